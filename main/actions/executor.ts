@@ -1,0 +1,129 @@
+import type { Locator, Page } from 'playwright';
+import type { Action, ActionType, Box } from '../api/types';
+import type { BrowserSession } from '../browser/session';
+import { ActionError } from './errors';
+
+const ACTION_TIMEOUT_MS = 5_000;
+const NAVIGATION_TIMEOUT_MS = 15_000;
+
+export interface ExecutionResult {
+  /** Box of the acted element in the observation the action was chosen from (for replay overlays). */
+  targetBox: Box | null;
+}
+
+type Executor = (action: Action, session: BrowserSession) => Promise<void>;
+
+/** Resolves an observation id to a live element. Ids not in the last observation, or whose element left
+ * the page since, are stale: a recorded action error, not a crash. */
+function elementFor(session: BrowserSession, action: Action): Locator {
+  const id = action.elementId;
+  if (!id) throw new ActionError('parse', `${action.type} needs an element id.`);
+  const node = session.lastObservation?.nodes.find((n) => n.id === id);
+  if (!node) throw new ActionError('stale_id', `There is no element [${id}] on the current page.`);
+  return session.page.locator(`[data-mira-id="${node.targetId}"]`);
+}
+
+async function requirePresent(locator: Locator, id: string | undefined): Promise<Locator> {
+  if ((await locator.count()) === 0) throw new ActionError('stale_id', `Element [${id}] is no longer on the page.`);
+  return locator.first();
+}
+
+const EXECUTORS: Record<ActionType, Executor> = {
+  async click(action, session) {
+    await (await requirePresent(elementFor(session, action), action.elementId)).click({ timeout: ACTION_TIMEOUT_MS });
+  },
+  async type(action, session) {
+    const target = await requirePresent(elementFor(session, action), action.elementId);
+    // Clear first (as WebRL's Type does) so retyping never appends to a stale value.
+    await target.fill(action.text ?? '', { timeout: ACTION_TIMEOUT_MS });
+    if (action.pressEnter !== false) await target.press('Enter', { timeout: ACTION_TIMEOUT_MS });
+  },
+  async hover(action, session) {
+    await (await requirePresent(elementFor(session, action), action.elementId)).hover({ timeout: ACTION_TIMEOUT_MS });
+  },
+  async press(action, session) {
+    if (!action.key) throw new ActionError('parse', 'press needs a key combination.');
+    await session.page.keyboard.press(action.key);
+  },
+  async scroll(action, session) {
+    const page = session.page;
+    const height = page.viewportSize()?.height ?? 720;
+    await page.mouse.wheel(0, (action.direction === 'up' ? -1 : 1) * height * 0.8);
+  },
+  async select(action, session) {
+    const target = await requirePresent(elementFor(session, action), action.elementId);
+    await target.selectOption({ label: action.text ?? '' }, { timeout: ACTION_TIMEOUT_MS });
+  },
+  async new_tab(_action, session) {
+    const page = await session.context.newPage();
+    session.track(page);
+    session.active = session.pages.indexOf(page);
+  },
+  async tab_focus(action, session) {
+    const index = action.tabIndex ?? -1;
+    if (index < 0 || index >= session.pages.length) {
+      throw new ActionError('execution', `There is no tab ${index}; open tabs: 0–${session.pages.length - 1}.`);
+    }
+    session.active = index;
+    await session.page.bringToFront();
+  },
+  async close_tab(_action, session) {
+    if (session.pages.length <= 1) throw new ActionError('execution', 'Cannot close the last tab.');
+    await session.page.close();
+  },
+  async goto(action, session) {
+    if (!action.url) throw new ActionError('parse', 'goto needs a URL.');
+    await session.page.goto(action.url, { timeout: NAVIGATION_TIMEOUT_MS });
+  },
+  async go_back(_action, session) {
+    await session.page.goBack({ timeout: NAVIGATION_TIMEOUT_MS });
+  },
+  async go_forward(_action, session) {
+    await session.page.goForward({ timeout: NAVIGATION_TIMEOUT_MS });
+  },
+  async stop() {},
+  async noop() {},
+};
+
+/** Executes one action on the episode's active tab and waits for any navigation it started to load.
+ * Playwright failures (element detached, not clickable, time-out) become ActionErrors with its message. */
+export async function executeAction(action: Action, session: BrowserSession): Promise<ExecutionResult> {
+  const node = action.elementId ? session.lastObservation?.nodes.find((n) => n.id === action.elementId) : undefined;
+  const targetBox = node?.box ?? null;
+  const page = session.page;
+  // Listen before acting: a click can start a navigation before the executor returns.
+  const state = { navigating: false, loaded: false };
+  const onRequest = (request: { isNavigationRequest(): boolean; frame(): unknown }) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) state.navigating = true;
+  };
+  const onLoad = () => (state.loaded = true);
+  page.on('request', onRequest);
+  page.on('load', onLoad);
+  try {
+    await EXECUTORS[action.type](action, session);
+    if (session.pages.includes(page)) await settle(page, state);
+  } catch (err) {
+    if (err instanceof ActionError) throw err;
+    throw new ActionError('execution', `${action.type} failed: ${firstLine(err)}`);
+  } finally {
+    page.off('request', onRequest);
+    page.off('load', onLoad);
+  }
+  return { targetBox };
+}
+
+/** Waits until a navigation the action triggered has loaded. A short grace period catches navigations
+ * that start a tick after the input event (form submits, script redirects). waitForLoadState alone is not
+ * enough: before the new document commits, the old one already counts as loaded. */
+async function settle(page: Page, state: { navigating: boolean; loaded: boolean }): Promise<void> {
+  await page.waitForTimeout(30);
+  if (state.navigating && !state.loaded) {
+    await page.waitForEvent('load', { timeout: NAVIGATION_TIMEOUT_MS }).catch(() => undefined);
+  }
+  await page.waitForLoadState('domcontentloaded', { timeout: NAVIGATION_TIMEOUT_MS }).catch(() => undefined);
+}
+
+function firstLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0];
+}

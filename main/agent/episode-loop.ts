@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright';
+import type { Action, EpisodeRecord, EvaluationResult, StepRecord, StopReason, TaskRecord } from '../api/types';
+import { ActionError } from '../actions/errors';
+import { executeAction } from '../actions/executor';
+import { parseWebArenaAction, renderWebArenaAction } from '../actions/webarena-grammar';
+import { observe } from '../browser/observe';
+import type { Observation } from '../browser/observation-types';
+import type { BrowserPool } from '../browser/pool';
+import type { BrowserSession } from '../browser/session';
+import type { Store } from '../store';
+import { PolicyError, type HistoryEntry, type Policy } from './policy';
+import { StopRuleTracker, WEBARENA_STOP_RULES, type StopRules } from './stop-rules';
+
+/** Where an episode runs: URL placeholders resolved, cookies for per-episode sandbox state, cleanup. */
+export interface EpisodeEnvironment {
+  resolveUrl(text: string): string;
+  cookies: { name: string; value: string; url: string }[];
+  dispose(): Promise<void>;
+}
+
+export interface EvaluateContext {
+  answer: string | null;
+  finalUrl: string;
+  page: Page;
+  resolveUrl(text: string): string;
+}
+
+export interface EpisodeDeps {
+  store: Store;
+  pool: BrowserPool;
+  evaluate(task: TaskRecord, ctx: EvaluateContext): Promise<EvaluationResult>;
+  onStep?(step: StepRecord): void;
+  onEpisode?(episode: EpisodeRecord): void;
+}
+
+export interface EpisodeRequest {
+  task: TaskRecord;
+  policy: Policy;
+  environment: EpisodeEnvironment;
+  runId?: string | null;
+  seed?: number;
+  stopRules?: StopRules;
+  episodeId?: string;
+}
+
+interface Ending {
+  reason: StopReason;
+  explanation: string;
+  answer: string | null;
+  status: EpisodeRecord['status'];
+}
+
+/** The episode loop: observe → policy → parse → act → record, until a stop rule fires (WEBARENA.md
+ * "Actions"). Each step is committed as soon as it is done, so a killed process keeps every completed step;
+ * every ending, including browser crashes and policy errors, is recorded with its explanation. */
+export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Promise<EpisodeRecord> {
+  const { store, pool } = deps;
+  const { task, policy, environment } = request;
+  const episodeId = request.episodeId ?? randomUUID();
+  await store.episodes.create({
+    id: episodeId,
+    runId: request.runId ?? null,
+    taskId: task.id,
+    policy: policy.name,
+    seed: request.seed ?? 0,
+    createdAt: new Date().toISOString(),
+  });
+  emitEpisode(deps, episodeId);
+
+  let session: BrowserSession | null = null;
+  let ending: Ending;
+  try {
+    session = await pool.newSession({ cookies: environment.cookies });
+    await openStartPages(session, environment.resolveUrl(task.startUrl));
+    ending = await stepUntilStop(deps, request, episodeId, session);
+  } catch (err) {
+    ending = { reason: 'browser_error', explanation: `The browser failed: ${message(err)}`, answer: null, status: 'error' };
+  }
+
+  let evaluation: EvaluationResult | null = null;
+  let evalProblem = '';
+  if (session && ending.status !== 'error') {
+    try {
+      evaluation = await deps.evaluate(task, {
+        answer: ending.answer,
+        finalUrl: session.page.url(),
+        page: session.page,
+        resolveUrl: environment.resolveUrl,
+      });
+    } catch (err) {
+      evalProblem = ` Evaluation failed: ${message(err)}`;
+    }
+  }
+  await session?.close();
+  await environment.dispose().catch(() => undefined);
+
+  const verdict = evaluation ? (evaluation.success ? 'Succeeded' : 'Failed') : 'Not scored';
+  await store.episodes.finish(episodeId, {
+    status: ending.status,
+    success: evaluation ? evaluation.success : null,
+    score: evaluation ? evaluation.score : null,
+    answer: ending.answer,
+    stopReason: ending.reason,
+    outcome: `${verdict}. ${ending.explanation}${evalProblem}`,
+    evaluation,
+  });
+  return emitEpisode(deps, episodeId);
+}
+
+async function openStartPages(session: BrowserSession, startUrl: string): Promise<void> {
+  // WebArena joins several start tabs with " |AND| "; the first tab is active.
+  const urls = startUrl.split(' |AND| ').map((u) => u.trim()).filter(Boolean);
+  for (let i = 0; i < urls.length; i++) {
+    const page = i === 0 ? session.page : await session.context.newPage();
+    session.track(page);
+    await page.goto(urls[i], { timeout: 30_000 });
+  }
+  session.active = 0;
+}
+
+async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episodeId: string, session: BrowserSession): Promise<Ending> {
+  const tracker = new StopRuleTracker(request.stopRules ?? WEBARENA_STOP_RULES);
+  const history: HistoryEntry[] = [];
+  for (let t = 0; ; t++) {
+    if (session.crashed) return { reason: 'browser_error', explanation: session.crashed, answer: null, status: 'error' };
+    const observeStarted = performance.now();
+    const observation = await observe(session);
+    const observeMs = performance.now() - observeStarted;
+
+    const policyStarted = performance.now();
+    let reply = '';
+    let prompt: string | undefined;
+    try {
+      const decision = await request.policy.decide({ intent: request.task.intent, t, observation, history });
+      reply = decision.reply;
+      prompt = decision.prompt;
+    } catch (err) {
+      const explanation = err instanceof PolicyError ? err.message : `The policy failed: ${message(err)}`;
+      await recordStep(deps, episodeId, t, observation, { reply, actionText: '', action: null, error: explanation, targetBox: null },
+        { observeMs, policyMs: performance.now() - policyStarted, actMs: 0 });
+      return { reason: 'policy_error', explanation, answer: null, status: 'finished' };
+    }
+    const policyMs = performance.now() - policyStarted;
+
+    const actStarted = performance.now();
+    let action: Action | null = null;
+    let actionText = '';
+    let error: string | null = null;
+    let targetBox = null;
+    try {
+      action = parseWebArenaAction(reply);
+      actionText = renderWebArenaAction(action);
+      targetBox = (await executeAction(action, session)).targetBox;
+    } catch (err) {
+      if (!(err instanceof ActionError)) throw err;
+      error = err.message;
+      if (err.kind === 'parse') action = null;
+    }
+    const actMs = performance.now() - actStarted;
+
+    await recordStep(deps, episodeId, t, observation, { reply, prompt, actionText, action, error, targetBox }, { observeMs, policyMs, actMs });
+    history.push({ t, actionText: actionText || reply.slice(0, 200), error, url: observation.url });
+
+    if (action?.type === 'stop') {
+      return { reason: 'agent_stop', explanation: 'The agent stopped.', answer: action.text ?? '', status: 'finished' };
+    }
+    const stop = tracker.record(t, action ? actionText : null);
+    if (stop) return { reason: stop.reason, explanation: stop.explanation, answer: null, status: 'finished' };
+  }
+}
+
+interface StepOutcome {
+  reply: string;
+  prompt?: string;
+  actionText: string;
+  action: Action | null;
+  error: string | null;
+  targetBox: StepRecord['targetBox'];
+}
+
+async function recordStep(
+  deps: EpisodeDeps,
+  episodeId: string,
+  t: number,
+  observation: Observation,
+  outcome: StepOutcome,
+  timings: { observeMs: number; policyMs: number; actMs: number },
+): Promise<void> {
+  const { blobs, steps } = deps.store;
+  const storeStarted = performance.now();
+  const [screenshotRef, observationRef, responseRef, promptRef] = await Promise.all([
+    blobs.put(observation.screenshot),
+    blobs.put(observation.text),
+    blobs.put(outcome.reply),
+    outcome.prompt ? blobs.put(outcome.prompt) : Promise.resolve(null),
+  ]);
+  const step: StepRecord = {
+    episodeId,
+    t,
+    url: observation.url,
+    observationRef,
+    screenshotRef,
+    promptRef,
+    responseRef,
+    action: outcome.action,
+    actionText: outcome.actionText,
+    actionError: outcome.error,
+    targetBox: outcome.targetBox,
+    progress: null,
+    value: null,
+    potential: null,
+    latencyMs: 0,
+    timings: { ...timings, storeMs: 0 },
+  };
+  step.timings.storeMs = performance.now() - storeStarted;
+  step.latencyMs = timings.observeMs + timings.policyMs + timings.actMs + step.timings.storeMs;
+  await steps.insert(step);
+  deps.onStep?.(step);
+}
+
+async function emitEpisode(deps: EpisodeDeps, episodeId: string): Promise<EpisodeRecord> {
+  const episode = await deps.store.episodes.get(episodeId);
+  if (!episode) throw new Error(`Episode ${episodeId} vanished from the store.`);
+  deps.onEpisode?.(episode);
+  return episode;
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message.split('\n')[0] : String(err);
+}

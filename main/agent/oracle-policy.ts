@@ -1,0 +1,41 @@
+import type { Action } from '../api/types';
+import { renderWebArenaAction } from '../actions/webarena-grammar';
+import type { OracleStep } from '../sandbox/types';
+import { describeQuery, resolveQuery } from './resolve-query';
+import { PolicyError, type Policy, type PolicyDecision, type PolicyInput } from './policy';
+
+/** Replays a sandbox family's solver. Each planned step names its target by role and name; the oracle
+ * resolves it against the live observation and writes the action in WebArena's grammar, so the reply goes
+ * through the same parser and executor as any agent's (SANDBOX.md "oracle solver"). */
+export class OraclePolicy implements Policy {
+  readonly name = 'oracle';
+  private next = 0;
+
+  constructor(private readonly plan: readonly OracleStep[], private readonly resolveUrl: (url: string) => string) {}
+
+  async decide(input: PolicyInput): Promise<PolicyDecision> {
+    const step = this.plan[this.next];
+    if (!step) throw new PolicyError(`The oracle plan has only ${this.plan.length} steps and never stopped.`);
+    const action: Action = {
+      type: step.type,
+      text: step.text,
+      pressEnter: step.pressEnter,
+      key: step.key,
+      direction: step.direction,
+      url: step.url === undefined ? undefined : this.resolveUrl(step.url),
+      tabIndex: step.tabIndex,
+    };
+    if (step.target) {
+      const node = resolveQuery(input.observation.nodes, step.target);
+      if (!node) {
+        throw new PolicyError(
+          `Oracle step ${this.next + 1}/${this.plan.length} (${step.type}) found no ${describeQuery(step.target)} on ${input.observation.url}.`,
+        );
+      }
+      action.elementId = node.id;
+    }
+    this.next++;
+    const text = renderWebArenaAction(action);
+    return { reply: `Following the reference solution, step ${this.next} of ${this.plan.length}.\n\`\`\`${text}\`\`\``, reasoning: `oracle step ${this.next}` };
+  }
+}

@@ -1,0 +1,37 @@
+import type { Observation } from '../browser/observation-types';
+
+export interface HistoryEntry {
+  t: number;
+  actionText: string;
+  error: string | null;
+  url: string;
+}
+
+export interface PolicyInput {
+  intent: string;
+  t: number;
+  observation: Observation;
+  history: HistoryEntry[];
+}
+
+export interface PolicyDecision {
+  /** The raw reply, parsed by the grammar the policy writes (WebArena's by default). */
+  reply: string;
+  /** The prompt the policy sent, when it is an LLM (stored as a blob and shown in replay). */
+  prompt?: string;
+  reasoning?: string;
+}
+
+/** Anything that chooses actions: the oracle, baselines, LLM agents (ReAct, SGO), the local trained policy. */
+export interface Policy {
+  readonly name: string;
+  decide(input: PolicyInput): Promise<PolicyDecision>;
+}
+
+/** A policy that cannot go on (e.g. the oracle's target is missing): the episode ends with policy_error. */
+export class PolicyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PolicyError';
+  }
+}

@@ -1,0 +1,44 @@
+import type { StopReason } from '../api/types';
+
+/** WebArena's early-stop rules (WEBARENA.md "Actions"): at most 30 steps, 3 unparseable replies in a row,
+ * N identical actions in a row (3 in WebArena, 5 in the Lite harness). */
+export interface StopRules {
+  maxSteps: number;
+  maxParseFailures: number;
+  maxRepeatedActions: number;
+}
+
+export const WEBARENA_STOP_RULES: StopRules = { maxSteps: 30, maxParseFailures: 3, maxRepeatedActions: 3 };
+export const VAB_LITE_STOP_RULES: StopRules = { maxSteps: 30, maxParseFailures: 3, maxRepeatedActions: 5 };
+
+export class StopRuleTracker {
+  private parseFailuresInRow = 0;
+  private lastAction: string | null = null;
+  private repeats = 0;
+
+  constructor(private readonly rules: StopRules) {}
+
+  /** Records one step's outcome and returns the reason to stop after it, if any. `actionKey` is the
+   * canonical action text, or null when the reply did not parse. */
+  record(t: number, actionKey: string | null): { reason: StopReason; explanation: string } | null {
+    if (actionKey === null) {
+      this.parseFailuresInRow++;
+      this.lastAction = null;
+      this.repeats = 0;
+    } else {
+      this.parseFailuresInRow = 0;
+      this.repeats = actionKey === this.lastAction ? this.repeats + 1 : 1;
+      this.lastAction = actionKey;
+    }
+    if (this.parseFailuresInRow >= this.rules.maxParseFailures) {
+      return { reason: 'parse_failures', explanation: `${this.parseFailuresInRow} replies in a row could not be parsed as an action.` };
+    }
+    if (this.repeats >= this.rules.maxRepeatedActions) {
+      return { reason: 'repeated_actions', explanation: `The same action (${actionKey}) was repeated ${this.repeats} times in a row.` };
+    }
+    if (t + 1 >= this.rules.maxSteps) {
+      return { reason: 'max_steps', explanation: `The step limit (${this.rules.maxSteps}) was reached.` };
+    }
+    return null;
+  }
+}

@@ -1,0 +1,72 @@
+// The one API every front end uses: the Electron preload bridge and the web host's WebSocket expose exactly
+// this interface, so the renderer cannot tell them apart (ARCHITECTURE.md "Processes"). Types only.
+import type { EpisodeRecord, RunRecord, StepRecord, TaskRecord } from './types';
+
+export interface CoreInfo {
+  version: string;
+  dataDir: string;
+  /** The browser the pool found (path and how it was found), or why none was found. */
+  browser: { executablePath: string | null; source: string; problem: string | null };
+  sandboxUrl: string | null;
+  mode: 'desktop' | 'web' | 'cli';
+}
+
+export interface EpisodeQuery {
+  runId?: string;
+  taskId?: string;
+  limit?: number;
+}
+
+/** An episode row as lists show it: the record plus the task's intent and site. */
+export interface EpisodeSummary extends EpisodeRecord {
+  intent: string;
+  sites: string[];
+}
+
+export interface EpisodeDetail {
+  episode: EpisodeRecord;
+  task: TaskRecord;
+  steps: StepRecord[];
+}
+
+export interface StartRunRequest {
+  taskIds: string[];
+  /** 'oracle' replays the sandbox family's solver; 'wrong' is a deliberately wrong baseline. */
+  policy: string;
+  seed?: number;
+}
+
+export interface WorkbenchApi {
+  info(): Promise<CoreInfo>;
+  listTasks(): Promise<TaskRecord[]>;
+  listRuns(): Promise<RunRecord[]>;
+  listEpisodes(query: EpisodeQuery): Promise<EpisodeSummary[]>;
+  getEpisode(id: string): Promise<EpisodeDetail>;
+  /** Text blobs (observations, prompts, replies) by hash. */
+  getBlobText(hash: string): Promise<string>;
+  startRun(request: StartRunRequest): Promise<{ runId: string }>;
+}
+
+export type ApiMethod = keyof WorkbenchApi;
+export type ApiParams<M extends ApiMethod> = Parameters<WorkbenchApi[M]>;
+export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<WorkbenchApi[M]>>;
+
+/** Events pushed from the core to every connected front end. */
+export interface ApiEvents {
+  step: StepRecord;
+  episode: EpisodeRecord;
+  run: RunRecord;
+}
+export type ApiEventName = keyof ApiEvents;
+
+/** What the renderer holds: the API plus event subscription and blob URLs (the preload maps blobs to a
+ * custom protocol, the web client to `/blobs/<hash>`). */
+export interface WorkbenchClient extends WorkbenchApi {
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+  blobUrl(hash: string): string;
+}
+
+/** Wire format of the WebSocket transport (JSON). */
+export type WireRequest = { id: number; method: ApiMethod; params: unknown[] };
+export type WireResponse = { id: number; result?: unknown; error?: { message: string } };
+export type WireEvent = { event: ApiEventName; payload: unknown };

@@ -1,0 +1,19 @@
+import type { ApiMethod } from './contract';
+
+/** Every API method by name, for transports that must enumerate them (the preload bridge, the IPC binder).
+ * The mapped type below fails to compile when a method is added to the contract but not listed here. */
+const METHOD_TABLE: { [M in ApiMethod]: true } = {
+  info: true,
+  listTasks: true,
+  listRuns: true,
+  listEpisodes: true,
+  getEpisode: true,
+  getBlobText: true,
+  startRun: true,
+};
+
+export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(METHOD_TABLE, name);
+}

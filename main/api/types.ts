@@ -1,0 +1,150 @@
+// Plain data records shared by the core, the API and the renderer. Types only: the renderer imports this
+// file, so nothing here may touch Node, Electron or the DOM.
+
+/** One action in the workbench's normalised form. Every grammar (WebArena, WebRL, BrowserGym) parses into
+ * this record and renders back from it (WEBARENA.md "Actions"). */
+export type ActionType =
+  | 'click'
+  | 'type'
+  | 'hover'
+  | 'press'
+  | 'scroll'
+  | 'select'
+  | 'goto'
+  | 'go_back'
+  | 'go_forward'
+  | 'new_tab'
+  | 'tab_focus'
+  | 'close_tab'
+  | 'stop'
+  | 'noop';
+
+export interface Action {
+  type: ActionType;
+  /** Element id from the observation (click, type, hover, select). */
+  elementId?: string;
+  /** Text to type, option to select, answer for stop. */
+  text?: string;
+  /** type: press Enter after typing (WebArena's default is 1). */
+  pressEnter?: boolean;
+  /** press: key combination such as "Control+a". */
+  key?: string;
+  /** scroll direction. */
+  direction?: 'up' | 'down';
+  /** goto target. */
+  url?: string;
+  /** tab_focus index. */
+  tabIndex?: number;
+}
+
+export type EpisodeStatus = 'running' | 'finished' | 'interrupted' | 'error';
+
+export type StopReason =
+  | 'agent_stop'
+  | 'max_steps'
+  | 'parse_failures'
+  | 'repeated_actions'
+  | 'policy_error'
+  | 'browser_error'
+  | 'process_killed'
+  | 'cancelled';
+
+/** Bounding box in CSS pixels of the page's viewport at screenshot time. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface ElementBox extends Box {
+  id: string;
+}
+
+export interface TaskRecord {
+  id: string;
+  source: 'sandbox' | 'webarena' | 'miniwob';
+  sites: string[];
+  intent: string;
+  startUrl: string;
+  /** The full task config in WebArena's format (all fields kept). */
+  config: Record<string, unknown>;
+  split: 'train' | 'test' | null;
+  family: string | null;
+}
+
+export interface RunRecord {
+  id: string;
+  kind: 'eval' | 'rollout' | 'ablation';
+  config: Record<string, unknown>;
+  status: 'running' | 'finished' | 'interrupted' | 'error';
+  createdAt: string;
+}
+
+export interface EpisodeRecord {
+  id: string;
+  runId: string | null;
+  taskId: string;
+  policy: string;
+  seed: number;
+  status: EpisodeStatus;
+  success: boolean | null;
+  score: number | null;
+  answer: string | null;
+  stopReason: StopReason | null;
+  /** Human-readable explanation of the outcome (stop reason, errors, evaluator checks). */
+  outcome: string | null;
+  failureMode: string | null;
+  evaluation: EvaluationResult | null;
+  stepCount: number;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface StepRecord {
+  episodeId: string;
+  t: number;
+  url: string;
+  /** Blob hashes (content-addressed store). */
+  observationRef: string | null;
+  screenshotRef: string | null;
+  promptRef: string | null;
+  responseRef: string | null;
+  action: Action | null;
+  /** The raw action text as the policy wrote it. */
+  actionText: string;
+  actionError: string | null;
+  /** Box of the acted element at observation time, for overlays. */
+  targetBox: Box | null;
+  progress: number[] | null;
+  value: number | null;
+  potential: number | null;
+  latencyMs: number;
+  timings: StepTimings;
+}
+
+/** Per-step timing split, for the replay UI and the harness benchmark. */
+export interface StepTimings {
+  observeMs: number;
+  policyMs: number;
+  actMs: number;
+  storeMs: number;
+}
+
+/** One evaluator check and its explanation, so the UI can show why an episode passed or failed. */
+export interface EvaluationCheck {
+  kind: 'string_match' | 'url_match' | 'program_html' | 'miniwob_reward';
+  rule: string;
+  expected: string;
+  actual: string;
+  passed: boolean;
+  score: number;
+  note?: string;
+}
+
+export interface EvaluationResult {
+  profile: string;
+  score: number;
+  success: boolean;
+  checks: EvaluationCheck[];
+}

@@ -1,0 +1,41 @@
+import type { Box, ElementBox } from '../api/types';
+
+/** One node of the page as the agent sees it: roughly an accessibility-tree node. Ids are assigned by the
+ * page script and stay the same for as long as the DOM node exists (WEBARENA.md "Observations": WebArena's
+ * Chrome node ids change between steps; ours do not). */
+export interface ObservedNode {
+  id: string;
+  role: string;
+  name: string;
+  depth: number;
+  /** Extra state shown after the name: value, checked, disabled, expanded, selected, level, required... */
+  props: Record<string, string>;
+  /** Box in viewport CSS pixels, when the node is rendered. */
+  box: Box | null;
+  /** The element an action on this node acts on (a StaticText node acts on its parent element). */
+  targetId: string;
+  /** True for elements an agent can act on (links, buttons, inputs, options...). */
+  interactive: boolean;
+}
+
+export interface TabInfo {
+  index: number;
+  title: string;
+  url: string;
+  active: boolean;
+}
+
+export interface Observation {
+  url: string;
+  title: string;
+  tabs: TabInfo[];
+  nodes: ObservedNode[];
+  /** WebArena-style accessibility-tree text: `[id] role 'name' prop: value`, tab-indented. */
+  text: string;
+  /** JPEG of the viewport. */
+  screenshot: Buffer;
+  viewport: { width: number; height: number };
+  /** Boxes of interactive elements inside the viewport, for set-of-marks and overlays. */
+  boxes: ElementBox[];
+  timings: { extractMs: number; screenshotMs: number };
+}

@@ -1,0 +1,62 @@
+import type { ElementBox } from '../api/types';
+import type { Observation, ObservedNode, TabInfo } from './observation-types';
+import { extractPage, type RawExtraction } from './page-script';
+import type { BrowserSession } from './session';
+import { renderAxTree } from './render-ax-tree';
+
+const SCREENSHOT_QUALITY = 60;
+
+// tsx/esbuild may wrap functions with a `__name` helper that does not exist inside the page; define it.
+const EXTRACT_SOURCE = `(() => { const __name = (f) => f; return (${extractPage.toString()}); })()`;
+
+/** Observes the active tab: one batched extraction (tree, ids, boxes) and one JPEG screenshot. */
+export async function observe(session: BrowserSession): Promise<Observation> {
+  const page = session.page;
+  const started = performance.now();
+  const firstId = session.nextIds.get(page) ?? 1;
+  const raw = (await page.evaluate(`${EXTRACT_SOURCE}(${firstId})`)) as RawExtraction;
+  session.nextIds.set(page, raw.nextId);
+  const extractMs = performance.now() - started;
+
+  const shotStarted = performance.now();
+  const screenshot = await page.screenshot({ type: 'jpeg', quality: SCREENSHOT_QUALITY });
+  const screenshotMs = performance.now() - shotStarted;
+
+  const nodes: ObservedNode[] = raw.nodes.map((n) => ({
+    ...n,
+    id: String(n.id),
+    targetId: String(n.targetId),
+  }));
+  const tabs: TabInfo[] = await Promise.all(
+    session.pages.map(async (p, index) => ({
+      index,
+      title: await p.title().catch(() => ''),
+      url: p.url(),
+      active: index === session.active,
+    })),
+  );
+  const observation: Observation = {
+    url: page.url(),
+    title: raw.title,
+    tabs,
+    nodes,
+    text: renderAxTree(raw.title, nodes, tabs),
+    screenshot,
+    viewport: raw.viewport,
+    boxes: visibleBoxes(nodes, raw.viewport),
+    timings: { extractMs, screenshotMs },
+  };
+  session.lastObservation = observation;
+  return observation;
+}
+
+function visibleBoxes(nodes: ObservedNode[], viewport: { width: number; height: number }): ElementBox[] {
+  const boxes: ElementBox[] = [];
+  for (const node of nodes) {
+    const b = node.box;
+    if (!node.interactive || !b) continue;
+    if (b.x + b.width <= 0 || b.y + b.height <= 0 || b.x >= viewport.width || b.y >= viewport.height) continue;
+    boxes.push({ id: node.id, ...b });
+  }
+  return boxes;
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+import { homedir } from 'node:os';
+import { createCore, defaultDataDir } from '../core';
+import { parseArgs, flagNumber, flagString, type ParsedArgs } from './args';
+import { listCommand } from './list-command';
+import { runCommand } from './run-command';
+import { serveCommand } from './serve-command';
+
+const HELP = `MiRA Workbench CLI
+
+  run    --policy oracle|wrong [--family <id>|--tasks <id,id>|--all] [--instances N] [--split train|test]
+         Run episodes and print one progress line per episode.
+  serve  [--port N] [--host 127.0.0.1]   Serve the workbench UI and API on 127.0.0.1 and print the URL.
+  list   tasks|families|runs|episodes    List what the data directory holds.
+
+Common: --data <dir> (default $MIRA_DATA_DIR or ~/.mira-workbench), --browser <path>, --seed N.`;
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.command === 'help' || args.flags.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const dataDir = flagString(args, 'data') ?? process.env.MIRA_DATA_DIR ?? defaultDataDir(homedir());
+  const core = await createCore({
+    dataDir,
+    browserPath: flagString(args, 'browser') ?? null,
+    sandbox: { datasetSeed: flagNumber(args, 'dataset-seed', 1), instancesPerFamily: flagNumber(args, 'instances', 5) },
+    mode: args.command === 'serve' ? 'web' : 'cli',
+  });
+  const shutdown = () => void core.close().finally(() => process.exit(130));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  try {
+    return await dispatch(args, core);
+  } finally {
+    if (args.command !== 'serve') await core.close();
+  }
+}
+
+function dispatch(args: ParsedArgs, core: Awaited<ReturnType<typeof createCore>>): Promise<number> {
+  switch (args.command) {
+    case 'run': return runCommand(args, core);
+    case 'serve': return serveCommand(args, core);
+    case 'list': return listCommand(args, core);
+    default:
+      console.error(`Unknown command "${args.command}".\n\n${HELP}`);
+      return Promise.resolve(2);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exitCode = code;
+  },
+  (err) => {
+    console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

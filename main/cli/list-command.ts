@@ -1,0 +1,28 @@
+import type { Core } from '../core';
+import type { ParsedArgs } from './args';
+
+export async function listCommand(args: ParsedArgs, core: Core): Promise<number> {
+  const what = args.positionals[0] ?? 'tasks';
+  switch (what) {
+    case 'tasks':
+      for (const t of await core.api.listTasks()) console.log(`${t.id}\t${t.split ?? '-'}\t${t.intent}`);
+      return 0;
+    case 'families': {
+      const counts = new Map<string, number>();
+      for (const t of await core.api.listTasks()) if (t.family) counts.set(t.family, (counts.get(t.family) ?? 0) + 1);
+      for (const [family, count] of counts) console.log(`${family}\t${count} instance(s)`);
+      return 0;
+    }
+    case 'runs':
+      for (const r of await core.api.listRuns()) console.log(`${r.id}\t${r.status}\t${r.createdAt}\t${JSON.stringify(r.config)}`);
+      return 0;
+    case 'episodes':
+      for (const e of await core.api.listEpisodes({})) {
+        console.log(`${e.id}\t${e.status}\t${e.success === null ? '-' : e.success ? 'success' : 'fail'}\t${e.stepCount} steps\t${e.taskId}`);
+      }
+      return 0;
+    default:
+      console.error(`Cannot list "${what}": choose tasks, families, runs or episodes.`);
+      return 2;
+  }
+}

@@ -1,0 +1,71 @@
+import sqlite3 from 'sqlite3';
+
+/** A small promise wrapper over one sqlite3 connection. One writer per data directory; WAL lets readers
+ * (the UI, the analyzer) see every committed step while a run is writing (ARCHITECTURE.md "Data model"). */
+export class Database {
+  private constructor(private readonly db: sqlite3.Database, readonly path: string) {}
+
+  static async open(path: string): Promise<Database> {
+    const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const handle = new sqlite3.Database(path, (err) => (err ? reject(err) : resolve(handle)));
+    });
+    const wrapped = new Database(db, path);
+    // WAL + NORMAL: a committed transaction survives a killed process; only an OS crash can lose the last one.
+    await wrapped.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+    db.configure('busyTimeout', 5000);
+    return wrapped;
+  }
+
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
+  }
+
+  run(sql: string, params: unknown[] = []): Promise<{ changes: number; lastID: number }> {
+    return new Promise((resolve, reject) => {
+      this.db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) reject(withSql(err, sql));
+        else resolve({ changes: this.changes, lastID: this.lastID });
+      });
+    });
+  }
+
+  get<T>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) =>
+      this.db.get(sql, params, (err, row) => (err ? reject(withSql(err, sql)) : resolve(row as T | undefined))),
+    );
+  }
+
+  all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return new Promise((resolve, reject) =>
+      this.db.all(sql, params, (err, rows) => (err ? reject(withSql(err, sql)) : resolve(rows as T[]))),
+    );
+  }
+
+  /** Runs `work` inside one transaction. Calls are serialised so two transactions never interleave on the
+   * single connection. */
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      await this.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work();
+        await this.exec('COMMIT');
+        return result;
+      } catch (err) {
+        await this.exec('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+  private queue: Promise<unknown> = Promise.resolve();
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+  }
+}
+
+function withSql(err: Error, sql: string): Error {
+  err.message = `${err.message} (in: ${sql.trim().slice(0, 120)})`;
+  return err;
+}

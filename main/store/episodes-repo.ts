@@ -1,0 +1,131 @@
+import type { EpisodeRecord, EpisodeStatus, EvaluationResult, StopReason } from '../api/types';
+import type { Database } from './db';
+
+interface EpisodeRow {
+  id: string;
+  run_id: string | null;
+  task_id: string;
+  policy: string;
+  seed: number;
+  status: EpisodeStatus;
+  success: number | null;
+  score: number | null;
+  answer: string | null;
+  stop_reason: StopReason | null;
+  outcome: string | null;
+  failure_mode: string | null;
+  evaluation: string | null;
+  owner_pid: number | null;
+  created_at: string;
+  finished_at: string | null;
+  step_count: number;
+}
+
+export interface EpisodeFilter {
+  runId?: string;
+  taskId?: string;
+  status?: EpisodeStatus;
+  limit?: number;
+}
+
+export interface EpisodeFinish {
+  status: EpisodeStatus;
+  success: boolean | null;
+  score: number | null;
+  answer: string | null;
+  stopReason: StopReason | null;
+  outcome: string;
+  evaluation: EvaluationResult | null;
+}
+
+const SELECT_EPISODE = `SELECT e.*, (SELECT COUNT(*) FROM steps s WHERE s.episode_id = e.id) AS step_count FROM episodes e`;
+
+export class EpisodesRepo {
+  constructor(private readonly db: Database) {}
+
+  async create(ep: Pick<EpisodeRecord, 'id' | 'runId' | 'taskId' | 'policy' | 'seed' | 'createdAt'>): Promise<void> {
+    await this.db.run(
+      `INSERT INTO episodes (id, run_id, task_id, policy, seed, status, owner_pid, created_at)
+       VALUES (?, ?, ?, ?, ?, 'running', ?, ?)`,
+      [ep.id, ep.runId, ep.taskId, ep.policy, ep.seed, process.pid, ep.createdAt],
+    );
+  }
+
+  async finish(id: string, f: EpisodeFinish): Promise<void> {
+    await this.db.run(
+      `UPDATE episodes SET status = ?, success = ?, score = ?, answer = ?, stop_reason = ?, outcome = ?,
+         evaluation = ?, owner_pid = NULL, finished_at = ? WHERE id = ?`,
+      [
+        f.status,
+        f.success === null ? null : f.success ? 1 : 0,
+        f.score,
+        f.answer,
+        f.stopReason,
+        f.outcome,
+        f.evaluation ? JSON.stringify(f.evaluation) : null,
+        new Date().toISOString(),
+        id,
+      ],
+    );
+  }
+
+  async get(id: string): Promise<EpisodeRecord | undefined> {
+    const row = await this.db.get<EpisodeRow>(`${SELECT_EPISODE} WHERE e.id = ?`, [id]);
+    return row && toEpisode(row);
+  }
+
+  async list(filter: EpisodeFilter = {}): Promise<EpisodeRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.runId) (where.push('e.run_id = ?'), params.push(filter.runId));
+    if (filter.taskId) (where.push('e.task_id = ?'), params.push(filter.taskId));
+    if (filter.status) (where.push('e.status = ?'), params.push(filter.status));
+    const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    params.push(filter.limit ?? 1000);
+    const rows = await this.db.all<EpisodeRow>(`${SELECT_EPISODE}${clause} ORDER BY e.created_at DESC, e.id LIMIT ?`, params);
+    return rows.map(toEpisode);
+  }
+
+  /** Episodes left 'running' by a process that no longer exists were cut off mid-run (killed, crashed).
+   * Their completed steps stay; the episode is marked interrupted with the reason recorded. */
+  async markOrphansInterrupted(isAlive: (pid: number) => boolean): Promise<string[]> {
+    const rows = await this.db.all<{ id: string; owner_pid: number | null }>(
+      `SELECT id, owner_pid FROM episodes WHERE status = 'running'`,
+    );
+    const orphans = rows.filter((r) => r.owner_pid === null || (r.owner_pid !== process.pid && !isAlive(r.owner_pid)));
+    for (const orphan of orphans) {
+      await this.db.run(
+        `UPDATE episodes SET status = 'interrupted', stop_reason = 'process_killed', owner_pid = NULL,
+           outcome = ?, finished_at = ? WHERE id = ?`,
+        [
+          `The process running this episode (pid ${orphan.owner_pid ?? 'unknown'}) ended before it finished; ` +
+            'the steps completed before that are kept.',
+          new Date().toISOString(),
+          orphan.id,
+        ],
+      );
+    }
+    return orphans.map((o) => o.id);
+  }
+}
+
+function toEpisode(row: EpisodeRow): EpisodeRecord {
+  return {
+    id: row.id,
+    runId: row.run_id,
+    taskId: row.task_id,
+    policy: row.policy,
+    seed: row.seed,
+    status: row.status,
+    success: row.success === null ? null : row.success === 1,
+    score: row.score,
+    answer: row.answer,
+    stopReason: row.stop_reason,
+    outcome: row.outcome,
+    failureMode: row.failure_mode,
+    evaluation: row.evaluation ? JSON.parse(row.evaluation) : null,
+    stepCount: row.step_count,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+  };
+}

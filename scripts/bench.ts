@@ -1,0 +1,14 @@
+// `npm run bench`: speed figures, printed (never asserted in tests). Sections can be chosen by name:
+// `npm run bench -- harness`.
+import { benchHarness } from './bench/harness';
+
+const SECTIONS: Record<string, () => Promise<void>> = {
+  harness: () => benchHarness(Number(process.env.BENCH_INSTANCES ?? 2)),
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(SECTIONS)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  console.log(`\n## ${name}`);
+  await run();
+}

@@ -1,0 +1,51 @@
+// `npm start`: opens the workbench as a desktop window where Electron can run, and otherwise serves the same
+// UI on 127.0.0.1 and prints the URL (headless servers, CI-like boxes, machines where Electron's binary
+// cannot be downloaded). MIRA_MODE=web|desktop forces a mode.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const electronDir = join(root, 'node_modules', 'electron');
+
+function electronBinary(): string | null {
+  const pathFile = join(electronDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
+}
+
+function hasDisplay(): boolean {
+  return process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+function tryDownloadElectron(): boolean {
+  if (!existsSync(join(electronDir, 'install.js'))) return false;
+  console.log('Fetching the Electron binary (first desktop start)…');
+  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit', timeout: 120_000 });
+  return result.status === 0 && electronBinary() !== null;
+}
+
+function chooseMode(): { mode: 'desktop' | 'web'; why: string } {
+  const forced = process.env.MIRA_MODE;
+  if (forced === 'web') return { mode: 'web', why: 'MIRA_MODE=web' };
+  if (!hasDisplay()) return { mode: 'web', why: 'no display on this machine' };
+  if (electronBinary() || tryDownloadElectron()) return { mode: 'desktop', why: 'Electron is available' };
+  if (forced === 'desktop') throw new Error('MIRA_MODE=desktop, but the Electron binary is missing and could not be downloaded.');
+  return { mode: 'web', why: "Electron's binary is not available" };
+}
+
+const { mode, why } = chooseMode();
+const extra = process.argv.slice(2);
+let child;
+if (mode === 'desktop') {
+  console.log(`Starting the desktop app (${why}).`);
+  const built = spawnSync(process.execPath, [join(root, 'scripts/build-electron.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+  child = spawn(electronBinary()!, [root, ...extra], { stdio: 'inherit' });
+} else {
+  console.log(`Serving the workbench in web mode (${why}).`);
+  child = spawn(process.execPath, ['--import', 'tsx', join(root, 'main/cli/index.ts'), 'serve', ...extra], { stdio: 'inherit' });
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));
