@@ -43,7 +43,9 @@ const EXECUTORS: Record<ActionType, Executor> = {
   },
   async press(action, session) {
     if (!action.key) throw new ActionError('parse', 'press needs a key combination.');
-    await session.page.keyboard.press(action.key);
+    // BrowserGym's press(bid, key) focuses an element first; WebArena's press [key] goes to the page.
+    if (action.elementId) await (await requirePresent(elementFor(session, action), action.elementId)).press(action.key, { timeout: ACTION_TIMEOUT_MS });
+    else await session.page.keyboard.press(action.key);
   },
   async scroll(action, session) {
     const page = session.page;

@@ -3,7 +3,7 @@ import type { Page } from 'playwright';
 import type { Action, EpisodeRecord, EvaluationResult, StepRecord, StopReason, TaskRecord } from '../api/types';
 import { ActionError } from '../actions/errors';
 import { executeAction } from '../actions/executor';
-import { parseWebArenaAction, renderWebArenaAction } from '../actions/webarena-grammar';
+import { grammarNamed } from '../actions/grammars';
 import { observe } from '../browser/observe';
 import type { Observation } from '../browser/observation-types';
 import type { BrowserPool } from '../browser/pool';
@@ -121,6 +121,7 @@ async function openStartPages(session: BrowserSession, startUrl: string): Promis
 
 async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episodeId: string, session: BrowserSession): Promise<Ending> {
   const tracker = new StopRuleTracker(request.stopRules ?? WEBARENA_STOP_RULES);
+  const grammar = grammarNamed(request.policy.grammar ?? 'webarena');
   const history: HistoryEntry[] = [];
   for (let t = 0; ; t++) {
     if (session.crashed) return { reason: 'browser_error', explanation: session.crashed, answer: null, status: 'error' };
@@ -149,8 +150,8 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     let error: string | null = null;
     let targetBox = null;
     try {
-      action = parseWebArenaAction(reply);
-      actionText = renderWebArenaAction(action);
+      action = grammar.parse(reply);
+      actionText = grammar.render(action);
       targetBox = (await executeAction(action, session)).targetBox;
     } catch (err) {
       if (!(err instanceof ActionError)) throw err;
@@ -165,7 +166,8 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     if (action?.type === 'stop') {
       return { reason: 'agent_stop', explanation: 'The agent stopped.', answer: action.text ?? '', status: 'finished' };
     }
-    const stop = tracker.record(t, action ? actionText : null);
+    // Repeats are compared on the normalised action, so the rule means the same in every grammar.
+    const stop = tracker.record(t, action ? JSON.stringify(action) : null, actionText);
     if (stop) return { reason: stop.reason, explanation: stop.explanation, answer: null, status: 'finished' };
   }
 }

@@ -1,5 +1,5 @@
 import type { Action } from '../api/types';
-import { renderWebArenaAction } from '../actions/webarena-grammar';
+import { GRAMMARS, type GrammarName } from '../actions/grammars';
 import type { OracleStep } from '../sandbox/types';
 import { describeQuery, resolveQuery } from './resolve-query';
 import { PolicyError, type Policy, type PolicyDecision, type PolicyInput } from './policy';
@@ -11,7 +11,11 @@ export class OraclePolicy implements Policy {
   readonly name = 'oracle';
   private next = 0;
 
-  constructor(private readonly plan: readonly OracleStep[], private readonly resolveUrl: (url: string) => string) {}
+  constructor(
+    private readonly plan: readonly OracleStep[],
+    private readonly resolveUrl: (url: string) => string,
+    readonly grammar: GrammarName = 'webarena',
+  ) {}
 
   async decide(input: PolicyInput): Promise<PolicyDecision> {
     const step = this.plan[this.next];
@@ -35,7 +39,8 @@ export class OraclePolicy implements Policy {
       action.elementId = node.id;
     }
     this.next++;
-    const text = renderWebArenaAction(action);
-    return { reply: `Following the reference solution, step ${this.next} of ${this.plan.length}.\n\`\`\`${text}\`\`\``, reasoning: `oracle step ${this.next}` };
+    const text = GRAMMARS[this.grammar].render(action);
+    const reply = this.grammar === 'webrl' ? text : `\`\`\`${text}\`\`\``;
+    return { reply: `Following the reference solution, step ${this.next} of ${this.plan.length}.\n${reply}`, reasoning: `oracle step ${this.next}` };
   }
 }

@@ -1,3 +1,4 @@
+import type { GrammarName } from '../actions/grammars';
 import type { Observation } from '../browser/observation-types';
 
 export interface HistoryEntry {
@@ -25,6 +26,8 @@ export interface PolicyDecision {
 /** Anything that chooses actions: the oracle, baselines, LLM agents (ReAct, SGO), the local trained policy. */
 export interface Policy {
   readonly name: string;
+  /** The action grammar the policy writes (the one its model was trained on); WebArena's by default. */
+  readonly grammar?: GrammarName;
   decide(input: PolicyInput): Promise<PolicyDecision>;
 }
 

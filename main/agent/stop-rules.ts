@@ -20,7 +20,7 @@ export class StopRuleTracker {
 
   /** Records one step's outcome and returns the reason to stop after it, if any. `actionKey` is the
    * canonical action text, or null when the reply did not parse. */
-  record(t: number, actionKey: string | null): { reason: StopReason; explanation: string } | null {
+  record(t: number, actionKey: string | null, actionLabel = actionKey): { reason: StopReason; explanation: string } | null {
     if (actionKey === null) {
       this.parseFailuresInRow++;
       this.lastAction = null;
@@ -34,7 +34,7 @@ export class StopRuleTracker {
       return { reason: 'parse_failures', explanation: `${this.parseFailuresInRow} replies in a row could not be parsed as an action.` };
     }
     if (this.repeats >= this.rules.maxRepeatedActions) {
-      return { reason: 'repeated_actions', explanation: `The same action (${actionKey}) was repeated ${this.repeats} times in a row.` };
+      return { reason: 'repeated_actions', explanation: `The same action (${actionLabel}) was repeated ${this.repeats} times in a row.` };
     }
     if (t + 1 >= this.rules.maxSteps) {
       return { reason: 'max_steps', explanation: `The step limit (${this.rules.maxSteps}) was reached.` };

@@ -1,3 +1,4 @@
+import type { GrammarName } from '../actions/grammars';
 import { OraclePolicy } from '../agent/oracle-policy';
 import type { Policy } from '../agent/policy';
 import { WrongPolicy } from '../agent/wrong-policy';
@@ -6,11 +7,14 @@ import type { SandboxTaskInstance } from '../sandbox/types';
 export const BUILT_IN_POLICIES = ['oracle', 'wrong'] as const;
 
 /** Builds a fresh policy for one episode (policies keep per-episode state such as the oracle's cursor). */
-export function createPolicy(name: string, ctx: { instance?: SandboxTaskInstance; resolveUrl(text: string): string; seed: number }): Policy {
+export function createPolicy(
+  name: string,
+  ctx: { instance?: SandboxTaskInstance; resolveUrl(text: string): string; seed: number; grammar?: GrammarName },
+): Policy {
   switch (name) {
     case 'oracle':
       if (!ctx.instance) throw new Error('The oracle policy needs a sandbox task (it replays the family\'s solver).');
-      return new OraclePolicy(ctx.instance.oracle, ctx.resolveUrl);
+      return new OraclePolicy(ctx.instance.oracle, ctx.resolveUrl, ctx.grammar);
     case 'wrong':
       return new WrongPolicy(ctx.seed);
     default:

@@ -1,3 +1,4 @@
+import type { GrammarName } from '../actions/grammars';
 import { randomUUID } from 'node:crypto';
 import type { EpisodeRecord, RunRecord } from '../api/types';
 import { runEpisode, type EpisodeDeps, type EpisodeEnvironment } from '../agent/episode-loop';
@@ -12,6 +13,8 @@ export interface RunTasksRequest {
   policy: string;
   seed?: number;
   stopRules?: StopRules;
+  /** The grammar the policy writes (oracle: any; LLM policies: the one the model was trained on). */
+  grammar?: GrammarName;
 }
 
 export interface RunTasksDeps extends EpisodeDeps {
@@ -34,7 +37,7 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
   const run: RunRecord = {
     id: randomUUID(),
     kind: 'eval',
-    config: { policy: request.policy, seed: request.seed ?? 0, taskIds: request.taskIds },
+    config: { policy: request.policy, seed: request.seed ?? 0, grammar: request.grammar ?? 'webarena', taskIds: request.taskIds },
     status: 'running',
     createdAt: new Date().toISOString(),
   };
@@ -49,7 +52,7 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
         const seed = (request.seed ?? 0) + i;
         const instance = deps.catalog?.get(task.id);
         const environment = environmentFor(deps, task.source);
-        const policy = createPolicy(request.policy, { instance, resolveUrl: environment.resolveUrl, seed });
+        const policy = createPolicy(request.policy, { instance, resolveUrl: environment.resolveUrl, seed, grammar: request.grammar });
         episodes.push(await runEpisode(deps, { task, policy, environment, runId: run.id, seed, stopRules: request.stopRules }));
       }
     } catch (err) {

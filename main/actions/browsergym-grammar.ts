@@ -1,0 +1,93 @@
+import type { Action } from '../api/types';
+import { ActionError } from './errors';
+import { parsePythonCall, pythonString } from './python-call';
+
+// BrowserGym's high-level action set (WEBARENA.md "Actions"): click("12"), fill("12", "text"),
+// select_option("12", "Blue"), hover, press("12", "Enter"), scroll(dx, dy), goto(url), go_back(),
+// go_forward(), new_tab(), tab_close(), tab_focus(i), send_msg_to_user(text), report_infeasible, noop().
+
+export function extractBrowserGymCalls(reply: string): string[] {
+  const block = /```(?:python)?\s*([\s\S]*?)```/.exec(reply);
+  const text = (block ? block[1] : reply).trim();
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => /^[a-z_]+\s*\(/.test(l));
+  if (lines.length === 0) throw new ActionError('parse', 'The reply contains no BrowserGym action call.');
+  return lines;
+}
+
+/** One action per step. The one two-call form accepted is fill + press Enter on the same element, which is
+ * how a type-and-submit is written in BrowserGym (and how renderBrowserGymAction writes it). */
+export function parseBrowserGymAction(reply: string): Action {
+  const calls = extractBrowserGymCalls(reply).map(parseOne);
+  if (calls.length === 1) return calls[0];
+  const [first, second] = calls;
+  if (calls.length === 2 && first.type === 'type' && second.type === 'press' && second.key === 'Enter' && second.elementId === first.elementId) {
+    return { ...first, pressEnter: true };
+  }
+  throw new ActionError('parse', `Write one action per step (got ${calls.length}: ${calls.map((c) => c.type).join(', ')}).`);
+}
+
+function parseOne(line: string): Action {
+  const call = parsePythonCall(line);
+  const args = call.positional.map(String);
+  const named = (key: string, index: number) => (call.keyword[key] !== undefined ? String(call.keyword[key]) : args[index]);
+  const bid = () => {
+    const value = named('bid', 0);
+    if (value === undefined || !/^\d+$/.test(value)) throw new ActionError('parse', `${call.name}() needs an element id as its first argument.`);
+    return value;
+  };
+  switch (call.name) {
+    case 'click': case 'dblclick': return { type: 'click', elementId: bid() };
+    case 'hover': return { type: 'hover', elementId: bid() };
+    case 'fill': return { type: 'type', elementId: bid(), text: named('value', 1) ?? '', pressEnter: false };
+    case 'select_option': return { type: 'select', elementId: bid(), text: named('options', 1) ?? '' };
+    case 'press': return { type: 'press', elementId: bid(), key: named('key_comb', 1) ?? 'Enter' };
+    case 'keyboard_press': return { type: 'press', key: named('key', 0) ?? 'Enter' };
+    case 'scroll': {
+      const dy = Number(named('delta_y', 1) ?? 0);
+      return { type: 'scroll', direction: dy < 0 ? 'up' : 'down' };
+    }
+    case 'goto': return { type: 'goto', url: named('url', 0) ?? '' };
+    case 'go_back': return { type: 'go_back' };
+    case 'go_forward': return { type: 'go_forward' };
+    case 'new_tab': return { type: 'new_tab' };
+    case 'tab_close': return { type: 'close_tab' };
+    case 'tab_focus': return { type: 'tab_focus', tabIndex: Number(named('index', 0)) };
+    case 'send_msg_to_user': return { type: 'stop', text: named('text', 0) ?? '' };
+    case 'report_infeasible': return { type: 'stop', text: 'N/A' };
+    case 'noop': return { type: 'noop' };
+    default:
+      throw new ActionError('parse', `Unknown BrowserGym action "${call.name}".`);
+  }
+}
+
+export function renderBrowserGymAction(action: Action): string {
+  const bid = pythonString(action.elementId ?? '');
+  switch (action.type) {
+    case 'click': return `click(${bid})`;
+    case 'hover': return `hover(${bid})`;
+    case 'type':
+      // fill() never presses Enter; the caller's pressEnter is kept by a following press().
+      return action.pressEnter ? `fill(${bid}, ${pythonString(action.text ?? '')})\npress(${bid}, "Enter")` : `fill(${bid}, ${pythonString(action.text ?? '')})`;
+    case 'select': return `select_option(${bid}, ${pythonString(action.text ?? '')})`;
+    case 'press': return action.elementId ? `press(${bid}, ${pythonString(action.key ?? 'Enter')})` : `keyboard_press(${pythonString(action.key ?? 'Enter')})`;
+    case 'scroll': return `scroll(0, ${action.direction === 'up' ? -500 : 500})`;
+    case 'goto': return `goto(${pythonString(action.url ?? '')})`;
+    case 'go_back': return 'go_back()';
+    case 'go_forward': return 'go_forward()';
+    case 'new_tab': return 'new_tab()';
+    case 'close_tab': return 'tab_close()';
+    case 'tab_focus': return `tab_focus(${action.tabIndex ?? 0})`;
+    case 'stop': return `send_msg_to_user(${pythonString(action.text ?? '')})`;
+    case 'noop': return 'noop()';
+  }
+}
+
+export const BROWSERGYM_ACTION_DOC = [
+  '- click(bid), hover(bid)',
+  '- fill(bid, value)  (replaces the field\'s text)',
+  '- select_option(bid, option)',
+  '- press(bid, key_comb), keyboard_press(key)',
+  '- scroll(delta_x, delta_y)',
+  '- goto(url), go_back(), go_forward(), new_tab(), tab_close(), tab_focus(index)',
+  '- send_msg_to_user(text)  (finish with this answer), report_infeasible(reason), noop()',
+].join('\n');

@@ -1,0 +1,79 @@
+import type { Action } from '../api/types';
+import { ActionError } from './errors';
+import { parsePythonCall, pythonString } from './python-call';
+
+// WebRL's grammar (WEBARENA.md "Actions"): do(action="Click", element="7"), do(action="Type",
+// argument="…", element="22") which clears the field first, Search (type then Enter), Hover,
+// Select Dropdown Option, Scroll Up/Down, Press Enter, Go Backward/Forward, and exit(message="…").
+
+/** Finds the call in a reply: the last line that starts with do( or exit(. WebRL models write the action on
+ * its own line, sometimes after reasoning. */
+export function extractWebRlCall(reply: string): string {
+  const lines = reply.split('\n').map((l) => l.trim().replace(/^```(?:python)?|```$/g, '').trim()).filter(Boolean);
+  for (let i = lines.length - 1; i >= 0; i--) if (/^(do|exit)\s*\(/.test(lines[i])) return lines[i];
+  throw new ActionError('parse', 'The reply contains no do(...) or exit(...) call.');
+}
+
+export function parseWebRlAction(reply: string): Action {
+  const call = parsePythonCall(extractWebRlCall(reply));
+  const arg = (key: string) => {
+    const value = call.keyword[key];
+    return value === undefined ? undefined : String(value);
+  };
+  if (call.name === 'exit') return { type: 'stop', text: arg('message') ?? String(call.positional[0] ?? '') };
+  if (call.name !== 'do') throw new ActionError('parse', `Unknown WebRL call "${call.name}"; expected do(...) or exit(...).`);
+  const name = arg('action') ?? String(call.positional[0] ?? '');
+  const element = arg('element');
+  const needElement = () => {
+    if (element === undefined || !/^\d+$/.test(element)) throw new ActionError('parse', `do(action="${name}") needs element="<id>".`);
+    return element;
+  };
+  switch (name) {
+    case 'Click': return { type: 'click', elementId: needElement() };
+    case 'Hover': return { type: 'hover', elementId: needElement() };
+    case 'Type': return { type: 'type', elementId: needElement(), text: arg('argument') ?? '', pressEnter: false };
+    case 'Search': return { type: 'type', elementId: needElement(), text: arg('argument') ?? '', pressEnter: true };
+    case 'Select Dropdown Option': return { type: 'select', elementId: needElement(), text: arg('argument') ?? '' };
+    case 'Scroll Up': return { type: 'scroll', direction: 'up' };
+    case 'Scroll Down': return { type: 'scroll', direction: 'down' };
+    case 'Press Enter': return element ? { type: 'press', key: 'Enter', elementId: element } : { type: 'press', key: 'Enter' };
+    case 'Go Backward': return { type: 'go_back' };
+    case 'Go Forward': return { type: 'go_forward' };
+    case 'Wait': return { type: 'noop' };
+    default:
+      throw new ActionError('parse', `Unknown WebRL action "${name}".`);
+  }
+}
+
+export function renderWebRlAction(action: Action): string {
+  const el = (id?: string) => `element=${pythonString(id ?? '')}`;
+  switch (action.type) {
+    case 'click': return `do(action="Click", ${el(action.elementId)})`;
+    case 'hover': return `do(action="Hover", ${el(action.elementId)})`;
+    case 'type':
+      return `do(action="${action.pressEnter ? 'Search' : 'Type'}", argument=${pythonString(action.text ?? '')}, ${el(action.elementId)})`;
+    case 'select': return `do(action="Select Dropdown Option", argument=${pythonString(action.text ?? '')}, ${el(action.elementId)})`;
+    case 'scroll': return `do(action="Scroll ${action.direction === 'up' ? 'Up' : 'Down'}")`;
+    case 'press':
+      if (action.key !== 'Enter') throw new ActionError('parse', `WebRL can only press Enter, not ${action.key}.`);
+      return action.elementId ? `do(action="Press Enter", ${el(action.elementId)})` : 'do(action="Press Enter")';
+    case 'go_back': return 'do(action="Go Backward")';
+    case 'go_forward': return 'do(action="Go Forward")';
+    case 'noop': return 'do(action="Wait")';
+    case 'stop': return `exit(message=${pythonString(action.text ?? '')})`;
+    default:
+      throw new ActionError('parse', `WebRL's action space has no ${action.type}.`);
+  }
+}
+
+export const WEBRL_ACTION_DOC = [
+  '- do(action="Click", element="<id>")',
+  '- do(action="Type", argument="<text>", element="<id>")  (clears the field first)',
+  '- do(action="Search", argument="<text>", element="<id>")  (types, then presses Enter)',
+  '- do(action="Hover", element="<id>")',
+  '- do(action="Select Dropdown Option", argument="<option>", element="<id>")',
+  '- do(action="Scroll Up") / do(action="Scroll Down")',
+  '- do(action="Press Enter")',
+  '- do(action="Go Backward") / do(action="Go Forward")',
+  '- exit(message="<answer>")  (finish; the message is the answer)',
+].join('\n');

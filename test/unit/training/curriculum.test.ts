@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { selectCurriculumTasks } from '../../../main/training/curriculum';
+
+describe('selectCurriculumTasks (MIRA.md §4 "Phases": keep predicted success in [0.05, 0.75])', () => {
+  // a: .04 below · b: .05 lower bound (kept) · c: .5 inside · d: .75 upper bound (kept) · e: .76 above
+  // f: 0 never solved · g: 1 always solved
+  const predicted = { a: 0.04, b: 0.05, c: 0.5, d: 0.75, e: 0.76, f: 0, g: 1 };
+
+  it('keeps the inclusive default band from a record', () => {
+    expect(selectCurriculumTasks(predicted)).toEqual(['b', 'c', 'd']);
+  });
+
+  it('accepts a Map and keeps its order', () => {
+    const map = new Map([['z', 0.3], ['y', 0.9], ['x', 0.1]]);
+    expect(selectCurriculumTasks(map)).toEqual(['z', 'x']);
+  });
+
+  it('takes the band as a setting', () => {
+    expect(selectCurriculumTasks(predicted, [0, 0.05])).toEqual(['a', 'b', 'f']);
+  });
+
+  it('rejects a broken prediction or band', () => {
+    expect(() => selectCurriculumTasks({ t: Number.NaN })).toThrow(/predictedSuccess\["t"\]/);
+    expect(() => selectCurriculumTasks({ t: 1.2 })).toThrow(/predictedSuccess\["t"\]/);
+    expect(() => selectCurriculumTasks(predicted, [0.8, 0.2])).toThrow(/lo <= hi/);
+  });
+});
