@@ -64,6 +64,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         placeholders: ctx.resolveUrl,
         // Sandbox tasks are scored with the original WebArena rules; Lite tasks default to vab-lite.
         profile: task.source === 'sandbox' ? 'webarena' : 'vab-lite',
+        // The sandbox renders on the server: no need for WebArena's fixed wait after navigating.
+        settleMs: task.source === 'sandbox' ? 0 : undefined,
       }),
     onStep: (step: Parameters<typeof events.emit<'step'>>[1]) => events.emit('step', step),
     onEpisode: (episode: EpisodeRecord) => events.emit('episode', episode),

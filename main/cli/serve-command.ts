@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { Core } from '../core';
-import { startWebHost } from '../host/web-host';
 import { flagNumber, flagString, type ParsedArgs } from './args';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -11,6 +10,8 @@ export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.
 export async function serveCommand(args: ParsedArgs, core: Core): Promise<number> {
   const staticDir = flagString(args, 'static') ?? RENDERER_DIR;
   if (!existsSync(staticDir)) throw new Error(`The UI is not built (${staticDir} is missing): run \`npm run build\` first.`);
+  // Loaded on demand: `run` and `list` never pay for the web host's imports.
+  const { startWebHost } = await import('../host/web-host');
   const host = await startWebHost({
     api: core.api,
     subscribe: (listener) => core.events.subscribe(listener),

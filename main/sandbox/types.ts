@@ -61,4 +61,7 @@ export interface TaskFamily {
   description: string;
   /** Deterministic: the same (datasetSeed, index) always gives the same instance. */
   instantiate(datasetSeed: number, index: number): SandboxTaskInstance;
+  /** How many distinct instances the dataset of this seed supports; indices at or beyond it repeat earlier
+   * instances (with the same split). Optional for families with an unbounded space. */
+  count?(datasetSeed: number): number;
 }

@@ -26,7 +26,7 @@ describe('oracle on the sandbox', () => {
     expect(new Set(shopFamilies.map((f) => f.kind))).toEqual(new Set(['info', 'navigation', 'change']));
   });
 
-  it('solves every shop family, recording one row and one screenshot per step', async () => {
+  it('solves every shop family, recording one row and one screenshot per step', { timeout: 300_000 }, async () => {
     const taskIds = core.catalog!.all().filter((i) => i.site === 'shop').map((i) => i.id);
     const { done } = await core.run({ taskIds, policy: 'oracle' });
     const episodes = await done;
@@ -48,7 +48,7 @@ describe('oracle on the sandbox', () => {
     }
   });
 
-  it('scores a deliberately wrong policy 0 and explains why', async () => {
+  it('scores a deliberately wrong policy 0 and explains why', { timeout: 120_000 }, async () => {
     const taskIds = shopFamilies.map((f) => `${core.catalog!.all().find((i) => i.family === f.id)!.id}`);
     const { done } = await core.run({ taskIds, policy: 'wrong', seed: 7 });
     for (const episode of await done) {

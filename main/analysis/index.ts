@@ -1,0 +1,53 @@
+// Public surface of the failure analyzer and metrics (MIRA.md §1, §2, §5). Pure functions over plain episode
+// records; the store, the LLM summary and the UI live elsewhere.
+
+export {
+  actionKey,
+  actionLabel,
+  assertAnalyzedEpisode,
+  toAnalyzedEpisode,
+  urlPath,
+  type AnalyzedEpisode,
+  type AnalyzedStep,
+} from './trajectory';
+export { firstLoop, trailingCycle, trailingIdenticalRun, type LoopSpan } from './loops';
+export {
+  DEFAULT_FAILURE_SETTINGS,
+  FAILURE_CATEGORIES,
+  classifyFailure,
+  type FailureCategory,
+  type FailureClassification,
+  type FailureContext,
+  type FailureRule,
+  type FailureSettings,
+} from './failure-modes';
+export {
+  DEFAULT_KEY_DECISION_SETTINGS,
+  findKeyDecisionStep,
+  findLoopOnset,
+  findSemanticDeviation,
+  type KeyDecision,
+  type KeyDecisionSettings,
+  type KeyDecisionType,
+} from './key-decision';
+export { meanPassAtK, passAtK } from './pass-at-k';
+export { completedCount, cumulativeDone } from './progress';
+export {
+  NO_SITE,
+  failureModeDistribution,
+  subgoalHeatmap,
+  successRates,
+  type FailureDistribution,
+  type RateCount,
+  type SuccessRates,
+} from './metrics';
+export { aurocMannWhitney, kendallTauB, midRanks } from './rank-stats';
+export {
+  subgoalOutcomes,
+  subgoalQuality,
+  successRateByCompleted,
+  type CompletedBin,
+  type Confusion,
+  type SubgoalOutcome,
+  type SubgoalQuality,
+} from './subgoal-quality';

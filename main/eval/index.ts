@@ -1,0 +1,6 @@
+// The evaluators' public surface (WEBARENA.md "Scoring"): score an episode, pick a profile, plug in a judge.
+export { describeEvaluation, evaluateEpisode, type EvaluateContext } from './evaluate';
+export { JUDGE_REQUIRED_NOTE, type FuzzyJudge, type FuzzyPrompt, type FuzzyVerdict } from './fuzzy';
+export type { PageLike } from './page-like';
+export { defaultProfileFor, PROFILE_NAMES, PROFILES, type ProfileName, type ScoringProfile } from './profiles';
+export type { ShoppingAdminCredentials } from './shopping-api';

@@ -1,0 +1,160 @@
+// What the agent, the subgoal teacher and the AutoRater call: a provider plus retries, the response cache,
+// JSON parsing and accounting. Providers make single attempts; everything policy-like lives here.
+import { Accounting, type AccountingSnapshot } from './accounting';
+import { ResponseCache, cacheKey } from './cache';
+import { LlmError, clip } from './errors';
+import { withRetries, type RetrySettings } from './retry';
+import type { AttemptRecord, LlmProvider, LlmRequest, LlmResponse } from './types';
+
+/** readwrite: use and fill the cache. refresh: always call, then store (re-judge with fresh replies).
+ * off: neither read nor write. */
+export type CacheMode = 'readwrite' | 'refresh' | 'off';
+
+export interface LlmClientOptions {
+  provider: LlmProvider;
+  /** Folder for cached replies; without one nothing is cached. */
+  cacheDir?: string;
+  cacheMode?: CacheMode;
+  retry?: Partial<RetrySettings>;
+  /** Per-attempt limit for requests that set no timeoutMs. Thinking-heavy Gemini steps take ~20 s (MIRA.md §3). */
+  defaultTimeoutMs?: number;
+  /** Share one across clients to total a whole run. */
+  accounting?: Accounting;
+}
+
+export interface CallOptions {
+  cacheMode?: CacheMode;
+  /** Sees each attempt as it ends (status, error, the wait before the next). */
+  onAttempt?: (record: AttemptRecord) => void;
+}
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+export class LlmClient {
+  readonly provider: LlmProvider;
+  readonly accounting: Accounting;
+  readonly #cache?: ResponseCache;
+  readonly #cacheMode: CacheMode;
+  readonly #retry: Partial<RetrySettings>;
+  readonly #defaultTimeoutMs: number;
+
+  constructor(options: LlmClientOptions) {
+    this.provider = options.provider;
+    this.accounting = options.accounting ?? new Accounting();
+    this.#cache = options.cacheDir ? new ResponseCache(options.cacheDir) : undefined;
+    this.#cacheMode = options.cacheMode ?? 'readwrite';
+    this.#retry = options.retry ?? {};
+    this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  generate(req: LlmRequest, options: CallOptions = {}): Promise<LlmResponse> {
+    return this.#call(req, options, (r) => () => this.provider.generate(r), () => false);
+  }
+
+  /** Text arrives through onText as it is generated; a cache hit delivers it in one piece. Once some text
+   * has been delivered a failure is not retried, since the caller cannot take the text back. */
+  stream(req: LlmRequest, onText: (delta: string) => void, options: CallOptions = {}): Promise<LlmResponse> {
+    const provider = this.provider;
+    const streamFn = provider.stream?.bind(provider);
+    if (!streamFn) {
+      // No streaming endpoint: one piece at the end is still a valid stream.
+      const whole = async (r: LlmRequest) => {
+        const resp = await provider.generate(r);
+        onText(resp.text);
+        return resp;
+      };
+      return this.#call(req, options, (r) => () => whole(r), () => false, onText);
+    }
+    let delivered = false;
+    const forward = (delta: string) => {
+      delivered = true;
+      onText(delta);
+    };
+    return this.#call(req, options, (r) => () => streamFn(r, forward), () => delivered, onText);
+  }
+
+  /** Calls, tokens and latency so far, overall and per purpose. */
+  usage(): AccountingSnapshot {
+    return this.accounting.snapshot();
+  }
+
+  async #call(
+    req: LlmRequest,
+    options: CallOptions,
+    makeAttempt: (r: LlmRequest) => () => Promise<LlmResponse>,
+    deliveredText: () => boolean,
+    onHitText?: (text: string) => void,
+  ): Promise<LlmResponse> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    const mode = this.#cache ? (options.cacheMode ?? this.#cacheMode) : 'off';
+    const key = mode === 'off' ? undefined : cacheKey(this.provider.name, req);
+
+    if (key && mode === 'readwrite') {
+      const hit = await this.#cache!.get(key);
+      if (hit) {
+        onHitText?.(hit.text);
+        const { storedAt: _storedAt, ...answer } = hit;
+        const resp: LlmResponse = { ...answer, latencyMs: elapsed(), attempts: 0, attemptLog: [], cached: true };
+        this.accounting.record({ purpose: req.purpose, cached: true, failed: false, attempts: 0, latencyMs: resp.latencyMs, usage: hit.usage });
+        return resp;
+      }
+    }
+
+    const attemptReq: LlmRequest = { ...req, timeoutMs: req.timeoutMs ?? this.#defaultTimeoutMs };
+    const attempt = makeAttempt(attemptReq);
+    let result;
+    try {
+      result = await withRetries(
+        async () => {
+          try {
+            return await attempt();
+          } catch (err) {
+            // Text already shown cannot be taken back: end here rather than stream it twice.
+            if (deliveredText() && err instanceof LlmError) err.retryable = false;
+            throw err;
+          }
+        },
+        this.#retry,
+        { signal: req.signal, onAttempt: options.onAttempt, provider: this.provider.name },
+      );
+    } catch (err) {
+      const e = err instanceof LlmError ? err : undefined;
+      this.accounting.record({ purpose: req.purpose, cached: false, failed: true, attempts: e?.attempts ?? 1, latencyMs: elapsed() });
+      throw err;
+    }
+
+    const resp: LlmResponse = { ...result.value, attempts: result.attempts, attemptLog: result.attemptLog, cached: false, latencyMs: elapsed() };
+    if (req.json) {
+      try {
+        resp.json = parseJsonReply(resp.text, this.provider.name);
+      } catch (err) {
+        // The reply was paid for even though it is unusable: count its tokens, and do not cache it.
+        const e = err as LlmError;
+        e.attempts = result.attempts;
+        e.attemptLog = result.attemptLog;
+        this.accounting.record({ purpose: req.purpose, cached: false, failed: true, attempts: result.attempts, latencyMs: resp.latencyMs, usage: resp.usage });
+        throw e;
+      }
+    }
+    this.accounting.record({ purpose: req.purpose, cached: false, failed: false, attempts: result.attempts, latencyMs: resp.latencyMs, usage: resp.usage });
+    if (key && this.#cache) {
+      const { text, json, usage, model, provider, finishReason } = resp;
+      // A cache that cannot be written (full disk, read-only folder) must not fail a call that succeeded.
+      await this.#cache.put(key, { text, json, usage, model, provider, finishReason, storedAt: new Date().toISOString() }).catch(() => undefined);
+    }
+    return resp;
+  }
+}
+
+/** JSON mode: the reply must be JSON. A fenced block (```json … ```), which local models often write, is
+ * accepted; anything else is 'unparseable' with the raw text attached for the run to record. */
+export function parseJsonReply(text: string, provider: string): unknown {
+  const trimmed = text.trim();
+  const fenced = /^```(?:json)?\s*\n([\s\S]*?)\n?```$/i.exec(trimmed);
+  try {
+    return JSON.parse(fenced ? fenced[1] : trimmed);
+  } catch {
+    throw new LlmError('unparseable', `${provider}: asked for JSON, the reply is not JSON: ${clip(text, 200) || '(empty reply)'}`, { provider, raw: text });
+  }
+}

@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import type { EpisodeRecord } from '../../main/api/types';
+import { getClient } from './api/client';
+import { EpisodeList } from './features/runs/EpisodeList';
+import { ReplayView } from './features/replay/ReplayView';
+import { useWorkbench } from './stores/workbench-store';
+
+export function App() {
+  const route = useWorkbench((s) => s.route);
+  const navigate = useWorkbench((s) => s.navigate);
+
+  useEffect(() => {
+    const onHash = () => useWorkbench.getState().syncFromLocation();
+    window.addEventListener('popstate', onHash);
+    window.addEventListener('hashchange', onHash);
+    const off = getClient().on('episode', (e: EpisodeRecord) => useWorkbench.getState().applyEpisodeEvent(e));
+    return () => {
+      window.removeEventListener('popstate', onHash);
+      window.removeEventListener('hashchange', onHash);
+      off();
+    };
+  }, []);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href="#/" onClick={(e) => (e.preventDefault(), navigate({ view: 'episodes' }))}>
+          MiRA Workbench
+        </a>
+        <nav aria-label="Sections">
+          <a href="#/" aria-current={route.view === 'episodes' ? 'page' : undefined}>Episodes</a>
+        </nav>
+      </header>
+      <main className="content">
+        {route.view === 'replay' ? <ReplayView episodeId={route.episodeId} step={route.step} /> : <EpisodeList />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ApiEventName, ApiEvents, WireEvent, WireResponse, WorkbenchApi, WorkbenchClient } from '../../../main/api/contract';
+
+type Pending = { resolve(value: unknown): void; reject(error: Error): void };
+
+/** The WorkbenchClient over the web host's WebSocket: JSON requests with ids, events fanned out to
+ * listeners, and reconnection with back-off when the host restarts. */
+export function createWebSocketClient(url: string): WorkbenchClient {
+  let socket: WebSocket | null = null;
+  let opened: Promise<WebSocket> | null = null;
+  let nextId = 1;
+  let retryMs = 250;
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<ApiEventName, Set<(payload: unknown) => void>>();
+
+  const connect = (): Promise<WebSocket> => {
+    if (opened) return opened;
+    opened = new Promise((resolve, reject) => {
+      const ws = new WebSocket(url);
+      ws.onopen = () => {
+        socket = ws;
+        retryMs = 250;
+        resolve(ws);
+      };
+      ws.onmessage = (message) => {
+        const data = JSON.parse(String(message.data)) as WireResponse | WireEvent;
+        if ('event' in data) {
+          for (const listener of listeners.get(data.event) ?? []) listener(data.payload);
+          return;
+        }
+        const call = pending.get(data.id);
+        if (!call) return;
+        pending.delete(data.id);
+        if (data.error) call.reject(new Error(data.error.message));
+        else call.resolve(data.result);
+      };
+      ws.onclose = () => {
+        const wasOpen = socket === ws;
+        socket = null;
+        opened = null;
+        for (const call of pending.values()) call.reject(new Error('The connection to the workbench closed.'));
+        pending.clear();
+        if (!wasOpen) reject(new Error(`Cannot reach the workbench at ${url}.`));
+        // Keep listening for events: reconnect in the background when anyone subscribes.
+        if (listeners.size > 0) setTimeout(() => void connect().catch(() => undefined), (retryMs = Math.min(retryMs * 2, 5000)));
+      };
+    });
+    return opened;
+  };
+
+  const call = async (method: string, params: unknown[]): Promise<unknown> => {
+    const ws = socket ?? (await connect());
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  };
+
+  const api = new Proxy({} as WorkbenchApi, {
+    // 'then' stays undefined so the client is never mistaken for a promise.
+    get: (_target, method: string) => (method === 'then' ? undefined : (...params: unknown[]) => call(method, params)),
+  });
+  return Object.assign(Object.create(api) as WorkbenchClient, {
+    on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      listeners.set(event, set);
+      void connect().catch(() => undefined);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+    blobUrl: (hash: string) => `./blobs/${hash}`,
+  });
+}

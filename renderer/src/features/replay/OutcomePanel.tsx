@@ -1,0 +1,26 @@
+import type { EpisodeRecord } from '../../../../main/api/types';
+import { OutcomeBadge } from '../../components/Outcome';
+
+/** How the episode ended and why it was scored as it was: every evaluator check with what was compared. */
+export function OutcomePanel({ episode }: { episode: EpisodeRecord }) {
+  return (
+    <section className="panel" aria-label="Outcome" data-testid="outcome">
+      <h2>Outcome</h2>
+      <p>
+        <OutcomeBadge episode={episode} /> score {episode.score ?? '—'} · stop: {episode.stopReason ?? '—'}
+        {episode.answer !== null && <> · answer: <q>{episode.answer}</q></>}
+      </p>
+      {episode.outcome && <p className="small">{episode.outcome}</p>}
+      {episode.evaluation && (
+        <ul className="checks">
+          {episode.evaluation.checks.map((check, i) => (
+            <li key={i} className={check.passed ? 'pass' : 'fail'}>
+              <strong>{check.passed ? '✓' : '✗'} {check.kind}</strong> ({check.rule}) — expected <code>{check.expected}</code>, got <code>{check.actual}</code>
+              {check.note && <span className="muted"> · {check.note}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

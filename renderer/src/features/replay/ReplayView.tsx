@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import { useWorkbench } from '../../stores/workbench-store';
+import { ObservationText } from './ObservationText';
+import { OutcomePanel } from './OutcomePanel';
+import { ScreenshotFrame } from './ScreenshotFrame';
+import { StepDetails } from './StepDetails';
+import { useStepKeys } from './use-step-keys';
+
+/** Frame-by-frame replay of one episode: buttons and ←/→/Home/End step through; the step is in the URL. */
+export function ReplayView({ episodeId, step }: { episodeId: string; step: number }) {
+  const detail = useWorkbench((s) => (s.detail?.episode.id === episodeId ? s.detail : null));
+  const error = useWorkbench((s) => s.detailError);
+  const loadEpisode = useWorkbench((s) => s.loadEpisode);
+  const navigate = useWorkbench((s) => s.navigate);
+
+  useEffect(() => {
+    void loadEpisode(episodeId);
+  }, [episodeId, loadEpisode]);
+
+  const count = detail?.steps.length ?? 0;
+  const index = Math.min(Math.max(step, 0), Math.max(count - 1, 0));
+  const go = useCallback(
+    (delta: number | 'first' | 'last') => {
+      if (count === 0) return;
+      const target = delta === 'first' ? 0 : delta === 'last' ? count - 1 : Math.min(Math.max(index + delta, 0), count - 1);
+      if (target !== index) navigate({ view: 'replay', episodeId, step: target }, true);
+    },
+    [count, index, episodeId, navigate],
+  );
+  useStepKeys(go);
+
+  const current = detail?.steps[index];
+  const neighbours = useMemo(() => (detail ? [detail.steps[index - 1], detail.steps[index + 1]].filter(Boolean) : []), [detail, index]);
+
+  if (error && !detail) return <p role="alert" className="error">Could not open the episode: {error}</p>;
+  if (!detail) return <p className="muted">Loading episode…</p>;
+  return (
+    <section className="replay" aria-labelledby="replay-heading">
+      <div className="replay-header">
+        <button type="button" onClick={() => navigate({ view: 'episodes' })}>← Episodes</button>
+        <h1 id="replay-heading">{detail.task.intent}</h1>
+      </div>
+      <p className="muted small">
+        {detail.task.id} · policy {detail.episode.policy} · episode {detail.episode.id}
+      </p>
+      <OutcomePanel episode={detail.episode} />
+      {count === 0 ? (
+        <p className="muted">This episode has no recorded steps.</p>
+      ) : (
+        <>
+          <div className="stepper" role="group" aria-label="Step controls">
+            <button type="button" onClick={() => go('first')} disabled={index === 0} >First</button>
+            <button type="button" onClick={() => go(-1)} disabled={index === 0}>Previous</button>
+            <span className="step-counter" data-testid="step-counter" aria-live="polite">Step {index + 1} / {count}</span>
+            <button type="button" onClick={() => go(1)} disabled={index === count - 1}>Next</button>
+            <button type="button" onClick={() => go('last')} disabled={index === count - 1} >Last</button>
+            <span className="muted small">← → to step, Home / End to jump</span>
+          </div>
+          {current && (
+            <div className="replay-body">
+              <div className="replay-main">
+                <p className="url" data-testid="step-url" title="Page URL at this step">{current.url}</p>
+                <ScreenshotFrame step={current} neighbours={neighbours} />
+              </div>
+              <aside className="replay-side">
+                <StepDetails step={current} />
+                <section className="panel" aria-label="Observation">
+                  <h2>Observation</h2>
+                  <ObservationText hash={current.observationRef} />
+                </section>
+              </aside>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import type { StepRecord } from '../../../../main/api/types';
+import { getClient } from '../../api/client';
+
+/** The step's screenshot with the acted element boxed. Boxes are in viewport CSS pixels; the image is the
+ * viewport, so its natural size gives the scale. Neighbouring frames are preloaded so stepping never
+ * flashes blank (Playwright trace viewer's double buffering, done with the browser cache). */
+export function ScreenshotFrame({ step, neighbours }: { step: StepRecord; neighbours: StepRecord[] }) {
+  const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
+  const client = getClient();
+  const src = step.screenshotRef ? client.blobUrl(step.screenshotRef) : null;
+
+  useEffect(() => {
+    for (const n of neighbours) if (n.screenshotRef) new Image().src = client.blobUrl(n.screenshotRef);
+  }, [neighbours, client]);
+
+  if (!src) return <div className="frame empty">No screenshot was recorded for this step.</div>;
+  const box = step.targetBox;
+  return (
+    <div className="frame" data-testid="frame">
+      <img
+        src={src}
+        alt={`Screenshot of step ${step.t}`}
+        data-testid="screenshot"
+        onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
+      />
+      {box && natural && (
+        <div
+          className="target-box"
+          data-testid="target-box"
+          title="The element this step acted on"
+          style={{
+            left: `${(box.x / natural.width) * 100}%`,
+            top: `${(box.y / natural.height) * 100}%`,
+            width: `${(box.width / natural.width) * 100}%`,
+            height: `${(box.height / natural.height) * 100}%`,
+          }}
+        />
+      )}
+    </div>
+  );
+}

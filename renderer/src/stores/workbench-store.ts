@@ -1,0 +1,70 @@
+import { create } from 'zustand';
+import type { EpisodeDetail, EpisodeSummary } from '../../../main/api/contract';
+import type { EpisodeRecord } from '../../../main/api/types';
+import { getClient } from '../api/client';
+import { formatRoute, parseRoute, type Route } from './route';
+
+interface EpisodesSlice {
+  episodes: EpisodeSummary[];
+  episodesError: string | null;
+  loadEpisodes(): Promise<void>;
+  applyEpisodeEvent(episode: EpisodeRecord): void;
+}
+
+interface ReplaySlice {
+  detail: EpisodeDetail | null;
+  detailError: string | null;
+  loadEpisode(id: string): Promise<void>;
+}
+
+interface RouteSlice {
+  route: Route;
+  navigate(route: Route, replace?: boolean): void;
+  syncFromLocation(): void;
+}
+
+export type WorkbenchState = EpisodesSlice & ReplaySlice & RouteSlice;
+
+/** One store of typed slices, read through selectors (zustand docs). Core data is fetched through the API
+ * and cached here; the selected step is derived from the route, never duplicated. */
+export const useWorkbench = create<WorkbenchState>((set, get) => ({
+  episodes: [],
+  episodesError: null,
+  async loadEpisodes() {
+    try {
+      set({ episodes: await getClient().listEpisodes({ limit: 500 }), episodesError: null });
+    } catch (err) {
+      set({ episodesError: (err as Error).message });
+    }
+  },
+  applyEpisodeEvent(episode) {
+    const known = get().episodes.some((e) => e.id === episode.id);
+    if (!known) {
+      void get().loadEpisodes();
+      return;
+    }
+    set({ episodes: get().episodes.map((e) => (e.id === episode.id ? { ...e, ...episode } : e)) });
+  },
+
+  detail: null,
+  detailError: null,
+  async loadEpisode(id) {
+    if (get().detail?.episode.id !== id) set({ detail: null });
+    try {
+      set({ detail: await getClient().getEpisode(id), detailError: null });
+    } catch (err) {
+      set({ detailError: (err as Error).message });
+    }
+  },
+
+  route: parseRoute(location.hash),
+  navigate(route, replace = false) {
+    const hash = formatRoute(route);
+    if (replace) history.replaceState(null, '', hash);
+    else if (location.hash !== hash) history.pushState(null, '', hash);
+    set({ route });
+  },
+  syncFromLocation() {
+    set({ route: parseRoute(location.hash) });
+  },
+}));

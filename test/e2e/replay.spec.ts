@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { e2eState } from './state';
+
+test('lists recorded episodes with their outcome', async ({ page }) => {
+  const { url } = e2eState();
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Episodes' })).toBeVisible();
+  const rows = page.getByTestId('episode-row');
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByLabel('success')).toHaveCount(2);
+  await expect(page.getByLabel('failure')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/e2e/episode-list.png' });
+});
+
+test('opens an episode and steps through it with the keyboard', async ({ page }) => {
+  const { url, longestSteps } = e2eState();
+  await page.goto(url);
+  // The oracle's longest episode: find its row by step count.
+  await page.getByTestId('episode-row').filter({ has: page.getByRole('cell', { name: String(longestSteps), exact: true }) }).first().click();
+  const counter = page.getByTestId('step-counter');
+  await expect(counter).toHaveText(`Step 1 / ${longestSteps}`);
+  await expect(page).toHaveURL(/#\/episode\/[^/]+\/step\/0$/);
+  await expect(page.getByTestId('observation')).toContainText('RootWebArea');
+
+  const screenshot = page.getByTestId('screenshot');
+  const action = page.getByTestId('action-text');
+  const urlText = page.getByTestId('step-url');
+  const firstSrc = await screenshot.getAttribute('src');
+  const firstAction = await action.textContent();
+  await expect(page.getByTestId('target-box')).toBeVisible(); // the first oracle action clicks an element
+
+  await page.keyboard.press('ArrowRight');
+  await expect(counter).toHaveText(`Step 2 / ${longestSteps}`);
+  await expect(page).toHaveURL(/\/step\/1$/);
+  await expect(screenshot).not.toHaveAttribute('src', firstSrc!);
+  await expect(action).not.toHaveText(firstAction!);
+  await page.screenshot({ path: 'test-results/e2e/replay-step-2.png' });
+
+  await page.keyboard.press('ArrowLeft');
+  await expect(counter).toHaveText(`Step 1 / ${longestSteps}`);
+  await expect(action).toHaveText(firstAction!);
+
+  await page.keyboard.press('End');
+  await expect(counter).toHaveText(`Step ${longestSteps} / ${longestSteps}`);
+  await expect(action).toHaveText(/^stop \[/);
+  await expect(page.getByTestId('outcome')).toContainText('✓');
+  const lastUrl = await urlText.textContent();
+  expect(lastUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/shop/);
+  await page.screenshot({ path: 'test-results/e2e/replay-last-step.png' });
+
+  await page.keyboard.press('Home');
+  await expect(counter).toHaveText(`Step 1 / ${longestSteps}`);
+
+  // The step is in the URL: a reload lands on the same frame.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.reload();
+  await expect(counter).toHaveText(`Step 3 / ${longestSteps}`);
+});
+
+test('shows why a failed episode failed', async ({ page }) => {
+  const { url } = e2eState();
+  await page.goto(url);
+  await page.getByTestId('episode-row').filter({ has: page.getByLabel('failure') }).click();
+  const outcome = page.getByTestId('outcome');
+  await expect(outcome).toContainText('✗ failed');
+  await expect(outcome.locator('li.fail').first()).toBeVisible();
+});
