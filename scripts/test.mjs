@@ -4,6 +4,7 @@
 // real Chromium against web mode. Prints one closing line "N passed, N failed" across all of them.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const results = [];
 function step(name, cmd, args, { json } = {}) {
@@ -47,7 +48,8 @@ if (!only || only === 'unit') {
 }
 if (!only || only === 'e2e') {
   if (step('renderer build', 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'])) {
-    process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = 'test-results/e2e.json';
+    // Playwright resolves this against the config's folder; an absolute path keeps it beside vitest.json.
+    process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = resolve('test-results/e2e.json');
     step('e2e (web mode, Chromium)', 'npx', ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts', '--reporter=list,json'], {
       json: 'test-results/e2e.json',
     });

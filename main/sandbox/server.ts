@@ -18,7 +18,6 @@ export const STATE_COOKIE = 'mira_state';
 export const DEMO_STATE_ID = 'demo';
 const MAX_BODY = 1 << 20;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnySite = SiteModule<any, any>;
 /** The implemented sites; the others keep their slot in SITE_SLOTS until they arrive. */
 export const SANDBOX_SITES: AnySite[] = [shopSite];

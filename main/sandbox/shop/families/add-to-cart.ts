@@ -3,7 +3,7 @@ import { itemLine } from '../state';
 import { pick, randInt } from '../../random';
 import type { Product, ShopData } from '../data';
 import type { OracleStep } from '../../types';
-import { SHOP, clickButton, clickLink, defineShopFamily, pathPattern, search, selectOption, stateGoal, stop, textGoal, typeInto, urlGoal } from './common';
+import { SHOPPING, clickButton, clickLink, defineShopFamily, pathPattern, search, selectOption, stateGoal, stop, textGoal, typeInto, urlGoal } from './common';
 
 interface Params {
   productId: number;
@@ -48,10 +48,10 @@ export const addToCart = defineShopFamily<Params>({
     return {
       template: size ? 1 : 0,
       instantiation,
-      startUrl: SHOP,
+      startUrl: SHOPPING,
       eval: {
         kind: 'program_html',
-        targets: [{ url: `${SHOP}/cart`, locator: CART_LOCATOR, required_contents: { must_include: [itemLine(p.name, color, size, qty)] } }],
+        targets: [{ url: `${SHOPPING}/cart`, locator: CART_LOCATOR, required_contents: { must_include: [itemLine(p.name, color, size, qty)] } }],
       },
       oracle: [...addToCartSteps(p, color, size, qty), stop()],
       subgoals: [

@@ -2,7 +2,7 @@
 // Oracle: open the category from the menu, apply the rating filter, sort by price, read the first price.
 import { compareProducts, sortLabel } from '../catalog';
 import { formatMoney, type Product, type ShopData } from '../data';
-import { SHOP, clickButton, clickLink, clickLinkContaining, defineShopFamily, paramPattern, pathPattern, selectOption, stop, urlGoal } from './common';
+import { SHOPPING, clickButton, clickLink, clickLinkContaining, defineShopFamily, paramPattern, pathPattern, selectOption, stop, urlGoal } from './common';
 
 interface Params {
   category: string;
@@ -46,7 +46,7 @@ export const cheapestInCategory = defineShopFamily<Params>({
     return {
       template: direction === 'asc' ? 0 : 1,
       instantiation: { category: cat.name, stars },
-      startUrl: SHOP,
+      startUrl: SHOPPING,
       eval: { kind: 'string_match', answers: { must_include: [answer.slice(1)] }, raw: answer },
       oracle: [
         clickLink(cat.name),

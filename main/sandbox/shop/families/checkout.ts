@@ -3,7 +3,7 @@
 import { itemLine, SHIPPING_METHODS } from '../state';
 import { pick, randInt } from '../../random';
 import { CITIES, FULL_NAMES, STREETS } from '../vocab';
-import { SHOP, clickButton, clickLink, clickRadio, defineShopFamily, pathPattern, stateGoal, stop, textGoal, typeInto, urlGoal } from './common';
+import { SHOPPING, clickButton, clickLink, clickRadio, defineShopFamily, pathPattern, stateGoal, stop, textGoal, typeInto, urlGoal } from './common';
 import { addToCartSteps, productColorPairs } from './add-to-cart';
 
 export const checkout = defineShopFamily<{ productId: number; color: string }>({
@@ -23,11 +23,11 @@ export const checkout = defineShopFamily<{ productId: number; color: string }>({
     const place = pick(rng, CITIES);
     const address = { name: pick(rng, FULL_NAMES), street: `${randInt(rng, 10, 9899)} ${pick(rng, STREETS)}`, city: place.city, state: place.state, zip: place.zip };
     const method = pick(rng, SHIPPING_METHODS);
-    const latest = `${SHOP}/account/orders/latest`;
+    const latest = `${SHOPPING}/account/orders/latest`;
     return {
       template: size ? 1 : 0,
       instantiation: { qty, product: p.name, color, ...(size ? { size } : {}), ...address, shipping: method.title },
-      startUrl: SHOP,
+      startUrl: SHOPPING,
       eval: {
         kind: 'program_html',
         targets: [

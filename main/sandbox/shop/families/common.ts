@@ -11,7 +11,7 @@ import { rngFor, shuffle, type Rng } from '../../random';
 import type { ElementQuery, OracleStep, ReferenceSubgoal, SandboxTaskInstance, TaskFamily } from '../../types';
 import { getShopData, type ShopData } from '../data';
 
-export const SHOP = '__SHOPPING__';
+export const SHOPPING = '__SHOPPING__';
 
 export interface ShopFamilyBuild {
   /** Index into the family's templates. */
@@ -68,7 +68,7 @@ export function defineShopFamily<P>(spec: ShopFamilySpec<P>): TaskFamily {
       const config = webarenaConfig({
         site: 'shop',
         taskId: spec.code * 100000 + index,
-        startUrl: built.startUrl ?? SHOP,
+        startUrl: built.startUrl ?? SHOPPING,
         intentTemplate: spec.templates[built.template],
         instantiation: built.instantiation,
         intentTemplateId: spec.code * 10 + built.template,

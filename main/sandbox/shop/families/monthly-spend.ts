@@ -1,7 +1,7 @@
 // Information seeking over the paged order history: total spent in a month, or the month's largest order,
 // leaving out canceled orders. Oracle: My Account → My Orders → Next as far as the month goes → answer.
 import { formatDate, formatMoney, monthName, type Order, type ShopData } from '../data';
-import { SHOP, defineShopFamily, pathPattern, stop, textGoal, urlGoal } from './common';
+import { SHOPPING, defineShopFamily, pathPattern, stop, textGoal, urlGoal } from './common';
 import { lastPageForMonth, openOrdersPage, ordersInMonth, yearMonths } from './orders';
 
 interface Params {
@@ -44,7 +44,7 @@ export const monthlySpend = defineShopFamily<Params>({
     return {
       template: kind === 'sum' ? 0 : 1,
       instantiation: { month: monthName(month), year },
-      startUrl: SHOP,
+      startUrl: SHOPPING,
       eval: { kind: 'string_match', answers: { must_include: [answer.slice(1)] }, raw: answer },
       oracle: [...openOrdersPage(lastPageForMonth(data, yearMonth)), stop(answer)],
       subgoals: [

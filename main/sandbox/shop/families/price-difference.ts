@@ -1,7 +1,7 @@
 // Information seeking across two pages: how much more one product costs than another (search, read,
 // search again, read, subtract).
 import { formatMoney, type ShopData } from '../data';
-import { SHOP, clickLink, defineShopFamily, pathPattern, search, stop, urlGoal } from './common';
+import { SHOPPING, clickLink, defineShopFamily, pathPattern, search, stop, urlGoal } from './common';
 
 interface Params {
   a: number;
@@ -39,7 +39,7 @@ export const priceDifference = defineShopFamily<Params>({
     return {
       template: 0,
       instantiation: { product_a: a.name, product_b: b.name },
-      startUrl: SHOP,
+      startUrl: SHOPPING,
       eval: { kind: 'string_match', answers: { must_include: [answer.slice(1)] }, raw: answer },
       oracle: [search(first.name), clickLink(first.name), search(second.name), clickLink(second.name), stop(answer)],
       subgoals: [

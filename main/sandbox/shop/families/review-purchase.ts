@@ -4,7 +4,7 @@ import { pick } from '../../random';
 import { categoryBySlug, monthName, type ShopData } from '../data';
 import { REVIEW_BODIES, REVIEW_TITLES } from '../vocab';
 import { starLabel } from '../views/product';
-import { SHOP, clickButton, clickLink, clickRadio, defineShopFamily, pathPattern, stateGoal, stop, textGoal, typeInto, urlGoal } from './common';
+import { SHOPPING, clickButton, clickLink, clickRadio, defineShopFamily, pathPattern, stateGoal, stop, textGoal, typeInto, urlGoal } from './common';
 import { historyNewestFirst, openOrdersPage, ordersInMonth, pageOfPosition, yearMonths } from './orders';
 
 interface Params {
@@ -50,11 +50,11 @@ export const reviewPurchase = defineShopFamily<Params>({
     return {
       template: 0,
       instantiation: { category: categoryBySlug(data, p.category)!.name, month: monthName(month), year, stars, nickname, summary, text },
-      startUrl: SHOP,
+      startUrl: SHOPPING,
       eval: {
         kind: 'program_html',
         targets: [{
-          url: `${SHOP}/account/reviews`,
+          url: `${SHOPPING}/account/reviews`,
           locator: "document.querySelector('#my-reviews').outerText",
           required_contents: { must_include: [p.name, `Rating: ${starLabel(stars)}`, `Summary: ${summary}`, `Nickname: ${nickname}`, `Review: ${text}`] },
         }],

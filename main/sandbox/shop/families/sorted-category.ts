@@ -2,7 +2,7 @@
 import { sortLabel, type SortKey } from '../catalog';
 import type { SubgoalPredicate } from '../../types';
 import type { ShopData } from '../data';
-import { SHOP, clickButton, clickLink, clickLinkContaining, defineShopFamily, paramPattern, pathPattern, selectOption, stop, urlGoal } from './common';
+import { SHOPPING, clickButton, clickLink, clickLinkContaining, defineShopFamily, paramPattern, pathPattern, selectOption, stop, urlGoal } from './common';
 
 function ratedCount(data: ShopData, category: string, stars: number): number {
   return data.products.filter((p) => p.category === category && p.rating !== null && p.rating >= stars).length;
@@ -52,8 +52,8 @@ export const sortedCategory = defineShopFamily<Params>({
     return {
       template: stars === null ? 0 : 1,
       instantiation,
-      startUrl: SHOP,
-      eval: { kind: 'url_match', url: `${SHOP}/category/${category}${query}` },
+      startUrl: SHOPPING,
+      eval: { kind: 'url_match', url: `${SHOPPING}/category/${category}${query}` },
       oracle: [
         clickLink(cat.name),
         ...(stars === null ? [] : [clickLinkContaining(`${stars} stars & up`)]),

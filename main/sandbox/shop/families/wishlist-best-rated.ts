@@ -3,7 +3,7 @@
 import { compareProducts, priceParam, priceRangeLabel, priceBuckets, sortLabel } from '../catalog';
 import type { Product, ShopData } from '../data';
 import {
-  SHOP, clickButton, clickLink, clickLinkContaining, defineShopFamily, paramPattern, pathPattern, selectOption, stateGoal, stop, urlGoal,
+  SHOPPING, clickButton, clickLink, clickLinkContaining, defineShopFamily, paramPattern, pathPattern, selectOption, stateGoal, stop, urlGoal,
 } from './common';
 
 interface Params {
@@ -43,10 +43,10 @@ export const wishlistBestRated = defineShopFamily<Params>({
     return {
       template: 0,
       instantiation: { category: cat.name, low, high },
-      startUrl: SHOP,
+      startUrl: SHOPPING,
       eval: {
         kind: 'program_html',
-        targets: [{ url: `${SHOP}/wishlist`, locator: "document.querySelector('#wishlist-items').outerText", required_contents: { must_include: [best.name] } }],
+        targets: [{ url: `${SHOPPING}/wishlist`, locator: "document.querySelector('#wishlist-items').outerText", required_contents: { must_include: [best.name] } }],
       },
       oracle: [
         clickLink(cat.name),
