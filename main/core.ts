@@ -4,12 +4,17 @@ import type { EpisodeRecord } from './api/types';
 import type { EvaluateContext } from './agent/episode-loop';
 import { BrowserPool } from './browser/pool';
 import { evaluateEpisode } from './eval/evaluate';
+import { evaluateMiniWob, type MiniWobSuccessRule } from './eval/miniwob-reward';
+import { defaultProfileFor } from './eval/profiles';
 import { EventHub } from './events';
 import { startSandboxServer, type SandboxServer } from './sandbox/server';
 import { openStore, type Store } from './store';
 import { SandboxCatalog } from './runs/sandbox-catalog';
 import { startRun, type RunTasksRequest } from './runs/run-tasks';
+import { analyzeRun } from './runs/analyze-run';
 import type { TaskRecord } from './api/types';
+import { startMiniWob, type MiniWobSetup } from './runs/miniwob-setup';
+import type { SiteProfile } from './tasks/site-profile';
 
 export const VERSION = '0.1.0';
 
@@ -19,6 +24,10 @@ export interface CoreOptions {
   /** The built-in sandbox sites; false to run without them. */
   sandbox?: { port?: number; datasetSeed?: number; instancesPerFamily?: number } | false;
   mode?: CoreInfo['mode'];
+  /** A miniwob-plusplus checkout (default: MINIWOB_DIR) and the success rule (default 'browsergym'). */
+  miniwob?: { dir?: string | null; successRule?: MiniWobSuccessRule };
+  /** Site URLs for imported WebArena tasks; default: read from the environment at each run. */
+  siteProfile?: SiteProfile;
 }
 
 export interface Core {
@@ -28,6 +37,7 @@ export interface Core {
   pool: BrowserPool;
   sandbox: SandboxServer | null;
   catalog: SandboxCatalog | null;
+  miniwob: MiniWobSetup;
   /** Starts a run and also returns a promise of its finished episodes (the CLI and tests wait on it). */
   run(request: RunTasksRequest): Promise<{ runId: string; done: Promise<EpisodeRecord[]> }>;
   close(): Promise<void>;
@@ -50,20 +60,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     catalog = new SandboxCatalog(settings.datasetSeed ?? 1, settings.instancesPerFamily ?? 5);
     await catalog.register(store);
   }
+  // MiniWoB++ tasks are offered when a checkout is configured; a bad one is reported when a run needs it.
+  const miniwob = await startMiniWob(store, options.miniwob);
 
   const deps = {
     store,
     pool,
     sandbox,
     catalog,
+    miniwob,
+    siteProfile: options.siteProfile ? () => options.siteProfile! : undefined,
     evaluate: (task: TaskRecord, ctx: EvaluateContext) =>
-      evaluateEpisode(task.config, {
+      task.source === 'miniwob' ? evaluateMiniWob(ctx.page, miniwob.successRule) : evaluateEpisode(task.config, {
         answer: ctx.answer,
         finalUrl: ctx.finalUrl,
         page: ctx.page,
         placeholders: ctx.resolveUrl,
         // Sandbox tasks are scored with the original WebArena rules; Lite tasks default to vab-lite.
-        profile: task.source === 'sandbox' ? 'webarena' : 'vab-lite',
+        profile: task.source === 'sandbox' ? 'webarena' : defaultProfileFor(task.config),
         // The sandbox renders on the server: no need for WebArena's fixed wait after navigating.
         settleMs: task.source === 'sandbox' ? 0 : undefined,
       }),
@@ -71,7 +85,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onEpisode: (episode: EpisodeRecord) => events.emit('episode', episode),
     onRun: (run: Parameters<typeof events.emit<'run'>>[1]) => events.emit('run', run),
   };
-  const run = (request: RunTasksRequest) => startRun(deps, request);
+  // Every finished run is analysed (MIRA.md §1): failed episodes get a category and a key decision step.
+  const run = async (request: RunTasksRequest) => {
+    const started = await startRun(deps, request);
+    const done = started.done.then(async (episodes) => {
+      await analyzeRun(store, started.runId).catch((err: Error) => {
+        if (!/no scored episodes/.test(err.message)) console.error(`Analysis of run ${started.runId} failed: ${err.message}`);
+      });
+      return episodes;
+    });
+    return { runId: started.runId, done };
+  };
 
   const api: WorkbenchApi = {
     async info() {
@@ -98,6 +122,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return { episode, task, steps: await store.steps.list(id) };
     },
     getBlobText: (hash) => store.blobs.getText(hash),
+    getRunReport: (runId) => analyzeRun(store, runId),
     async startRun(request) {
       const { runId, done } = await run(request);
       done.catch(() => undefined); // The run's status records the failure; nobody awaits it here.
@@ -112,10 +137,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     pool,
     sandbox,
     catalog,
+    miniwob,
     run,
     async close() {
       await pool.close();
       await sandbox?.close();
+      await miniwob.server?.close();
       await store.close();
     },
   };

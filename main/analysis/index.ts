@@ -51,3 +51,4 @@ export {
   type SubgoalOutcome,
   type SubgoalQuality,
 } from './subgoal-quality';
+export { PASS_AT_K, analyzeFailure, buildRunReport, type ReportEpisode, type RunReport } from './run-report';

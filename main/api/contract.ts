@@ -1,6 +1,7 @@
 // The one API every front end uses: the Electron preload bridge and the web host's WebSocket expose exactly
 // this interface, so the renderer cannot tell them apart (ARCHITECTURE.md "Processes"). Types only.
 import type { EpisodeRecord, RunRecord, StepRecord, TaskRecord } from './types';
+import type { RunReport } from './run-report';
 
 export interface CoreInfo {
   version: string;
@@ -45,6 +46,8 @@ export interface WorkbenchApi {
   /** Text blobs (observations, prompts, replies) by hash. */
   getBlobText(hash: string): Promise<string>;
   startRun(request: StartRunRequest): Promise<{ runId: string }>;
+  /** Analyses the run (storing each failed episode's category and key decision step) and reports it. */
+  getRunReport(runId: string): Promise<RunReport>;
 }
 
 export type ApiMethod = keyof WorkbenchApi;

@@ -10,6 +10,7 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   getEpisode: true,
   getBlobText: true,
   startRun: true,
+  getRunReport: true,
 };
 
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];

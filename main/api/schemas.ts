@@ -15,6 +15,7 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
   ]),
   getEpisode: z.tuple([id]),
   getBlobText: z.tuple([hash]),
+  getRunReport: z.tuple([id]),
   startRun: z.tuple([
     z.object({
       taskIds: z.array(id).min(1).max(10_000),

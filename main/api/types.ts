@@ -41,6 +41,8 @@ export type EpisodeStatus = 'running' | 'finished' | 'interrupted' | 'error';
 
 export type StopReason =
   | 'agent_stop'
+  /** The task page itself ended the episode (MiniWoB++'s WOB_DONE_GLOBAL). */
+  | 'task_done'
   | 'max_steps'
   | 'parse_failures'
   | 'repeated_actions'
@@ -96,6 +98,8 @@ export interface EpisodeRecord {
   outcome: string | null;
   failureMode: string | null;
   evaluation: EvaluationResult | null;
+  /** Why a failed episode failed (MIRA.md §1), written by the analyzer; null until analysed. */
+  analysis: EpisodeAnalysis | null;
   stepCount: number;
   createdAt: string;
   finishedAt: string | null;
@@ -147,4 +151,18 @@ export interface EvaluationResult {
   score: number;
   success: boolean;
   checks: EvaluationCheck[];
+}
+
+/** The failure analyzer's reading of one failed episode (MIRA.md §1), stored with its evidence. */
+export interface EpisodeAnalysis {
+  category: 'wrong_termination' | 'stuck_midway' | 'no_reasonable_attempt' | 'others';
+  /** The rule that fired, e.g. `last_n_identical`. */
+  rule: string;
+  /** Steps that matched the rule. */
+  evidenceSteps: number[];
+  explanation: string;
+  keyDecision: { t: number; type: 'semantic_deviation' | 'loop_onset'; explanation: string } | null;
+  /** How many successful episodes of the same task served as references for the key decision step. */
+  references: number;
+  analyzedAt: string;
 }

@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { createCore, defaultDataDir } from '../core';
 import { parseArgs, flagNumber, flagString, type ParsedArgs } from './args';
+import { analyzeCommand } from './analyze-command';
 import { listCommand } from './list-command';
 import { runCommand } from './run-command';
 import { serveCommand } from './serve-command';
@@ -12,6 +13,7 @@ const HELP = `MiRA Workbench CLI
          Run episodes and print one progress line per episode.
   serve  [--port N] [--host 127.0.0.1]   Serve the workbench UI and API on 127.0.0.1 and print the URL.
   list   tasks|families|runs|episodes    List what the data directory holds.
+  analyze [run-id|latest]                 Failure modes, key decision steps, success rates, pass@k.
 
 Common: --data <dir> (default $MIRA_DATA_DIR or ~/.mira-workbench), --browser <path>, --seed N.`;
 
@@ -43,6 +45,7 @@ function dispatch(args: ParsedArgs, core: Awaited<ReturnType<typeof createCore>>
     case 'run': return runCommand(args, core);
     case 'serve': return serveCommand(args, core);
     case 'list': return listCommand(args, core);
+    case 'analyze': return analyzeCommand(args, core);
     default:
       console.error(`Unknown command "${args.command}".\n\n${HELP}`);
       return Promise.resolve(2);

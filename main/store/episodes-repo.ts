@@ -1,4 +1,4 @@
-import type { EpisodeRecord, EpisodeStatus, EvaluationResult, StopReason } from '../api/types';
+import type { EpisodeAnalysis, EpisodeRecord, EpisodeStatus, EvaluationResult, StopReason } from '../api/types';
 import type { Database } from './db';
 
 interface EpisodeRow {
@@ -15,6 +15,7 @@ interface EpisodeRow {
   outcome: string | null;
   failure_mode: string | null;
   evaluation: string | null;
+  analysis: string | null;
   owner_pid: number | null;
   created_at: string;
   finished_at: string | null;
@@ -86,6 +87,15 @@ export class EpisodesRepo {
     return rows.map(toEpisode);
   }
 
+  /** Stores the analyzer's verdict; failure_mode mirrors the category for filtering. */
+  async setAnalysis(id: string, analysis: EpisodeAnalysis | null): Promise<void> {
+    await this.db.run('UPDATE episodes SET analysis = ?, failure_mode = ? WHERE id = ?', [
+      analysis ? JSON.stringify(analysis) : null,
+      analysis?.category ?? null,
+      id,
+    ]);
+  }
+
   /** Episodes left 'running' by a process that no longer exists were cut off mid-run (killed, crashed).
    * Their completed steps stay; the episode is marked interrupted with the reason recorded. */
   async markOrphansInterrupted(isAlive: (pid: number) => boolean): Promise<string[]> {
@@ -124,6 +134,7 @@ function toEpisode(row: EpisodeRow): EpisodeRecord {
     outcome: row.outcome,
     failureMode: row.failure_mode,
     evaluation: row.evaluation ? JSON.parse(row.evaluation) : null,
+    analysis: row.analysis ? JSON.parse(row.analysis) : null,
     stepCount: row.step_count,
     createdAt: row.created_at,
     finishedAt: row.finished_at,

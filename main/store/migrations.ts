@@ -63,6 +63,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (episode_id, t)
   );
   `,
+  // 2: failure analysis per episode (MIRA.md §1): category, the rule that fired, evidence steps, key
+  // decision step — one JSON document, written by the analyzer after the episode is scored.
+  `
+  ALTER TABLE episodes ADD COLUMN analysis TEXT;
+  `,
 ];
 
 export async function migrate(db: Database): Promise<number> {

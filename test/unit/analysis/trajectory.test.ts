@@ -57,7 +57,7 @@ describe('assertAnalyzedEpisode', () => {
 describe('toAnalyzedEpisode', () => {
   const record: EpisodeRecord = {
     id: 'e1', runId: null, taskId: 'task-9', policy: 'p', seed: 0, status: 'finished', success: false, score: 0,
-    answer: null, stopReason: 'max_steps', outcome: null, failureMode: null, evaluation: null, stepCount: 3,
+    answer: null, stopReason: 'max_steps', outcome: null, failureMode: null, evaluation: null, analysis: null, stepCount: 3,
     createdAt: '', finishedAt: null,
   };
   const stepRecord = (t: number, progress: number[] | null): StepRecord => ({

@@ -1,0 +1,80 @@
+// One run's report (MIRA.md §1, §5): per-episode failure analysis with key decision steps, success rates
+// overall and per site, the failure-mode distribution, pass@k over tasks, and — when the policy kept
+// subgoals — the subgoal-completion heatmap. Pure: the caller loads episodes from the store.
+
+import type { RunReport } from '../api/run-report';
+import type { EpisodeAnalysis } from '../api/types';
+import { classifyFailure, type FailureSettings } from './failure-modes';
+import { findKeyDecisionStep } from './key-decision';
+import { failureModeDistribution, subgoalHeatmap, successRates } from './metrics';
+import { meanPassAtK } from './pass-at-k';
+import type { AnalyzedEpisode } from './trajectory';
+
+export interface ReportEpisode {
+  id: string;
+  episode: AnalyzedEpisode;
+}
+
+
+export type { RunReport };
+
+export const PASS_AT_K = [1, 2, 4, 8] as const;
+
+/** Analyses every failed episode against the successful ones of its task (from this run or `references`). */
+export function analyzeFailure(
+  failed: AnalyzedEpisode,
+  references: readonly AnalyzedEpisode[],
+  settings: Partial<FailureSettings> = {},
+  now = new Date(),
+): EpisodeAnalysis {
+  const verdict = classifyFailure(failed, settings);
+  const sameTask = references.filter((r) => r.success && r.taskId === failed.taskId);
+  const key = findKeyDecisionStep(failed, sameTask);
+  return {
+    category: verdict.category,
+    rule: verdict.rule,
+    evidenceSteps: verdict.evidenceSteps,
+    explanation: verdict.explanation,
+    keyDecision: key ? { t: key.t, type: key.type, explanation: key.explanation } : null,
+    references: sameTask.length,
+    analyzedAt: now.toISOString(),
+  };
+}
+
+export function buildRunReport(items: readonly ReportEpisode[], references: readonly AnalyzedEpisode[] = [], now = new Date()): RunReport {
+  if (items.length === 0) throw new Error('buildRunReport: the run has no scored episodes.');
+  const all = items.map((i) => i.episode);
+  const refs = [...references, ...all.filter((e) => e.success)];
+  const analyses: Record<string, EpisodeAnalysis> = {};
+  for (const item of items) if (!item.episode.success) analyses[item.id] = analyzeFailure(item.episode, refs, {}, now);
+
+  const categories = Object.values(analyses).map((a) => a.category);
+  const perTask = new Map<string, { n: number; c: number }>();
+  for (const e of all) {
+    const row = perTask.get(e.taskId) ?? { n: 0, c: 0 };
+    row.n++;
+    if (e.success) row.c++;
+    perTask.set(e.taskId, row);
+  }
+  const tasks = [...perTask.values()];
+  const minSamples = Math.min(...tasks.map((t) => t.n));
+  const keyDecisions = { semantic_deviation: 0, loop_onset: 0, none: 0 };
+  for (const a of Object.values(analyses)) keyDecisions[a.keyDecision?.type ?? 'none']++;
+
+  const withProgress = all.filter((e) => e.progress && e.progress.length > 0);
+  let heatmap: RunReport['heatmap'] = null;
+  if (withProgress.length === all.length && withProgress.length > 0) {
+    const K = withProgress[0].progress![0].length;
+    const maxT = Math.max(...withProgress.map((e) => e.steps.length - 1));
+    if (K > 0 && withProgress.every((e) => e.progress![0].length === K)) heatmap = { K, maxT, cells: subgoalHeatmap(withProgress, K, maxT) };
+  }
+  return {
+    episodes: all.length,
+    success: successRates(all),
+    failureModes: categories.length ? failureModeDistribution(categories) : null,
+    passAtK: PASS_AT_K.filter((k) => k <= minSamples).map((k) => ({ k, value: meanPassAtK(tasks, k), tasks: tasks.length })),
+    keyDecisions,
+    heatmap,
+    analyses,
+  };
+}

@@ -1,0 +1,23 @@
+// The run report as the API returns it (types only; computed by main/analysis/run-report.ts).
+import type { EpisodeAnalysis } from './types';
+
+export type FailureCategoryName = EpisodeAnalysis['category'];
+
+export interface RateCountView {
+  total: number;
+  successes: number;
+  rate: number;
+}
+
+export interface RunReport {
+  episodes: number;
+  success: { overall: RateCountView; perSite: Array<RateCountView & { site: string }> };
+  failureModes: { total: number; counts: Record<FailureCategoryName, number>; fractions: Record<FailureCategoryName, number> } | null;
+  /** pass@k for each k ∈ {1, 2, 4, 8} that every task has enough samples for. */
+  passAtK: { k: number; value: number; tasks: number }[];
+  keyDecisions: { semantic_deviation: number; loop_onset: number; none: number };
+  /** heatmap.cells[k][t] = P(subgoal k done by step t), when progress vectors were recorded. */
+  heatmap: { K: number; maxT: number; cells: number[][] } | null;
+  /** Analysis of each failed episode, by episode id. */
+  analyses: Record<string, EpisodeAnalysis>;
+}

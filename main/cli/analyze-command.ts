@@ -1,0 +1,36 @@
+import { analyzeRun } from '../runs/analyze-run';
+import type { Core } from '../core';
+import type { ParsedArgs } from './args';
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** `analyze <run-id|latest>`: the run report in the terminal — the same numbers the run report page plots. */
+export async function analyzeCommand(args: ParsedArgs, core: Core): Promise<number> {
+  const wanted = args.positionals[0] ?? 'latest';
+  const runs = await core.api.listRuns();
+  const run = wanted === 'latest' ? runs[0] : runs.find((r) => r.id === wanted || r.id.startsWith(wanted));
+  if (!run) throw new Error(wanted === 'latest' ? 'There are no runs yet.' : `No run matches "${wanted}".`);
+  const report = await analyzeRun(core.store, run.id);
+
+  console.log(`Run ${run.id} (${JSON.stringify(run.config)})`);
+  const o = report.success.overall;
+  console.log(`Success rate: ${pct(o.rate)} (${o.successes}/${o.total})`);
+  for (const s of report.success.perSite) console.log(`  ${s.site.padEnd(16)} ${pct(s.rate).padStart(6)} (${s.successes}/${s.total})`);
+  if (report.passAtK.length) console.log(`pass@k: ${report.passAtK.map((p) => `pass@${p.k}=${pct(p.value)}`).join('  ')} over ${report.passAtK[0].tasks} task(s)`);
+  if (report.failureModes) {
+    console.log(`Failure modes (${report.failureModes.total} failed episodes):`);
+    for (const [category, count] of Object.entries(report.failureModes.counts)) {
+      console.log(`  ${category.padEnd(24)} ${String(count).padStart(4)}  ${pct(report.failureModes.fractions[category as keyof typeof report.failureModes.fractions])}`);
+    }
+    const k = report.keyDecisions;
+    console.log(`Key decision steps: ${k.semantic_deviation} semantic deviation, ${k.loop_onset} loop onset, ${k.none} not found`);
+    for (const [id, a] of Object.entries(report.analyses)) {
+      const key = a.keyDecision ? `; key step ${a.keyDecision.t} (${a.keyDecision.type})` : '';
+      console.log(`  ${id.slice(0, 8)} ${a.category} [${a.rule}]${key}: ${a.explanation}`);
+    }
+  } else {
+    console.log('No failed episodes.');
+  }
+  if (report.heatmap) console.log(`Subgoal heatmap: K=${report.heatmap.K}, steps 0–${report.heatmap.maxT} (see the run report page).`);
+  return 0;
+}

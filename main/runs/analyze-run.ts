@@ -1,0 +1,31 @@
+import { buildRunReport, toAnalyzedEpisode, type AnalyzedEpisode, type ReportEpisode, type RunReport } from '../analysis';
+import type { EpisodeRecord } from '../api/types';
+import type { Store } from '../store';
+
+/** Loads a run's scored episodes, analyses every failure against successful episodes of the same task (from
+ * this run and earlier ones: oracle demonstrations count as references), stores each analysis on its episode,
+ * and returns the run report. Re-running it refreshes the stored analyses. */
+export async function analyzeRun(store: Store, runId: string): Promise<RunReport> {
+  const run = await store.runs.get(runId);
+  if (!run) throw new Error(`No run with id ${runId}.`);
+  const episodes = (await store.episodes.list({ runId, limit: 100_000 })).filter((e) => e.success !== null);
+  if (episodes.length === 0) throw new Error(`Run ${runId} has no scored episodes yet.`);
+  const sites = new Map((await store.tasks.list()).map((t) => [t.id, t.sites.length > 1 ? 'multi-site' : t.sites[0]]));
+
+  const load = async (e: EpisodeRecord): Promise<AnalyzedEpisode> => toAnalyzedEpisode(e, await store.steps.list(e.id), sites.get(e.taskId));
+  const items: ReportEpisode[] = [];
+  for (const e of episodes) items.push({ id: e.id, episode: await load(e) });
+
+  // References from other runs: a few successful episodes per task is enough to find a deviation.
+  const references: AnalyzedEpisode[] = [];
+  for (const taskId of new Set(episodes.filter((e) => !e.success).map((e) => e.taskId))) {
+    const others = (await store.episodes.list({ taskId, limit: 50 })).filter((e) => e.success && e.runId !== runId).slice(0, 5);
+    for (const e of others) references.push(await load(e));
+  }
+
+  const report = buildRunReport(items, references);
+  await store.db.transaction(async () => {
+    for (const e of episodes) await store.episodes.setAnalysis(e.id, report.analyses[e.id] ?? null);
+  });
+  return report;
+}

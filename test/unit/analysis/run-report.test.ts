@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeFailure, buildRunReport } from '../../../main/analysis/run-report';
+import { click, episode, page, scroll, stop } from './build';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+// Task A: a success (the reference) and a failure that deviates at step 1 and stops wrongly.
+const successA = episode({ taskId: 'A', site: 'shopping', success: true, steps: [['/', click('1')], ['/c', click('5')], ['/p', stop('42')]] });
+const failA = episode({ taskId: 'A', site: 'shopping', steps: [['/', click('1')], ['/c', click('9')], ['/q', stop('7')]] });
+// Task B: a failure that loops (scrolls down 4 times) until the step limit; no reference.
+const failB = episode({ taskId: 'B', site: 'reddit', stopReason: 'max_steps', steps: [['/', click('2')], ['/f', scroll()], ['/f', scroll()], ['/f', scroll()], ['/f', scroll()]] });
+const successB = episode({ taskId: 'B', site: 'reddit', success: true, steps: [['/', click('2')], ['/f', stop('ok')]] });
+
+describe('analyzeFailure', () => {
+  it('classifies and finds the key decision step against references of the same task', () => {
+    const a = analyzeFailure(failA, [successA, successB], {}, NOW);
+    expect(a).toMatchObject({ category: 'wrong_termination', references: 1, analyzedAt: '2026-11-22T12:00:00.000Z' });
+    expect(a.keyDecision).toMatchObject({ t: 1, type: 'semantic_deviation' });
+  });
+
+  it('marks a looping episode stuck midway with the loop onset as key step', () => {
+    const b = analyzeFailure(failB, [], {}, NOW);
+    expect(b.category).toBe('stuck_midway');
+    expect(b.evidenceSteps).toEqual([1, 2, 3, 4]); // the whole identical tail (at least N = 3 long)
+    expect(b.keyDecision).toMatchObject({ t: 1, type: 'loop_onset' });
+  });
+});
+
+describe('buildRunReport', () => {
+  it('counts successes per site, failure modes, key decisions and pass@k', () => {
+    const report = buildRunReport(
+      [
+        { id: 'sa', episode: successA },
+        { id: 'fa', episode: failA },
+        { id: 'fb', episode: failB },
+        { id: 'sb', episode: successB },
+      ],
+      [],
+      NOW,
+    );
+    expect(report.episodes).toBe(4);
+    expect(report.success.overall).toEqual({ total: 4, successes: 2, rate: 0.5 });
+    expect(report.success.perSite).toEqual([
+      { site: 'reddit', total: 2, successes: 1, rate: 0.5 },
+      { site: 'shopping', total: 2, successes: 1, rate: 0.5 },
+    ]);
+    expect(report.failureModes?.counts).toEqual({ wrong_termination: 1, stuck_midway: 1, no_reasonable_attempt: 0, others: 0 });
+    expect(Object.keys(report.analyses).sort()).toEqual(['fa', 'fb']);
+    // Task B's success (in this run) is a reference for its failure: the deviation at t=1 (scroll vs stop)
+    // and the loop onset at t=1 tie, and the loop onset wins the tie.
+    expect(report.keyDecisions).toEqual({ semantic_deviation: 1, loop_onset: 1, none: 0 });
+    // Each task: n = 2, c = 1. pass@1 = 1/2; pass@2 = 1 − C(1,2)/C(2,2) = 1 − 0/1 = 1. k = 4, 8 exceed n.
+    expect(report.passAtK).toEqual([
+      { k: 1, value: 0.5, tasks: 2 },
+      { k: 2, value: 1, tasks: 2 },
+    ]);
+    expect(report.heatmap).toBeNull();
+  });
+
+  it('adds the subgoal heatmap when every episode recorded progress', () => {
+    const withProgress = (e: typeof successB, progress: number[][]) => ({ ...e, progress });
+    const report = buildRunReport([
+      { id: 's', episode: withProgress(successB, [[0, 0], [1, 1]]) },
+      { id: 'f', episode: withProgress(failA, [[0, 0], [1, 0], [1, 0]]) },
+    ]);
+    // P(subgoal 1 done by t): t=0: 0/2, t=1: 2/2, t=2: 2/2 (success carried forward); subgoal 2: 0, 1/2, 1/2.
+    expect(report.heatmap).toEqual({ K: 2, maxT: 2, cells: [[0, 1, 1], [0, 0.5, 0.5]] });
+  });
+
+  it('refuses an empty run', () => {
+    expect(() => buildRunReport([])).toThrow('buildRunReport: the run has no scored episodes.');
+  });
+});
