@@ -11,7 +11,7 @@ import { startSandboxServer, type SandboxServer } from './sandbox/server';
 import { openStore, type Store } from './store';
 import { SandboxCatalog } from './runs/sandbox-catalog';
 import { startRun, type RunTasksRequest } from './runs/run-tasks';
-import { analyzeRun } from './runs/analyze-run';
+import { analyzeRun, type RunSummarizer } from './runs/analyze-run';
 import type { TaskRecord } from './api/types';
 import { startMiniWob, type MiniWobSetup } from './runs/miniwob-setup';
 import type { SiteProfile } from './tasks/site-profile';
@@ -24,6 +24,8 @@ export interface CoreOptions {
   /** The built-in sandbox sites; false to run without them. */
   sandbox?: { port?: number; datasetSeed?: number; instancesPerFamily?: number } | false;
   mode?: CoreInfo['mode'];
+  /** An LLM that writes a short summary of each failed episode after a run (MIRA.md §1); off when absent. */
+  summarizer?: RunSummarizer;
   /** A miniwob-plusplus checkout (default: MINIWOB_DIR) and the success rule (default 'browsergym'). */
   miniwob?: { dir?: string | null; successRule?: MiniWobSuccessRule };
   /** Site URLs for imported WebArena tasks; default: read from the environment at each run. */
@@ -89,7 +91,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const run = async (request: RunTasksRequest) => {
     const started = await startRun(deps, request);
     const done = started.done.then(async (episodes) => {
-      await analyzeRun(store, started.runId).catch((err: Error) => {
+      await analyzeRun(store, started.runId, options.summarizer).catch((err: Error) => {
         if (!/no scored episodes/.test(err.message)) console.error(`Analysis of run ${started.runId} failed: ${err.message}`);
       });
       return episodes;

@@ -164,5 +164,7 @@ export interface EpisodeAnalysis {
   keyDecision: { t: number; type: 'semantic_deviation' | 'loop_onset'; explanation: string } | null;
   /** How many successful episodes of the same task served as references for the key decision step. */
   references: number;
+  /** A short factual account written by an LLM, when a provider is configured. */
+  summary?: string;
   analyzedAt: string;
 }

@@ -1,11 +1,17 @@
 import { buildRunReport, toAnalyzedEpisode, type AnalyzedEpisode, type ReportEpisode, type RunReport } from '../analysis';
 import type { EpisodeRecord } from '../api/types';
 import type { Store } from '../store';
+import { summarizeEpisode, type SummaryModel } from '../analysis/llm-summary';
 
 /** Loads a run's scored episodes, analyses every failure against successful episodes of the same task (from
  * this run and earlier ones: oracle demonstrations count as references), stores each analysis on its episode,
  * and returns the run report. Re-running it refreshes the stored analyses. */
-export async function analyzeRun(store: Store, runId: string): Promise<RunReport> {
+export interface RunSummarizer {
+  model: SummaryModel;
+  modelName: string;
+}
+
+export async function analyzeRun(store: Store, runId: string, summarizer?: RunSummarizer): Promise<RunReport> {
   const run = await store.runs.get(runId);
   if (!run) throw new Error(`No run with id ${runId}.`);
   const episodes = (await store.episodes.list({ runId, limit: 100_000 })).filter((e) => e.success !== null);
@@ -24,6 +30,17 @@ export async function analyzeRun(store: Store, runId: string): Promise<RunReport
   }
 
   const report = buildRunReport(items, references);
+  if (summarizer) {
+    const intents = new Map((await store.tasks.list()).map((t) => [t.id, t.intent]));
+    for (const item of items) {
+      const analysis = report.analyses[item.id];
+      if (!analysis) continue;
+      // A summary is a convenience: a provider error leaves the analysis without one, never fails it.
+      analysis.summary = await summarizeEpisode(summarizer.model, summarizer.modelName, intents.get(item.episode.taskId) ?? '', item.episode, analysis).catch(
+        (err: Error) => `(summary unavailable: ${err.message})`,
+      );
+    }
+  }
   await store.db.transaction(async () => {
     for (const e of episodes) await store.episodes.setAnalysis(e.id, report.analyses[e.id] ?? null);
   });

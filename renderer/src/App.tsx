@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import type { EpisodeRecord } from '../../main/api/types';
 import { getClient } from './api/client';
+import { RunReportView } from './features/report/RunReportView';
 import { EpisodeList } from './features/runs/EpisodeList';
+import { RunList } from './features/runs/RunList';
 import { ReplayView } from './features/replay/ReplayView';
 import { useWorkbench } from './stores/workbench-store';
 
@@ -29,10 +31,14 @@ export function App() {
         </a>
         <nav aria-label="Sections">
           <a href="#/" aria-current={route.view === 'episodes' ? 'page' : undefined}>Episodes</a>
+          <a href="#/runs" aria-current={route.view === 'runs' || route.view === 'run' ? 'page' : undefined}>Runs</a>
         </nav>
       </header>
       <main className="content">
-        {route.view === 'replay' ? <ReplayView episodeId={route.episodeId} step={route.step} /> : <EpisodeList />}
+        {route.view === 'replay' && <ReplayView episodeId={route.episodeId} step={route.step} />}
+        {route.view === 'episodes' && <EpisodeList />}
+        {route.view === 'runs' && <RunList />}
+        {route.view === 'run' && <RunReportView runId={route.runId} />}
       </main>
     </div>
   );

@@ -1,13 +1,25 @@
 /** Selection lives in the URL hash so a step can be linked and a reload restores it:
  * `#/` (episode list) or `#/episode/<id>/step/<t>`. */
-export type Route = { view: 'episodes' } | { view: 'replay'; episodeId: string; step: number };
+export type Route =
+  | { view: 'episodes' }
+  | { view: 'runs' }
+  | { view: 'run'; runId: string }
+  | { view: 'replay'; episodeId: string; step: number };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/episode\/([^/]+)(?:\/step\/(\d+))?/.exec(hash);
   if (match) return { view: 'replay', episodeId: decodeURIComponent(match[1]), step: Number(match[2] ?? 0) };
+  const run = /^#\/run\/([^/]+)/.exec(hash);
+  if (run) return { view: 'run', runId: decodeURIComponent(run[1]) };
+  if (hash.startsWith('#/runs')) return { view: 'runs' };
   return { view: 'episodes' };
 }
 
 export function formatRoute(route: Route): string {
-  return route.view === 'replay' ? `#/episode/${encodeURIComponent(route.episodeId)}/step/${route.step}` : '#/';
+  switch (route.view) {
+    case 'replay': return `#/episode/${encodeURIComponent(route.episodeId)}/step/${route.step}`;
+    case 'run': return `#/run/${encodeURIComponent(route.runId)}`;
+    case 'runs': return '#/runs';
+    default: return '#/';
+  }
 }

@@ -11,6 +11,19 @@ export function OutcomePanel({ episode }: { episode: EpisodeRecord }) {
         {episode.answer !== null && <> · answer: <q>{episode.answer}</q></>}
       </p>
       {episode.outcome && <p className="small">{episode.outcome}</p>}
+      {episode.analysis && (
+        <div className="analysis" data-testid="analysis">
+          <p className="small">
+            <strong>Failure: {episode.analysis.category.replace(/_/g, ' ')}</strong> ({episode.analysis.rule}) — {episode.analysis.explanation}
+          </p>
+          {episode.analysis.summary && <p className="small" data-testid="summary">{episode.analysis.summary}</p>}
+          {episode.analysis.keyDecision && (
+            <p className="small">
+              Key decision step {episode.analysis.keyDecision.t + 1} ({episode.analysis.keyDecision.type.replace('_', ' ')}): {episode.analysis.keyDecision.explanation}
+            </p>
+          )}
+        </div>
+      )}
       {episode.evaluation && (
         <ul className="checks">
           {episode.evaluation.checks.map((check, i) => (

@@ -4,6 +4,7 @@ import { ObservationText } from './ObservationText';
 import { OutcomePanel } from './OutcomePanel';
 import { ScreenshotFrame } from './ScreenshotFrame';
 import { StepDetails } from './StepDetails';
+import { StepTimeline } from './StepTimeline';
 import { useStepKeys } from './use-step-keys';
 
 /** Frame-by-frame replay of one episode: buttons and ←/→/Home/End step through; the step is in the URL. */
@@ -56,6 +57,7 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
             <button type="button" onClick={() => go('last')} disabled={index === count - 1} >Last</button>
             <span className="muted small">← → to step, Home / End to jump</span>
           </div>
+          <StepTimeline count={count} current={index} analysis={detail.episode.analysis} onSelect={(t) => navigate({ view: 'replay', episodeId, step: t }, true)} />
           {current && (
             <div className="replay-body">
               <div className="replay-main">

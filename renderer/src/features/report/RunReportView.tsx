@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import type { RunReport } from '../../../../main/api/run-report';
+import { getClient } from '../../api/client';
+import { BarChart } from '../../components/charts/BarChart';
+import { Heatmap } from '../../components/charts/Heatmap';
+import { LineChart } from '../../components/charts/LineChart';
+import { useWorkbench } from '../../stores/workbench-store';
+
+const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+const CATEGORY_LABELS: Record<string, string> = {
+  wrong_termination: 'Wrong termination',
+  stuck_midway: 'Stuck midway',
+  no_reasonable_attempt: 'No reasonable attempt',
+  others: 'Others',
+};
+
+/** One run's report (MIRA.md §1, §5): success per site, failure modes, pass@k, the subgoal heatmap, and the
+ * failed episodes with their category and key decision step, each opening in replay at that step. */
+export function RunReportView({ runId }: { runId: string }) {
+  const [report, setReport] = useState<RunReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const navigate = useWorkbench((s) => s.navigate);
+
+  useEffect(() => {
+    let live = true;
+    getClient()
+      .getRunReport(runId)
+      .then((r) => live && setReport(r))
+      .catch((err: Error) => live && setError(err.message));
+    return () => {
+      live = false;
+    };
+  }, [runId]);
+
+  if (error) return <p role="alert" className="error">Could not build the report: {error}</p>;
+  if (!report) return <p className="muted">Analysing the run…</p>;
+  const o = report.success.overall;
+  return (
+    <section aria-labelledby="report-heading" className="report">
+      <h1 id="report-heading">Run report</h1>
+      <p className="muted small">run {runId}</p>
+      <p className="headline" data-testid="overall-sr">Success rate {pct(o.rate)} ({o.successes}/{o.total} episodes)</p>
+      <div className="charts">
+        <BarChart
+          title="Success rate per site"
+          testId="site-chart"
+          max={1}
+          bars={report.success.perSite.map((s) => ({ label: s.site, value: s.rate, caption: `${s.successes}/${s.total} (${pct(s.rate)})` }))}
+        />
+        {report.failureModes ? (
+          <BarChart
+            title={`Failure modes (${report.failureModes.total} failed)`}
+            testId="failure-chart"
+            color="#b3261e"
+            max={report.failureModes.total}
+            bars={Object.entries(report.failureModes.counts).map(([c, n]) => ({ label: CATEGORY_LABELS[c] ?? c, value: n, caption: `${n} (${pct(report.failureModes!.fractions[c as keyof typeof report.failureModes.fractions])})` }))}
+          />
+        ) : (
+          <p className="muted">No failed episodes.</p>
+        )}
+        {report.passAtK.length > 0 && (
+          <LineChart title={`pass@k over ${report.passAtK[0].tasks} task(s)`} testId="passk-chart" xLabel="k" points={report.passAtK.map((p) => ({ x: p.k, y: p.value, label: pct(p.value) }))} />
+        )}
+        {report.heatmap && <Heatmap title="P(subgoal done by step)" testId="heatmap" cells={report.heatmap.cells} />}
+      </div>
+      {Object.keys(report.analyses).length > 0 && (
+        <table className="grid" data-testid="failure-table">
+          <thead>
+            <tr><th scope="col">Episode</th><th scope="col">Category</th><th scope="col">Rule</th><th scope="col">Key decision step</th><th scope="col">Explanation</th></tr>
+          </thead>
+          <tbody>
+            {Object.entries(report.analyses).map(([id, a]) => (
+              <tr key={id} onClick={() => navigate({ view: 'replay', episodeId: id, step: a.keyDecision?.t ?? 0 })}>
+                <td><a href={`#/episode/${id}/step/${a.keyDecision?.t ?? 0}`} onClick={(e) => e.preventDefault()}>{id.slice(0, 8)}</a></td>
+                <td>{CATEGORY_LABELS[a.category]}</td>
+                <td>{a.rule}</td>
+                <td>{a.keyDecision ? `step ${a.keyDecision.t + 1} (${a.keyDecision.type.replace('_', ' ')})` : '—'}</td>
+                <td className="wrap">{a.explanation}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import type { RunRecord } from '../../../../main/api/types';
+import { getClient } from '../../api/client';
+import { useWorkbench } from '../../stores/workbench-store';
+
+/** Every run, newest first; a row opens its report. */
+export function RunList() {
+  const [runs, setRuns] = useState<RunRecord[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const navigate = useWorkbench((s) => s.navigate);
+  useEffect(() => {
+    getClient().listRuns().then(setRuns, (err: Error) => setError(err.message));
+  }, []);
+  if (error) return <p role="alert" className="error">{error}</p>;
+  if (!runs) return <p className="muted">Loading runs…</p>;
+  return (
+    <section aria-labelledby="runs-heading">
+      <h1 id="runs-heading">Runs</h1>
+      {runs.length === 0 ? <p className="muted">No runs yet.</p> : (
+        <table className="grid" data-testid="run-table">
+          <thead><tr><th scope="col">Run</th><th scope="col">Policy</th><th scope="col">Tasks</th><th scope="col">Status</th><th scope="col">Started</th></tr></thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id} data-testid="run-row" onClick={() => navigate({ view: 'run', runId: r.id })}>
+                <td><a href={`#/run/${r.id}`} onClick={(e) => e.preventDefault()}>{r.id.slice(0, 8)}</a></td>
+                <td>{String(r.config.policy ?? '—')}</td>
+                <td>{Array.isArray(r.config.taskIds) ? r.config.taskIds.length : '—'}</td>
+                <td>{r.status}</td>
+                <td>{new Date(r.createdAt).toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createCore, type Core } from '../../main/core';
+import { GeminiProvider } from '../../main/llm/gemini';
+import { LlmClient } from '../../main/llm/client';
+import { analyzeRun } from '../../main/runs/analyze-run';
+import { reply, startGeminiServer, type GeminiServer } from '../fixtures/gemini-server';
+
+// Issue 6: with a provider configured, each failed episode's analysis carries a short LLM summary, written
+// from the recorded facts (asserted on the request the loopback Gemini server received).
+let dir: string;
+let core: Core;
+let gemini: GeminiServer;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mira-summary-'));
+  core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 } });
+  gemini = await startGeminiServer();
+});
+afterAll(async () => {
+  await core?.close();
+  await gemini?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('adds an LLM summary to each failed episode when a provider is configured', { timeout: 120_000 }, async () => {
+  const task = core.catalog!.all().find((i) => i.family === 'shop/sorted-category')!;
+  const { runId, done } = await core.run({ taskIds: [task.id], policy: 'wrong', seed: 2 });
+  const [failed] = await done;
+  gemini.enqueue(reply.text('The agent clicked two links and stopped without sorting the category, so the URL check failed.'));
+  const client = new LlmClient({ provider: new GeminiProvider({ apiKey: 'test-key', baseUrl: gemini.url }) });
+  const report = await analyzeRun(core.store, runId, { model: client, modelName: 'gemini-2.5-pro' });
+
+  expect(report.analyses[failed.id].summary).toBe('The agent clicked two links and stopped without sorting the category, so the URL check failed.');
+  expect((await core.api.getEpisode(failed.id)).episode.analysis?.summary).toContain('stopped without sorting');
+  const sent = gemini.requests.at(-1)!;
+  expect(sent.path).toBe('/v1beta/models/gemini-2.5-pro:generateContent');
+  const prompt = JSON.stringify(sent.body);
+  expect(prompt).toContain(task.config.intent as string);
+  expect(prompt).toContain('The evaluator judged the episode failed.');
+  expect(prompt).toContain('wrong_termination');
+});
