@@ -9,6 +9,7 @@ import type { Observation } from '../browser/observation-types';
 import type { BrowserPool } from '../browser/pool';
 import type { BrowserSession } from '../browser/session';
 import type { Store } from '../store';
+import { presentObservation } from './observation-view';
 import { PolicyError, type HistoryEntry, type Policy } from './policy';
 import { StopRuleTracker, WEBARENA_STOP_RULES, type StopRules } from './stop-rules';
 
@@ -17,6 +18,10 @@ export interface EpisodeEnvironment {
   resolveUrl(text: string): string;
   cookies: { name: string; value: string; url: string }[];
   dispose(): Promise<void>;
+  /** Runs once the start pages are open; may replace the intent (MiniWoB++ makes it per seed). */
+  begin?(session: BrowserSession): Promise<{ intent?: string } | void>;
+  /** Runs after every action but stop; true when the page says the episode is over (MiniWoB++'s done flag). */
+  afterAction?(session: BrowserSession): Promise<boolean>;
 }
 
 export interface EvaluateContext {
@@ -73,7 +78,8 @@ export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Pr
   try {
     session = await pool.newSession({ cookies: environment.cookies });
     await openStartPages(session, environment.resolveUrl(task.startUrl));
-    ending = await stepUntilStop(deps, request, episodeId, session);
+    const begun = await environment.begin?.(session);
+    ending = await stepUntilStop(deps, request, episodeId, session, begun?.intent ?? task.intent);
   } catch (err) {
     ending = { reason: 'browser_error', explanation: `The browser failed: ${message(err)}`, answer: null, status: 'error' };
   }
@@ -119,7 +125,7 @@ async function openStartPages(session: BrowserSession, startUrl: string): Promis
   session.active = 0;
 }
 
-async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episodeId: string, session: BrowserSession): Promise<Ending> {
+async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episodeId: string, session: BrowserSession, intent: string): Promise<Ending> {
   const tracker = new StopRuleTracker(request.stopRules ?? WEBARENA_STOP_RULES);
   const grammar = grammarNamed(request.policy.grammar ?? 'webarena');
   const history: HistoryEntry[] = [];
@@ -127,13 +133,14 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     if (session.crashed) return { reason: 'browser_error', explanation: session.crashed, answer: null, status: 'error' };
     const observeStarted = performance.now();
     const observation = await observe(session);
+    const view = presentObservation(observation, request.policy.observationFormat);
     const observeMs = performance.now() - observeStarted;
 
     const policyStarted = performance.now();
     let reply = '';
     let prompt: string | undefined;
     try {
-      const decision = await request.policy.decide({ intent: request.task.intent, t, observation, history });
+      const decision = await request.policy.decide({ intent, t, observation, history, view });
       reply = decision.reply;
       prompt = decision.prompt;
     } catch (err) {
@@ -152,6 +159,7 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     try {
       action = grammar.parse(reply);
       actionText = grammar.render(action);
+      action = view.toExecutable(action); // WebRL HTML ids → our stable ids (observation-view.ts)
       targetBox = (await executeAction(action, session)).targetBox;
     } catch (err) {
       if (!(err instanceof ActionError)) throw err;
@@ -165,6 +173,9 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
 
     if (action?.type === 'stop') {
       return { reason: 'agent_stop', explanation: 'The agent stopped.', answer: action.text ?? '', status: 'finished' };
+    }
+    if (await request.environment.afterAction?.(session)) {
+      return { reason: 'task_done', explanation: 'The task page ended the episode.', answer: null, status: 'finished' };
     }
     // Repeats are compared on the normalised action, so the rule means the same in every grammar.
     const stop = tracker.record(t, action ? JSON.stringify(action) : null, actionText);

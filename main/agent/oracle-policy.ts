@@ -1,11 +1,13 @@
 import type { Action } from '../api/types';
 import { GRAMMARS, type GrammarName } from '../actions/grammars';
 import type { OracleStep } from '../sandbox/types';
+import type { ObservationFormat } from './observation-view';
 import { describeQuery, resolveQuery } from './resolve-query';
 import { PolicyError, type Policy, type PolicyDecision, type PolicyInput } from './policy';
 
 /** Replays a sandbox family's solver. Each planned step names its target by role and name; the oracle
- * resolves it against the live observation and writes the action in WebArena's grammar, so the reply goes
+ * resolves it against the live observation and writes the action in the chosen grammar, with the id its
+ * observation format shows (see observation-view.ts), so the reply goes
  * through the same parser and executor as any agent's (SANDBOX.md "oracle solver"). */
 export class OraclePolicy implements Policy {
   readonly name = 'oracle';
@@ -15,6 +17,7 @@ export class OraclePolicy implements Policy {
     private readonly plan: readonly OracleStep[],
     private readonly resolveUrl: (url: string) => string,
     readonly grammar: GrammarName = 'webarena',
+    readonly observationFormat: ObservationFormat = 'axtree',
   ) {}
 
   async decide(input: PolicyInput): Promise<PolicyDecision> {
@@ -36,7 +39,10 @@ export class OraclePolicy implements Policy {
           `Oracle step ${this.next + 1}/${this.plan.length} (${step.type}) found no ${describeQuery(step.target)} on ${input.observation.url}.`,
         );
       }
-      action.elementId = node.id;
+      // The id as the policy's view shows it (WebRL HTML numbers elements 0, 1, 2…; the others use ours).
+      const id = input.view ? input.view.idFor(node.id) : node.id;
+      if (id === undefined) throw new PolicyError(`Oracle step ${this.next + 1}: ${describeQuery(step.target)} has no id in the ${this.observationFormat} view.`);
+      action.elementId = id;
     }
     this.next++;
     const text = GRAMMARS[this.grammar].render(action);

@@ -1,5 +1,6 @@
 import type { GrammarName } from '../actions/grammars';
 import type { Observation } from '../browser/observation-types';
+import type { ObservationFormat, ObservationView } from './observation-view';
 
 export interface HistoryEntry {
   t: number;
@@ -13,6 +14,8 @@ export interface PolicyInput {
   t: number;
   observation: Observation;
   history: HistoryEntry[];
+  /** The observation rendered in the policy's observationFormat (the loop always sets it). */
+  view?: ObservationView;
 }
 
 export interface PolicyDecision {
@@ -28,6 +31,9 @@ export interface Policy {
   readonly name: string;
   /** The action grammar the policy writes (the one its model was trained on); WebArena's by default. */
   readonly grammar?: GrammarName;
+  /** How the policy sees the page (WEBARENA.md "Observations"): WebArena's AX tree by default, WebRL's
+   * HTML with sequential ids, or a set-of-marks screenshot. */
+  readonly observationFormat?: ObservationFormat;
   decide(input: PolicyInput): Promise<PolicyDecision>;
 }
 

@@ -11,6 +11,25 @@ export interface StopRules {
 export const WEBARENA_STOP_RULES: StopRules = { maxSteps: 30, maxParseFailures: 3, maxRepeatedActions: 3 };
 export const VAB_LITE_STOP_RULES: StopRules = { maxSteps: 30, maxParseFailures: 3, maxRepeatedActions: 5 };
 
+/** The named settings a run can choose (`run --stop-rules webarena|vab-lite`). */
+export const STOP_RULE_PROFILES = { webarena: WEBARENA_STOP_RULES, 'vab-lite': VAB_LITE_STOP_RULES } as const;
+export type StopRuleProfile = keyof typeof STOP_RULE_PROFILES;
+
+/** A profile's rules with overrides (e.g. `--max-steps 15`); throws on an unknown profile or a limit that
+ * is not a positive integer. */
+export function stopRulesFor(profile: string, overrides: Partial<StopRules> = {}): StopRules {
+  const base = (STOP_RULE_PROFILES as Record<string, StopRules | undefined>)[profile];
+  if (!base) throw new Error(`Unknown stop rules "${profile}"; choose one of ${Object.keys(STOP_RULE_PROFILES).join(', ')}.`);
+  const rules = { ...base };
+  for (const key of Object.keys(overrides) as (keyof StopRules)[]) {
+    const value = overrides[key];
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 1) throw new Error(`Stop rule ${key} must be a positive integer, not ${value}.`);
+    rules[key] = value;
+  }
+  return rules;
+}
+
 export class StopRuleTracker {
   private parseFailuresInRow = 0;
   private lastAction: string | null = null;

@@ -1,11 +1,14 @@
 import type { ObservedNode } from './observation-types';
 
-/** WebRL-style simplified HTML (WEBARENA.md "Observations"): visible nodes as compact tags, clickable ones
- * numbered sequentially (`id=0, 1, 2…` in page order) with a data-bbox, text kept inline. `toNodeId` maps
- * the sequential ids a WebRL model writes back to our stable element ids, so the same executor acts. */
+/** WebRL-style simplified HTML (WEBARENA.md "Observations"): visible nodes as compact tags, interactive ones
+ * numbered sequentially (`id=0, 1, 2…` in page order) with a data-bbox, text kept inline. Visible means what
+ * the extraction kept (not hidden) and rendered with a box; an interactive node without a box gets no id,
+ * since a model could not act on it. `toNodeId` maps the sequential ids a WebRL model writes back to our
+ * stable element ids, so the same executor acts; `toSequentialId` is its inverse (for the oracle). */
 export interface WebRlHtml {
   html: string;
   toNodeId(sequentialId: string): string | undefined;
+  toSequentialId(nodeId: string): string | undefined;
 }
 
 const TAG_FOR_ROLE: Record<string, string> = {
@@ -18,6 +21,7 @@ const TAG_FOR_ROLE: Record<string, string> = {
 
 export function renderWebRlHtml(nodes: readonly ObservedNode[]): WebRlHtml {
   const seqToNode = new Map<string, string>();
+  const nodeToSeq = new Map<string, string>();
   const lines: string[] = [];
   let next = 0;
   for (const node of nodes) {
@@ -31,6 +35,7 @@ export function renderWebRlHtml(nodes: readonly ObservedNode[]): WebRlHtml {
     if (node.interactive && node.box) {
       const seq = String(next++);
       seqToNode.set(seq, node.id);
+      nodeToSeq.set(node.id, seq);
       attrs.push(`id="${seq}"`);
       attrs.push(`data-bbox="${node.box.x},${node.box.y},${node.box.width},${node.box.height}"`);
     }
@@ -41,7 +46,11 @@ export function renderWebRlHtml(nodes: readonly ObservedNode[]): WebRlHtml {
     const selfClosing = tag === 'input' || tag === 'img';
     lines.push(`${indent}${selfClosing ? open.replace(/>$/, ` title="${escapeAttr(node.name)}">`) : `${open}${escapeText(node.name)}</${tag}>`}`);
   }
-  return { html: `<html>\n${lines.join('\n')}\n</html>`, toNodeId: (id) => seqToNode.get(id) };
+  return {
+    html: `<html>\n${lines.join('\n')}\n</html>`,
+    toNodeId: (id) => seqToNode.get(id),
+    toSequentialId: (id) => nodeToSeq.get(id),
+  };
 }
 
 function escapeText(s: string): string {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { homedir } from 'node:os';
 import { createCore, defaultDataDir } from '../core';
+import { isMiniWobSuccessRule } from '../eval/miniwob-reward';
 import { parseArgs, flagNumber, flagString, type ParsedArgs } from './args';
+import { importCommand } from './import-command';
 import { analyzeCommand } from './analyze-command';
 import { listCommand } from './list-command';
 import { runCommand } from './run-command';
@@ -10,12 +12,18 @@ import { serveCommand } from './serve-command';
 const HELP = `MiRA Workbench CLI
 
   run    --policy oracle|wrong [--family <id>|--tasks <id,id>|--all] [--instances N] [--split train|test]
-         Run episodes and print one progress line per episode.
+         [--grammar webarena|webrl|browsergym] [--observation axtree|webrl-html|som]
+         [--stop-rules webarena|vab-lite] [--max-steps N]
+         Run episodes and print one progress line per episode. Imported WebArena tasks read their site URLs
+         from SHOPPING=… SHOPPING_ADMIN=… REDDIT=… GITLAB=… MAP=… WIKIPEDIA=… (or WA_SHOPPING=… etc.).
+  import <file-or-dir> [--variant webarena|webarena-lite]
+         Load WebArena / WebArena-Lite task configs; print every rejected config and a per-site summary.
   serve  [--port N] [--host 127.0.0.1]   Serve the workbench UI and API on 127.0.0.1 and print the URL.
   list   tasks|families|runs|episodes    List what the data directory holds.
   analyze [run-id|latest]                 Failure modes, key decision steps, success rates, pass@k.
 
-Common: --data <dir> (default $MIRA_DATA_DIR or ~/.mira-workbench), --browser <path>, --seed N.`;
+Common: --data <dir> (default $MIRA_DATA_DIR or ~/.mira-workbench), --browser <path>, --seed N,
+        --miniwob-dir <checkout> (default $MINIWOB_DIR), --miniwob-success browsergym|miniwob (raw reward > 0 or = 1).`;
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -24,11 +32,14 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const dataDir = flagString(args, 'data') ?? process.env.MIRA_DATA_DIR ?? defaultDataDir(homedir());
+  const miniwobSuccess = flagString(args, 'miniwob-success');
+  if (miniwobSuccess !== undefined && !isMiniWobSuccessRule(miniwobSuccess)) throw new Error(`--miniwob-success must be browsergym or miniwob, not "${miniwobSuccess}".`);
   const core = await createCore({
     dataDir,
     browserPath: flagString(args, 'browser') ?? null,
     sandbox: { datasetSeed: flagNumber(args, 'dataset-seed', 1), instancesPerFamily: flagNumber(args, 'instances', 5) },
     mode: args.command === 'serve' ? 'web' : 'cli',
+    miniwob: { dir: flagString(args, 'miniwob-dir'), successRule: miniwobSuccess },
   });
   const shutdown = () => void core.close().finally(() => process.exit(130));
   process.once('SIGINT', shutdown);
@@ -45,6 +56,7 @@ function dispatch(args: ParsedArgs, core: Awaited<ReturnType<typeof createCore>>
     case 'run': return runCommand(args, core);
     case 'serve': return serveCommand(args, core);
     case 'list': return listCommand(args, core);
+    case 'import': return importCommand(args, core);
     case 'analyze': return analyzeCommand(args, core);
     default:
       console.error(`Unknown command "${args.command}".\n\n${HELP}`);

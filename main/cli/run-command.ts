@@ -1,10 +1,12 @@
 import type { Core } from '../core';
 import { flagNumber, flagString, type ParsedArgs } from './args';
+import { runOptions } from './run-options';
 
 /** `run`: picks tasks, runs them one by one, prints a progress line per finished episode and a summary.
  * Exit code 0 when the run completed (whatever the success rate), 1 when it could not run. */
 export async function runCommand(args: ParsedArgs, core: Core): Promise<number> {
   const policy = flagString(args, 'policy') ?? 'oracle';
+  const options = runOptions(args);
   const taskIds = await selectTasks(args, core);
   if (taskIds.length === 0) throw new Error('No task matches; see `list tasks` or `list families`.');
   console.log(`Running ${taskIds.length} episode(s) with policy "${policy}" (data: ${(await core.api.info()).dataDir})`);
@@ -22,7 +24,7 @@ export async function runCommand(args: ParsedArgs, core: Core): Promise<number> 
     );
   });
   try {
-    const { runId, done } = await core.run({ taskIds, policy, seed: flagNumber(args, 'seed', 0) });
+    const { runId, done } = await core.run({ taskIds, policy, seed: flagNumber(args, 'seed', 0), ...options });
     const episodes = await done;
     const successes = episodes.filter((e) => e.success).length;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

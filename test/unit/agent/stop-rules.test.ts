@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StopRuleTracker, VAB_LITE_STOP_RULES, WEBARENA_STOP_RULES } from '../../../main/agent/stop-rules';
+import { StopRuleTracker, stopRulesFor, VAB_LITE_STOP_RULES, WEBARENA_STOP_RULES } from '../../../main/agent/stop-rules';
 
 describe('stop rules', () => {
   it('stops after 3 unparseable replies in a row, and a good one resets the count', () => {
@@ -26,5 +26,16 @@ describe('stop rules', () => {
     const tracker = new StopRuleTracker(WEBARENA_STOP_RULES);
     for (let t = 0; t < 29; t++) expect(tracker.record(t, `click [${t}]`)).toBeNull();
     expect(tracker.record(29, 'click [29]')?.reason).toBe('max_steps');
+  });
+});
+
+describe('stop rules as settings', () => {
+  it('names the WebArena (3/3/30) and Lite (5 repeats) profiles and applies overrides', () => {
+    expect(stopRulesFor('webarena')).toEqual({ maxSteps: 30, maxParseFailures: 3, maxRepeatedActions: 3 });
+    expect(stopRulesFor('vab-lite')).toEqual({ maxSteps: 30, maxParseFailures: 3, maxRepeatedActions: 5 });
+    expect(stopRulesFor('vab-lite', { maxSteps: 12, maxParseFailures: undefined })).toEqual({ maxSteps: 12, maxParseFailures: 3, maxRepeatedActions: 5 });
+    expect(() => stopRulesFor('lite')).toThrow('Unknown stop rules "lite"; choose one of webarena, vab-lite.');
+    expect(() => stopRulesFor('webarena', { maxSteps: 0 })).toThrow('Stop rule maxSteps must be a positive integer, not 0.');
+    expect(() => stopRulesFor('webarena', { maxSteps: 2.5 })).toThrow(/positive integer/);
   });
 });

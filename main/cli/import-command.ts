@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import type { Core } from '../core';
+import { loadWebArenaTasks, summariseBySite, type WebArenaVariant } from '../tasks';
+import { flagString, type ParsedArgs } from './args';
+
+/** `import <file-or-dir> [--variant webarena|webarena-lite]`: loads WebArena / WebArena-Lite configs
+ * (WEBARENA.md "Task configs") into the store. Every rejected config is printed with its precise message and
+ * the others are still imported; then the per-site summary. Exit code 1 when anything was rejected. */
+export async function importCommand(args: ParsedArgs, core: Core): Promise<number> {
+  const path = args.positionals[0];
+  if (!path) throw new Error('import needs a file or a folder of WebArena task configs: `import <file-or-dir>`.');
+  const variant = flagString(args, 'variant');
+  if (variant !== undefined && variant !== 'webarena' && variant !== 'webarena-lite') {
+    throw new Error(`--variant must be webarena or webarena-lite, not "${variant}".`);
+  }
+  const { tasks, errors, warnings } = await loadWebArenaTasks(resolve(path), { variant: variant as WebArenaVariant | undefined });
+  for (const error of errors) console.log(`rejected: ${error.message}`);
+  for (const warning of warnings) console.log(`warning: ${warning.message}`);
+  await core.store.db.transaction(async () => {
+    for (const task of tasks) await core.store.tasks.upsert(task);
+  });
+  const summary = Object.entries(summariseBySite(tasks)).sort((a, b) => b[1] - a[1]);
+  console.log(`Imported ${tasks.length} task(s) into ${(await core.api.info()).dataDir}${summary.length ? ':' : '.'}`);
+  for (const [site, count] of summary) console.log(`  ${site.padEnd(16)} ${count}`);
+  const rejectedTasks = new Set(errors.map((e) => `${e.file}#${e.index ?? ''}#${e.taskId ?? ''}`)).size;
+  if (errors.length > 0) console.log(`${rejectedTasks} config(s) rejected (${errors.length} problem(s)); fix them and import again.`);
+  return errors.length > 0 ? 1 : 0;
+}
