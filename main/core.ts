@@ -10,7 +10,8 @@ import { EventHub } from './events';
 import { startSandboxServer, type SandboxServer } from './sandbox/server';
 import { openStore, type Store } from './store';
 import { SandboxCatalog } from './runs/sandbox-catalog';
-import { startRun, type RunTasksRequest } from './runs/run-tasks';
+import { resumeRun, startRun, type RunTasksRequest, type StartedRun } from './runs/run-tasks';
+import type { JobProgress, SchedulerSettings } from './runs/scheduler';
 import { analyzeRun, type RunSummarizer } from './runs/analyze-run';
 import type { TaskRecord } from './api/types';
 import { startMiniWob, type MiniWobSetup } from './runs/miniwob-setup';
@@ -41,7 +42,9 @@ export interface Core {
   catalog: SandboxCatalog | null;
   miniwob: MiniWobSetup;
   /** Starts a run and also returns a promise of its finished episodes (the CLI and tests wait on it). */
-  run(request: RunTasksRequest): Promise<{ runId: string; done: Promise<EpisodeRecord[]> }>;
+  run(request: RunTasksRequest): Promise<StartedRun>;
+  /** Resumes a run whose process died: tasks without a finished episode run again. */
+  resume(runId: string, scheduler?: Partial<SchedulerSettings>): Promise<StartedRun>;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const store = await openStore(options.dataDir);
   // Episodes a killed process left 'running' are closed as interrupted, their completed steps kept.
   await store.episodes.markOrphansInterrupted(isProcessAlive);
+  await store.runs.markOrphansInterrupted(isProcessAlive);
   const pool = new BrowserPool({ browserPath: options.browserPath });
   const events = new EventHub();
 
@@ -86,18 +90,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onStep: (step: Parameters<typeof events.emit<'step'>>[1]) => events.emit('step', step),
     onEpisode: (episode: EpisodeRecord) => events.emit('episode', episode),
     onRun: (run: Parameters<typeof events.emit<'run'>>[1]) => events.emit('run', run),
+    onProgress: (runId: string, progress: JobProgress) => events.emit('progress', { runId, done: progress.done, total: progress.total, episodeId: progress.episode.id, retrying: progress.retrying }),
   };
   // Every finished run is analysed (MIRA.md §1): failed episodes get a category and a key decision step.
-  const run = async (request: RunTasksRequest) => {
-    const started = await startRun(deps, request);
-    const done = started.done.then(async (episodes) => {
+  const analysed = (started: StartedRun): StartedRun => ({
+    ...started,
+    done: started.done.then(async (episodes) => {
       await analyzeRun(store, started.runId, options.summarizer).catch((err: Error) => {
         if (!/no scored episodes/.test(err.message)) console.error(`Analysis of run ${started.runId} failed: ${err.message}`);
       });
       return episodes;
-    });
-    return { runId: started.runId, done };
-  };
+    }),
+  });
+  const run = async (request: RunTasksRequest) => analysed(await startRun(deps, request));
+  const resume = async (runId: string, scheduler?: Partial<SchedulerSettings>) => analysed(await resumeRun(deps, runId, scheduler));
 
   const api: WorkbenchApi = {
     async info() {
@@ -141,6 +147,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     catalog,
     miniwob,
     run,
+    resume,
     async close() {
       await pool.close();
       await sandbox?.close();

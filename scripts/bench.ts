@@ -1,9 +1,11 @@
 // `npm run bench`: speed figures, printed (never asserted in tests). Sections can be chosen by name:
 // `npm run bench -- harness`.
 import { benchHarness } from './bench/harness';
+import { benchScheduler } from './bench/scheduler';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   harness: () => benchHarness(Number(process.env.BENCH_INSTANCES ?? 2)),
+  scheduler: () => benchScheduler(Number(process.env.BENCH_EPISODES ?? 12)),
 };
 
 const wanted = process.argv.slice(2);

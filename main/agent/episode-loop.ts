@@ -47,6 +47,8 @@ export interface EpisodeRequest {
   seed?: number;
   stopRules?: StopRules;
   episodeId?: string;
+  /** Aborting ends the episode at once (the scheduler's time limit or a cancel), recorded as such. */
+  signal?: AbortSignal;
 }
 
 interface Ending {
@@ -75,18 +77,24 @@ export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Pr
 
   let session: BrowserSession | null = null;
   let ending: Ending;
+  // An abort closes the context, which also unblocks a Playwright call that is waiting on a frozen page.
+  const onAbort = () => void session?.close();
+  request.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     session = await pool.newSession({ cookies: environment.cookies });
     await openStartPages(session, environment.resolveUrl(task.startUrl));
     const begun = await environment.begin?.(session);
     ending = await stepUntilStop(deps, request, episodeId, session, begun?.intent ?? task.intent);
   } catch (err) {
-    ending = { reason: 'browser_error', explanation: `The browser failed: ${message(err)}`, answer: null, status: 'error' };
+    ending = request.signal?.aborted
+      ? abortedEnding(request.signal)
+      : { reason: 'browser_error', explanation: `The browser failed: ${message(err)}`, answer: null, status: 'error' };
   }
+  request.signal?.removeEventListener('abort', onAbort);
 
   let evaluation: EvaluationResult | null = null;
   let evalProblem = '';
-  if (session && ending.status !== 'error') {
+  if (session && ending.status !== 'error' && !request.signal?.aborted) {
     try {
       evaluation = await deps.evaluate(task, {
         answer: ending.answer,
@@ -130,6 +138,7 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
   const grammar = grammarNamed(request.policy.grammar ?? 'webarena');
   const history: HistoryEntry[] = [];
   for (let t = 0; ; t++) {
+    if (request.signal?.aborted) return abortedEnding(request.signal);
     if (session.crashed) return { reason: 'browser_error', explanation: session.crashed, answer: null, status: 'error' };
     const observeStarted = performance.now();
     const observation = await observe(session);
@@ -237,6 +246,17 @@ async function emitEpisode(deps: EpisodeDeps, episodeId: string): Promise<Episod
   if (!episode) throw new Error(`Episode ${episodeId} vanished from the store.`);
   deps.onEpisode?.(episode);
   return episode;
+}
+
+/** The scheduler aborts with reason 'time_limit'; anything else is a cancel. Completed steps stay. */
+function abortedEnding(signal: AbortSignal): Ending {
+  const timedOut = signal.reason === 'time_limit';
+  return {
+    reason: timedOut ? 'time_limit' : 'cancelled',
+    explanation: timedOut ? 'The episode ran past its time limit.' : 'The episode was cancelled.',
+    answer: null,
+    status: 'finished',
+  };
 }
 
 function message(err: unknown): string {

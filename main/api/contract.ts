@@ -37,6 +37,15 @@ export interface StartRunRequest {
   seed?: number;
 }
 
+export interface RunProgress {
+  runId: string;
+  done: number;
+  total: number;
+  episodeId: string;
+  /** The episode hit an infrastructure failure and is being run again. */
+  retrying: boolean;
+}
+
 export interface WorkbenchApi {
   info(): Promise<CoreInfo>;
   listTasks(): Promise<TaskRecord[]>;
@@ -59,6 +68,8 @@ export interface ApiEvents {
   step: StepRecord;
   episode: EpisodeRecord;
   run: RunRecord;
+  /** A run's progress: episodes done out of total (for progress bars). */
+  progress: RunProgress;
 }
 export type ApiEventName = keyof ApiEvents;
 

@@ -49,6 +49,8 @@ export type StopReason =
   | 'policy_error'
   | 'browser_error'
   | 'process_killed'
+  /** The per-episode time limit of the run scheduler ran out. */
+  | 'time_limit'
   | 'cancelled';
 
 /** Bounding box in CSS pixels of the page's viewport at screenshot time. */

@@ -6,7 +6,7 @@ import { parseArgs, flagNumber, flagString, type ParsedArgs } from './args';
 import { importCommand } from './import-command';
 import { analyzeCommand } from './analyze-command';
 import { listCommand } from './list-command';
-import { runCommand } from './run-command';
+import { resumeCommand, runCommand } from './run-command';
 import { serveCommand } from './serve-command';
 
 const HELP = `MiRA Workbench CLI
@@ -14,8 +14,10 @@ const HELP = `MiRA Workbench CLI
   run    --policy oracle|wrong [--family <id>|--tasks <id,id>|--all] [--instances N] [--split train|test]
          [--grammar webarena|webrl|browsergym] [--observation axtree|webrl-html|som]
          [--stop-rules webarena|vab-lite] [--max-steps N]
+         [--concurrency N] [--episode-timeout SECONDS] [--infra-retries N]
          Run episodes and print one progress line per episode. Imported WebArena tasks read their site URLs
          from SHOPPING=… SHOPPING_ADMIN=… REDDIT=… GITLAB=… MAP=… WIKIPEDIA=… (or WA_SHOPPING=… etc.).
+  resume [run-id|latest]                  Run again the unfinished tasks of an interrupted run.
   import <file-or-dir> [--variant webarena|webarena-lite]
          Load WebArena / WebArena-Lite task configs; print every rejected config and a per-site summary.
   serve  [--port N] [--host 127.0.0.1]   Serve the workbench UI and API on 127.0.0.1 and print the URL.
@@ -54,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
 function dispatch(args: ParsedArgs, core: Awaited<ReturnType<typeof createCore>>): Promise<number> {
   switch (args.command) {
     case 'run': return runCommand(args, core);
+    case 'resume': return resumeCommand(args, core);
     case 'serve': return serveCommand(args, core);
     case 'list': return listCommand(args, core);
     case 'import': return importCommand(args, core);

@@ -1,18 +1,17 @@
 import type { GrammarName } from '../actions/grammars';
 import { randomUUID } from 'node:crypto';
 import type { EpisodeRecord, RunRecord, TaskRecord } from '../api/types';
-import { runEpisode, type EpisodeDeps, type EpisodeEnvironment } from '../agent/episode-loop';
+import { runEpisode, type EpisodeDeps } from '../agent/episode-loop';
 import type { ObservationFormat } from '../agent/observation-view';
 import { WEBARENA_STOP_RULES, type StopRules } from '../agent/stop-rules';
 import type { MiniWobSuccessRule } from '../eval/miniwob-reward';
 import type { SandboxServer } from '../sandbox/server';
 import type { MiniWobServer } from '../tasks/miniwob/server';
-import { siteProfileFromEnv, type SiteProfile } from '../tasks/site-profile';
-import { sandboxEnvironment } from './environments';
-import { miniwobEnvironment } from './miniwob-environment';
+import type { SiteProfile } from '../tasks/site-profile';
 import { createPolicy } from './policies';
+import { environmentFor, environmentProblem } from './run-environments';
 import type { SandboxCatalog } from './sandbox-catalog';
-import { missingSitesProblem, webArenaEnvironment } from './webarena-environment';
+import { DEFAULT_SCHEDULER, runJobs, type Job, type JobProgress, type SchedulerSettings } from './scheduler';
 
 export interface RunTasksRequest {
   taskIds: string[];
@@ -23,6 +22,8 @@ export interface RunTasksRequest {
   grammar?: GrammarName;
   /** How the policy sees the page (oracle: any; LLM policies: what the model was trained on). */
   observationFormat?: ObservationFormat;
+  /** Concurrency, per-episode time limit, infrastructure retries. */
+  scheduler?: Partial<SchedulerSettings>;
 }
 
 export interface RunTasksDeps extends EpisodeDeps {
@@ -33,22 +34,20 @@ export interface RunTasksDeps extends EpisodeDeps {
   /** The MiniWoB++ server when a checkout is configured, else why not; and the success rule in force. */
   miniwob?: { server: MiniWobServer | null; problem: string | null; successRule: MiniWobSuccessRule };
   onRun?(run: RunRecord): void;
+  onProgress?(runId: string, progress: JobProgress): void;
 }
 
-/** Creates a run and its episodes, one after another (the concurrent scheduler comes with the LLM agents).
- * Returns the run id at once; `done` settles when every episode has ended. */
-export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Promise<{ runId: string; done: Promise<EpisodeRecord[]> }> {
-  const tasks = await Promise.all(
-    request.taskIds.map(async (id) => {
-      const task = await deps.store.tasks.get(id);
-      if (!task) throw new Error(`Unknown task "${id}".`);
-      return task;
-    }),
-  );
-  if (tasks.length === 0) throw new Error('A run needs at least one task.');
-  // Fail before the run exists when a task cannot run here (missing site URLs, no MiniWoB++ checkout …).
-  const problems = [...new Set(tasks.map((t) => environmentProblem(deps, t)).filter((p): p is string => p !== null))];
-  if (problems.length > 0) throw new Error(problems.join('\n'));
+export interface StartedRun {
+  runId: string;
+  /** Settles with one final episode per task when the run has ended. */
+  done: Promise<EpisodeRecord[]>;
+  cancel(): void;
+}
+
+/** Creates a run and schedules its episodes. The run's config records everything needed to resume it. */
+export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Promise<StartedRun> {
+  const tasks = await loadTasks(deps, request.taskIds);
+  const scheduler = { ...DEFAULT_SCHEDULER, ...request.scheduler };
   const run: RunRecord = {
     id: randomUUID(),
     kind: 'eval',
@@ -58,6 +57,7 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
       grammar: request.grammar ?? 'webarena',
       observationFormat: request.observationFormat ?? 'axtree',
       stopRules: request.stopRules ?? WEBARENA_STOP_RULES,
+      scheduler,
       ...(tasks.some((t) => t.source === 'miniwob') ? { miniwobSuccess: deps.miniwob?.successRule } : {}),
       taskIds: request.taskIds,
     },
@@ -66,54 +66,76 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
   };
   await deps.store.runs.create(run);
   deps.onRun?.(run);
+  const jobs = tasks.map((task, index) => ({ index, taskId: task.id, seed: (request.seed ?? 0) + index }));
+  return execute(deps, run, { ...request, scheduler }, jobs, new Map(tasks.map((t) => [t.id, t])));
+}
 
+/** Resumes a run whose process died: every task without a finished episode in the run is run again
+ * (interrupted episodes keep their recorded steps and stay as they are; the new attempt is a fresh episode,
+ * so no step is lost or duplicated). Finished episodes are kept and not re-run. */
+export async function resumeRun(deps: RunTasksDeps, runId: string, overrides: Partial<SchedulerSettings> = {}): Promise<StartedRun> {
+  const run = await deps.store.runs.get(runId);
+  if (!run) throw new Error(`No run with id ${runId}.`);
+  if (run.status === 'running') throw new Error(`Run ${runId} is still running in another process.`);
+  const config = run.config as unknown as RunTasksRequest & { taskIds: string[] };
+  const request: RunTasksRequest = { ...config, scheduler: { ...DEFAULT_SCHEDULER, ...config.scheduler, ...overrides } };
+  const tasks = await loadTasks(deps, config.taskIds);
+  const finished = new Set(
+    (await deps.store.episodes.list({ runId, limit: 100_000 })).filter((e) => e.status === 'finished').map((e) => `${e.taskId}#${e.seed}`),
+  );
+  const jobs: Job[] = tasks
+    .map((task, i) => ({ index: i, taskId: task.id, seed: (config.seed ?? 0) + i }))
+    .filter((job) => !finished.has(`${job.taskId}#${job.seed}`))
+    .map((job, index) => ({ ...job, index }));
+  await deps.store.runs.setStatus(runId, 'running');
+  deps.onRun?.({ ...run, status: 'running' });
+  return execute(deps, run, request, jobs, new Map(tasks.map((t) => [t.id, t])));
+}
+
+async function loadTasks(deps: RunTasksDeps, taskIds: string[]): Promise<TaskRecord[]> {
+  const tasks = await Promise.all(
+    taskIds.map(async (id) => {
+      const task = await deps.store.tasks.get(id);
+      if (!task) throw new Error(`Unknown task "${id}".`);
+      return task;
+    }),
+  );
+  if (tasks.length === 0) throw new Error('A run needs at least one task.');
+  // Fail before anything runs when a task cannot run here (missing site URLs, no MiniWoB++ checkout …).
+  const problems = [...new Set(tasks.map((t) => environmentProblem(deps, t)).filter((p): p is string => p !== null))];
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return tasks;
+}
+
+function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, jobs: Job[], tasks: Map<string, TaskRecord>): StartedRun {
+  const cancelController = new AbortController();
+  const settings = { ...DEFAULT_SCHEDULER, ...request.scheduler };
   const done = (async () => {
-    const episodes: EpisodeRecord[] = [];
     let status: RunRecord['status'] = 'finished';
     try {
-      for (const [i, task] of tasks.entries()) {
-        const seed = (request.seed ?? 0) + i;
-        const instance = deps.catalog?.get(task.id);
-        const environment = environmentFor(deps, task, seed);
-        const policy = createPolicy(request.policy, {
-          instance, resolveUrl: environment.resolveUrl, seed, grammar: request.grammar, observationFormat: request.observationFormat,
-        });
-        episodes.push(await runEpisode(deps, { task, policy, environment, runId: run.id, seed, stopRules: request.stopRules }));
-      }
+      return await runJobs(
+        jobs,
+        settings,
+        (job, signal) => {
+          const task = tasks.get(job.taskId)!;
+          const environment = environmentFor(deps, task, job.seed);
+          const policy = createPolicy(request.policy, {
+            instance: deps.catalog?.get(task.id), resolveUrl: environment.resolveUrl, seed: job.seed,
+            grammar: request.grammar, observationFormat: request.observationFormat,
+          });
+          return runEpisode(deps, { task, policy, environment, runId: run.id, seed: job.seed, stopRules: request.stopRules, signal });
+        },
+        (progress) => deps.onProgress?.(run.id, progress),
+        cancelController.signal,
+      );
     } catch (err) {
       status = 'error';
       throw err;
     } finally {
+      if (cancelController.signal.aborted) status = 'interrupted';
       await deps.store.runs.setStatus(run.id, status);
       deps.onRun?.({ ...run, status });
     }
-    return episodes;
   })();
-  return { runId: run.id, done };
-}
-
-function environmentFor(deps: RunTasksDeps, task: TaskRecord, seed: number): EpisodeEnvironment {
-  const problem = environmentProblem(deps, task);
-  if (problem) throw new Error(problem);
-  if (task.source === 'sandbox') return sandboxEnvironment(deps.sandbox!);
-  if (task.source === 'miniwob') return miniwobEnvironment(deps.miniwob!.server!, seed);
-  return webArenaEnvironment(task, siteProfileOf(deps));
-}
-
-/** Why a task cannot run with these deps, or null. */
-function environmentProblem(deps: RunTasksDeps, task: TaskRecord): string | null {
-  switch (task.source) {
-    case 'sandbox':
-      return deps.sandbox ? null : 'Sandbox tasks need the sandbox server, which this core was started without.';
-    case 'miniwob':
-      return deps.miniwob?.server ? null : (deps.miniwob?.problem ?? 'MiniWoB++ tasks need a miniwob-plusplus checkout: set MINIWOB_DIR.');
-    case 'webarena':
-      return missingSitesProblem(task, siteProfileOf(deps));
-    default:
-      return `Tasks from "${String(task.source)}" cannot be run.`;
-  }
-}
-
-function siteProfileOf(deps: RunTasksDeps): SiteProfile {
-  return deps.siteProfile ? deps.siteProfile() : siteProfileFromEnv();
+  return { runId: run.id, done, cancel: () => cancelController.abort('cancelled') };
 }

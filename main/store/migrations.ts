@@ -68,6 +68,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE episodes ADD COLUMN analysis TEXT;
   `,
+  // 3: which process drives a run, so a run whose process died can be found and resumed.
+  `
+  ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
+  `,
 ];
 
 export async function migrate(db: Database): Promise<number> {

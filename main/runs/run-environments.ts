@@ -1,0 +1,34 @@
+import type { EpisodeEnvironment } from '../agent/episode-loop';
+import type { TaskRecord } from '../api/types';
+import { siteProfileFromEnv, type SiteProfile } from '../tasks/site-profile';
+import { sandboxEnvironment } from './environments';
+import { miniwobEnvironment } from './miniwob-environment';
+import type { RunTasksDeps } from './run-tasks';
+import { missingSitesProblem, webArenaEnvironment } from './webarena-environment';
+
+/** The environment an episode of this task runs in: the sandbox, a MiniWoB++ page, or a WebArena site. */
+export function environmentFor(deps: RunTasksDeps, task: TaskRecord, seed: number): EpisodeEnvironment {
+  const problem = environmentProblem(deps, task);
+  if (problem) throw new Error(problem);
+  if (task.source === 'sandbox') return sandboxEnvironment(deps.sandbox!);
+  if (task.source === 'miniwob') return miniwobEnvironment(deps.miniwob!.server!, seed);
+  return webArenaEnvironment(task, siteProfileOf(deps));
+}
+
+/** Why a task cannot run with these deps, or null. */
+export function environmentProblem(deps: RunTasksDeps, task: TaskRecord): string | null {
+  switch (task.source) {
+    case 'sandbox':
+      return deps.sandbox ? null : 'Sandbox tasks need the sandbox server, which this core was started without.';
+    case 'miniwob':
+      return deps.miniwob?.server ? null : (deps.miniwob?.problem ?? 'MiniWoB++ tasks need a miniwob-plusplus checkout: set MINIWOB_DIR.');
+    case 'webarena':
+      return missingSitesProblem(task, siteProfileOf(deps));
+    default:
+      return `Tasks from "${String(task.source)}" cannot be run.`;
+  }
+}
+
+function siteProfileOf(deps: RunTasksDeps): SiteProfile {
+  return deps.siteProfile ? deps.siteProfile() : siteProfileFromEnv();
+}

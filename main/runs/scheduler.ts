@@ -1,0 +1,80 @@
+import type { EpisodeRecord } from '../api/types';
+
+/** How a run's episodes are executed (issue 5, "Run scheduler"). */
+export interface SchedulerSettings {
+  /** Episodes (browser contexts) in parallel. */
+  concurrency: number;
+  /** Per-episode wall-clock limit; the episode ends with stop reason time_limit. */
+  episodeTimeoutMs: number;
+  /** How many times an episode that ended in an infrastructure failure (browser crash, navigation
+   * time-out: status 'error') is run again. Agent failures are never retried: they are results. */
+  infraRetries: number;
+}
+
+export const DEFAULT_SCHEDULER: SchedulerSettings = { concurrency: 1, episodeTimeoutMs: 10 * 60_000, infraRetries: 2 };
+
+export interface Job {
+  index: number;
+  taskId: string;
+  seed: number;
+}
+
+export interface JobProgress {
+  done: number;
+  total: number;
+  episode: EpisodeRecord;
+  /** True when this episode will be retried (it ended in an infrastructure failure). */
+  retrying: boolean;
+}
+
+/** Runs jobs through a fixed number of workers. Each attempt gets its own AbortSignal that fires at the time
+ * limit; an attempt that ends with status 'error' is retried up to `infraRetries` times, and every attempt
+ * stays recorded (the errored ones explain what went wrong with the infrastructure). Results come back in
+ * job order, one final episode per job. */
+export async function runJobs(
+  jobs: readonly Job[],
+  settings: SchedulerSettings,
+  execute: (job: Job, signal: AbortSignal) => Promise<EpisodeRecord>,
+  onProgress?: (progress: JobProgress) => void,
+  cancel?: AbortSignal,
+): Promise<EpisodeRecord[]> {
+  if (!Number.isInteger(settings.concurrency) || settings.concurrency < 1) throw new Error(`concurrency must be a positive integer, not ${settings.concurrency}.`);
+  const results: EpisodeRecord[] = new Array(jobs.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < jobs.length && !cancel?.aborted) {
+      const job = jobs[next++];
+      for (let attempt = 0; ; attempt++) {
+        const episode = await runWithLimit(job, settings.episodeTimeoutMs, execute, cancel);
+        const retrying = episode.status === 'error' && attempt < settings.infraRetries && !cancel?.aborted;
+        if (!retrying) {
+          results[job.index] = episode;
+          done++;
+        }
+        onProgress?.({ done, total: jobs.length, episode, retrying });
+        if (!retrying) break;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(settings.concurrency, jobs.length) }, worker));
+  return results.filter(Boolean);
+}
+
+async function runWithLimit(
+  job: Job,
+  timeoutMs: number,
+  execute: (job: Job, signal: AbortSignal) => Promise<EpisodeRecord>,
+  cancel?: AbortSignal,
+): Promise<EpisodeRecord> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort('time_limit'), timeoutMs);
+  const onCancel = () => controller.abort('cancelled');
+  cancel?.addEventListener('abort', onCancel, { once: true });
+  try {
+    return await execute(job, controller.signal);
+  } finally {
+    clearTimeout(timer);
+    cancel?.removeEventListener('abort', onCancel);
+  }
+}
