@@ -132,7 +132,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     getBlobText: (hash) => store.blobs.getText(hash),
     getRunReport: (runId) => analyzeRun(store, runId),
     async startRun(request) {
-      const { runId, done } = await run(request);
+      const { concurrency, ...rest } = request;
+      const { runId, done } = await run({ ...rest, scheduler: concurrency ? { concurrency } : undefined });
       done.catch(() => undefined); // The run's status records the failure; nobody awaits it here.
       return { runId };
     },

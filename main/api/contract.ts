@@ -35,6 +35,8 @@ export interface StartRunRequest {
   /** 'oracle' replays the sandbox family's solver; 'wrong' is a deliberately wrong baseline. */
   policy: string;
   seed?: number;
+  /** Episodes in parallel (browser contexts). */
+  concurrency?: number;
 }
 
 export interface RunProgress {

@@ -21,6 +21,7 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
       taskIds: z.array(id).min(1).max(10_000),
       policy: z.string().min(1).max(100),
       seed: z.number().int().optional(),
+      concurrency: z.number().int().min(1).max(16).optional(),
     }).strict(),
   ]),
 };

@@ -4,6 +4,7 @@ import { getClient } from './api/client';
 import { RunReportView } from './features/report/RunReportView';
 import { EpisodeList } from './features/runs/EpisodeList';
 import { RunList } from './features/runs/RunList';
+import { TaskBrowser } from './features/tasks/TaskBrowser';
 import { ReplayView } from './features/replay/ReplayView';
 import { useWorkbench } from './stores/workbench-store';
 
@@ -31,6 +32,7 @@ export function App() {
         </a>
         <nav aria-label="Sections">
           <a href="#/" aria-current={route.view === 'episodes' ? 'page' : undefined}>Episodes</a>
+          <a href="#/tasks" aria-current={route.view === 'tasks' ? 'page' : undefined}>Tasks</a>
           <a href="#/runs" aria-current={route.view === 'runs' || route.view === 'run' ? 'page' : undefined}>Runs</a>
         </nav>
       </header>
@@ -38,6 +40,7 @@ export function App() {
         {route.view === 'replay' && <ReplayView episodeId={route.episodeId} step={route.step} />}
         {route.view === 'episodes' && <EpisodeList />}
         {route.view === 'runs' && <RunList />}
+        {route.view === 'tasks' && <TaskBrowser />}
         {route.view === 'run' && <RunReportView runId={route.runId} />}
       </main>
     </div>

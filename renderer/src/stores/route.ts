@@ -3,6 +3,7 @@
 export type Route =
   | { view: 'episodes' }
   | { view: 'runs' }
+  | { view: 'tasks' }
   | { view: 'run'; runId: string }
   | { view: 'replay'; episodeId: string; step: number };
 
@@ -12,6 +13,7 @@ export function parseRoute(hash: string): Route {
   const run = /^#\/run\/([^/]+)/.exec(hash);
   if (run) return { view: 'run', runId: decodeURIComponent(run[1]) };
   if (hash.startsWith('#/runs')) return { view: 'runs' };
+  if (hash.startsWith('#/tasks')) return { view: 'tasks' };
   return { view: 'episodes' };
 }
 
@@ -20,6 +22,7 @@ export function formatRoute(route: Route): string {
     case 'replay': return `#/episode/${encodeURIComponent(route.episodeId)}/step/${route.step}`;
     case 'run': return `#/run/${encodeURIComponent(route.runId)}`;
     case 'runs': return '#/runs';
+    case 'tasks': return '#/tasks';
     default: return '#/';
   }
 }

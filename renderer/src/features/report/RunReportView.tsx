@@ -4,7 +4,10 @@ import { getClient } from '../../api/client';
 import { BarChart } from '../../components/charts/BarChart';
 import { Heatmap } from '../../components/charts/Heatmap';
 import { LineChart } from '../../components/charts/LineChart';
+import { useRunProgress } from '../../stores/use-run-progress';
 import { useWorkbench } from '../../stores/workbench-store';
+import type { RunRecord } from '../../../../main/api/types';
+import { LiveRun } from './LiveRun';
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const CATEGORY_LABELS: Record<string, string> = {
@@ -19,9 +22,19 @@ const CATEGORY_LABELS: Record<string, string> = {
 export function RunReportView({ runId }: { runId: string }) {
   const [report, setReport] = useState<RunReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [run, setRun] = useState<RunRecord | null>(null);
+  const progress = useRunProgress()[runId];
   const navigate = useWorkbench((s) => s.navigate);
 
+  // Follow the run's status; the report is built once it is no longer running.
   useEffect(() => {
+    const client = getClient();
+    client.listRuns().then((runs) => setRun(runs.find((r) => r.id === runId) ?? null), (err: Error) => setError(err.message));
+    return client.on('run', (r) => r.id === runId && setRun(r));
+  }, [runId]);
+
+  useEffect(() => {
+    if (!run || run.status === 'running') return;
     let live = true;
     getClient()
       .getRunReport(runId)
@@ -30,8 +43,17 @@ export function RunReportView({ runId }: { runId: string }) {
     return () => {
       live = false;
     };
-  }, [runId]);
+  }, [runId, run]);
 
+  if (run?.status === 'running') {
+    const total = Array.isArray(run.config.taskIds) ? run.config.taskIds.length : 0;
+    return (
+      <section aria-labelledby="report-heading" className="report">
+        <h1 id="report-heading">Run in progress</h1>
+        <LiveRun runId={runId} total={total} progress={progress} />
+      </section>
+    );
+  }
   if (error) return <p role="alert" className="error">Could not build the report: {error}</p>;
   if (!report) return <p className="muted">Analysing the run…</p>;
   const o = report.success.overall;

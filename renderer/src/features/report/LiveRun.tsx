@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import type { EpisodeRecord, StepRecord } from '../../../../main/api/types';
+import { getClient } from '../../api/client';
+import { ProgressBar } from '../../components/ProgressBar';
+import type { RunProgress } from '../../../../main/api/contract';
+
+/** A run while it runs: the progress bar and, for the episode that acted last, its newest frame and action
+ * as they arrive (steps are streamed as the core records them). */
+export function LiveRun({ runId, total, progress }: { runId: string; total: number; progress: RunProgress | undefined }) {
+  const [episodes, setEpisodes] = useState<Record<string, EpisodeRecord>>({});
+  const [latest, setLatest] = useState<StepRecord | null>(null);
+
+  useEffect(() => {
+    const client = getClient();
+    const mine = new Set<string>();
+    const offEpisode = client.on('episode', (e) => {
+      if (e.runId !== runId) return;
+      mine.add(e.id);
+      setEpisodes((prev) => ({ ...prev, [e.id]: e }));
+    });
+    const offStep = client.on('step', (s) => mine.has(s.episodeId) && setLatest(s));
+    // Episodes that started before this view subscribed (subscribe first, then look, so none is missed).
+    void client.listEpisodes({ runId }).then((list) => {
+      for (const e of list) mine.add(e.id);
+      setEpisodes((prev) => Object.fromEntries([...list.map((e) => [e.id, e] as const), ...Object.entries(prev)]));
+    });
+    return () => {
+      offEpisode();
+      offStep();
+    };
+  }, [runId]);
+
+  const running = Object.values(episodes).filter((e) => e.status === 'running');
+  return (
+    <section className="panel live" aria-label="Live run" data-testid="live-run">
+      <h2>Running</h2>
+      <ProgressBar done={progress?.done ?? 0} total={progress?.total ?? total} label="Run progress" />
+      <p className="small muted">{running.length} episode(s) in progress</p>
+      {latest && (
+        <div className="live-frame">
+          <p className="small">Step {latest.t + 1}: <code>{latest.actionText}</code> on {latest.url}</p>
+          {latest.screenshotRef && <img src={getClient().blobUrl(latest.screenshotRef)} alt="Latest frame of the running episode" data-testid="live-frame" />}
+        </div>
+      )}
+    </section>
+  );
+}

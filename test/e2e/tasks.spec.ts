@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { e2eState } from './state';
+
+// Runs last (files run in name order): it adds a run that the other specs do not expect.
+test('browse sandbox families, run the oracle on an instance and watch it to its report', async ({ page }) => {
+  const { url, longestTask } = e2eState();
+  await page.goto(`${url}/#/tasks`);
+  await expect(page.getByRole('heading', { name: 'Sandbox tasks' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Site shop' })).toBeVisible();
+  const family = page.getByTestId('family').filter({ hasText: longestTask.split('/').slice(1, 3).join('/') });
+  await family.locator('summary').click();
+  await family.getByLabel(`Select ${longestTask}`).check();
+  await page.getByRole('button', { name: 'Run 1 selected' }).click();
+
+  // The run page shows live progress while the 16-step episode runs, then the report.
+  await expect(page.getByTestId('live-run')).toBeVisible();
+  await expect(page.getByLabel('Run progress')).toBeVisible();
+  await expect(page.getByTestId('live-frame')).toBeVisible({ timeout: 20_000 });
+  await page.screenshot({ path: 'test-results/e2e/live-run.png' });
+  await expect(page.getByTestId('overall-sr')).toHaveText('Success rate 100% (1/1 episodes)', { timeout: 60_000 });
+  await page.screenshot({ path: 'test-results/e2e/tasks-run-report.png' });
+});
