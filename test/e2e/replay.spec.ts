@@ -66,3 +66,24 @@ test('shows why a failed episode failed', async ({ page }) => {
   await expect(outcome).toContainText('✗ failed');
   await expect(outcome.locator('li.fail').first()).toBeVisible();
 });
+
+test('filmstrip and tabs: jump by thumbnail, see what changed, the prompt and the raw reply', async ({ page }) => {
+  const { url, longestSteps } = e2eState();
+  await page.goto(url);
+  await page.getByTestId('episode-row').filter({ has: page.getByRole('cell', { name: String(longestSteps), exact: true }) }).first().click();
+  const thumbs = page.getByTestId('filmstrip').getByRole('listitem');
+  await expect(thumbs).toHaveCount(longestSteps);
+  await thumbs.nth(4).click();
+  await expect(page.getByTestId('step-counter')).toHaveText(`Step 5 / ${longestSteps}`);
+  await expect(thumbs.nth(4)).toHaveAttribute('aria-current', 'step');
+
+  await page.getByRole('tab', { name: 'Changes' }).click();
+  const diff = page.getByTestId('observation-diff');
+  await expect(diff).toBeVisible();
+  await expect(diff.locator('.added').first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Prompt' }).click();
+  await expect(page.getByText('This policy sent no prompt (it is not an LLM).')).toBeVisible();
+  await page.getByRole('tab', { name: 'Reply' }).click();
+  await expect(page.getByTestId('reply')).toContainText('Following the reference solution, step 5');
+  await page.screenshot({ path: 'test-results/e2e/replay-tabs.png' });
+});

@@ -25,6 +25,8 @@ export function OutcomePanel({ episode }: { episode: EpisodeRecord }) {
         </div>
       )}
       {episode.evaluation && (
+        <details open={!episode.success}>
+          <summary className="small">Evaluator checks ({episode.evaluation.checks.filter((c) => c.passed).length}/{episode.evaluation.checks.length} passed, profile {episode.evaluation.profile})</summary>
         <ul className="checks">
           {episode.evaluation.checks.map((check, i) => (
             <li key={i} className={check.passed ? 'pass' : 'fail'}>
@@ -33,6 +35,7 @@ export function OutcomePanel({ episode }: { episode: EpisodeRecord }) {
             </li>
           ))}
         </ul>
+        </details>
       )}
     </section>
   );

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useWorkbench } from '../../stores/workbench-store';
-import { ObservationText } from './ObservationText';
+import { Filmstrip } from './Filmstrip';
 import { OutcomePanel } from './OutcomePanel';
 import { ScreenshotFrame } from './ScreenshotFrame';
 import { StepDetails } from './StepDetails';
+import { StepTabs } from './StepTabs';
 import { StepTimeline } from './StepTimeline';
 import { useStepKeys } from './use-step-keys';
 
@@ -57,6 +58,7 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
             <button type="button" onClick={() => go('last')} disabled={index === count - 1} >Last</button>
             <span className="muted small">← → to step, Home / End to jump</span>
           </div>
+          <Filmstrip steps={detail.steps} current={index} onSelect={(t) => navigate({ view: 'replay', episodeId, step: t }, true)} />
           <StepTimeline count={count} current={index} analysis={detail.episode.analysis} onSelect={(t) => navigate({ view: 'replay', episodeId, step: t }, true)} />
           {current && (
             <div className="replay-body">
@@ -66,10 +68,7 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
               </div>
               <aside className="replay-side">
                 <StepDetails step={current} />
-                <section className="panel" aria-label="Observation">
-                  <h2>Observation</h2>
-                  <ObservationText hash={current.observationRef} />
-                </section>
+                <StepTabs step={current} previous={detail.steps[index - 1]} />
               </aside>
             </div>
           )}
