@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { EpisodeRecord } from '../../main/api/types';
 import { getClient } from './api/client';
 import { RunReportView } from './features/report/RunReportView';
+import { CompareView } from './features/compare/CompareView';
 import { EpisodeList } from './features/runs/EpisodeList';
 import { RunList } from './features/runs/RunList';
 import { TaskBrowser } from './features/tasks/TaskBrowser';
@@ -41,6 +42,7 @@ export function App() {
         {route.view === 'episodes' && <EpisodeList />}
         {route.view === 'runs' && <RunList />}
         {route.view === 'tasks' && <TaskBrowser />}
+        {route.view === 'compare' && <CompareView left={route.left} right={route.right} step={route.step} />}
         {route.view === 'run' && <RunReportView runId={route.runId} />}
       </main>
     </div>

@@ -87,3 +87,18 @@ test('filmstrip and tabs: jump by thumbnail, see what changed, the prompt and th
   await expect(page.getByTestId('reply')).toContainText('Following the reference solution, step 5');
   await page.screenshot({ path: 'test-results/e2e/replay-tabs.png' });
 });
+
+test('compares a failed episode with a successful one of the same task and marks the first divergence', async ({ page }) => {
+  const { url } = e2eState();
+  await page.goto(url);
+  await page.getByTestId('episode-row').filter({ has: page.getByLabel('failure') }).click();
+  const picker = page.getByLabel('Compare with');
+  await picker.selectOption({ index: 1 });
+  await expect(page.getByRole('heading', { name: /^Compare:/ })).toBeVisible();
+  await expect(page.getByTestId('compare-side')).toHaveCount(2);
+  const divergence = page.getByTestId('divergence');
+  await expect(divergence).toContainText(/First divergence at step \d+/);
+  await divergence.getByRole('button', { name: 'Go to it' }).click();
+  await expect(page.getByTestId('at-divergence')).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/compare.png' });
+});

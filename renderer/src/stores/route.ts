@@ -5,11 +5,14 @@ export type Route =
   | { view: 'runs' }
   | { view: 'tasks' }
   | { view: 'run'; runId: string }
-  | { view: 'replay'; episodeId: string; step: number };
+  | { view: 'replay'; episodeId: string; step: number }
+  | { view: 'compare'; left: string; right: string; step: number };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/episode\/([^/]+)(?:\/step\/(\d+))?/.exec(hash);
   if (match) return { view: 'replay', episodeId: decodeURIComponent(match[1]), step: Number(match[2] ?? 0) };
+  const compare = /^#\/compare\/([^/]+)\/([^/]+)(?:\/step\/(\d+))?/.exec(hash);
+  if (compare) return { view: 'compare', left: decodeURIComponent(compare[1]), right: decodeURIComponent(compare[2]), step: Number(compare[3] ?? 0) };
   const run = /^#\/run\/([^/]+)/.exec(hash);
   if (run) return { view: 'run', runId: decodeURIComponent(run[1]) };
   if (hash.startsWith('#/runs')) return { view: 'runs' };
@@ -23,6 +26,7 @@ export function formatRoute(route: Route): string {
     case 'run': return `#/run/${encodeURIComponent(route.runId)}`;
     case 'runs': return '#/runs';
     case 'tasks': return '#/tasks';
+    case 'compare': return `#/compare/${encodeURIComponent(route.left)}/${encodeURIComponent(route.right)}/step/${route.step}`;
     default: return '#/';
   }
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useWorkbench } from '../../stores/workbench-store';
+import { CompareWith } from './CompareWith';
 import { Filmstrip } from './Filmstrip';
 import { OutcomePanel } from './OutcomePanel';
 import { ScreenshotFrame } from './ScreenshotFrame';
@@ -45,6 +46,7 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
       <p className="muted small">
         {detail.task.id} · policy {detail.episode.policy} · episode {detail.episode.id}
       </p>
+      <CompareWith episodeId={episodeId} taskId={detail.task.id} />
       <OutcomePanel episode={detail.episode} />
       {count === 0 ? (
         <p className="muted">This episode has no recorded steps.</p>
