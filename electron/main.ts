@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../main/core';
 import { BLOB_SCHEME } from './channels';
 import { bindIpc } from './ipc';
+import { KeychainSecretStore } from './secret-store';
 
 const RENDERER_INDEX = join(__dirname, '../renderer/index.html');
 const CSP = [
@@ -57,7 +58,11 @@ async function start(): Promise<void> {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  const core = await createCore({ dataDir: join(app.getPath('userData'), 'data'), mode: 'desktop' });
+  const core = await createCore({
+    dataDir: join(app.getPath('userData'), 'data'),
+    mode: 'desktop',
+    secrets: new KeychainSecretStore(app.getPath('userData')),
+  });
   protocol.handle(BLOB_SCHEME, (request) => {
     const hash = new URL(request.url).pathname.replace(/^\//, '');
     try {

@@ -7,6 +7,9 @@ import { evaluateEpisode } from './eval/evaluate';
 import { evaluateMiniWob, type MiniWobSuccessRule } from './eval/miniwob-reward';
 import { defaultProfileFor } from './eval/profiles';
 import { EventHub } from './events';
+import { MemorySecretStore, secretStatus, type SecretStore } from './settings/secret-store';
+import { SettingsStore } from './settings/settings-store';
+import { SECRET_NAMES, type SettingsView } from './api/settings';
 import { startSandboxServer, type SandboxServer } from './sandbox/server';
 import { openStore, type Store } from './store';
 import { SandboxCatalog } from './runs/sandbox-catalog';
@@ -25,6 +28,8 @@ export interface CoreOptions {
   /** The built-in sandbox sites; false to run without them. */
   sandbox?: { port?: number; datasetSeed?: number; instancesPerFamily?: number } | false;
   mode?: CoreInfo['mode'];
+  /** Where API keys live: the OS keychain in the desktop app; memory (+ environment) by default. */
+  secrets?: SecretStore;
   /** An LLM that writes a short summary of each failed episode after a run (MIRA.md §1); off when absent. */
   summarizer?: RunSummarizer;
   /** A miniwob-plusplus checkout (default: MINIWOB_DIR) and the success rule (default 'browsergym'). */
@@ -105,6 +110,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const run = async (request: RunTasksRequest) => analysed(await startRun(deps, request));
   const resume = async (runId: string, scheduler?: Partial<SchedulerSettings>) => analysed(await resumeRun(deps, runId, scheduler));
 
+  const settingsStore = new SettingsStore(options.dataDir);
+  const secrets = options.secrets ?? new MemorySecretStore();
+  const settingsView = async (): Promise<SettingsView> => ({
+    settings: await settingsStore.load(),
+    secrets: Object.fromEntries(await Promise.all(SECRET_NAMES.map(async (n) => [n, await secretStatus(secrets, n)] as const))) as SettingsView['secrets'],
+  });
+
   const api: WorkbenchApi = {
     async info() {
       return {
@@ -131,6 +143,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     getBlobText: (hash) => store.blobs.getText(hash),
     getRunReport: (runId) => analyzeRun(store, runId),
+    getSettings: settingsView,
+    async updateSettings(patch) {
+      await settingsStore.update(patch);
+      return settingsView();
+    },
+    async setSecret(name, value) {
+      await secrets.set(name, value);
+      return settingsView();
+    },
+    async clearSecret(name) {
+      await secrets.delete(name);
+      return settingsView();
+    },
     async startRun(request) {
       const { concurrency, ...rest } = request;
       const { runId, done } = await run({ ...rest, scheduler: concurrency ? { concurrency } : undefined });

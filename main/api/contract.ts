@@ -2,6 +2,7 @@
 // this interface, so the renderer cannot tell them apart (ARCHITECTURE.md "Processes"). Types only.
 import type { EpisodeRecord, RunRecord, StepRecord, TaskRecord } from './types';
 import type { RunReport } from './run-report';
+import type { SecretName, SettingsView, WorkbenchSettings } from './settings';
 
 export interface CoreInfo {
   version: string;
@@ -59,6 +60,11 @@ export interface WorkbenchApi {
   startRun(request: StartRunRequest): Promise<{ runId: string }>;
   /** Analyses the run (storing each failed episode's category and key decision step) and reports it. */
   getRunReport(runId: string): Promise<RunReport>;
+  /** Settings and the status of each secret (set or not, last four characters; never the value). */
+  getSettings(): Promise<SettingsView>;
+  updateSettings(patch: Partial<WorkbenchSettings>): Promise<SettingsView>;
+  setSecret(name: SecretName, value: string): Promise<SettingsView>;
+  clearSecret(name: SecretName): Promise<SettingsView>;
 }
 
 export type ApiMethod = keyof WorkbenchApi;

@@ -11,6 +11,10 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   getBlobText: true,
   startRun: true,
   getRunReport: true,
+  getSettings: true,
+  updateSettings: true,
+  setSecret: true,
+  clearSecret: true,
 };
 
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];

@@ -1,10 +1,29 @@
 import { z } from 'zod';
 import type { ApiMethod } from './contract';
+import { SECRET_NAMES } from './settings';
 
 // Argument schemas for every API method. Both transports (the web host's WebSocket and Electron's IPC)
 // validate with these before the core sees a call: the renderer is never trusted with shapes.
 const id = z.string().min(1).max(200);
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-character hex blob hash');
+
+const nullableText = z.string().max(2000).nullable();
+const settingsPatch = z
+  .object({
+    provider: z.enum(['gemini', 'openai-compatible', 'none']),
+    gemini: z.object({
+      model: z.string().min(1).max(200),
+      baseUrl: nullableText,
+      thinkingBudget: z.union([z.number().int().min(0).max(65_536), z.literal('dynamic'), z.literal('off')]),
+    }).partial().strict(),
+    openaiCompatible: z.object({ baseUrl: nullableText, model: nullableText }).partial().strict(),
+    browserPath: nullableText,
+    siteProfile: z.record(z.enum(['SHOPPING', 'SHOPPING_ADMIN', 'REDDIT', 'GITLAB', 'MAP', 'WIKIPEDIA', 'HOMEPAGE']), z.string().max(2000)),
+    miniwobDir: nullableText,
+    trainerBackend: z.enum(['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']),
+  })
+  .partial()
+  .strict();
 
 const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
   info: z.tuple([]),
@@ -16,6 +35,10 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
   getEpisode: z.tuple([id]),
   getBlobText: z.tuple([hash]),
   getRunReport: z.tuple([id]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([settingsPatch]),
+  setSecret: z.tuple([z.enum(SECRET_NAMES), z.string().min(1).max(4096)]),
+  clearSecret: z.tuple([z.enum(SECRET_NAMES)]),
   startRun: z.tuple([
     z.object({
       taskIds: z.array(id).min(1).max(10_000),

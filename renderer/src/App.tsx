@@ -5,6 +5,7 @@ import { RunReportView } from './features/report/RunReportView';
 import { CompareView } from './features/compare/CompareView';
 import { EpisodeList } from './features/runs/EpisodeList';
 import { RunList } from './features/runs/RunList';
+import { SettingsView } from './features/settings/SettingsView';
 import { TaskBrowser } from './features/tasks/TaskBrowser';
 import { ReplayView } from './features/replay/ReplayView';
 import { useWorkbench } from './stores/workbench-store';
@@ -35,6 +36,7 @@ export function App() {
           <a href="#/" aria-current={route.view === 'episodes' ? 'page' : undefined}>Episodes</a>
           <a href="#/tasks" aria-current={route.view === 'tasks' ? 'page' : undefined}>Tasks</a>
           <a href="#/runs" aria-current={route.view === 'runs' || route.view === 'run' ? 'page' : undefined}>Runs</a>
+          <a href="#/settings" aria-current={route.view === 'settings' ? 'page' : undefined}>Settings</a>
         </nav>
       </header>
       <main className="content">
@@ -42,6 +44,7 @@ export function App() {
         {route.view === 'episodes' && <EpisodeList />}
         {route.view === 'runs' && <RunList />}
         {route.view === 'tasks' && <TaskBrowser />}
+        {route.view === 'settings' && <SettingsView />}
         {route.view === 'compare' && <CompareView left={route.left} right={route.right} step={route.step} />}
         {route.view === 'run' && <RunReportView runId={route.runId} />}
       </main>

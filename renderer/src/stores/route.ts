@@ -4,6 +4,7 @@ export type Route =
   | { view: 'episodes' }
   | { view: 'runs' }
   | { view: 'tasks' }
+  | { view: 'settings' }
   | { view: 'run'; runId: string }
   | { view: 'replay'; episodeId: string; step: number }
   | { view: 'compare'; left: string; right: string; step: number };
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (run) return { view: 'run', runId: decodeURIComponent(run[1]) };
   if (hash.startsWith('#/runs')) return { view: 'runs' };
   if (hash.startsWith('#/tasks')) return { view: 'tasks' };
+  if (hash.startsWith('#/settings')) return { view: 'settings' };
   return { view: 'episodes' };
 }
 
@@ -26,6 +28,7 @@ export function formatRoute(route: Route): string {
     case 'run': return `#/run/${encodeURIComponent(route.runId)}`;
     case 'runs': return '#/runs';
     case 'tasks': return '#/tasks';
+    case 'settings': return '#/settings';
     case 'compare': return `#/compare/${encodeURIComponent(route.left)}/${encodeURIComponent(route.right)}/step/${route.step}`;
     default: return '#/';
   }
