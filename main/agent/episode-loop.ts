@@ -9,6 +9,7 @@ import type { Observation } from '../browser/observation-types';
 import type { BrowserPool } from '../browser/pool';
 import type { BrowserSession } from '../browser/session';
 import type { Store } from '../store';
+import type { SubgoalMonitor, SubgoalVerdict } from '../subgoals/monitor';
 import { presentObservation } from './observation-view';
 import { PolicyError, type HistoryEntry, type Policy } from './policy';
 import { StopRuleTracker, WEBARENA_STOP_RULES, type StopRules } from './stop-rules';
@@ -22,6 +23,8 @@ export interface EpisodeEnvironment {
   begin?(session: BrowserSession): Promise<{ intent?: string } | void>;
   /** Runs after every action but stop; true when the page says the episode is over (MiniWoB++'s done flag). */
   afterAction?(session: BrowserSession): Promise<boolean>;
+  /** The episode's site-state check, for `site_state` subgoal predicates (sandbox only). */
+  checkState?(check: string, args: Record<string, unknown>): boolean;
 }
 
 export interface EvaluateContext {
@@ -37,6 +40,8 @@ export interface EpisodeDeps {
   evaluate(task: TaskRecord, ctx: EvaluateContext): Promise<EvaluationResult>;
   onStep?(step: StepRecord): void;
   onEpisode?(episode: EpisodeRecord): void;
+  /** Milestone verdicts made after step t (the AutoRater's or the predicates'), as they are made. */
+  onVerdicts?(episodeId: string, t: number, verdicts: SubgoalVerdict[]): void | Promise<void>;
 }
 
 export interface EpisodeRequest {
@@ -49,6 +54,8 @@ export interface EpisodeRequest {
   episodeId?: string;
   /** Aborting ends the episode at once (the scheduler's time limit or a cancel), recorded as such. */
   signal?: AbortSignal;
+  /** Judges milestones after every action; its progress vector is stored with each step. */
+  monitor?: SubgoalMonitor;
 }
 
 interface Ending {
@@ -137,6 +144,7 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
   const tracker = new StopRuleTracker(request.stopRules ?? WEBARENA_STOP_RULES);
   const grammar = grammarNamed(request.policy.grammar ?? 'webarena');
   const history: HistoryEntry[] = [];
+  let progress: number[] | null = request.monitor ? request.monitor.subgoals.map(() => 0) : null;
   for (let t = 0; ; t++) {
     if (request.signal?.aborted) return abortedEnding(request.signal);
     if (session.crashed) return { reason: 'browser_error', explanation: session.crashed, answer: null, status: 'error' };
@@ -149,7 +157,7 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     let reply = '';
     let prompt: string | undefined;
     try {
-      const decision = await request.policy.decide({ intent, t, observation, history, view });
+      const decision = await request.policy.decide({ intent, t, observation, history, view, progress });
       reply = decision.reply;
       prompt = decision.prompt;
     } catch (err) {
@@ -177,7 +185,8 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     }
     const actMs = performance.now() - actStarted;
 
-    await recordStep(deps, episodeId, t, observation, { reply, prompt, actionText, action, error, targetBox }, { observeMs, policyMs, actMs });
+    if (request.monitor) progress = await judgeMilestones(deps, request, episodeId, { t, session, observation, action, actionText }, progress!);
+    await recordStep(deps, episodeId, t, observation, { reply, prompt, actionText, action, error, targetBox, progress }, { observeMs, policyMs, actMs });
     history.push({ t, actionText: actionText || reply.slice(0, 200), error, url: observation.url });
 
     if (action?.type === 'stop') {
@@ -199,6 +208,7 @@ interface StepOutcome {
   action: Action | null;
   error: string | null;
   targetBox: StepRecord['targetBox'];
+  progress?: number[] | null;
 }
 
 async function recordStep(
@@ -229,7 +239,7 @@ async function recordStep(
     actionText: outcome.actionText,
     actionError: outcome.error,
     targetBox: outcome.targetBox,
-    progress: null,
+    progress: outcome.progress ?? null,
     value: null,
     potential: null,
     latencyMs: 0,
@@ -239,6 +249,24 @@ async function recordStep(
   step.latencyMs = timings.observeMs + timings.policyMs + timings.actMs + step.timings.storeMs;
   await steps.insert(step);
   deps.onStep?.(step);
+}
+
+/** Runs the subgoal monitor after an action. A judge that fails (a predicate on a closed page, an LLM error
+ * the AutoRater could not absorb) keeps the previous progress: milestones are never lost, only not advanced. */
+async function judgeMilestones(
+  deps: EpisodeDeps,
+  request: EpisodeRequest,
+  episodeId: string,
+  input: { t: number; session: BrowserSession; observation: Observation; action: Action | null; actionText: string },
+  previous: number[],
+): Promise<number[]> {
+  try {
+    const judged = await request.monitor!.afterAction({ ...input, checkState: request.environment.checkState });
+    if (judged.verdicts.length > 0) await deps.onVerdicts?.(episodeId, input.t, judged.verdicts);
+    return judged.progress;
+  } catch {
+    return previous;
+  }
 }
 
 async function emitEpisode(deps: EpisodeDeps, episodeId: string): Promise<EpisodeRecord> {

@@ -16,6 +16,8 @@ export interface PolicyInput {
   history: HistoryEntry[];
   /** The observation rendered in the policy's observationFormat (the loop always sets it). */
   view?: ObservationView;
+  /** Milestones done so far (1 = done), when the episode has a subgoal monitor (SGO, MIRA.md §2). */
+  progress?: number[] | null;
 }
 
 export interface PolicyDecision {

@@ -14,6 +14,7 @@ export function sandboxEnvironment(server: SandboxServer): EpisodeEnvironment {
   return {
     resolveUrl: placeholderResolver(server.placeholders()),
     cookies: [state.cookie],
+    checkState: (check, args) => server.checkState(state.stateId, check, args),
     dispose: async () => server.dropEpisodeState(state.stateId),
   };
 }

@@ -8,6 +8,7 @@ import type { MiniWobSuccessRule } from '../eval/miniwob-reward';
 import type { SandboxServer } from '../sandbox/server';
 import type { MiniWobServer } from '../tasks/miniwob/server';
 import type { SiteProfile } from '../tasks/site-profile';
+import { predicateMonitor } from '../subgoals/monitor';
 import { createPolicy } from './policies';
 import { environmentFor, environmentProblem } from './run-environments';
 import type { SandboxCatalog } from './sandbox-catalog';
@@ -123,7 +124,10 @@ function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, j
             instance: deps.catalog?.get(task.id), resolveUrl: environment.resolveUrl, seed: job.seed,
             grammar: request.grammar, observationFormat: request.observationFormat,
           });
-          return runEpisode(deps, { task, policy, environment, runId: run.id, seed: job.seed, stopRules: request.stopRules, signal });
+          // Sandbox tasks carry reference subgoals with predicates: every episode gets its progress vector.
+          const subgoals = deps.catalog?.get(task.id)?.subgoals;
+          const monitor = subgoals?.length ? predicateMonitor(subgoals) : undefined;
+          return runEpisode(deps, { task, policy, environment, runId: run.id, seed: job.seed, stopRules: request.stopRules, signal, monitor });
         },
         (progress) => deps.onProgress?.(run.id, progress),
         cancelController.signal,

@@ -12,6 +12,11 @@ import { reviewPurchase } from './shop/families/review-purchase';
 import { sortedCategory } from './shop/families/sorted-category';
 import { wishlistBestRated } from './shop/families/wishlist-best-rated';
 import type { SandboxTaskInstance, TaskFamily } from './types';
+import { adminFamilies } from './admin/index';
+import { codeFamilies } from './code/index';
+import { forumFamilies } from './forum/index';
+import { mapFamilies } from './map/index';
+import { crossSiteFamilies } from './cross-site/index';
 
 export const SANDBOX_FAMILIES: TaskFamily[] = [
   cheapestInCategory,
@@ -22,6 +27,11 @@ export const SANDBOX_FAMILIES: TaskFamily[] = [
   wishlistBestRated,
   priceDifference,
   reviewPurchase,
+  ...adminFamilies,
+  ...forumFamilies,
+  ...codeFamilies,
+  ...mapFamilies,
+  ...crossSiteFamilies,
 ];
 
 export function findFamily(id: string): TaskFamily | undefined {

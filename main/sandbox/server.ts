@@ -11,6 +11,10 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { escapeHtml, html, htmlDocument } from './html';
+import { adminSite } from './admin/index';
+import { codeSite } from './code/index';
+import { forumSite } from './forum/index';
+import { mapSite } from './map/index';
 import { shopSite } from './shop/routes';
 import { SITE_SLOTS, type SandboxSiteId, type SiteModule, type SiteResponse } from './site';
 
@@ -20,7 +24,7 @@ const MAX_BODY = 1 << 20;
 
 type AnySite = SiteModule<any, any>;
 /** The implemented sites; the others keep their slot in SITE_SLOTS until they arrive. */
-export const SANDBOX_SITES: AnySite[] = [shopSite];
+export const SANDBOX_SITES: AnySite[] = [shopSite, adminSite, forumSite, codeSite, mapSite].filter((s): s is AnySite => s !== null);
 
 export interface SandboxServerOptions {
   /** 0 (the default) picks a free port. */
