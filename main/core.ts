@@ -9,6 +9,8 @@ import { defaultProfileFor } from './eval/profiles';
 import { EventHub } from './events';
 import { MemorySecretStore, secretStatus, type SecretStore } from './settings/secret-store';
 import { SettingsStore } from './settings/settings-store';
+import { SiteLogins } from './tasks/site-login';
+import { siteProfileFromEnv } from './tasks/site-profile';
 import { SECRET_NAMES, type SettingsView } from './api/settings';
 import { startSandboxServer, type SandboxServer } from './sandbox/server';
 import { openStore, type Store } from './store';
@@ -60,7 +62,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Episodes a killed process left 'running' are closed as interrupted, their completed steps kept.
   await store.episodes.markOrphansInterrupted(isProcessAlive);
   await store.runs.markOrphansInterrupted(isProcessAlive);
-  const pool = new BrowserPool({ browserPath: options.browserPath });
+  const settingsStore = new SettingsStore(options.dataDir);
+  await settingsStore.load().catch(() => undefined); // a broken settings.json is reported by getSettings
+  const pool = new BrowserPool({ browserPath: options.browserPath ?? settingsStore.current().browserPath });
   const events = new EventHub();
 
   let sandbox: SandboxServer | null = null;
@@ -80,7 +84,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sandbox,
     catalog,
     miniwob,
-    siteProfile: options.siteProfile ? () => options.siteProfile! : undefined,
+    // Site URLs: an explicit profile, else the Settings page's over the environment's (SHOPPING=… / WA_…).
+    siteProfile: options.siteProfile ? () => options.siteProfile! : () => siteProfileFromEnv({ ...process.env, ...settingsStore.current().siteProfile }),
+    logins: new SiteLogins(pool),
     evaluate: (task: TaskRecord, ctx: EvaluateContext) =>
       task.source === 'miniwob' ? evaluateMiniWob(ctx.page, miniwob.successRule) : evaluateEpisode(task.config, {
         answer: ctx.answer,
@@ -110,7 +116,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const run = async (request: RunTasksRequest) => analysed(await startRun(deps, request));
   const resume = async (runId: string, scheduler?: Partial<SchedulerSettings>) => analysed(await resumeRun(deps, runId, scheduler));
 
-  const settingsStore = new SettingsStore(options.dataDir);
   const secrets = options.secrets ?? new MemorySecretStore();
   const settingsView = async (): Promise<SettingsView> => ({
     settings: await settingsStore.load(),

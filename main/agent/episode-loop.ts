@@ -6,7 +6,7 @@ import { executeAction } from '../actions/executor';
 import { grammarNamed } from '../actions/grammars';
 import { observe } from '../browser/observe';
 import type { Observation } from '../browser/observation-types';
-import type { BrowserPool } from '../browser/pool';
+import type { BrowserPool, SessionCookie } from '../browser/pool';
 import type { BrowserSession } from '../browser/session';
 import type { Store } from '../store';
 import type { SubgoalMonitor, SubgoalVerdict } from '../subgoals/monitor';
@@ -17,7 +17,9 @@ import { StopRuleTracker, WEBARENA_STOP_RULES, type StopRules } from './stop-rul
 /** Where an episode runs: URL placeholders resolved, cookies for per-episode sandbox state, cleanup. */
 export interface EpisodeEnvironment {
   resolveUrl(text: string): string;
-  cookies: { name: string; value: string; url: string }[];
+  cookies: SessionCookie[];
+  /** Cookies of a login step (WebArena's require_login), fetched before the context opens. */
+  login?(): Promise<SessionCookie[]>;
   dispose(): Promise<void>;
   /** Runs once the start pages are open; may replace the intent (MiniWoB++ makes it per seed). */
   begin?(session: BrowserSession): Promise<{ intent?: string } | void>;
@@ -88,7 +90,8 @@ export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Pr
   const onAbort = () => void session?.close();
   request.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    session = await pool.newSession({ cookies: environment.cookies });
+    const loginCookies = environment.login ? await environment.login() : [];
+    session = await pool.newSession({ cookies: [...environment.cookies, ...loginCookies] });
     await openStartPages(session, environment.resolveUrl(task.startUrl));
     const begun = await environment.begin?.(session);
     ending = await stepUntilStop(deps, request, episodeId, session, begun?.intent ?? task.intent);

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser, type BrowserContext } from 'playwright';
 import { findBrowser, type BrowserLocation } from './find-browser';
 import { BrowserSession } from './session';
 
@@ -13,9 +13,12 @@ const LAUNCH_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** A cookie as Playwright's addCookies takes it: with a url, or with a domain and path. */
+export type SessionCookie = Parameters<BrowserContext['addCookies']>[0][number];
+
 export interface SessionOptions {
   viewport?: { width: number; height: number };
-  cookies?: { name: string; value: string; url: string }[];
+  cookies?: SessionCookie[];
 }
 
 /** One headless Chromium shared by all episodes, a fresh context per episode. A browser that crashed or

@@ -12,7 +12,7 @@ export function environmentFor(deps: RunTasksDeps, task: TaskRecord, seed: numbe
   if (problem) throw new Error(problem);
   if (task.source === 'sandbox') return sandboxEnvironment(deps.sandbox!);
   if (task.source === 'miniwob') return miniwobEnvironment(deps.miniwob!.server!, seed);
-  return webArenaEnvironment(task, siteProfileOf(deps));
+  return webArenaEnvironment(task, siteProfileOf(deps), deps.logins);
 }
 
 /** Why a task cannot run with these deps, or null. */

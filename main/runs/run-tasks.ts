@@ -7,6 +7,7 @@ import { WEBARENA_STOP_RULES, type StopRules } from '../agent/stop-rules';
 import type { MiniWobSuccessRule } from '../eval/miniwob-reward';
 import type { SandboxServer } from '../sandbox/server';
 import type { MiniWobServer } from '../tasks/miniwob/server';
+import type { SiteLogins } from '../tasks/site-login';
 import type { SiteProfile } from '../tasks/site-profile';
 import { predicateMonitor } from '../subgoals/monitor';
 import { createPolicy } from './policies';
@@ -32,6 +33,8 @@ export interface RunTasksDeps extends EpisodeDeps {
   catalog: SandboxCatalog | null;
   /** Where imported WebArena tasks' sites are; read from the environment (SHOPPING=…, WA_SHOPPING=…) by default. */
   siteProfile?(): SiteProfile;
+  /** The per-site login step for WebArena tasks that require a login. */
+  logins?: SiteLogins;
   /** The MiniWoB++ server when a checkout is configured, else why not; and the success rule in force. */
   miniwob?: { server: MiniWobServer | null; problem: string | null; successRule: MiniWobSuccessRule };
   onRun?(run: RunRecord): void;

@@ -1,10 +1,12 @@
 import type { EpisodeEnvironment } from '../agent/episode-loop';
 import type { TaskRecord } from '../api/types';
+import type { SiteLogins } from '../tasks/site-login';
 import { findPlaceholders, placeholderResolver, SITE_PLACEHOLDERS, type Placeholder, type SiteProfile } from '../tasks/site-profile';
 
 // An imported WebArena / WebArena-Lite task runs against the user's own deployment: its placeholders
 // (__SHOPPING__ …) are replaced from a site profile read from the environment, SHOPPING=… or WA_SHOPPING=…
-// (WEBARENA.md "Task configs"). Login (require_login / storage_state) is not handled yet.
+// (WEBARENA.md "Task configs"). Tasks with require_login / storage_state get their sites' session cookies
+// from the per-site login step (main/tasks/site-login.ts) before the context opens.
 
 /** Every placeholder a task needs: those its config mentions anywhere, plus those of the sites it names. */
 export function placeholdersNeeded(task: TaskRecord): Placeholder[] {
@@ -25,8 +27,13 @@ export function missingSitesProblem(task: TaskRecord, profile: SiteProfile): str
   return `Task ${task.id} needs site URLs that are not configured: ${how.join('; ')}.`;
 }
 
-export function webArenaEnvironment(task: TaskRecord, profile: SiteProfile): EpisodeEnvironment {
+export function webArenaEnvironment(task: TaskRecord, profile: SiteProfile, logins?: SiteLogins): EpisodeEnvironment {
   const problem = missingSitesProblem(task, profile);
   if (problem) throw new Error(problem);
-  return { resolveUrl: placeholderResolver(profile), cookies: [], dispose: async () => undefined };
+  return {
+    resolveUrl: placeholderResolver(profile),
+    cookies: [],
+    login: logins ? () => logins.cookiesFor(task, profile) : undefined,
+    dispose: async () => undefined,
+  };
 }

@@ -31,6 +31,11 @@ export class SettingsStore {
     return (this.cached = mergeSettings(DEFAULT_SETTINGS, parsed));
   }
 
+  /** The settings last loaded or saved (defaults before the first load). */
+  current(): WorkbenchSettings {
+    return this.cached ?? DEFAULT_SETTINGS;
+  }
+
   async update(patch: Partial<WorkbenchSettings>): Promise<WorkbenchSettings> {
     const next = mergeSettings(await this.load(), patch);
     const temp = `${this.path}.${randomBytes(4).toString('hex')}.tmp`;
