@@ -1,11 +1,13 @@
 // `npm run bench`: speed figures, printed (never asserted in tests). Sections can be chosen by name:
 // `npm run bench -- harness`.
 import { benchHarness } from './bench/harness';
+import { benchSandbox } from './bench/sandbox';
 import { benchScheduler } from './bench/scheduler';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   harness: () => benchHarness(Number(process.env.BENCH_INSTANCES ?? 2)),
   scheduler: () => benchScheduler(Number(process.env.BENCH_EPISODES ?? 12)),
+  sandbox: () => benchSandbox(Number(process.env.BENCH_PAGES ?? 20)),
 };
 
 const wanted = process.argv.slice(2);
