@@ -19,6 +19,8 @@ export type EvalSpec =
 
 export interface ConfigInput {
   site: SandboxSiteId;
+  /** Further sites a cross-site task visits (WebArena lists every site a task needs in `sites`). */
+  alsoSites?: SandboxSiteId[];
   taskId: number;
   startUrl: string;
   intentTemplate: string;
@@ -39,7 +41,7 @@ export function fillTemplate(template: string, values: Record<string, string | n
 export function webarenaConfig(input: ConfigInput): Record<string, unknown> {
   const e = input.eval;
   return {
-    sites: [SITE_SLOTS[input.site].webarenaSite],
+    sites: [input.site, ...(input.alsoSites ?? [])].map((s) => SITE_SLOTS[s].webarenaSite),
     task_id: input.taskId,
     require_login: false,
     storage_state: null,

@@ -31,6 +31,8 @@ export interface FamilySpec<D, P> {
    * intent_template_id = code * 10 + template. */
   code: number;
   templates: string[];
+  /** Further sites the family's tasks visit (cross-site families). */
+  alsoSites?: SandboxSiteId[];
   /** Every valid parameter combination for the dataset, in a deterministic order. */
   enumerate(data: D): P[];
   /** The instance for one combination; `rng` is seeded by (datasetSeed, family, k) for free choices. */
@@ -66,6 +68,7 @@ export function defineFamily<D, P>(site: SandboxSiteId, getData: (seed: number) 
       const built = spec.build(getData(datasetSeed), list[k], rngFor('instance', spec.id, datasetSeed, k));
       const config = webarenaConfig({
         site,
+        alsoSites: spec.alsoSites,
         taskId: spec.code * 100000 + index,
         startUrl: built.startUrl ?? SITE_SLOTS[site].placeholder,
         intentTemplate: spec.templates[built.template],
