@@ -1,7 +1,8 @@
-// The forum site's entry point for the sandbox registry: its SiteModule (null until the site exists) and its
-// task families. See ../../../../shared/design/SANDBOX.md.
-import type { SiteModule } from '../site';
+// The forum site's entry point for the sandbox registry: its SiteModule and its task families.
+// See ../../../../shared/design/SANDBOX.md. Cross-site helpers live in ./accessor.
 import type { TaskFamily } from '../types';
+import { FORUM_FAMILIES } from './families/all';
 
-export const forumSite: SiteModule<any, any> | null = null;
-export const forumFamilies: TaskFamily[] = [];
+export { forumSite } from './site';
+export * from './accessor';
+export const forumFamilies: TaskFamily[] = FORUM_FAMILIES;

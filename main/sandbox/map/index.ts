@@ -1,7 +1,12 @@
-// The map site's entry point for the sandbox registry: its SiteModule (null until the site exists) and its
-// task families. See ../../../../shared/design/SANDBOX.md.
+// The map site's entry point for the sandbox registry: its SiteModule and its task families.
+// See ../../../../shared/design/SANDBOX.md.
 import type { SiteModule } from '../site';
 import type { TaskFamily } from '../types';
+import type { MapData } from './data';
+import { MAP_FAMILIES } from './families/index';
+import { mapSiteModule } from './routes';
+import type { MapState } from './state';
 
-export const mapSite: SiteModule<any, any> | null = null;
-export const mapFamilies: TaskFamily[] = [];
+export const mapSite: SiteModule<MapData, MapState> | null = mapSiteModule;
+export const mapFamilies: TaskFamily[] = MAP_FAMILIES;
+export { mapPlace, mapPlaces, type MapPlaceInfo } from './access';

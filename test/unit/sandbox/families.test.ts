@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_FAMILIES, findFamily, instantiateAll } from '../../../main/sandbox/families';
+import { SITE_SLOTS } from '../../../main/sandbox/site';
 import type { SandboxTaskInstance } from '../../../main/sandbox/types';
 
 const CONFIG_FIELDS = ['sites', 'task_id', 'require_login', 'storage_state', 'start_url', 'geolocation', 'intent_template',
@@ -9,8 +10,10 @@ const EVAL_FIELDS = ['eval_types', 'reference_answers', 'reference_url', 'progra
 const cfg = (i: SandboxTaskInstance) => i.config as Record<string, any>;
 
 describe('sandbox task families', () => {
-  it('registers at least 6 shop families covering info, navigation and change', () => {
-    expect(SANDBOX_FAMILIES.length).toBeGreaterThanOrEqual(6);
+  it('registers at least 6 families per implemented site covering info, navigation and change', () => {
+    for (const site of new Set(SANDBOX_FAMILIES.map((f) => f.site))) {
+      expect(SANDBOX_FAMILIES.filter((f) => f.site === site).length, site).toBeGreaterThanOrEqual(6);
+    }
     expect(new Set(SANDBOX_FAMILIES.map((f) => f.kind))).toEqual(new Set(['info', 'navigation', 'change']));
     expect(new Set(SANDBOX_FAMILIES.map((f) => f.id)).size).toBe(SANDBOX_FAMILIES.length);
     expect(findFamily('shop/cheapest-in-category')?.kind).toBe('info');
@@ -20,13 +23,15 @@ describe('sandbox task families', () => {
   it('emits configs with every WebArena field and the matching eval type', () => {
     for (const inst of instantiateAll(1, 10)) {
       const c = cfg(inst);
+      const slot = SITE_SLOTS[inst.site];
+      const placeholders = Object.values(SITE_SLOTS).map((s) => s.placeholder).join('|');
       expect(Object.keys(c)).toEqual(CONFIG_FIELDS);
       expect(Object.keys(c.eval)).toEqual(EVAL_FIELDS);
-      expect(c.sites).toEqual(['shopping']);
+      expect(c.sites[0]).toBe(slot.webarenaSite);
       expect(c.require_login).toBe(false);
       expect(c.storage_state).toBeNull();
       expect(c.geolocation).toBeNull();
-      expect(c.start_url).toMatch(/^__SHOPPING__/);
+      expect(c.start_url).toMatch(new RegExp(`^(${placeholders})`));
       expect(typeof c.task_id).toBe('number');
       expect(typeof c.intent_template_id).toBe('number');
       expect(c.intent).not.toMatch(/\{\{/);
@@ -39,12 +44,13 @@ describe('sandbox task families', () => {
       expect(c.eval.eval_types).toEqual([type]);
       if (type === 'string_match') expect(c.eval.reference_answers.must_include.length).toBeGreaterThan(0);
       if (type === 'url_match') {
-        expect(c.eval.reference_url).toMatch(/^__SHOPPING__\//);
+        expect(c.eval.reference_url).toMatch(new RegExp(`^(${placeholders})/`));
         expect(c.eval.url_note).toBe('GOLD in PRED');
       }
       if (type === 'program_html') {
         for (const t of c.eval.program_html) {
-          expect(t.url).toMatch(/^__SHOPPING__\//);
+          // 'last' = the page the agent ended on (WebArena's program_html), otherwise a site page.
+          if (t.url !== 'last') expect(t.url).toMatch(new RegExp(`^(${placeholders})/`));
           expect(t.required_contents.must_include.length).toBeGreaterThan(0);
         }
       }

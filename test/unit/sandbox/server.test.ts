@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STATE_COOKIE, startSandboxServer, type SandboxServer } from '../../../main/sandbox/server';
+import { SANDBOX_SITES, STATE_COOKIE, startSandboxServer, type SandboxServer } from '../../../main/sandbox/server';
+import { SITE_SLOTS } from '../../../main/sandbox/site';
 import { getShopData } from '../../../main/sandbox/shop/data';
 import { client, textOfId } from './helpers';
 
@@ -19,7 +20,8 @@ describe('sandbox server', () => {
     expect(server.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(Number(server.baseUrl.split(':')[2])).toBeGreaterThan(0);
     expect(server.siteUrl('shop')).toBe(`${server.baseUrl}/shop`);
-    expect(server.placeholders()).toEqual({ __SHOPPING__: `${server.baseUrl}/shop` });
+    expect(server.placeholders().__SHOPPING__).toBe(`${server.baseUrl}/shop`);
+    for (const site of SANDBOX_SITES) expect(server.placeholders()[SITE_SLOTS[site.id].placeholder]).toBe(`${server.baseUrl}${SITE_SLOTS[site.id].prefix}`);
     expect(server.datasetSeed).toBe(1);
   });
 
