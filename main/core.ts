@@ -21,6 +21,10 @@ import { analyzeRun, type RunSummarizer } from './runs/analyze-run';
 import type { TaskRecord } from './api/types';
 import { startMiniWob, type MiniWobSetup } from './runs/miniwob-setup';
 import type { SiteProfile } from './tasks/site-profile';
+import { Inference } from './agent/inference';
+import { InferenceApi } from './agent/inference-api';
+import type { LlmRuntimeOptions } from './llm/client-factory';
+import { observeStartPage } from './subgoals/start-page';
 
 export const VERSION = '0.1.0';
 
@@ -38,6 +42,8 @@ export interface CoreOptions {
   miniwob?: { dir?: string | null; successRule?: MiniWobSuccessRule };
   /** Site URLs for imported WebArena tasks; default: read from the environment at each run. */
   siteProfile?: SiteProfile;
+  /** LLM retries, per-attempt time-out and response cache (default: the client's defaults, cache in dataDir/llm-cache). */
+  llm?: LlmRuntimeOptions;
 }
 
 export interface Core {
@@ -48,6 +54,8 @@ export interface Core {
   sandbox: SandboxServer | null;
   catalog: SandboxCatalog | null;
   miniwob: MiniWobSetup;
+  /** Prompts, subgoal sets, verdicts and LLM call records (MIRA.md §2–3). */
+  inference: Inference;
   /** Starts a run and also returns a promise of its finished episodes (the CLI and tests wait on it). */
   run(request: RunTasksRequest): Promise<StartedRun>;
   /** Resumes a run whose process died: tasks without a finished episode run again. */
@@ -66,6 +74,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await settingsStore.load().catch(() => undefined); // a broken settings.json is reported by getSettings
   const pool = new BrowserPool({ browserPath: options.browserPath ?? settingsStore.current().browserPath });
   const events = new EventHub();
+  const inference = new Inference({
+    store,
+    settings: () => settingsStore.load(),
+    secrets: () => secrets,
+    runtime: { cacheDir: join(options.dataDir, 'llm-cache'), ...options.llm },
+  });
 
   let sandbox: SandboxServer | null = null;
   let catalog: SandboxCatalog | null = null;
@@ -101,6 +115,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onStep: (step: Parameters<typeof events.emit<'step'>>[1]) => events.emit('step', step),
     onEpisode: (episode: EpisodeRecord) => events.emit('episode', episode),
     onRun: (run: Parameters<typeof events.emit<'run'>>[1]) => events.emit('run', run),
+    inference,
+    // AutoRater verdicts are stored and streamed as they are made, so the UI watches milestones live.
+    onVerdicts: (episodeId: string, t: number, verdicts: Parameters<Inference['recordVerdicts']>[2]) =>
+      inference.recordVerdicts(episodeId, t, verdicts, (v) => events.emit('verdict', v)),
     onProgress: (runId: string, progress: JobProgress) => events.emit('progress', { runId, done: progress.done, total: progress.total, episodeId: progress.episode.id, retrying: progress.retrying }),
   };
   // Every finished run is analysed (MIRA.md §1): failed episodes get a category and a key decision step.
@@ -113,10 +131,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return episodes;
     }),
   });
-  const run = async (request: RunTasksRequest) => analysed(await startRun(deps, request));
+  // Runs started by this process, so the UI can cancel them.
+  const active = new Map<string, StartedRun>();
+  const track = (started: StartedRun): StartedRun => {
+    active.set(started.runId, started);
+    started.done.finally(() => active.delete(started.runId)).catch(() => undefined);
+    return started;
+  };
+  const run = async (request: RunTasksRequest) => track(analysed(await startRun(deps, request)));
   const resume = async (runId: string, scheduler?: Partial<SchedulerSettings>) => analysed(await resumeRun(deps, runId, scheduler));
 
   const secrets = options.secrets ?? new MemorySecretStore();
+  const inferenceApi = new InferenceApi(store, inference, (task) => observeStartPage(deps, task));
   const settingsView = async (): Promise<SettingsView> => ({
     settings: await settingsStore.load(),
     secrets: Object.fromEntries(await Promise.all(SECRET_NAMES.map(async (n) => [n, await secretStatus(secrets, n)] as const))) as SettingsView['secrets'],
@@ -144,7 +170,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!episode) throw new Error(`No episode with id ${id}.`);
       const task = await store.tasks.get(episode.taskId);
       if (!task) throw new Error(`Episode ${id} refers to unknown task ${episode.taskId}.`);
-      return { episode, task, steps: await store.steps.list(id) };
+      const [steps, subgoals, verdicts] = await Promise.all([store.steps.list(id), inference.subgoalSets.forEpisode(id), inference.verdicts.list(id)]);
+      return { episode, task, steps, subgoals, verdicts };
     },
     getBlobText: (hash) => store.blobs.getText(hash),
     getRunReport: (runId) => analyzeRun(store, runId),
@@ -167,6 +194,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       done.catch(() => undefined); // The run's status records the failure; nobody awaits it here.
       return { runId };
     },
+    async cancelRun(runId) {
+      const started = active.get(runId);
+      started?.cancel();
+      return started !== undefined;
+    },
+    listSubgoalSets: (taskId) => inference.subgoalSets.list(taskId),
+    saveSubgoalSet: (taskId, subgoals, note) => inferenceApi.saveHandSet(taskId, subgoals, note),
+    generateSubgoals: (taskId) => inferenceApi.generateForTask(taskId),
+    listPrompts: () => inference.prompts.latestAll(),
+    listPromptVersions: (name) => inference.prompts.versions(name),
+    savePrompt: (name, text, note) => inference.prompts.save(name, text, note),
+    previewPrompt: (name, episodeId, t) => inferenceApi.previewPrompt(name, episodeId, t),
+    tryAutoRater: (episodeId, t, index, promptText) => inferenceApi.tryAutoRater(episodeId, t, index, promptText),
+    listVerdicts: (episodeId) => inference.verdicts.list(episodeId),
   };
 
   return {
@@ -177,6 +218,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sandbox,
     catalog,
     miniwob,
+    inference,
     run,
     resume,
     async close() {

@@ -3,6 +3,8 @@
 import type { EpisodeRecord, RunRecord, StepRecord, TaskRecord } from './types';
 import type { RunReport } from './run-report';
 import type { SecretName, SettingsView, WorkbenchSettings } from './settings';
+import type { AutoRaterTrial, LlmSelection, PromptName, PromptVersion, SubgoalItem, SubgoalSet, VerdictRecord } from './inference-types';
+export type * from './inference-types';
 
 export interface CoreInfo {
   version: string;
@@ -29,6 +31,10 @@ export interface EpisodeDetail {
   episode: EpisodeRecord;
   task: TaskRecord;
   steps: StepRecord[];
+  /** The subgoal set the episode was judged against (the latest, if it re-planned); null without one. */
+  subgoals: SubgoalSet | null;
+  /** Every milestone verdict of the episode, by step then subgoal index. */
+  verdicts: VerdictRecord[];
 }
 
 export interface StartRunRequest {
@@ -38,6 +44,8 @@ export interface StartRunRequest {
   seed?: number;
   /** Episodes in parallel (browser contexts). */
   concurrency?: number;
+  /** LLM policies ('react', 'sgo'): provider, model and thinking budget; Settings fill the rest. */
+  llm?: LlmSelection;
 }
 
 export interface RunProgress {
@@ -58,6 +66,9 @@ export interface WorkbenchApi {
   /** Text blobs (observations, prompts, replies) by hash. */
   getBlobText(hash: string): Promise<string>;
   startRun(request: StartRunRequest): Promise<{ runId: string }>;
+  /** Stops a running run started by this process: running episodes end as 'cancelled', the rest never start.
+   * Resolves false when the run is not running here. */
+  cancelRun(runId: string): Promise<boolean>;
   /** Analyses the run (storing each failed episode's category and key decision step) and reports it. */
   getRunReport(runId: string): Promise<RunReport>;
   /** Settings and the status of each secret (set or not, last four characters; never the value). */
@@ -65,6 +76,24 @@ export interface WorkbenchApi {
   updateSettings(patch: Partial<WorkbenchSettings>): Promise<SettingsView>;
   setSecret(name: SecretName, value: string): Promise<SettingsView>;
   clearSecret(name: SecretName): Promise<SettingsView>;
+  /** Subgoals (MIRA.md §2): every version of a task's set, newest first. */
+  listSubgoalSets(taskId: string): Promise<SubgoalSet[]>;
+  /** Stores a hand-written or corrected set as a new 'hand' version. */
+  saveSubgoalSet(taskId: string, subgoals: SubgoalItem[], note?: string): Promise<SubgoalSet>;
+  /** Asks the teacher LLM for K milestones from the intent and the start page; stored as a 'generated' version. */
+  generateSubgoals(taskId: string): Promise<SubgoalSet>;
+  /** Prompts as data: the latest version of each prompt. */
+  listPrompts(): Promise<PromptVersion[]>;
+  /** Every version of one prompt, newest first. */
+  listPromptVersions(name: PromptName): Promise<PromptVersion[]>;
+  /** Saves a new version (slots are checked against the prompt's own). */
+  savePrompt(name: PromptName, text: string, note?: string): Promise<PromptVersion>;
+  /** The latest version of a prompt rendered for step t of an episode, exactly as it would be sent. */
+  previewPrompt(name: PromptName, episodeId: string, t: number): Promise<string>;
+  /** Judges one milestone at step t with the AutoRater (optionally an edited prompt text); nothing stored. */
+  tryAutoRater(episodeId: string, t: number, subgoalIndex: number, promptText?: string): Promise<AutoRaterTrial>;
+  /** The episode's AutoRater verdicts, by step then subgoal index. */
+  listVerdicts(episodeId: string): Promise<VerdictRecord[]>;
 }
 
 export type ApiMethod = keyof WorkbenchApi;
@@ -78,6 +107,8 @@ export interface ApiEvents {
   run: RunRecord;
   /** A run's progress: episodes done out of total (for progress bars). */
   progress: RunProgress;
+  /** A milestone verdict as the AutoRater makes it (live, during the episode). */
+  verdict: VerdictRecord;
 }
 export type ApiEventName = keyof ApiEvents;
 

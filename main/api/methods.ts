@@ -10,11 +10,21 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   getEpisode: true,
   getBlobText: true,
   startRun: true,
+  cancelRun: true,
   getRunReport: true,
   getSettings: true,
   updateSettings: true,
   setSecret: true,
   clearSecret: true,
+  listSubgoalSets: true,
+  saveSubgoalSet: true,
+  generateSubgoals: true,
+  listPrompts: true,
+  listPromptVersions: true,
+  savePrompt: true,
+  previewPrompt: true,
+  tryAutoRater: true,
+  listVerdicts: true,
 };
 
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiMethod } from './contract';
 import { SECRET_NAMES } from './settings';
+import { PROMPT_NAMES } from './inference-types';
 
 // Argument schemas for every API method. Both transports (the web host's WebSocket and Electron's IPC)
 // validate with these before the core sees a call: the renderer is never trusted with shapes.
@@ -25,6 +26,23 @@ const settingsPatch = z
   .partial()
   .strict();
 
+const promptName = z.enum(PROMPT_NAMES);
+const note = z.string().max(2000).optional();
+const stepIndex = z.number().int().min(0).max(100_000);
+const elementQuery = z.object({ role: z.string().max(100).optional(), name: z.string().max(500).optional(), nameContains: z.string().max(500).optional(), nth: z.number().int().min(0).optional() }).strict();
+const subgoalPredicate = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('url_matches'), pattern: z.string().min(1).max(2000) }).strict(),
+  z.object({ kind: z.literal('text_present'), text: z.string().min(1).max(2000) }).strict(),
+  z.object({ kind: z.literal('element_state'), query: elementQuery, prop: z.string().min(1).max(100), value: z.string().max(2000) }).strict(),
+  z.object({ kind: z.literal('site_state'), check: z.string().min(1).max(200), args: z.record(z.string(), z.unknown()) }).strict(),
+]);
+const subgoalItems = z.array(z.object({ text: z.string().trim().min(1).max(2000), predicate: subgoalPredicate.nullable().optional() }).strict()).min(1).max(20);
+const llmSelection = z.object({
+  provider: z.enum(['gemini', 'openai-compatible']).optional(),
+  model: z.string().min(1).max(200).optional(),
+  thinkingBudget: z.union([z.number().int().min(0).max(65_536), z.literal('dynamic'), z.literal('off')]).optional(),
+}).strict();
+
 const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
   info: z.tuple([]),
   listTasks: z.tuple([]),
@@ -45,8 +63,19 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
       policy: z.string().min(1).max(100),
       seed: z.number().int().optional(),
       concurrency: z.number().int().min(1).max(16).optional(),
+      llm: llmSelection.optional(),
     }).strict(),
   ]),
+  cancelRun: z.tuple([id]),
+  listSubgoalSets: z.tuple([id]),
+  saveSubgoalSet: z.tuple([id, subgoalItems, note]),
+  generateSubgoals: z.tuple([id]),
+  listPrompts: z.tuple([]),
+  listPromptVersions: z.tuple([promptName]),
+  savePrompt: z.tuple([promptName, z.string().min(1).max(100_000), note]),
+  previewPrompt: z.tuple([promptName, id, stepIndex]),
+  tryAutoRater: z.tuple([id, stepIndex, z.number().int().min(0).max(19), z.string().min(1).max(100_000).optional()]),
+  listVerdicts: z.tuple([id]),
 };
 
 /** Returns the parsed parameters, or throws an Error that says which argument is wrong and why. */

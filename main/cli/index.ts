@@ -11,10 +11,12 @@ import { serveCommand } from './serve-command';
 
 const HELP = `MiRA Workbench CLI
 
-  run    --policy oracle|wrong [--family <id>|--tasks <id,id>|--all] [--instances N] [--split train|test]
+  run    --policy oracle|wrong|random|do-nothing|react|sgo [--family <id>|--tasks <id,id>|--all] [--instances N] [--split train|test]
          [--grammar webarena|webrl|browsergym] [--observation axtree|webrl-html|som]
          [--stop-rules webarena|vab-lite] [--max-steps N]
          [--concurrency N] [--episode-timeout SECONDS] [--infra-retries N]
+         [--provider gemini|openai-compatible] [--model NAME] [--thinking-budget N|dynamic|off]
+         [--subgoals generate|latest|reference] [--subgoal-count K] [--replan-after N]   (react, sgo)
          Run episodes and print one progress line per episode. Imported WebArena tasks read their site URLs
          from SHOPPING=… SHOPPING_ADMIN=… REDDIT=… GITLAB=… MAP=… WIKIPEDIA=… (or WA_SHOPPING=… etc.).
   resume [run-id|latest]                  Run again the unfinished tasks of an interrupted run.

@@ -3,6 +3,8 @@ import { isObservationFormat, OBSERVATION_FORMATS, type ObservationFormat } from
 import { stopRulesFor, type StopRules } from '../agent/stop-rules';
 import type { SchedulerSettings } from '../runs/scheduler';
 import { flagNumber, flagString, type ParsedArgs } from './args';
+import type { LlmSelection } from '../api/inference-types';
+import type { SgoSettings } from '../agent/sgo-settings';
 
 /** The run settings `run` takes besides the tasks: `--grammar`, `--observation`, and the stop rules
  * (`--stop-rules webarena|vab-lite` — 3/3/30 or 5 repeats, WEBARENA.md "Actions" — with `--max-steps N`). */
@@ -11,6 +13,37 @@ export interface RunOptions {
   observationFormat?: ObservationFormat;
   stopRules: StopRules;
   scheduler: Partial<SchedulerSettings>;
+  llm?: LlmSelection;
+  sgo?: Partial<SgoSettings>;
+}
+
+/** LLM policies: `--provider gemini|openai-compatible --model NAME --thinking-budget N|dynamic|off`, and SGO's
+ * `--subgoals generate|latest|reference --subgoal-count K --replan-after N` (MIRA.md §2–3). */
+export function llmOptions(args: ParsedArgs): Pick<RunOptions, 'llm' | 'sgo'> {
+  const provider = flagString(args, 'provider');
+  if (provider !== undefined && provider !== 'gemini' && provider !== 'openai-compatible') {
+    throw new Error(`--provider must be gemini or openai-compatible, not "${provider}".`);
+  }
+  const budget = flagString(args, 'thinking-budget');
+  if (budget !== undefined && budget !== 'dynamic' && budget !== 'off' && !/^\d+$/.test(budget)) {
+    throw new Error(`--thinking-budget must be a number of tokens, dynamic or off, not "${budget}".`);
+  }
+  const source = flagString(args, 'subgoals');
+  if (source !== undefined && !['generate', 'latest', 'reference'].includes(source)) {
+    throw new Error(`--subgoals must be generate, latest or reference, not "${source}".`);
+  }
+  const llm: LlmSelection = {};
+  if (provider) llm.provider = provider;
+  const model = flagString(args, 'model');
+  if (model) llm.model = model;
+  if (budget !== undefined) llm.thinkingBudget = /^\d+$/.test(budget) ? Number(budget) : (budget as 'dynamic' | 'off');
+  const sgo: Partial<SgoSettings> = {};
+  if (source) sgo.subgoalSource = source as SgoSettings['subgoalSource'];
+  const k = flagNumber(args, 'subgoal-count', NaN);
+  if (!Number.isNaN(k)) sgo.subgoalCount = k;
+  const replan = flagNumber(args, 'replan-after', NaN);
+  if (!Number.isNaN(replan)) sgo.replanAfterSteps = replan;
+  return { llm: Object.keys(llm).length ? llm : undefined, sgo: Object.keys(sgo).length ? sgo : undefined };
 }
 
 /** `--concurrency N` (parallel browser contexts), `--episode-timeout SECONDS`, `--infra-retries N`. */
@@ -41,5 +74,6 @@ export function runOptions(args: ParsedArgs): RunOptions {
     observationFormat: observation as ObservationFormat | undefined,
     stopRules: stopRulesFor(profile, Number.isNaN(maxSteps) ? {} : { maxSteps }),
     scheduler: schedulerOptions(args),
+    ...llmOptions(args),
   };
 }

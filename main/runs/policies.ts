@@ -4,14 +4,17 @@ import { OraclePolicy } from '../agent/oracle-policy';
 import type { Policy } from '../agent/policy';
 import { WrongPolicy } from '../agent/wrong-policy';
 import { DoNothingPolicy, RandomPolicy } from '../agent/random-policy';
+import type { LlmEpisodeContext } from '../agent/inference';
+import { ReactPolicy } from '../agent/react-policy';
+import { SgoPolicy } from '../agent/sgo-policy';
 import type { SandboxTaskInstance } from '../sandbox/types';
 
-export const BUILT_IN_POLICIES = ['oracle', 'wrong', 'random', 'do-nothing'] as const;
+export const BUILT_IN_POLICIES = ['oracle', 'wrong', 'random', 'do-nothing', 'react', 'sgo'] as const;
 
 /** Builds a fresh policy for one episode (policies keep per-episode state such as the oracle's cursor). */
 export function createPolicy(
   name: string,
-  ctx: { instance?: SandboxTaskInstance; resolveUrl(text: string): string; seed: number; grammar?: GrammarName; observationFormat?: ObservationFormat },
+  ctx: { instance?: SandboxTaskInstance; resolveUrl(text: string): string; seed: number; grammar?: GrammarName; observationFormat?: ObservationFormat; llm?: LlmEpisodeContext },
 ): Policy {
   switch (name) {
     case 'oracle':
@@ -23,6 +26,13 @@ export function createPolicy(
       return new RandomPolicy(ctx.seed);
     case 'do-nothing':
       return new DoNothingPolicy();
+    // LLM policies (MIRA.md §3): the run wires their client, plan and AutoRater (Inference.episodeContext).
+    case 'react':
+      if (!ctx.llm) throw new Error('The react policy needs an LLM provider.');
+      return new ReactPolicy(ctx.llm.policy);
+    case 'sgo':
+      if (!ctx.llm) throw new Error('The sgo policy needs an LLM provider.');
+      return new SgoPolicy(ctx.llm.policy, ctx.llm.planner, ctx.llm.settings.replanAfterSteps);
     default:
       throw new Error(`Unknown policy "${name}". Available: ${BUILT_IN_POLICIES.join(', ')}.`);
   }

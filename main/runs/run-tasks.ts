@@ -10,6 +10,9 @@ import type { MiniWobServer } from '../tasks/miniwob/server';
 import type { SiteLogins } from '../tasks/site-login';
 import type { SiteProfile } from '../tasks/site-profile';
 import { predicateMonitor } from '../subgoals/monitor';
+import type { LlmSelection } from '../api/inference-types';
+import type { Inference } from '../agent/inference';
+import { isLlmPolicy, type SgoSettings } from '../agent/sgo-settings';
 import { createPolicy } from './policies';
 import { environmentFor, environmentProblem } from './run-environments';
 import type { SandboxCatalog } from './sandbox-catalog';
@@ -26,6 +29,9 @@ export interface RunTasksRequest {
   observationFormat?: ObservationFormat;
   /** Concurrency, per-episode time limit, infrastructure retries. */
   scheduler?: Partial<SchedulerSettings>;
+  /** LLM policies: provider/model/thinking budget (Settings fill the rest) and SGO settings (K, re-plan N). */
+  llm?: LlmSelection;
+  sgo?: Partial<SgoSettings>;
 }
 
 export interface RunTasksDeps extends EpisodeDeps {
@@ -39,6 +45,8 @@ export interface RunTasksDeps extends EpisodeDeps {
   miniwob?: { server: MiniWobServer | null; problem: string | null; successRule: MiniWobSuccessRule };
   onRun?(run: RunRecord): void;
   onProgress?(runId: string, progress: JobProgress): void;
+  /** Prompts, subgoal sets, verdicts and LLM clients; needed by the LLM policies. */
+  inference?: Inference;
 }
 
 export interface StartedRun {
@@ -51,6 +59,7 @@ export interface StartedRun {
 /** Creates a run and schedules its episodes. The run's config records everything needed to resume it. */
 export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Promise<StartedRun> {
   const tasks = await loadTasks(deps, request.taskIds);
+  await checkLlm(deps, request);
   const scheduler = { ...DEFAULT_SCHEDULER, ...request.scheduler };
   const run: RunRecord = {
     id: randomUUID(),
@@ -64,6 +73,8 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
       scheduler,
       ...(tasks.some((t) => t.source === 'miniwob') ? { miniwobSuccess: deps.miniwob?.successRule } : {}),
       taskIds: request.taskIds,
+      ...(request.llm ? { llm: request.llm } : {}),
+      ...(request.sgo ? { sgo: request.sgo } : {}),
     },
     status: 'running',
     createdAt: new Date().toISOString(),
@@ -96,6 +107,13 @@ export async function resumeRun(deps: RunTasksDeps, runId: string, overrides: Pa
   return execute(deps, run, request, jobs, new Map(tasks.map((t) => [t.id, t])));
 }
 
+/** An LLM policy without a usable provider fails before anything runs, saying what to configure. */
+async function checkLlm(deps: RunTasksDeps, request: RunTasksRequest): Promise<void> {
+  if (!isLlmPolicy(request.policy)) return;
+  if (!deps.inference) throw new Error(`The ${request.policy} policy needs the LLM services of a core.`);
+  await deps.inference.llm(request.llm);
+}
+
 async function loadTasks(deps: RunTasksDeps, taskIds: string[]): Promise<TaskRecord[]> {
   const tasks = await Promise.all(
     taskIds.map(async (id) => {
@@ -120,17 +138,25 @@ function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, j
       return await runJobs(
         jobs,
         settings,
-        (job, signal) => {
+        async (job, signal) => {
           const task = tasks.get(job.taskId)!;
+          // Sandbox tasks carry reference subgoals with predicates: every episode gets its progress vector.
+          const subgoals = deps.catalog?.get(task.id)?.subgoals;
+          const episodeId = randomUUID();
+          const llm = isLlmPolicy(request.policy) && deps.inference
+            ? await deps.inference.episodeContext({
+              task, reference: subgoals, episodeId, seed: job.seed, policy: request.policy as 'react' | 'sgo',
+              grammar: request.grammar, observationFormat: request.observationFormat, llm: request.llm, sgo: request.sgo,
+            })
+            : undefined;
           const environment = environmentFor(deps, task, job.seed);
           const policy = createPolicy(request.policy, {
             instance: deps.catalog?.get(task.id), resolveUrl: environment.resolveUrl, seed: job.seed,
-            grammar: request.grammar, observationFormat: request.observationFormat,
+            grammar: request.grammar, observationFormat: request.observationFormat, llm,
           });
-          // Sandbox tasks carry reference subgoals with predicates: every episode gets its progress vector.
-          const subgoals = deps.catalog?.get(task.id)?.subgoals;
-          const monitor = subgoals?.length ? predicateMonitor(subgoals) : undefined;
-          return runEpisode(deps, { task, policy, environment, runId: run.id, seed: job.seed, stopRules: request.stopRules, signal, monitor });
+          const monitor = llm ? llm.monitor : subgoals?.length ? predicateMonitor(subgoals) : undefined;
+          if (!llm && subgoals?.length) await deps.inference?.linkReference(episodeId, task.id, subgoals);
+          return runEpisode(deps, { task, policy, environment, runId: run.id, seed: job.seed, stopRules: request.stopRules, signal, monitor, episodeId });
         },
         (progress) => deps.onProgress?.(run.id, progress),
         cancelController.signal,

@@ -72,6 +72,74 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
   `,
+  // 4: the inference-time half (MIRA.md §2–3): prompts as versioned data, versioned subgoal sets per task,
+  // the set each episode was judged against, every LLM call (prompt/reply blobs, tokens, latency, attempts,
+  // cache hit) linked to its step, and the AutoRater's verdicts.
+  `
+  CREATE TABLE prompts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    note TEXT,
+    is_default INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    UNIQUE (name, version)
+  );
+  CREATE TABLE subgoal_sets (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    task_id TEXT NOT NULL REFERENCES tasks(id),
+    version INTEGER NOT NULL,
+    origin TEXT NOT NULL,
+    items TEXT NOT NULL,
+    prompt_id INTEGER REFERENCES prompts(id),
+    model TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (task_id, version)
+  );
+  CREATE TABLE episode_subgoals (
+    episode_id TEXT PRIMARY KEY,
+    subgoal_set_id INTEGER NOT NULL REFERENCES subgoal_sets(id)
+  );
+  CREATE TABLE llm_calls (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    episode_id TEXT,
+    t INTEGER,
+    purpose TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    model TEXT NOT NULL,
+    prompt_ref TEXT,
+    response_ref TEXT,
+    ok INTEGER NOT NULL,
+    error_kind TEXT,
+    error TEXT,
+    attempts INTEGER NOT NULL,
+    attempt_log TEXT NOT NULL,
+    input_tokens INTEGER NOT NULL,
+    output_tokens INTEGER NOT NULL,
+    thinking_tokens INTEGER NOT NULL,
+    latency_ms REAL NOT NULL,
+    cached INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX llm_calls_episode ON llm_calls(episode_id, t);
+  CREATE TABLE verdicts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    episode_id TEXT NOT NULL,
+    t INTEGER NOT NULL,
+    subgoal_index INTEGER NOT NULL,
+    verdict INTEGER NOT NULL,
+    evidence TEXT NOT NULL,
+    judge TEXT NOT NULL,
+    model TEXT,
+    latency_ms REAL NOT NULL,
+    llm_call_id INTEGER REFERENCES llm_calls(id),
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX verdicts_episode ON verdicts(episode_id, t);
+  `,
 ];
 
 export async function migrate(db: Database): Promise<number> {

@@ -24,6 +24,9 @@ export interface SubgoalVerdict {
   /** 'predicate' (machine check) or 'llm' (AutoRater judgement). */
   judge: 'predicate' | 'llm';
   latencyMs: number;
+  /** The judging model and its stored call (LLM verdicts only). */
+  model?: string;
+  llmCallId?: number | null;
 }
 
 export interface SubgoalMonitor {

@@ -1,0 +1,79 @@
+// What the LLM policies (ReAct, SGO) share: filling a policy prompt from the step's input, calling the model
+// through the recorder (so the call is linked to the step), and turning failures into what the episode loop
+// understands. A reply that is not even the provider's format becomes the step's reply text, so the grammar
+// rejects it and the stop rule counts a parse failure (WEBARENA.md "Actions"); an exhausted retry budget or
+// a time-out ends the episode as a policy error.
+import type { PromptName } from '../api/inference-types';
+import { grammarNamed, type GrammarName } from '../actions/grammars';
+import { LlmError } from '../llm/errors';
+import type { LlmRecorder } from '../llm/recorder';
+import type { LlmPart, ThinkingBudget } from '../llm/types';
+import type { PromptStore } from '../prompts/prompt-store';
+import { clipObservation, historyText, type LoggedAction } from '../prompts/slot-text';
+import { promptText, renderTemplate } from '../prompts/template';
+import type { ObservationFormat } from './observation-view';
+import { PolicyError, type PolicyDecision, type PolicyInput } from './policy';
+
+export interface LlmPolicyDeps {
+  llm: LlmRecorder;
+  prompts: PromptStore;
+  model: string;
+  thinkingBudget?: ThinkingBudget;
+  episodeId: string;
+  /** The grammar the chosen model writes (main/actions/grammars.ts). */
+  grammar: GrammarName;
+  observationFormat: ObservationFormat;
+  signal?: AbortSignal;
+}
+
+/** The facts of one step a policy prompt is written from (from a live step, or a stored one for previews). */
+export interface StepFacts {
+  intent: string;
+  t: number;
+  url: string;
+  observation: string;
+  history: readonly LoggedAction[];
+}
+
+export function factsOf(input: PolicyInput): StepFacts {
+  return { intent: input.intent, t: input.t, url: input.observation.url, observation: input.view?.text ?? input.observation.text, history: input.history };
+}
+
+/** The slots every policy prompt has. */
+export function policySlots(facts: StepFacts, grammar: GrammarName): Record<string, string> {
+  return {
+    intent: facts.intent,
+    step: String(facts.t + 1),
+    url: facts.url,
+    observation: clipObservation(facts.observation),
+    history: historyText(facts.history),
+    actions: grammarNamed(grammar).describe(),
+  };
+}
+
+export async function askPolicy(deps: LlmPolicyDeps, name: PromptName, slots: Record<string, string>, input: PolicyInput): Promise<PolicyDecision> {
+  const template = await deps.prompts.latest(name);
+  const rendered = renderTemplate(template.text, slots);
+  const prompt = promptText(rendered);
+  const parts: LlmPart[] = [{ text: rendered.user }];
+  // Set-of-marks policies read the marked screenshot; the others read text only.
+  if (deps.observationFormat === 'som' && input.view) parts.push({ imageJpegBase64: input.view.screenshot.toString('base64') });
+  try {
+    const { response } = await deps.llm.call(
+      {
+        model: deps.model,
+        purpose: 'policy',
+        system: rendered.system,
+        messages: [{ role: 'user', parts }],
+        thinkingBudget: deps.thinkingBudget,
+        signal: deps.signal,
+      },
+      { episodeId: deps.episodeId, t: input.t },
+    );
+    return { reply: response.text, prompt };
+  } catch (err) {
+    if (err instanceof LlmError && err.kind === 'unparseable') return { reply: err.raw ?? '', prompt };
+    const why = err instanceof Error ? err.message : String(err);
+    throw new PolicyError(`The policy model failed at step ${input.t + 1}: ${why}`);
+  }
+}

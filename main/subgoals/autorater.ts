@@ -1,0 +1,66 @@
+// The AutoRater as the episode loop's SubgoalMonitor (MIRA.md §2–3): after each action it judges the pending
+// milestones in order — by predicate where the subgoal has one, otherwise by the LLM from the action log and
+// the current page — and stops at the first "no". A milestone once done stays done, so the progress vector
+// only advances, and only on a yes.
+import type { SubgoalPredicate } from '../sandbox/types';
+import { observe } from '../browser/observe';
+import type { LoggedAction } from '../prompts/slot-text';
+import { judgeWithLlm, type JudgeDeps } from './llm-judge';
+import type { MonitorInput, SubgoalMonitor, SubgoalVerdict } from './monitor';
+import type { SubgoalPlan } from './plan';
+import { checkPredicate } from './predicates';
+
+export interface AutoRaterOptions {
+  intent: string;
+  /** The autorater prompt's text (latest version when the episode starts). */
+  template: string;
+  judge: JudgeDeps;
+}
+
+export class AutoRater implements SubgoalMonitor {
+  private progress: number[] = [];
+  private readonly log: LoggedAction[] = [];
+
+  constructor(private readonly plan: SubgoalPlan, private readonly options: AutoRaterOptions) {}
+
+  get subgoals() {
+    return this.plan.items;
+  }
+
+  async afterAction(input: MonitorInput): Promise<{ progress: number[]; verdicts: SubgoalVerdict[] }> {
+    this.log.push({ t: input.t, actionText: input.actionText, error: null, url: input.observation.url });
+    const items = this.plan.items;
+    // A re-plan keeps the done prefix and rewrites the rest, so the vector keeps its ones.
+    this.progress = items.map((_, k) => this.progress[k] ?? 0);
+    const verdicts: SubgoalVerdict[] = [];
+    let page: { url: string; text: string; screenshot: Buffer } | null = null;
+    for (let k = this.progress.indexOf(0); k >= 0 && k < items.length; k++) {
+      const started = performance.now();
+      const predicate = items[k].predicate;
+      let verdict: SubgoalVerdict;
+      if (predicate) {
+        const result = await checkPredicate(predicate as SubgoalPredicate, { page: input.session.page, checkState: input.checkState });
+        verdict = { index: k, done: result.holds, evidence: result.evidence, judge: 'predicate', latencyMs: performance.now() - started };
+      } else {
+        // The page after the action, observed once per step however many milestones are judged.
+        page ??= await observe(input.session);
+        const j = await judgeWithLlm(this.options.judge, {
+          template: this.options.template,
+          intent: this.options.intent,
+          items,
+          index: k,
+          history: this.log,
+          url: page.url,
+          observation: page.text,
+          screenshot: page.screenshot,
+          link: { episodeId: this.plan.episodeId, t: input.t },
+        });
+        verdict = { index: k, done: j.done, evidence: j.evidence, judge: 'llm', latencyMs: j.latencyMs, model: j.model, llmCallId: j.callId };
+      }
+      verdicts.push(verdict);
+      if (!verdict.done) break;
+      this.progress[k] = 1;
+    }
+    return { progress: [...this.progress], verdicts };
+  }
+}

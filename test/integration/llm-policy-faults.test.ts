@@ -1,0 +1,93 @@
+// Issue 5 "Must show", at the policy level (the provider-level fault tests are llm-gemini-faults.test.ts):
+// through a whole episode, 429 then success is retried and recorded in llm_calls; garbage replies become
+// recorded parse failures counted by the stop rule; a hanging server is cut by the time-out; a subgoal reply
+// of the wrong shape is a clear recorded error.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../main/core';
+import { MemorySecretStore } from '../../main/settings/secret-store';
+import { reply, startGeminiServer, type GeminiServer } from '../fixtures/gemini-server';
+
+const KEY = 'faults-key-5678';
+const TASK = 'sandbox/shop/sorted-category/0';
+let dir: string;
+let core: Core;
+let server: GeminiServer;
+
+beforeAll(async () => {
+  server = await startGeminiServer({ apiKey: KEY });
+  dir = await mkdtemp(join(tmpdir(), 'mira-llm-faults-'));
+  core = await createCore({
+    dataDir: dir,
+    sandbox: { instancesPerFamily: 1 },
+    secrets: new MemorySecretStore({}),
+    llm: { cacheDir: false, timeoutMs: 400, retry: { maxAttempts: 2, sleep: async () => undefined } },
+  });
+  await core.api.updateSettings({ provider: 'gemini', gemini: { baseUrl: server.url, model: 'gemini-2.5-flash', thinkingBudget: 256 } });
+  await core.api.setSecret('gemini_api_key', KEY);
+});
+afterAll(async () => {
+  await core?.close();
+  await server?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+beforeEach(() => server.reset());
+
+async function runOne(policy: 'react' | 'sgo') {
+  const { done } = await core.run({ taskIds: [TASK], policy });
+  const [episode] = await done;
+  return { episode, steps: await core.store.steps.list(episode.id), calls: await core.inference.calls.list(episode.id) };
+}
+
+describe('LLM policy faults over real HTTP', () => {
+  it('429 then success: retried, and the call record keeps both attempts', async () => {
+    server.enqueue(reply.rateLimited(), reply.text('The page is the store front.\n```stop [N/A]```'));
+    const { episode, calls } = await runOne('react');
+    expect(episode.stopReason).toBe('agent_stop');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ purpose: 'policy', t: 0, ok: true, attempts: 2, model: 'gemini-2.5-flash' });
+    expect(calls[0].attemptLog).toMatchObject([{ attempt: 1, ok: false, status: 429, kind: 'rate_limited' }, { attempt: 2, ok: true }]);
+    // ReAct on a sandbox task is still judged against the reference subgoals (predicates, no LLM).
+    const detail = await core.api.getEpisode(episode.id);
+    expect(detail.subgoals?.origin).toBe('reference');
+    expect(detail.verdicts.every((v) => v.judge === 'predicate')).toBe(true);
+  });
+
+  it('garbage replies become recorded parse failures and the stop rule ends the episode after 3', async () => {
+    server.enqueue(reply.garbage(), reply.text('I think I should look around first.'), reply.garbage('{"not": "gemini"'));
+    const { episode, steps, calls } = await runOne('react');
+    expect(episode.stopReason).toBe('parse_failures');
+    expect(steps).toHaveLength(3);
+    expect(steps.every((s) => s.action === null && s.actionError !== null)).toBe(true);
+    expect(await core.api.getBlobText(steps[0].responseRef!)).toContain('upstream hiccup');
+    expect(calls.map((c) => [c.ok, c.errorKind])).toEqual([[false, 'unparseable'], [true, null], [false, 'unparseable']]);
+  });
+
+  it('a hanging server is cut by the per-attempt time-out and the episode ends with the reason', async () => {
+    server.enqueue(reply.hang(), reply.hang());
+    const started = Date.now();
+    const { episode, calls } = await runOne('react');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(episode.stopReason).toBe('policy_error');
+    expect(episode.outcome).toMatch(/no reply within 400 ms \(gave up after 2 attempts\)/);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ ok: false, errorKind: 'timeout', attempts: 2 });
+  });
+
+  it('a subgoal reply of the wrong shape is a clear, recorded error', async () => {
+    server.enqueue(reply.json({ subgoals: ['Open the Shoes category', 'Stop'] }));
+    const { episode, steps, calls } = await runOne('sgo');
+    expect(episode.stopReason).toBe('policy_error');
+    expect(episode.outcome).toContain('The subgoal reply is not 4 milestones: got 2');
+    expect(steps[0].actionError).toContain('SGO could not generate subgoals');
+    expect(calls).toMatchObject([{ purpose: 'subgoals', ok: false, errorKind: 'unparseable' }]);
+  });
+
+  it('a run with an LLM policy and no usable provider fails before anything runs', async () => {
+    await core.api.clearSecret('gemini_api_key');
+    await expect(core.run({ taskIds: [TASK], policy: 'sgo' })).rejects.toThrow(/Gemini needs an API key/);
+    await core.api.setSecret('gemini_api_key', KEY);
+  });
+});
