@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_FAMILIES, findFamily, instantiateAll } from '../../../main/sandbox/families';
-import { SITE_SLOTS } from '../../../main/sandbox/site';
+import { SITE_SLOTS, type SandboxSiteId } from '../../../main/sandbox/site';
 import type { SandboxTaskInstance } from '../../../main/sandbox/types';
 
 const CONFIG_FIELDS = ['sites', 'task_id', 'require_login', 'storage_state', 'start_url', 'geolocation', 'intent_template',
@@ -23,7 +23,7 @@ describe('sandbox task families', () => {
   it('emits configs with every WebArena field and the matching eval type', () => {
     for (const inst of instantiateAll(1, 10)) {
       const c = cfg(inst);
-      const slot = SITE_SLOTS[inst.site];
+      const slot = SITE_SLOTS[inst.site as SandboxSiteId];
       const placeholders = Object.values(SITE_SLOTS).map((s) => s.placeholder).join('|');
       expect(Object.keys(c)).toEqual(CONFIG_FIELDS);
       expect(Object.keys(c.eval)).toEqual(EVAL_FIELDS);
