@@ -3,11 +3,13 @@
 import { benchHarness } from './bench/harness';
 import { benchSandbox } from './bench/sandbox';
 import { benchScheduler } from './bench/scheduler';
+import { benchUi } from './bench/ui';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   harness: () => benchHarness(Number(process.env.BENCH_INSTANCES ?? 2)),
   scheduler: () => benchScheduler(Number(process.env.BENCH_EPISODES ?? 12)),
   sandbox: () => benchSandbox(Number(process.env.BENCH_PAGES ?? 20)),
+  ui: () => benchUi(Number(process.env.BENCH_UI_STEPS ?? 100)),
 };
 
 const wanted = process.argv.slice(2);

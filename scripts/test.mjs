@@ -3,7 +3,7 @@
 // unit + integration tests (vitest, real Chromium and SQLite), then the renderer build and the e2e tests in
 // real Chromium against web mode. Prints one closing line "N passed, N failed" across all of them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const results = [];
@@ -53,6 +53,8 @@ if (!only || only === 'e2e') {
     step('e2e (web mode, Chromium)', 'npx', ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts', '--reporter=list,json'], {
       json: 'test-results/e2e.json',
     });
+    // Screenshots of each view, kept as artifacts outside Playwright's outputDir (which it empties per run).
+    if (existsSync('test-results/screenshots')) console.log(`view screenshots: test-results/screenshots/ (${readdirSync('test-results/screenshots').length} files)`);
   }
 }
 

@@ -9,6 +9,8 @@ import { SettingsView } from './features/settings/SettingsView';
 import { TaskBrowser } from './features/tasks/TaskBrowser';
 import { ReplayView } from './features/replay/ReplayView';
 import { useWorkbench } from './stores/workbench-store';
+import { PromptsView } from './features/prompts/PromptsView';
+import { SubgoalsView } from './features/subgoals/SubgoalsView';
 
 export function App() {
   const route = useWorkbench((s) => s.route);
@@ -36,6 +38,8 @@ export function App() {
           <a href="#/" aria-current={route.view === 'episodes' ? 'page' : undefined}>Episodes</a>
           <a href="#/tasks" aria-current={route.view === 'tasks' ? 'page' : undefined}>Tasks</a>
           <a href="#/runs" aria-current={route.view === 'runs' || route.view === 'run' ? 'page' : undefined}>Runs</a>
+          <a href="#/subgoals" aria-current={route.view === 'subgoals' ? 'page' : undefined}>Subgoals</a>
+          <a href="#/prompts" aria-current={route.view === 'prompts' ? 'page' : undefined}>Prompts</a>
           <a href="#/settings" aria-current={route.view === 'settings' ? 'page' : undefined}>Settings</a>
         </nav>
       </header>
@@ -45,6 +49,8 @@ export function App() {
         {route.view === 'runs' && <RunList />}
         {route.view === 'tasks' && <TaskBrowser />}
         {route.view === 'settings' && <SettingsView />}
+        {route.view === 'prompts' && <PromptsView name={route.name} />}
+        {route.view === 'subgoals' && <SubgoalsView taskId={route.taskId} />}
         {route.view === 'compare' && <CompareView left={route.left} right={route.right} step={route.step} />}
         {route.view === 'run' && <RunReportView runId={route.runId} />}
       </main>

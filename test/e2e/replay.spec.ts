@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { saveView } from './shots';
 import { e2eState } from './state';
 
 test('lists recorded episodes with their outcome', async ({ page }) => {
@@ -101,4 +102,5 @@ test('compares a failed episode with a successful one of the same task and marks
   await divergence.getByRole('button', { name: 'Go to it' }).click();
   await expect(page.getByTestId('at-divergence')).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/compare.png' });
+  await saveView(page, 'compare');
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { saveView } from './shots';
 import { e2eState } from './state';
 
 test('a run report plots success per site, failure modes and pass@k with the right counts', async ({ page }) => {
@@ -22,6 +23,7 @@ test('a run report plots success per site, failure modes and pass@k with the rig
   await expect(page.getByTestId('passk-chart').getByTestId('point')).toHaveCount(1);
   await expect(page.getByTestId('passk-chart').getByTestId('point')).toHaveAttribute('data-y', '0');
   await page.screenshot({ path: 'test-results/e2e/run-report.png', fullPage: true });
+  await saveView(page, 'run-report', true);
 
   // The failed episode opens in replay at its key decision step, marked on the timeline.
   await page.getByTestId('failure-table').getByRole('row').nth(1).click();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { saveView } from './shots';
 import { e2eState } from './state';
 
 // Runs last (files run in name order): it adds a run that the other specs do not expect.
@@ -7,6 +8,7 @@ test('browse sandbox families, run the oracle on an instance and watch it to its
   await page.goto(`${url}/#/tasks`);
   await expect(page.getByRole('heading', { name: 'Sandbox tasks' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Site shop' })).toBeVisible();
+  await saveView(page, 'tasks');
   const family = page.getByTestId('family').filter({ hasText: longestTask.split('/').slice(1, 3).join('/') });
   await family.locator('summary').click();
   await family.getByLabel(`Select ${longestTask}`).check();
@@ -16,7 +18,32 @@ test('browse sandbox families, run the oracle on an instance and watch it to its
   await expect(page.getByTestId('live-run')).toBeVisible();
   await expect(page.getByLabel('Run progress')).toBeVisible();
   await expect(page.getByTestId('live-frame')).toBeVisible({ timeout: 20_000 });
+  // AutoRater verdicts (here the reference predicates) arrive as the episode runs, with the progress vector.
+  const verdicts = page.getByTestId('live-verdicts').getByTestId('live-verdict');
+  await expect(verdicts.first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('live-progress')).toContainText('progress [');
+  await expect(verdicts.filter({ hasText: '✓ done' }).first()).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: 'test-results/e2e/live-run.png' });
+  await saveView(page, 'live-run');
   await expect(page.getByTestId('overall-sr')).toHaveText('Success rate 100% (1/1 episodes)', { timeout: 60_000 });
   await page.screenshot({ path: 'test-results/e2e/tasks-run-report.png' });
+  await page.goto(`${url}/#/runs`);
+  await expect(page.getByTestId('run-row').first()).toBeVisible();
+  await saveView(page, 'runs');
+});
+
+test('cancel a running run from its live view', async ({ page }) => {
+  const { url, longestTask } = e2eState();
+  await page.goto(`${url}/#/tasks`);
+  const family = page.getByTestId('family').filter({ hasText: longestTask.split('/').slice(1, 3).join('/') });
+  await family.locator('summary').click();
+  await family.getByLabel(`Select ${longestTask}`).check();
+  await page.getByRole('button', { name: 'Run 1 selected' }).click();
+  await expect(page.getByTestId('live-run')).toBeVisible();
+  await expect(page.getByTestId('live-frame')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Cancel run' }).click();
+  // The run stops: the live view gives way to the report, and the run list says it was interrupted.
+  await expect(page.getByTestId('live-run')).toBeHidden({ timeout: 20_000 });
+  await page.goto(`${url}/#/runs`);
+  await expect(page.getByTestId('run-row').first()).toContainText('interrupted');
 });

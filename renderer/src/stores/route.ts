@@ -5,6 +5,9 @@ export type Route =
   | { view: 'runs' }
   | { view: 'tasks' }
   | { view: 'settings' }
+  | { view: 'prompts'; name: string | null }
+  | { view: 'subgoals'; taskId: string | null }
+  | { view: 'training' }
   | { view: 'run'; runId: string }
   | { view: 'replay'; episodeId: string; step: number }
   | { view: 'compare'; left: string; right: string; step: number };
@@ -16,6 +19,11 @@ export function parseRoute(hash: string): Route {
   if (compare) return { view: 'compare', left: decodeURIComponent(compare[1]), right: decodeURIComponent(compare[2]), step: Number(compare[3] ?? 0) };
   const run = /^#\/run\/([^/]+)/.exec(hash);
   if (run) return { view: 'run', runId: decodeURIComponent(run[1]) };
+  const prompts = /^#\/prompts(?:\/([^/]+))?/.exec(hash);
+  if (prompts) return { view: 'prompts', name: prompts[1] ? decodeURIComponent(prompts[1]) : null };
+  const subgoals = /^#\/subgoals(?:\/(.+))?/.exec(hash);
+  if (subgoals) return { view: 'subgoals', taskId: subgoals[1] ? decodeURIComponent(subgoals[1]) : null };
+  if (hash.startsWith('#/training')) return { view: 'training' };
   if (hash.startsWith('#/runs')) return { view: 'runs' };
   if (hash.startsWith('#/tasks')) return { view: 'tasks' };
   if (hash.startsWith('#/settings')) return { view: 'settings' };
@@ -29,6 +37,9 @@ export function formatRoute(route: Route): string {
     case 'runs': return '#/runs';
     case 'tasks': return '#/tasks';
     case 'settings': return '#/settings';
+    case 'prompts': return route.name ? `#/prompts/${encodeURIComponent(route.name)}` : '#/prompts';
+    case 'subgoals': return route.taskId ? `#/subgoals/${encodeURIComponent(route.taskId)}` : '#/subgoals';
+    case 'training': return '#/training';
     case 'compare': return `#/compare/${encodeURIComponent(route.left)}/${encodeURIComponent(route.right)}/step/${route.step}`;
     default: return '#/';
   }

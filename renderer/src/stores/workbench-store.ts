@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { EpisodeDetail, EpisodeSummary } from '../../../main/api/contract';
-import type { EpisodeRecord } from '../../../main/api/types';
+import type { EpisodeRecord, RunRecord } from '../../../main/api/types';
 import { getClient } from '../api/client';
+import { NO_FILTERS, type EpisodeFilters, type EpisodeSort } from '../features/runs/episode-filters';
 import { formatRoute, parseRoute, type Route } from './route';
 
 interface EpisodesSlice {
@@ -9,6 +10,14 @@ interface EpisodesSlice {
   episodesError: string | null;
   loadEpisodes(): Promise<void>;
   applyEpisodeEvent(episode: EpisodeRecord): void;
+  /** Runs, for the phase filter and the runs list. */
+  runs: RunRecord[];
+  loadRuns(): Promise<void>;
+  /** The runs table's filters and sort, kept while the user opens an episode and comes back. */
+  filters: EpisodeFilters;
+  sort: EpisodeSort;
+  setFilters(patch: Partial<EpisodeFilters>): void;
+  setSort(sort: EpisodeSort): void;
 }
 
 interface ReplaySlice {
@@ -44,6 +53,22 @@ export const useWorkbench = create<WorkbenchState>((set, get) => ({
       return;
     }
     set({ episodes: get().episodes.map((e) => (e.id === episode.id ? { ...e, ...episode } : e)) });
+  },
+  runs: [],
+  async loadRuns() {
+    try {
+      set({ runs: await getClient().listRuns() });
+    } catch {
+      // the episodes table still works without run metadata (the phase filter shows 'none')
+    }
+  },
+  filters: NO_FILTERS,
+  sort: { key: 'started', descending: true },
+  setFilters(patch) {
+    set({ filters: { ...get().filters, ...patch } });
+  },
+  setSort(sort) {
+    set({ sort });
   },
 
   detail: null,

@@ -1,37 +1,41 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { StepRecord } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
+import { useCentred, useHorizontalWindow } from './use-window';
 
-const WINDOW = 40;
+/** Width of one thumbnail plus its gap, in CSS pixels (matches .thumb in styles.css). */
+const THUMB = 118;
 
-/** Thumbnails of every step along the top, the selected one highlighted and kept in view. Only a window
- * of thumbnails around the selection is rendered as images (lazy), so 100+ step episodes stay smooth. */
+/** Thumbnails of every step along the top, the selected one highlighted and kept in view. The strip is
+ * virtualised: only the thumbnails on screen (and a few either side) exist in the DOM, and their images load
+ * lazily, so episodes of hundreds of steps stay smooth. */
 export function Filmstrip({ steps, current, onSelect }: { steps: StepRecord[]; current: number; onSelect(t: number): void }) {
   const strip = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    strip.current?.querySelector<HTMLElement>('[aria-current="step"]')?.scrollIntoView({ block: 'nearest', inline: 'center' });
-  }, [current]);
+  const [start, end] = useHorizontalWindow(strip, THUMB, steps.length);
+  useCentred(strip, THUMB, current);
   const client = getClient();
   return (
     <div className="filmstrip" ref={strip} role="list" aria-label="Filmstrip" data-testid="filmstrip">
-      {steps.map((step, i) => {
-        const near = Math.abs(i - current) <= WINDOW / 2;
-        return (
-          <button
-            key={step.t}
-            type="button"
-            role="listitem"
-            className="thumb"
-            aria-current={i === current ? 'step' : undefined}
-            aria-label={`Step ${i + 1}: ${step.actionText || 'no action'}`}
-            title={`Step ${i + 1}: ${step.actionText}`}
-            onClick={() => onSelect(i)}
-          >
-            {near && step.screenshotRef ? <img src={client.blobUrl(step.screenshotRef)} alt="" loading="lazy" /> : <span className="thumb-empty" />}
-            <span className="thumb-label">{i + 1}{step.actionError ? ' ⚠' : ''}</span>
-          </button>
-        );
-      })}
+      <div className="filmstrip-track" style={{ width: steps.length * THUMB, paddingLeft: start * THUMB }}>
+        {steps.slice(start, end).map((step, offset) => {
+          const i = start + offset;
+          return (
+            <button
+              key={step.t}
+              type="button"
+              role="listitem"
+              className="thumb"
+              aria-current={i === current ? 'step' : undefined}
+              aria-label={`Step ${i + 1}: ${step.actionText || 'no action'}`}
+              title={`Step ${i + 1}: ${step.actionText}`}
+              onClick={() => onSelect(i)}
+            >
+              {step.screenshotRef ? <img src={client.blobUrl(step.screenshotRef)} alt="" loading="lazy" decoding="async" /> : <span className="thumb-empty" />}
+              <span className="thumb-label">{i + 1}{step.actionError ? ' ⚠' : ''}</span>
+            </button>
+          );
+        })}
+      </div>
     </div>
   );
 }

@@ -8,6 +8,10 @@ import { StepDetails } from './StepDetails';
 import { StepTabs } from './StepTabs';
 import { StepTimeline } from './StepTimeline';
 import { useStepKeys } from './use-step-keys';
+import { doneAt, milestoneNames, nextStop, verdictsByStep, verdictStops } from './milestones';
+import { SubgoalLane } from './SubgoalLane';
+import { ValueChart } from './ValueChart';
+import { VerdictPanel } from './VerdictPanel';
 
 /** Frame-by-frame replay of one episode: buttons and ←/→/Home/End step through; the step is in the URL. */
 export function ReplayView({ episodeId, step }: { episodeId: string; step: number }) {
@@ -30,7 +34,20 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
     },
     [count, index, episodeId, navigate],
   );
-  useStepKeys(go);
+  const lane = useMemo(() => {
+    if (!detail) return null;
+    const names = milestoneNames(detail.subgoals, detail.steps);
+    return { names, done: doneAt(detail.steps, names.length), byStep: verdictsByStep(detail.verdicts), stops: verdictStops(detail.steps, detail.verdicts) };
+  }, [detail]);
+  const jump = useCallback(
+    (direction: 1 | -1) => {
+      const target = lane ? nextStop(lane.stops, index, direction) : null;
+      if (target !== null) navigate({ view: 'replay', episodeId, step: target }, true);
+    },
+    [lane, index, episodeId, navigate],
+  );
+  useStepKeys(go, jump);
+  const select = (t: number) => navigate({ view: 'replay', episodeId, step: t }, true);
 
   const current = detail?.steps[index];
   const neighbours = useMemo(() => (detail ? [detail.steps[index - 1], detail.steps[index + 1]].filter(Boolean) : []), [detail, index]);
@@ -58,10 +75,14 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
             <span className="step-counter" data-testid="step-counter" aria-live="polite">Step {index + 1} / {count}</span>
             <button type="button" onClick={() => go(1)} disabled={index === count - 1}>Next</button>
             <button type="button" onClick={() => go('last')} disabled={index === count - 1} >Last</button>
-            <span className="muted small">← → to step, Home / End to jump</span>
+            <button type="button" onClick={() => jump(-1)} disabled={!lane || nextStop(lane.stops, index, -1) === null} aria-label="Previous verdict (K)">◀ verdict</button>
+            <button type="button" onClick={() => jump(1)} disabled={!lane || nextStop(lane.stops, index, 1) === null} aria-label="Next verdict (J)">verdict ▶</button>
+            <span className="muted small">← → to step, Home / End to jump, J / K to the next / previous milestone verdict</span>
           </div>
-          <Filmstrip steps={detail.steps} current={index} onSelect={(t) => navigate({ view: 'replay', episodeId, step: t }, true)} />
-          <StepTimeline count={count} current={index} analysis={detail.episode.analysis} onSelect={(t) => navigate({ view: 'replay', episodeId, step: t }, true)} />
+          <Filmstrip steps={detail.steps} current={index} onSelect={select} />
+          <StepTimeline count={count} current={index} analysis={detail.episode.analysis} onSelect={select} />
+          {lane && <SubgoalLane names={lane.names} done={lane.done} verdicts={lane.byStep} count={count} current={index} onSelect={select} />}
+          <ValueChart steps={detail.steps} current={index} />
           {current && (
             <div className="replay-body">
               <div className="replay-main">
@@ -70,6 +91,7 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
               </div>
               <aside className="replay-side">
                 <StepDetails step={current} />
+                {lane && lane.names.length > 0 && <VerdictPanel verdicts={lane.byStep.get(current.t) ?? []} names={lane.names} progress={current.progress} />}
                 <StepTabs step={current} previous={detail.steps[index - 1]} />
               </aside>
             </div>

@@ -24,6 +24,14 @@ export function ScreenshotFrame({ step, neighbours }: { step: StepRecord; neighb
         data-testid="screenshot"
         onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
       />
+      {box && natural && step.action?.type === 'click' && (
+        <div
+          className="click-point"
+          data-testid="click-point"
+          title="Where the click landed (the centre of the element)"
+          style={{ left: `${((box.x + box.width / 2) / natural.width) * 100}%`, top: `${((box.y + box.height / 2) / natural.height) * 100}%` }}
+        />
+      )}
       {box && natural && (
         <div
           className="target-box"

@@ -1,12 +1,18 @@
 import { useEffect } from 'react';
 
-/** ←/→ step, Home/End jump — ignored while typing in a field. */
-export function useStepKeys(onStep: (delta: number | 'first' | 'last') => void): void {
+/** ←/→ step, Home/End jump, and (when given) J/K to the next/previous verdict — ignored while typing. */
+export function useStepKeys(onStep: (delta: number | 'first' | 'last') => void, onVerdict?: (direction: 1 | -1) => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
       if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const key = event.key.toLowerCase();
+      if (onVerdict && (key === 'j' || key === 'k')) {
+        event.preventDefault();
+        onVerdict(key === 'j' ? 1 : -1);
+        return;
+      }
       const actions: Record<string, number | 'first' | 'last'> = { ArrowRight: 1, ArrowLeft: -1, Home: 'first', End: 'last' };
       const action = actions[event.key];
       if (action === undefined) return;
@@ -15,5 +21,5 @@ export function useStepKeys(onStep: (delta: number | 'first' | 'last') => void):
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onStep]);
+  }, [onStep, onVerdict]);
 }

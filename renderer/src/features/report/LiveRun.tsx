@@ -2,13 +2,18 @@ import { useEffect, useState } from 'react';
 import type { EpisodeRecord, StepRecord } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
 import { ProgressBar } from '../../components/ProgressBar';
-import type { RunProgress } from '../../../../main/api/contract';
+import type { RunProgress, VerdictRecord } from '../../../../main/api/contract';
+import { LiveVerdicts } from './LiveVerdicts';
+
+const KEEP_VERDICTS = 50;
 
 /** A run while it runs: the progress bar and, for the episode that acted last, its newest frame and action
  * as they arrive (steps are streamed as the core records them). */
 export function LiveRun({ runId, total, progress }: { runId: string; total: number; progress: RunProgress | undefined }) {
   const [episodes, setEpisodes] = useState<Record<string, EpisodeRecord>>({});
   const [latest, setLatest] = useState<StepRecord | null>(null);
+  const [verdicts, setVerdicts] = useState<VerdictRecord[]>([]);
+  const [cancel, setCancel] = useState<'idle' | 'asked' | 'refused'>('idle');
 
   useEffect(() => {
     const client = getClient();
@@ -19,6 +24,7 @@ export function LiveRun({ runId, total, progress }: { runId: string; total: numb
       setEpisodes((prev) => ({ ...prev, [e.id]: e }));
     });
     const offStep = client.on('step', (s) => mine.has(s.episodeId) && setLatest(s));
+    const offVerdict = client.on('verdict', (v) => mine.has(v.episodeId) && setVerdicts((prev) => [v, ...prev].slice(0, KEEP_VERDICTS)));
     // Episodes that started before this view subscribed (subscribe first, then look, so none is missed).
     void client.listEpisodes({ runId }).then((list) => {
       for (const e of list) mine.add(e.id);
@@ -27,6 +33,7 @@ export function LiveRun({ runId, total, progress }: { runId: string; total: numb
     return () => {
       offEpisode();
       offStep();
+      offVerdict();
     };
   }, [runId]);
 
@@ -35,13 +42,21 @@ export function LiveRun({ runId, total, progress }: { runId: string; total: numb
     <section className="panel live" aria-label="Live run" data-testid="live-run">
       <h2>Running</h2>
       <ProgressBar done={progress?.done ?? 0} total={progress?.total ?? total} label="Run progress" />
-      <p className="small muted">{running.length} episode(s) in progress</p>
+      <p className="small muted">
+        {running.length} episode(s) in progress{' '}
+        <button type="button" onClick={() => getClient().cancelRun(runId).then((ok) => setCancel(ok ? 'asked' : 'refused'), () => setCancel('refused'))} disabled={cancel === 'asked'}>
+          {cancel === 'asked' ? 'Cancelling…' : 'Cancel run'}
+        </button>
+        {cancel === 'refused' && <span role="alert" className="error"> This run is not running in this workbench process.</span>}
+      </p>
       {latest && (
         <div className="live-frame">
           <p className="small">Step {latest.t + 1}: <code>{latest.actionText}</code> on {latest.url}</p>
+          {latest.progress && <p className="small" data-testid="live-progress">progress [{latest.progress.join(', ')}]</p>}
           {latest.screenshotRef && <img src={getClient().blobUrl(latest.screenshotRef)} alt="Latest frame of the running episode" data-testid="live-frame" />}
         </div>
       )}
+      <LiveVerdicts verdicts={verdicts} />
     </section>
   );
 }

@@ -1,0 +1,45 @@
+import type { VerdictRecord } from '../../../../main/api/contract';
+
+/** Pixels per step in the lane and the value chart, so their columns line up. */
+export const LANE_COLUMN = 12;
+
+/** The subgoal lane under the timeline: one row per milestone, one column per step. Shaded from the step the
+ * milestone became done (progress vector); a dot for every AutoRater verdict (filled: done, hollow: not yet).
+ * Clicking a column selects that step. */
+export function SubgoalLane({ names, done, verdicts, count, current, onSelect }: {
+  names: string[];
+  done: (number | null)[];
+  /** Verdicts by step t (steps are recorded from t = 0, so t is also the column). */
+  verdicts: Map<number, VerdictRecord[]>;
+  count: number;
+  current: number;
+  onSelect(t: number): void;
+}) {
+  if (names.length === 0) return null;
+  const col = LANE_COLUMN;
+  const row = 16;
+  const width = count * col;
+  return (
+    <div className="subgoal-lane" role="group" aria-label="Subgoal lane" data-testid="subgoal-lane">
+      {names.map((name, k) => (
+        <div className="lane-row" key={k} data-testid="lane-row" aria-label={`Subgoal ${k + 1}: ${name} — ${done[k] === null ? 'not done' : `done at step ${done[k]! + 1}`}`}>
+          <span className="lane-label" title={name}>{k + 1}. {name}</span>
+          <svg width={width} height={row} className="lane-svg" aria-hidden="true">
+            {done[k] !== null && <rect x={done[k]! * col} y={2} width={width - done[k]! * col} height={row - 4} className="lane-done" />}
+            <rect x={current * col} y={0} width={col} height={row} className="lane-current" />
+            {Array.from({ length: count }, (_, t) => (
+              <rect key={t} x={t * col} y={0} width={col} height={row} fill="transparent" onClick={() => onSelect(t)} style={{ cursor: 'pointer' }} />
+            ))}
+            {[...verdicts].flatMap(([t, list]) =>
+              list.filter((v) => v.subgoalIndex === k).map((v) => (
+                <circle key={`${t}-${v.createdAt}`} cx={t * col + col / 2} cy={row / 2} r={3} className={v.done ? 'verdict-done' : 'verdict-pending'} data-testid="lane-verdict">
+                  <title>{`step ${t + 1}: ${v.done ? 'done' : 'not yet'} — ${v.evidence}`}</title>
+                </circle>
+              )),
+            )}
+          </svg>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { VerdictRecord } from '../../../../main/api/contract';
+
+/** The AutoRater verdicts made after this step's action, each with its milestone, judge and evidence. */
+export function VerdictPanel({ verdicts, names, progress }: { verdicts: VerdictRecord[]; names: string[]; progress: number[] | null }) {
+  return (
+    <section className="panel" aria-label="Verdicts" data-testid="verdicts">
+      <h2>Milestones</h2>
+      {progress && (
+        <p className="small" data-testid="progress-vector" aria-label="Progress vector">
+          progress [{progress.join(', ')}] · {progress.filter((p) => p >= 1).length}/{progress.length} done
+        </p>
+      )}
+      {verdicts.length === 0 ? (
+        <p className="muted small">No verdict at this step.</p>
+      ) : (
+        <ul className="verdict-list">
+          {verdicts.map((v) => (
+            <li key={`${v.subgoalIndex}-${v.createdAt}`} className={v.done ? 'pass' : 'pending'} data-testid="verdict">
+              <strong>{v.done ? '✓ done' : '… not yet'}</strong> — {v.subgoalIndex + 1}. {names[v.subgoalIndex] ?? `subgoal ${v.subgoalIndex + 1}`}
+              <span className="muted"> ({v.judge}{v.model ? ` · ${v.model}` : ''} · {v.latencyMs.toFixed(0)} ms)</span>
+              <div className="evidence" data-testid="verdict-evidence">{v.evidence}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import type { StepRecord } from '../../../../main/api/types';
+import type { SubgoalSet, VerdictRecord } from '../../../../main/api/contract';
+
+/** The episode's milestones: the judged set's texts, else one "subgoal k" per entry of the progress vector. */
+export function milestoneNames(subgoals: SubgoalSet | null, steps: readonly StepRecord[]): string[] {
+  if (subgoals?.items.length) return subgoals.items.map((i) => i.text);
+  const k = steps.reduce((n, s) => Math.max(n, s.progress?.length ?? 0), 0);
+  return Array.from({ length: k }, (_, i) => `subgoal ${i + 1}`);
+}
+
+/** For each milestone, the first step index whose progress vector has it done (null: never). */
+export function doneAt(steps: readonly StepRecord[], count: number): (number | null)[] {
+  return Array.from({ length: count }, (_, k) => {
+    const i = steps.findIndex((s) => (s.progress?.[k] ?? 0) >= 1);
+    return i < 0 ? null : i;
+  });
+}
+
+/** Verdicts grouped by step t. */
+export function verdictsByStep(verdicts: readonly VerdictRecord[]): Map<number, VerdictRecord[]> {
+  const map = new Map<number, VerdictRecord[]>();
+  for (const v of verdicts) map.set(v.t, [...(map.get(v.t) ?? []), v]);
+  return map;
+}
+
+/** The step indices J/K jump between: steps where a verdict found a milestone done (the moments that matter);
+ * when no milestone was ever reached, every step with a verdict. Sorted, distinct. */
+export function verdictStops(steps: readonly StepRecord[], verdicts: readonly VerdictRecord[]): number[] {
+  const index = new Map(steps.map((s, i) => [s.t, i]));
+  const pick = (list: readonly VerdictRecord[]) => [...new Set(list.map((v) => index.get(v.t)).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
+  const done = pick(verdicts.filter((v) => v.done));
+  return done.length > 0 ? done : pick(verdicts);
+}
+
+/** The next stop after `current` (direction 1) or before it (−1); null when there is none. */
+export function nextStop(stops: readonly number[], current: number, direction: 1 | -1): number | null {
+  if (direction === 1) return stops.find((s) => s > current) ?? null;
+  for (let i = stops.length - 1; i >= 0; i--) if (stops[i] < current) return stops[i];
+  return null;
+}

@@ -1,0 +1,52 @@
+import type { SubgoalItem, SubgoalPredicateSpec } from '../../../../main/api/contract';
+
+/** A subgoal as the editor holds it: the predicate as JSON text, so any of its kinds can be typed by hand. */
+export interface DraftItem {
+  /** Stable React key while rows move. */
+  key: number;
+  text: string;
+  predicate: string;
+}
+
+let nextKey = 1;
+
+export function toDraft(items: readonly SubgoalItem[]): DraftItem[] {
+  return items.map((i) => ({ key: nextKey++, text: i.text, predicate: i.predicate ? JSON.stringify(i.predicate) : '' }));
+}
+
+export function emptyItem(): DraftItem {
+  return { key: nextKey++, text: '', predicate: '' };
+}
+
+export function move<T>(list: readonly T[], from: number, to: number): T[] {
+  if (to < 0 || to >= list.length) return [...list];
+  const out = [...list];
+  const [item] = out.splice(from, 1);
+  out.splice(to, 0, item);
+  return out;
+}
+
+/** The draft as API items, or the first problem (which row, what is wrong). */
+export function fromDraft(draft: readonly DraftItem[]): { items: SubgoalItem[] } | { error: string } {
+  if (draft.length === 0) return { error: 'A subgoal set needs at least one milestone.' };
+  const items: SubgoalItem[] = [];
+  for (const [i, d] of draft.entries()) {
+    if (!d.text.trim()) return { error: `Subgoal ${i + 1} has no text.` };
+    let predicate: SubgoalPredicateSpec | null = null;
+    if (d.predicate.trim()) {
+      try {
+        predicate = JSON.parse(d.predicate) as SubgoalPredicateSpec;
+      } catch {
+        return { error: `Subgoal ${i + 1}: the predicate is not valid JSON.` };
+      }
+      if (!predicate || typeof predicate !== 'object' || typeof (predicate as { kind?: unknown }).kind !== 'string') return { error: `Subgoal ${i + 1}: a predicate needs a "kind".` };
+    }
+    items.push({ text: d.text.trim(), predicate });
+  }
+  return { items };
+}
+
+/** One line per milestone, for the diff between versions. */
+export function describe(items: readonly SubgoalItem[]): string {
+  return items.map((i, k) => `${k + 1}. ${i.text}${i.predicate ? `  ⟨${JSON.stringify(i.predicate)}⟩` : ''}`).join('\n');
+}
