@@ -125,7 +125,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const analysed = (started: StartedRun): StartedRun => ({
     ...started,
     done: started.done.then(async (episodes) => {
-      await analyzeRun(store, started.runId, options.summarizer).catch((err: Error) => {
+      const summarizer = options.summarizer && { template: (await inference.prompts.latest('analyzer')).text, ...options.summarizer };
+      await analyzeRun(store, started.runId, summarizer).catch((err: Error) => {
         if (!/no scored episodes/.test(err.message)) console.error(`Analysis of run ${started.runId} failed: ${err.message}`);
       });
       return episodes;

@@ -2,6 +2,7 @@ import { buildRunReport, toAnalyzedEpisode, type AnalyzedEpisode, type ReportEpi
 import type { EpisodeRecord } from '../api/types';
 import type { Store } from '../store';
 import { summarizeEpisode, type SummaryModel } from '../analysis/llm-summary';
+import { readDefaultPrompt } from '../prompts/definitions';
 
 /** Loads a run's scored episodes, analyses every failure against successful episodes of the same task (from
  * this run and earlier ones: oracle demonstrations count as references), stores each analysis on its episode,
@@ -9,6 +10,8 @@ import { summarizeEpisode, type SummaryModel } from '../analysis/llm-summary';
 export interface RunSummarizer {
   model: SummaryModel;
   modelName: string;
+  /** The analyzer prompt's text (its newest stored version); the shipped default when omitted. */
+  template?: string;
 }
 
 export async function analyzeRun(store: Store, runId: string, summarizer?: RunSummarizer): Promise<RunReport> {
@@ -32,11 +35,12 @@ export async function analyzeRun(store: Store, runId: string, summarizer?: RunSu
   const report = buildRunReport(items, references);
   if (summarizer) {
     const intents = new Map((await store.tasks.list()).map((t) => [t.id, t.intent]));
+    const template = summarizer.template ?? (await readDefaultPrompt('analyzer'));
     for (const item of items) {
       const analysis = report.analyses[item.id];
       if (!analysis) continue;
       // A summary is a convenience: a provider error leaves the analysis without one, never fails it.
-      analysis.summary = await summarizeEpisode(summarizer.model, summarizer.modelName, intents.get(item.episode.taskId) ?? '', item.episode, analysis).catch(
+      analysis.summary = await summarizeEpisode(summarizer.model, summarizer.modelName, template, intents.get(item.episode.taskId) ?? '', item.episode, analysis).catch(
         (err: Error) => `(summary unavailable: ${err.message})`,
       );
     }

@@ -41,3 +41,15 @@ it('adds an LLM summary to each failed episode when a provider is configured', {
   expect(prompt).toContain('The evaluator judged the episode failed.');
   expect(prompt).toContain('wrong_termination');
 });
+
+it('writes the summary with the newest version of the analyzer prompt', { timeout: 120_000 }, async () => {
+  const task = core.catalog!.all().find((i) => i.family === 'shop/sorted-category')!;
+  const { runId } = await core.run({ taskIds: [task.id], policy: 'do-nothing', seed: 3 }).then(async (r) => ({ ...r, episodes: await r.done }));
+  const edited = await core.api.savePrompt('analyzer', '[system]\nBe terse.\n\n[user]\nOne sentence on: {{intent}}\n{{verdict}}', 'terse');
+  gemini.enqueue(reply.text('It did nothing.'));
+  const client = new LlmClient({ provider: new GeminiProvider({ apiKey: 'test-key', baseUrl: gemini.url }) });
+  await analyzeRun(core.store, runId, { model: client, modelName: 'gemini-2.5-pro', template: edited.text });
+  const sent = gemini.requests.at(-1)!.body as { systemInstruction?: { parts: Array<{ text: string }> }; contents: Array<{ parts: Array<{ text: string }> }> };
+  expect(sent.systemInstruction?.parts[0].text).toBe('Be terse.');
+  expect(sent.contents[0].parts[0].text).toBe(`One sentence on: ${task.config.intent}\nThe evaluator judged the episode failed.`);
+});
