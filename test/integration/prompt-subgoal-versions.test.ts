@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe('prompt versions', () => {
   it('ships a default version 1 of every prompt', async () => {
-    expect(MIGRATIONS).toHaveLength(4);
+    expect(MIGRATIONS.length).toBeGreaterThanOrEqual(4);
     const prompts = await core.api.listPrompts();
     expect(prompts.map((p) => p.name)).toEqual([...PROMPT_NAMES]);
     expect(prompts.every((p) => p.version === 1 && p.isDefault && p.text.length > 100)).toBe(true);

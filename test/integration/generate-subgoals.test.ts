@@ -1,0 +1,57 @@
+// "Regenerate with the teacher" (issue 5 subgoal generation, issue 8 Subgoals page): the task's intent and its
+// start page go to the configured LLM with the subgoal-generation prompt and a JSON schema; the reply becomes
+// a new 'generated' version of the task's subgoal set. A reply of the wrong shape adds no version.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createCore, type Core } from '../../main/core';
+import { MemorySecretStore } from '../../main/settings/secret-store';
+import { reply, startGeminiServer, type GeminiServer } from '../fixtures/gemini-server';
+
+const KEY = 'generate-test-key-42';
+const TASK = 'sandbox/shop/sorted-category/0';
+let dir: string;
+let core: Core;
+let server: GeminiServer;
+
+beforeAll(async () => {
+  server = await startGeminiServer({ apiKey: KEY });
+  dir = await mkdtemp(join(tmpdir(), 'mira-generate-'));
+  core = await createCore({
+    dataDir: dir, sandbox: { instancesPerFamily: 1 }, secrets: new MemorySecretStore({}),
+    llm: { cacheDir: false, timeoutMs: 10_000, retry: { sleep: async () => undefined } },
+  });
+  await core.api.updateSettings({ provider: 'gemini', gemini: { baseUrl: server.url, model: 'gemini-2.5-flash', thinkingBudget: 'dynamic' } });
+  await core.api.setSecret('gemini_api_key', KEY);
+});
+afterAll(async () => {
+  await core?.close();
+  await server?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('generates a new subgoal version from the intent and the start page', { timeout: 120_000 }, async () => {
+  const milestones = ['Open the category', 'Choose the sort order', 'Apply the sort', 'Stop on the sorted listing'];
+  server.enqueue(reply.json({ subgoals: milestones }));
+  const set = await core.api.generateSubgoals(TASK);
+  expect(set).toMatchObject({ taskId: TASK, version: 1, origin: 'generated', model: 'gemini-2.5-flash', promptName: 'subgoal-generation' });
+  expect(set.items.map((i) => i.text)).toEqual(milestones);
+
+  const sent = server.requests.at(-1)!;
+  expect(sent.path).toBe('/v1beta/models/gemini-2.5-flash:generateContent');
+  const user = sent.body.contents[0].parts[0].text as string;
+  const intent = core.catalog!.get(TASK)!.config.intent as string;
+  expect(user).toContain(intent);
+  // The start page was really observed: the shop's home page heading is in the observation.
+  expect(user).toContain('One Stop Market');
+  expect(sent.body.generationConfig.responseMimeType).toBe('application/json');
+  expect(sent.body.generationConfig.responseSchema.required).toEqual(['subgoals']);
+  expect((await core.api.listSubgoalSets(TASK)).map((s) => s.version)).toEqual([1]);
+});
+
+it('refuses a reply of the wrong shape with a clear error and keeps the versions as they were', { timeout: 120_000 }, async () => {
+  server.enqueue(reply.json({ milestones: ['not the schema'] }));
+  await expect(core.api.generateSubgoals(TASK)).rejects.toThrow(/subgoal/i);
+  expect((await core.api.listSubgoalSets(TASK)).map((s) => s.version)).toEqual([1]);
+});
