@@ -1,34 +1,23 @@
 // "Regenerate with the teacher" (issue 5 subgoal generation, issue 8 Subgoals page): the task's intent and its
 // start page go to the configured LLM with the subgoal-generation prompt and a JSON schema; the reply becomes
 // a new 'generated' version of the task's subgoal set. A reply of the wrong shape adds no version.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core';
-import { MemorySecretStore } from '../../main/settings/secret-store';
-import { reply, startGeminiServer, type GeminiServer } from '../fixtures/gemini-server';
+import type { Core } from '../../main/core';
+import { reply, type GeminiServer } from '../fixtures/gemini-server';
+import { startLlmCore, type LlmCore } from '../fixtures/llm-core';
 
 const KEY = 'generate-test-key-42';
 const TASK = 'sandbox/shop/sorted-category/0';
-let dir: string;
 let core: Core;
 let server: GeminiServer;
+let fixture: LlmCore;
 
 beforeAll(async () => {
-  server = await startGeminiServer({ apiKey: KEY });
-  dir = await mkdtemp(join(tmpdir(), 'mira-generate-'));
-  core = await createCore({
-    dataDir: dir, sandbox: { instancesPerFamily: 1 }, secrets: new MemorySecretStore({}),
-    llm: { cacheDir: false, timeoutMs: 10_000, retry: { sleep: async () => undefined } },
-  });
-  await core.api.updateSettings({ provider: 'gemini', gemini: { baseUrl: server.url, model: 'gemini-2.5-flash', thinkingBudget: 'dynamic' } });
-  await core.api.setSecret('gemini_api_key', KEY);
+  fixture = await startLlmCore({ key: KEY, model: 'gemini-2.5-flash', thinkingBudget: 'dynamic', llm: { cacheDir: false, timeoutMs: 10_000, retry: { sleep: async () => undefined } } });
+  ({ core, server } = fixture);
 });
 afterAll(async () => {
-  await core?.close();
-  await server?.close();
-  await rm(dir, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 it('generates a new subgoal version from the intent and the start page', { timeout: 120_000 }, async () => {

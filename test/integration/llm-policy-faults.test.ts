@@ -2,36 +2,23 @@
 // through a whole episode, 429 then success is retried and recorded in llm_calls; garbage replies become
 // recorded parse failures counted by the stop rule; a hanging server is cut by the time-out; a subgoal reply
 // of the wrong shape is a clear recorded error.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core';
-import { MemorySecretStore } from '../../main/settings/secret-store';
-import { reply, startGeminiServer, type GeminiServer } from '../fixtures/gemini-server';
+import type { Core } from '../../main/core';
+import { reply, type GeminiServer } from '../fixtures/gemini-server';
+import { startLlmCore, type LlmCore } from '../fixtures/llm-core';
 
 const KEY = 'faults-key-5678';
 const TASK = 'sandbox/shop/sorted-category/0';
-let dir: string;
 let core: Core;
 let server: GeminiServer;
+let fixture: LlmCore;
 
 beforeAll(async () => {
-  server = await startGeminiServer({ apiKey: KEY });
-  dir = await mkdtemp(join(tmpdir(), 'mira-llm-faults-'));
-  core = await createCore({
-    dataDir: dir,
-    sandbox: { instancesPerFamily: 1 },
-    secrets: new MemorySecretStore({}),
-    llm: { cacheDir: false, timeoutMs: 400, retry: { maxAttempts: 2, sleep: async () => undefined } },
-  });
-  await core.api.updateSettings({ provider: 'gemini', gemini: { baseUrl: server.url, model: 'gemini-2.5-flash', thinkingBudget: 256 } });
-  await core.api.setSecret('gemini_api_key', KEY);
+  fixture = await startLlmCore({ key: KEY, model: 'gemini-2.5-flash', thinkingBudget: 256, llm: { cacheDir: false, timeoutMs: 400, retry: { maxAttempts: 2, sleep: async () => undefined } } });
+  ({ core, server } = fixture);
 });
 afterAll(async () => {
-  await core?.close();
-  await server?.close();
-  await rm(dir, { recursive: true, force: true });
+  await fixture?.close();
 });
 beforeEach(() => server.reset());
 

@@ -1,38 +1,25 @@
 // Issue 5 "Must show": an SGO episode on a sandbox task against the loopback Gemini server. Scripted replies
 // generate the subgoals, choose the actions, and the AutoRater marks milestones; the stored progress vector
 // per step, the verdicts (stored and streamed), the LLM call records and the exact requests are asserted.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerdictRecord } from '../../main/api/inference-types';
-import { createCore, type Core } from '../../main/core';
-import { MemorySecretStore } from '../../main/settings/secret-store';
-import { reply, startGeminiServer, type GeminiServer, type RecordedRequest } from '../fixtures/gemini-server';
+import type { Core } from '../../main/core';
+import { reply, type GeminiServer, type RecordedRequest } from '../fixtures/gemini-server';
+import { startLlmCore, type LlmCore } from '../fixtures/llm-core';
 
 const KEY = 'sgo-test-key-1234';
 const TASK = 'sandbox/shop/sorted-category/0';
 const SUBGOALS = ['The Shoes category page is open', 'Sort By is set to Price: High to Low', 'The Shoes listing is sorted by price, high to low', 'The agent has stopped on the sorted listing'];
-let dir: string;
 let core: Core;
 let server: GeminiServer;
+let fixture: LlmCore;
 
 beforeAll(async () => {
-  server = await startGeminiServer({ apiKey: KEY });
-  dir = await mkdtemp(join(tmpdir(), 'mira-sgo-'));
-  core = await createCore({
-    dataDir: dir,
-    sandbox: { instancesPerFamily: 1 },
-    secrets: new MemorySecretStore({}),
-    llm: { cacheDir: false, timeoutMs: 10_000, retry: { sleep: async () => undefined } },
-  });
-  await core.api.updateSettings({ provider: 'gemini', gemini: { baseUrl: server.url, model: 'gemini-2.5-pro', thinkingBudget: 'dynamic' } });
-  await core.api.setSecret('gemini_api_key', KEY);
+  fixture = await startLlmCore({ key: KEY, model: 'gemini-2.5-pro', thinkingBudget: 'dynamic', llm: { cacheDir: false, timeoutMs: 10_000, retry: { sleep: async () => undefined } } });
+  ({ core, server } = fixture);
 });
 afterAll(async () => {
-  await core?.close();
-  await server?.close();
-  await rm(dir, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 /** The text of a recorded request's user message. */

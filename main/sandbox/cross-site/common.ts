@@ -4,19 +4,16 @@
 // agent does from its start page list of sites.
 import { forumsByCategory, postCreatedCheck, POST_PAGE_LOCATOR, REDDIT, SUBMIT_FORM } from '../forum/index';
 import { clickButton, clickLink, goto, selectOption, stateGoal, typeInto, urlGoal, sitePathPattern, type FamilyBuild } from '../family-kit';
+import { getMapData } from '../map/data';
+import { perSeed } from '../per-seed';
 import type { OracleStep, ReferenceSubgoal } from '../types';
 
 export * from '../family-kit';
 
-/** Memoises a per-seed dataset view (families call getData at every instantiation). */
-export function perSeed<D>(build: (seed: number) => D): (seed: number) => D {
-  const cache = new Map<number, D>();
-  return (seed) => {
-    let d = cache.get(seed);
-    if (d === undefined) cache.set(seed, (d = build(seed)));
-    return d;
-  };
-}
+export { perSeed } from '../per-seed';
+
+/** The map's dataset with its seed (the forum side is looked up by seed). */
+export const mapWithSeed = perSeed((seed) => ({ seed, map: getMapData(seed) }));
 
 // Forum groups that fit each map category (a post about a cafe belongs in a Food forum).
 const GROUPS_BY_PLACE_CATEGORY: Record<string, string[]> = {

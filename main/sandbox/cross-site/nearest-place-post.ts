@@ -1,18 +1,16 @@
 // Cross-site state change (map → forum), long horizon: find the place of a category nearest to a named place
 // with the map's nearby search, then recommend it in a forum with the distance shown in the results.
-import { categoryById, getMapData } from '../map/data';
+import { categoryById } from '../map/data';
 import { clearNearest, formParamPattern, nearbyFields, nearbyFromPlaceSteps, openPlaceSteps, queryPattern } from '../map/families/common';
 import { clearNearestPairs } from '../map/families/closest-category';
-import { defineFamily, forumsForPlaceCategory, perSeed, postEval, postOnForumSteps, postOnForumSubgoals, stop, urlGoal } from './common';
+import { defineFamily, forumsForPlaceCategory, mapWithSeed, postEval, postOnForumSteps, postOnForumSubgoals, stop, urlGoal } from './common';
 
 interface Params {
   placeId: number;
   category: string;
 }
 
-const getData = perSeed((seed) => ({ seed, map: getMapData(seed) }));
-
-export const nearestPlacePost = defineFamily('map', getData, {
+export const nearestPlacePost = defineFamily('map', mapWithSeed, {
   id: 'cross/nearest-place-post',
   kind: 'change',
   code: 602,

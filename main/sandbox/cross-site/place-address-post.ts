@@ -1,18 +1,15 @@
 // Cross-site state change (map → forum): look a place up on the map and post its address in a forum that
 // fits the place's topic. The address must be carried from the map's place page into the post's body.
-import { getMapData } from '../map/data';
 import { mapPlace } from '../map/index';
 import { openPlaceSteps, pathPattern as mapPath } from '../map/families/common';
-import { defineFamily, forumsForPlaceCategory, perSeed, postEval, postOnForumSteps, postOnForumSubgoals, stop, urlGoal } from './common';
+import { defineFamily, forumsForPlaceCategory, mapWithSeed, postEval, postOnForumSteps, postOnForumSubgoals, stop, urlGoal } from './common';
 
 interface Params {
   placeId: number;
   forum: string;
 }
 
-const getData = perSeed((seed) => ({ seed, map: getMapData(seed) }));
-
-export const placeAddressPost = defineFamily('map', getData, {
+export const placeAddressPost = defineFamily('map', mapWithSeed, {
   id: 'cross/place-address-post',
   kind: 'change',
   code: 601,

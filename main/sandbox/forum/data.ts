@@ -5,6 +5,7 @@ import { chance, pick, randInt, rngFor, sample, shuffle, type Rng } from '../ran
 import {
   BODY_TEMPLATES, COMMENT_TEMPLATES, DEFAULT_USER, FORUMS_PER_GROUP, GROUPS, NAME_ADJECTIVES, NAME_ANIMALS, TITLE_TEMPLATES,
 } from './vocab';
+import { perSeed } from '../per-seed';
 
 /** The forum's fixed "now": ages, the hot ranking and new submissions use it. */
 export const FORUM_NOW = Date.UTC(2024, 2, 15, 12, 0);
@@ -170,17 +171,8 @@ function generate(seed: number): ForumData {
   };
 }
 
-const cache = new Map<number, ForumData>();
-
 /** The dataset for a seed, generated on first use and then shared (callers must not mutate it). */
-export function getForumData(datasetSeed: number): ForumData {
-  let data = cache.get(datasetSeed);
-  if (!data) {
-    data = generate(datasetSeed);
-    cache.set(datasetSeed, data);
-  }
-  return data;
-}
+export const getForumData: (datasetSeed: number) => ForumData = perSeed(generate);
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

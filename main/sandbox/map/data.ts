@@ -5,6 +5,7 @@
 import { pick, randInt, rngFor, shuffle, type Rng } from '../random';
 import { roundTo } from './geo';
 import { CATEGORY_SPECS, CITIES, NAME_WORDS, SAVED_LISTS, STREETS, type CategorySpec, type SavedList } from './vocab';
+import { perSeed } from '../per-seed';
 
 export interface Category {
   id: string;
@@ -127,16 +128,8 @@ function categoryPlural(id: string): string {
   return CATEGORY_SPECS.find((c) => c.id === id)?.plural ?? id;
 }
 
-const cache = new Map<number, MapData>();
-
-export function getMapData(datasetSeed: number): MapData {
-  let data = cache.get(datasetSeed);
-  if (!data) {
-    data = generate(datasetSeed);
-    cache.set(datasetSeed, data);
-  }
-  return data;
-}
+/** The dataset for a seed, generated on first use and then shared (callers must not mutate it). */
+export const getMapData: (datasetSeed: number) => MapData = perSeed(generate);
 
 export function categoryById(data: MapData, id: string): Category | undefined {
   return data.categories.find((c) => c.id === id);

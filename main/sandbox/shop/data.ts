@@ -6,6 +6,7 @@ import {
   ADJECTIVES, CATEGORY_SPECS, CITIES, DESCRIPTION_TEMPLATES, FIRST_NAMES, LAST_INITIALS, REVIEW_BODIES, REVIEW_TITLES,
   STREETS, type CategorySpec,
 } from './vocab';
+import { perSeed } from '../per-seed';
 
 export const PRODUCTS_PER_CATEGORY = 28;
 /** The shop's fixed "today": new orders get this date, so seeded history never overlaps with them. */
@@ -207,17 +208,8 @@ function generate(seed: number): ShopData {
   };
 }
 
-const cache = new Map<number, ShopData>();
-
 /** The dataset for a seed, generated on first use and then shared (callers must not mutate it). */
-export function getShopData(datasetSeed: number): ShopData {
-  let data = cache.get(datasetSeed);
-  if (!data) {
-    data = generate(datasetSeed);
-    cache.set(datasetSeed, data);
-  }
-  return data;
-}
+export const getShopData: (datasetSeed: number) => ShopData = perSeed(generate);
 
 export function categoryBySlug(data: ShopData, slug: string): Category | undefined {
   return data.categories.find((c) => c.slug === slug);
