@@ -17,6 +17,7 @@ import { openStore, type Store } from './store';
 import { SandboxCatalog } from './runs/sandbox-catalog';
 import { resumeRun, startRun, type RunTasksRequest, type StartedRun } from './runs/run-tasks';
 import type { JobProgress, SchedulerSettings } from './runs/scheduler';
+import { homepageFor } from './runs/run-environments';
 import { analyzeRun, type RunSummarizer } from './runs/analyze-run';
 import type { TaskRecord } from './api/types';
 import { startMiniWob, type MiniWobSetup } from './runs/miniwob-setup';
@@ -143,7 +144,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const resume = async (runId: string, scheduler?: Partial<SchedulerSettings>) => analysed(await resumeRun(deps, runId, scheduler));
 
   const secrets = options.secrets ?? new MemorySecretStore();
-  const inferenceApi = new InferenceApi(store, inference, (task) => observeStartPage(deps, task));
+  const inferenceApi = new InferenceApi(store, inference, (task) => observeStartPage(deps, task), (task) => homepageFor(deps, task));
   const settingsView = async (): Promise<SettingsView> => ({
     settings: await settingsStore.load(),
     secrets: Object.fromEntries(await Promise.all(SECRET_NAMES.map(async (n) => [n, await secretStatus(secrets, n)] as const))) as SettingsView['secrets'],

@@ -33,6 +33,8 @@ export class InferenceApi {
     private readonly store: Store,
     private readonly inference: Inference,
     private readonly observeStart: (task: TaskRecord) => Promise<{ url: string; text: string }>,
+    /** The homepage the task's agents are told about (policy prompts' {{homepage}}). */
+    private readonly homepageOf: (task: TaskRecord) => string | undefined = () => undefined,
   ) {}
 
   async saveHandSet(taskId: string, items: SubgoalItem[], note?: string): Promise<SubgoalSet> {
@@ -57,8 +59,8 @@ export class InferenceApi {
     const facts = { intent: ctx.task.intent, t, url: ctx.step.url, observation: ctx.observation, history: ctx.history };
     const pending = Math.max(0, ctx.progress.indexOf(0));
     const slots: Record<PromptName, () => Record<string, string>> = {
-      'policy-react': () => policySlots(facts, ctx.grammar),
-      'policy-sgo': () => ({ ...policySlots(facts, ctx.grammar), ...sgoSlots(ctx.subgoals, ctx.progress) }),
+      'policy-react': () => policySlots(facts, ctx.grammar, this.homepageOf(ctx.task)),
+      'policy-sgo': () => ({ ...policySlots(facts, ctx.grammar, this.homepageOf(ctx.task)), ...sgoSlots(ctx.subgoals, ctx.progress) }),
       'subgoal-generation': () => ({
         intent: facts.intent, url: facts.url, observation: clipObservation(facts.observation), k: String(DEFAULT_SGO_SETTINGS.subgoalCount),
         completed: '(none)', examples: '',

@@ -42,6 +42,8 @@ export interface LlmEpisodeRequest {
   observationFormat?: ObservationFormat;
   llm?: LlmSelection;
   sgo?: Partial<SgoSettings>;
+  /** The run's homepage URL (the sandbox index, or WebArena's HOMEPAGE), when it has one. */
+  homepage?: string;
 }
 
 /** Everything an LLM policy of one episode needs; createPolicy builds the policy from it. */
@@ -124,7 +126,7 @@ export class Inference {
     if (preset) await plan.adopt(preset);
     const policy: LlmPolicyDeps = {
       llm: llm.recorder, prompts: this.prompts, model: llm.model, thinkingBudget: llm.thinkingBudget, episodeId: req.episodeId,
-      grammar: req.grammar ?? 'webarena', observationFormat: req.observationFormat ?? 'axtree',
+      grammar: req.grammar ?? 'webarena', observationFormat: req.observationFormat ?? 'axtree', homepage: req.homepage,
     };
     const planner = this.planner(plan, req, settings, await this.generationDeps(llm));
     const judge = { llm: llm.recorder, calls: this.calls, model: llm.model, thinkingBudget: llm.thinkingBudget, screenshot: settings.autoraterScreenshot };

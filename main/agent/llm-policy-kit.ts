@@ -23,6 +23,8 @@ export interface LlmPolicyDeps {
   /** The grammar the chosen model writes (main/actions/grammars.ts). */
   grammar: GrammarName;
   observationFormat: ObservationFormat;
+  /** The page listing every site of the run (WebArena's homepage), for tasks that span sites. */
+  homepage?: string;
   signal?: AbortSignal;
 }
 
@@ -40,9 +42,10 @@ export function factsOf(input: PolicyInput): StepFacts {
 }
 
 /** The slots every policy prompt has. */
-export function policySlots(facts: StepFacts, grammar: GrammarName): Record<string, string> {
+export function policySlots(facts: StepFacts, grammar: GrammarName, homepage = '__HOMEPAGE__'): Record<string, string> {
   return {
     intent: facts.intent,
+    homepage,
     step: String(facts.t + 1),
     url: facts.url,
     observation: clipObservation(facts.observation),

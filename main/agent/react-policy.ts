@@ -15,6 +15,6 @@ export class ReactPolicy implements Policy {
   }
 
   decide(input: PolicyInput): Promise<PolicyDecision> {
-    return askPolicy(this.deps, 'policy-react', policySlots(factsOf(input), this.grammar), input);
+    return askPolicy(this.deps, 'policy-react', policySlots(factsOf(input), this.grammar, this.deps.homepage), input);
   }
 }

@@ -46,7 +46,7 @@ export class SgoPolicy implements Policy {
       await this.guard('re-plan', () => this.planner.replan(input, plan.items.slice(0, doneCount)));
       this.lastAdvanceT = input.t;
     }
-    const slots = { ...policySlots(factsOf(input), this.grammar), ...sgoSlots(plan.items, progress) };
+    const slots = { ...policySlots(factsOf(input), this.grammar, this.deps.homepage), ...sgoSlots(plan.items, progress) };
     return askPolicy(this.deps, 'policy-sgo', slots, input);
   }
 

@@ -11,7 +11,7 @@ export interface PromptDefinition {
   slots: readonly string[];
 }
 
-const POLICY_SLOTS = ['intent', 'url', 'observation', 'history', 'actions', 'step'] as const;
+const POLICY_SLOTS = ['intent', 'url', 'observation', 'history', 'actions', 'step', 'homepage'] as const;
 
 export const PROMPT_DEFINITIONS: Record<PromptName, PromptDefinition> = {
   'subgoal-generation': { name: 'subgoal-generation', kind: 'subgoal', slots: ['intent', 'url', 'observation', 'k', 'examples', 'completed'] },

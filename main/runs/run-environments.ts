@@ -15,6 +15,14 @@ export function environmentFor(deps: RunTasksDeps, task: TaskRecord, seed: numbe
   return webArenaEnvironment(task, siteProfileOf(deps), deps.logins);
 }
 
+/** The page that lists every site of the task's world (WebArena's homepage; the sandbox's index), if any:
+ * agents of cross-site tasks are told about it. */
+export function homepageFor(deps: RunTasksDeps, task: TaskRecord): string | undefined {
+  if (task.source === 'sandbox') return deps.sandbox ? `${deps.sandbox.baseUrl}/` : undefined;
+  if (task.source === 'miniwob') return undefined;
+  return siteProfileOf(deps).__HOMEPAGE__;
+}
+
 /** Why a task cannot run with these deps, or null. */
 export function environmentProblem(deps: RunTasksDeps, task: TaskRecord): string | null {
   switch (task.source) {

@@ -14,7 +14,7 @@ import type { LlmSelection } from '../api/inference-types';
 import type { Inference } from '../agent/inference';
 import { isLlmPolicy, type SgoSettings } from '../agent/sgo-settings';
 import { createPolicy } from './policies';
-import { environmentFor, environmentProblem } from './run-environments';
+import { environmentFor, environmentProblem, homepageFor } from './run-environments';
 import type { SandboxCatalog } from './sandbox-catalog';
 import { DEFAULT_SCHEDULER, runJobs, type Job, type JobProgress, type SchedulerSettings } from './scheduler';
 
@@ -143,13 +143,14 @@ function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, j
           // Sandbox tasks carry reference subgoals with predicates: every episode gets its progress vector.
           const subgoals = deps.catalog?.get(task.id)?.subgoals;
           const episodeId = randomUUID();
+          const environment = environmentFor(deps, task, job.seed);
           const llm = isLlmPolicy(request.policy) && deps.inference
             ? await deps.inference.episodeContext({
               task, reference: subgoals, episodeId, seed: job.seed, policy: request.policy as 'react' | 'sgo',
               grammar: request.grammar, observationFormat: request.observationFormat, llm: request.llm, sgo: request.sgo,
+              homepage: homepageFor(deps, task),
             })
             : undefined;
-          const environment = environmentFor(deps, task, job.seed);
           const policy = createPolicy(request.policy, {
             instance: deps.catalog?.get(task.id), resolveUrl: environment.resolveUrl, seed: job.seed,
             grammar: request.grammar, observationFormat: request.observationFormat, llm,

@@ -158,7 +158,8 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
     baseUrl,
     datasetSeed,
     siteUrl: (site) => baseUrl + SITE_SLOTS[site].prefix,
-    placeholders: () => Object.fromEntries(SANDBOX_SITES.map((s) => [SITE_SLOTS[s.id].placeholder, baseUrl + SITE_SLOTS[s.id].prefix])),
+    // WebArena's homepage lists every site (agents find the other sites of a cross-site task from it).
+    placeholders: () => ({ ...Object.fromEntries(SANDBOX_SITES.map((s) => [SITE_SLOTS[s.id].placeholder, baseUrl + SITE_SLOTS[s.id].prefix])), __HOMEPAGE__: `${baseUrl}/` }),
     createEpisodeState() {
       const stateId = randomUUID().replace(/-/g, '');
       states.set(stateId, freshStates());

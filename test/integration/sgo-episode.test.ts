@@ -102,6 +102,8 @@ describe('an SGO episode against the loopback Gemini server', () => {
 
     expect(policy0.body.generationConfig).toEqual({ thinkingConfig: { thinkingBudget: 1024 } });
     expect(userText(policy0)).toContain(`1. [ ] ${SUBGOALS[0]}`);
+    // WebArena's homepage line: the sandbox index lists every site (cross-site tasks start from it).
+    expect(systemText(policy0)).toMatch(/check out the homepage at http:\/\/127\.0\.0\.1:\d+\/\. It has a list of websites/);
     expect(userText(policy0)).toContain(`Current: 1. ${SUBGOALS[0]}`);
     expect(systemText(policy0)).toContain('click [id]');
     const policy1 = server.requests[4];
