@@ -1,0 +1,73 @@
+// Training jobs as the front ends see them (MIRA.md §4; issue 7): a job trains the local policy for one or
+// more ablation variants (same seeds, same budget), phase by phase, and evaluates on the test split after
+// every phase. Types only, so the renderer can import them.
+
+/** The ablation variants (MIRA.md §4 "Ablation variants"): full MiRA, no potential critic (α = 0), KL-style
+ * and AWR objectives instead of the MSE log-ratio, and no doubly-robust mix (λ = 1 pure TD, λ = 0 pure MC). */
+export const TRAINING_VARIANTS = ['full', 'no-potential', 'kl', 'awr', 'awr-filter', 'no-dr-td', 'no-dr-mc'] as const;
+export type TrainingVariant = (typeof TRAINING_VARIANTS)[number];
+
+export interface TrainingRequest {
+  /** One variant trains one policy; several make an ablation (each starts from the same SFT checkpoint). */
+  variants: TrainingVariant[];
+  /** MiRA phases after phase 0 (SFT on oracle demonstrations). */
+  phases: number;
+  /** Sandbox families whose instances are trained (train split) and evaluated (test split). */
+  families: string[];
+  /** Instances per family (each fifth is test: the split is fixed by the dataset seed). */
+  instancesPerFamily: number;
+  seed: number;
+  /** MiRA hyper-parameters (MIRA.md §4); the defaults fill what is left out. */
+  overrides?: Partial<{ alpha: number; lambda: number; gamma: number; beta: number }>;
+}
+
+export type TrainingStage = 'demonstrations' | 'sft' | 'rollout' | 'critics' | 'policy' | 'evaluation';
+
+/** One phase of one variant, once evaluated (phase 0 = SFT). */
+export interface TrainingPhaseResult {
+  variant: TrainingVariant;
+  phase: number;
+  /** Success rate on the test split after this phase. */
+  testSuccess: number;
+  testEpisodes: number;
+  /** Success rate of this phase's rollouts on the train split (null for phase 0). */
+  trainSuccess: number | null;
+  /** Mean loss of each fitted model over the phase (policy, value, potential, sft). */
+  losses: Record<string, number>;
+  samples: number;
+  samplesPerSecond: number;
+  seconds: number;
+  checkpoint: string;
+}
+
+/** Streamed while a job runs (event 'training'). */
+export interface TrainingProgress {
+  jobId: string;
+  variant: TrainingVariant | null;
+  phase: number;
+  stage: TrainingStage;
+  done: number;
+  total: number;
+  /** Latest minibatch losses, when the stage fits a model. */
+  losses?: Record<string, number>;
+  samplesPerSecond?: number;
+  message: string;
+}
+
+export type TrainingStatus = 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted';
+
+export interface TrainingJob {
+  id: string;
+  request: TrainingRequest;
+  status: TrainingStatus;
+  createdAt: string;
+  finishedAt: string | null;
+  /** The tfjs backend the trainer runs on, and why the better ones were not used. */
+  backend: { name: string; attempts: Array<{ name: string; ok: boolean; reason?: string }> } | null;
+  phases: TrainingPhaseResult[];
+  /** Loss curve points (capped), in order. */
+  lossCurve: Array<{ variant: TrainingVariant | null; phase: number; stage: TrainingStage; step: number; losses: Record<string, number> }>;
+  /** Why it failed, was cancelled or interrupted. */
+  error: string | null;
+  last: TrainingProgress | null;
+}
