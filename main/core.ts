@@ -7,6 +7,9 @@ import { evaluateEpisode } from './eval/evaluate';
 import { evaluateMiniWob, type MiniWobSuccessRule } from './eval/miniwob-reward';
 import { defaultProfileFor } from './eval/profiles';
 import { EventHub } from './events';
+import { TrainingJobs, type TrainingRunner } from './training/jobs/training-jobs';
+import { workerTrainingRunner } from './training/jobs/worker-runner';
+import type { TrainingOptions } from './training/worker/protocol';
 import { MemorySecretStore, secretStatus, type SecretStore } from './settings/secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { SiteLogins } from './tasks/site-login';
@@ -45,6 +48,8 @@ export interface CoreOptions {
   siteProfile?: SiteProfile;
   /** LLM retries, per-attempt time-out and response cache (default: the client's defaults, cache in dataDir/llm-cache). */
   llm?: LlmRuntimeOptions;
+  /** The trainer behind training jobs (default: the tfjs trainer worker) and its options (epochs, …). */
+  training?: { runner?: TrainingRunner; trainer?: Partial<TrainingOptions> };
 }
 
 export interface Core {
@@ -57,6 +62,8 @@ export interface Core {
   miniwob: MiniWobSetup;
   /** Prompts, subgoal sets, verdicts and LLM call records (MIRA.md §2–3). */
   inference: Inference;
+  /** Training jobs (MIRA.md §4): records in dataDir/training, next to their checkpoints. */
+  training: TrainingJobs;
   /** Starts a run and also returns a promise of its finished episodes (the CLI and tests wait on it). */
   run(request: RunTasksRequest): Promise<StartedRun>;
   /** Resumes a run whose process died: tasks without a finished episode run again. */
@@ -90,6 +97,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     catalog = new SandboxCatalog(settings.datasetSeed ?? 1, settings.instancesPerFamily ?? 5);
     await catalog.register(store);
   }
+  const training = new TrainingJobs(
+    join(options.dataDir, 'training'),
+    options.training?.runner ?? workerTrainingRunner({
+      datasetSeed: (options.sandbox && options.sandbox.datasetSeed) || 1,
+      browserPath: () => options.browserPath ?? settingsStore.current().browserPath,
+      backend: () => settingsStore.current().trainerBackend,
+      trainer: options.training?.trainer,
+    }),
+    (progress) => events.emit('training', progress),
+  );
   // MiniWoB++ tasks are offered when a checkout is configured; a bad one is reported when a run needs it.
   const miniwob = await startMiniWob(store, options.miniwob);
 
@@ -210,6 +227,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     previewPrompt: (name, episodeId, t) => inferenceApi.previewPrompt(name, episodeId, t),
     tryAutoRater: (episodeId, t, index, promptText) => inferenceApi.tryAutoRater(episodeId, t, index, promptText),
     listVerdicts: (episodeId) => inference.verdicts.list(episodeId),
+    async startTraining(request) {
+      // The trainer trains on sandbox families (oracle demonstrations and predicate-judged rollouts).
+      const known = new Set(catalog?.all().map((i) => i.family));
+      const unknown = request.families.filter((f) => !known.has(f));
+      if (unknown.length) throw new Error(`Unknown sandbox famil${unknown.length > 1 ? 'ies' : 'y'} ${unknown.join(', ')}; training needs the built-in sandbox's families.`);
+      const { jobId, done } = await training.start(request);
+      done.catch(() => undefined); // The job record holds the outcome.
+      return { jobId };
+    },
+    cancelTraining: (jobId) => training.cancel(jobId),
+    listTrainingJobs: () => training.list(),
+    getTrainingJob: (jobId) => training.get(jobId),
   };
 
   return {
@@ -221,9 +250,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     catalog,
     miniwob,
     inference,
+    training,
     run,
     resume,
     async close() {
+      await training.close();
       await pool.close();
       await sandbox?.close();
       await miniwob.server?.close();

@@ -3,6 +3,7 @@
 import { benchHarness } from './bench/harness';
 import { benchSandbox } from './bench/sandbox';
 import { benchScheduler } from './bench/scheduler';
+import { benchTrainer } from './bench/trainer';
 import { benchUi } from './bench/ui';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
@@ -10,6 +11,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   scheduler: () => benchScheduler(Number(process.env.BENCH_EPISODES ?? 12)),
   sandbox: () => benchSandbox(Number(process.env.BENCH_PAGES ?? 20)),
   ui: () => benchUi(Number(process.env.BENCH_UI_STEPS ?? 100)),
+  trainer: () => benchTrainer(Number(process.env.BENCH_TRAINER_STEPS ?? 10)),
 };
 
 const wanted = process.argv.slice(2);

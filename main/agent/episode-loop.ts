@@ -11,7 +11,7 @@ import type { BrowserSession } from '../browser/session';
 import type { Store } from '../store';
 import type { SubgoalMonitor, SubgoalVerdict } from '../subgoals/monitor';
 import { presentObservation } from './observation-view';
-import { PolicyError, type HistoryEntry, type Policy } from './policy';
+import { PolicyError, type HistoryEntry, type Policy, type PolicyDecision } from './policy';
 import { StopRuleTracker, WEBARENA_STOP_RULES, type StopRules } from './stop-rules';
 
 /** Where an episode runs: URL placeholders resolved, cookies for per-episode sandbox state, cleanup. */
@@ -159,10 +159,12 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     const policyStarted = performance.now();
     let reply = '';
     let prompt: string | undefined;
+    let critic: PolicyDecision['critic'];
     try {
       const decision = await request.policy.decide({ intent, t, observation, history, view, progress });
       reply = decision.reply;
       prompt = decision.prompt;
+      critic = decision.critic;
     } catch (err) {
       const explanation = err instanceof PolicyError ? err.message : `The policy failed: ${message(err)}`;
       await recordStep(deps, episodeId, t, observation, { reply, actionText: '', action: null, error: explanation, targetBox: null },
@@ -189,7 +191,7 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     const actMs = performance.now() - actStarted;
 
     if (request.monitor) progress = await judgeMilestones(deps, request, episodeId, { t, session, observation, action, actionText }, progress!);
-    await recordStep(deps, episodeId, t, observation, { reply, prompt, actionText, action, error, targetBox, progress }, { observeMs, policyMs, actMs });
+    await recordStep(deps, episodeId, t, observation, { reply, prompt, actionText, action, error, targetBox, progress, critic }, { observeMs, policyMs, actMs });
     history.push({ t, actionText: actionText || reply.slice(0, 200), error, url: observation.url });
 
     if (action?.type === 'stop') {
@@ -212,6 +214,7 @@ interface StepOutcome {
   error: string | null;
   targetBox: StepRecord['targetBox'];
   progress?: number[] | null;
+  critic?: PolicyDecision['critic'];
 }
 
 async function recordStep(
@@ -243,8 +246,8 @@ async function recordStep(
     actionError: outcome.error,
     targetBox: outcome.targetBox,
     progress: outcome.progress ?? null,
-    value: null,
-    potential: null,
+    value: outcome.critic?.value ?? null,
+    potential: outcome.critic?.potential ?? null,
     latencyMs: 0,
     timings: { ...timings, storeMs: 0 },
   };

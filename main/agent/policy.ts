@@ -26,6 +26,8 @@ export interface PolicyDecision {
   /** The prompt the policy sent, when it is an LLM (stored as a blob and shown in replay). */
   prompt?: string;
   reasoning?: string;
+  /** A trained policy's critics on this state (MIRA.md §4: V(s), P(s)); stored with the step for replay. */
+  critic?: { value: number; potential: number };
 }
 
 /** Anything that chooses actions: the oracle, baselines, LLM agents (ReAct, SGO), the local trained policy. */

@@ -4,7 +4,9 @@ import type { EpisodeRecord, RunRecord, StepRecord, TaskRecord } from './types';
 import type { RunReport } from './run-report';
 import type { SecretName, SettingsView, WorkbenchSettings } from './settings';
 import type { AutoRaterTrial, LlmSelection, PromptName, PromptVersion, SubgoalItem, SubgoalSet, VerdictRecord } from './inference-types';
+import type { TrainingJob, TrainingProgress, TrainingRequest } from './training-types';
 export type * from './inference-types';
+export type * from './training-types';
 
 export interface CoreInfo {
   version: string;
@@ -46,6 +48,8 @@ export interface StartRunRequest {
   concurrency?: number;
   /** LLM policies ('react', 'sgo'): provider, model and thinking budget; Settings fill the rest. */
   llm?: LlmSelection;
+  /** 'local': a trained checkpoint (phase-<n>.json, or a directory: its newest phase). */
+  checkpoint?: string;
 }
 
 export interface RunProgress {
@@ -94,6 +98,13 @@ export interface WorkbenchApi {
   tryAutoRater(episodeId: string, t: number, subgoalIndex: number, promptText?: string): Promise<AutoRaterTrial>;
   /** The episode's AutoRater verdicts, by step then subgoal index. */
   listVerdicts(episodeId: string): Promise<VerdictRecord[]>;
+  /** Training (MIRA.md §4): starts a job (one variant, or several for an ablation) in the trainer worker. */
+  startTraining(request: TrainingRequest): Promise<{ jobId: string }>;
+  /** Resolves false when the job is not running in this process. */
+  cancelTraining(jobId: string): Promise<boolean>;
+  /** Every training job, newest first (running ones with their live state). */
+  listTrainingJobs(): Promise<TrainingJob[]>;
+  getTrainingJob(jobId: string): Promise<TrainingJob>;
 }
 
 export type ApiMethod = keyof WorkbenchApi;
@@ -109,6 +120,8 @@ export interface ApiEvents {
   progress: RunProgress;
   /** A milestone verdict as the AutoRater makes it (live, during the episode). */
   verdict: VerdictRecord;
+  /** A training job's stage, progress and latest losses. */
+  training: TrainingProgress;
 }
 export type ApiEventName = keyof ApiEvents;
 

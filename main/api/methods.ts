@@ -25,6 +25,10 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   previewPrompt: true,
   tryAutoRater: true,
   listVerdicts: true,
+  startTraining: true,
+  cancelTraining: true,
+  listTrainingJobs: true,
+  getTrainingJob: true,
 };
 
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiMethod } from './contract';
 import { SECRET_NAMES } from './settings';
 import { PROMPT_NAMES } from './inference-types';
+import { TRAINING_VARIANTS } from './training-types';
 
 // Argument schemas for every API method. Both transports (the web host's WebSocket and Electron's IPC)
 // validate with these before the core sees a call: the renderer is never trusted with shapes.
@@ -27,6 +28,15 @@ const settingsPatch = z
   .strict();
 
 const promptName = z.enum(PROMPT_NAMES);
+const unit = z.number().min(0).max(1);
+const trainingRequest = z.object({
+  variants: z.array(z.enum(TRAINING_VARIANTS)).min(1).max(TRAINING_VARIANTS.length).refine((v) => new Set(v).size === v.length, 'variants must not repeat'),
+  phases: z.number().int().min(0).max(20),
+  families: z.array(z.string().min(1).max(200)).min(1).max(100),
+  instancesPerFamily: z.number().int().min(5).max(1000),
+  seed: z.number().int(),
+  overrides: z.object({ alpha: unit, lambda: unit, gamma: unit, beta: z.number().min(0).max(100) }).partial().strict().optional(),
+}).strict();
 const note = z.string().max(2000).optional();
 const stepIndex = z.number().int().min(0).max(100_000);
 const elementQuery = z.object({ role: z.string().max(100).optional(), name: z.string().max(500).optional(), nameContains: z.string().max(500).optional(), nth: z.number().int().min(0).optional() }).strict();
@@ -64,6 +74,7 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
       seed: z.number().int().optional(),
       concurrency: z.number().int().min(1).max(16).optional(),
       llm: llmSelection.optional(),
+      checkpoint: z.string().min(1).max(4000).optional(),
     }).strict(),
   ]),
   cancelRun: z.tuple([id]),
@@ -76,6 +87,10 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
   previewPrompt: z.tuple([promptName, id, stepIndex]),
   tryAutoRater: z.tuple([id, stepIndex, z.number().int().min(0).max(19), z.string().min(1).max(100_000).optional()]),
   listVerdicts: z.tuple([id]),
+  startTraining: z.tuple([trainingRequest]),
+  cancelTraining: z.tuple([id]),
+  listTrainingJobs: z.tuple([]),
+  getTrainingJob: z.tuple([id]),
 };
 
 /** Returns the parsed parameters, or throws an Error that says which argument is wrong and why. */

@@ -32,6 +32,8 @@ export interface RunTasksRequest {
   /** LLM policies: provider/model/thinking budget (Settings fill the rest) and SGO settings (K, re-plan N). */
   llm?: LlmSelection;
   sgo?: Partial<SgoSettings>;
+  /** 'local': the trained policy's checkpoint (a phase-<n>.json file or a training job's directory). */
+  checkpoint?: string;
 }
 
 export interface RunTasksDeps extends EpisodeDeps {
@@ -153,7 +155,7 @@ function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, j
             : undefined;
           const policy = createPolicy(request.policy, {
             instance: deps.catalog?.get(task.id), resolveUrl: environment.resolveUrl, seed: job.seed,
-            grammar: request.grammar, observationFormat: request.observationFormat, llm,
+            grammar: request.grammar, observationFormat: request.observationFormat, llm, checkpoint: request.checkpoint,
           });
           const monitor = llm ? llm.monitor : subgoals?.length ? predicateMonitor(subgoals) : undefined;
           if (!llm && subgoals?.length) await deps.inference?.linkReference(episodeId, task.id, subgoals);

@@ -1,0 +1,98 @@
+import type { GrammarName } from '../actions/grammars';
+import { GRAMMARS } from '../actions/grammars';
+import { candidateAction, intentValues, type Candidate, type IntentValue, type PastAction } from '../training/model/candidates';
+import type { RawState } from '../training/model/features';
+import type { LocalScorer } from '../training/model/local-scorer';
+import type { ObservationFormat } from './observation-view';
+import { PolicyError, type Policy, type PolicyDecision, type PolicyInput } from './policy';
+import { xorshift32 } from './xorshift';
+
+/** One decision of the local policy, as the trainer records it (MIRA.md §4: states, actions, log π). */
+export interface LocalDecisionRecord {
+  raw: RawState;
+  /** Index of the chosen candidate in the state's candidate list. */
+  index: number;
+  /** π(a | s) of the chosen candidate under the acting model. */
+  prob: number;
+  candidates: number;
+}
+
+export interface LocalPolicyOptions {
+  /** A loaded scorer, or a loader (e.g. loadLocalScorer(checkpointPath)) called on the first decision. */
+  scorer: LocalScorer | (() => Promise<LocalScorer>);
+  /** Reference subgoal texts: the current one is part of the state (MIRA.md §3). */
+  subgoals?: string[];
+  /** Values typed or selected by candidates (intentValues of the task); default: quoted spans and numbers
+   * of the intent. */
+  values?: IntentValue[];
+  /** 'greedy' (argmax; evaluation) or 'sample' (rollouts). Default greedy. */
+  mode?: 'greedy' | 'sample';
+  seed?: number;
+  grammar?: GrammarName;
+  observationFormat?: ObservationFormat;
+  onDecision?(record: LocalDecisionRecord): void;
+}
+
+/** The trained local policy (issue 7): scores candidate actions (element × action type, typed text from the
+ * intent's values, stop) with the tfjs model of a checkpoint and writes the chosen one in the grammar the
+ * episode loop parses, so its episodes are recorded and scored like any other policy's. */
+export class LocalPolicy implements Policy {
+  readonly name = 'local';
+  readonly grammar: GrammarName;
+  readonly observationFormat: ObservationFormat;
+  private scorer: LocalScorer | null;
+  private readonly past: PastAction[] = [];
+  private readonly rand: () => number;
+
+  constructor(private readonly options: LocalPolicyOptions) {
+    this.scorer = typeof options.scorer === 'function' ? null : options.scorer;
+    this.grammar = options.grammar ?? 'webarena';
+    this.observationFormat = options.observationFormat ?? 'axtree';
+    this.rand = xorshift32(((options.seed ?? 0) * 2654435761 + 1) >>> 0);
+  }
+
+  async decide(input: PolicyInput): Promise<PolicyDecision> {
+    this.scorer ??= await (this.options.scorer as () => Promise<LocalScorer>)();
+    const scorer = this.scorer;
+    const raw: RawState = {
+      intent: input.intent,
+      values: this.options.values ?? intentValues(input.intent),
+      subgoals: this.options.subgoals ?? [],
+      progress: input.progress ?? null,
+      t: input.t,
+      nodes: scorer.elementsOf(input.observation.nodes),
+      past: [...this.past],
+    };
+    const { candidates, probs } = scorer.score(raw);
+    const index = this.options.mode === 'sample' ? sampleIndex(probs, this.rand() / 4294967296) : argmax(probs);
+    const chosen: Candidate = candidates[index];
+    this.past.push({ kind: chosen.kind, elementName: chosen.element === undefined ? '' : raw.nodes[chosen.element].name, text: chosen.text ?? '' });
+    this.options.onDecision?.({ raw, index, prob: probs[index], candidates: candidates.length });
+
+    const action = candidateAction(chosen, raw.nodes);
+    if (action.elementId !== undefined && input.view) {
+      const id = input.view.idFor(action.elementId);
+      if (id === undefined) throw new PolicyError(`The local policy chose element ${action.elementId}, which the ${this.observationFormat} view does not show.`);
+      action.elementId = id;
+    }
+    const text = GRAMMARS[this.grammar].render(action);
+    const reply = this.grammar === 'webrl' ? text : `\`\`\`${text}\`\`\``;
+    const critic = scorer.critique(raw) ?? undefined;
+    return { reply: `Local policy: p=${probs[index].toFixed(3)} over ${candidates.length} candidates.\n${reply}`, reasoning: `candidate ${index}`, critic };
+  }
+}
+
+function argmax(xs: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (xs[i] > xs[best]) best = i;
+  return best;
+}
+
+function sampleIndex(probs: readonly number[], u: number): number {
+  let acc = 0;
+  for (let i = 0; i < probs.length; i++) {
+    acc += probs[i];
+    if (u < acc) return i;
+  }
+  return probs.length - 1;
+}

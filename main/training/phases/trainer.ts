@@ -1,0 +1,137 @@
+// The phase loop (MIRA.md §4 "Phases"; issue 7): phase 0 = SFT on oracle demonstrations of the train
+// split; each MiRA phase rolls out the current policy on its tasks, updates critics and policy
+// (mira-phase.ts), saves a checkpoint, evaluates on the test split and picks the next phase's tasks
+// (curriculum from failures and the value critic's predicted success). Runs inside the trainer worker.
+import { existsSync } from 'node:fs';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { selectBackend } from '../backend';
+import { selectCurriculumTasks } from '../curriculum';
+import { ReplayBuffer } from '../data-hygiene';
+import { saveCheckpoint } from '../model/checkpoint';
+import { CriticModel } from '../model/critic-model';
+import { featurize } from '../model/features';
+import { LocalScorer } from '../model/local-scorer';
+import { PolicyModel } from '../model/policy-model';
+import { RolloutEnv } from '../rollout/episode-runner';
+import { recordOracle, rolloutLocal, type DemoStep, type PolicyStep, type Trajectory } from '../rollout/record';
+import type { SandboxTaskInstance } from '../../sandbox/types';
+import type { PhaseResult, TrainerMessage, TrainingOptions, TrainingSummary } from '../worker/protocol';
+import { runMiraUpdate } from './mira-phase';
+import { buildSelectVocab, demoSamples, trainSft } from './sft';
+import { criticPredict, type PolicySample } from './updates';
+import { variantSettings } from './variants';
+
+export const DEFAULT_FAMILIES = ['shop/sorted-category', 'shop/add-to-cart', 'shop/wishlist-best-rated'];
+
+export async function runTrainer(o: TrainingOptions, emit: (m: TrainerMessage) => void, shouldStop: () => boolean): Promise<TrainingSummary> {
+  const seed = o.seed ?? 1;
+  const variantName = o.variant ?? 'full';
+  const variant = variantSettings(variantName, o.mira);
+  const concurrency = o.concurrency ?? 3;
+  const backend = await selectBackend(o.backend ?? 'auto');
+  emit({ type: 'backend', name: backend.name, reason: backend.reason, tried: backend.tried });
+  await mkdir(o.checkpointDir, { recursive: true });
+  const env = await RolloutEnv.open({
+    dataDir: o.rolloutDataDir ?? join(o.checkpointDir, 'rollouts'), datasetSeed: o.datasetSeed ?? 1, instancesPerFamily: o.instancesPerFamily ?? 10,
+    browserPath: o.browserPath, stopRules: { maxSteps: o.maxSteps ?? 20, maxParseFailures: 3, maxRepeatedActions: 3 },
+  });
+  const summary: TrainingSummary = { backend: backend.name, variant: variantName, trainTasks: 0, testTasks: 0, phases: [], cancelled: false };
+  const policy = PolicyModel.init(undefined, seed);
+  const critic = CriticModel.init(undefined, seed + 1);
+  try {
+    const families = o.families ?? DEFAULT_FAMILIES;
+    const all = env.catalog.all().filter((i) => families.includes(i.family));
+    const train = all.filter((i) => i.split === 'train');
+    const test = all.filter((i) => i.split === 'test');
+    summary.trainTasks = train.length;
+    summary.testTasks = test.length;
+    emit({ type: 'log', line: `${train.length} train / ${test.length} test tasks over ${families.join(', ')}; variant ${variantName}` });
+
+    // Phase 0: oracle demonstrations (recorded once through the real episode loop, cached) → SFT.
+    const demos = await loadOrRecordDemos(o, env, train, concurrency, policy.config.features.maxElements, emit, shouldStop);
+    const vocab = buildSelectVocab(demos);
+    const { samples, uncovered } = demoSamples(demos, vocab, policy.config.features);
+    emit({ type: 'log', line: `SFT on ${samples.length} demonstrated actions (${uncovered} outside the action space)` });
+    await trainSft(policy, samples, {
+      epochs: o.sftEpochs ?? 10, batchSize: o.batchSize ?? 16, learningRate: o.sftLearningRate ?? 0.01, seed, shouldStop,
+      onEpoch: (epoch, loss, sps) => emit({ type: 'loss', phase: 0, stage: 'sft', epoch, loss, samplesPerSecond: sps }),
+    });
+    const scorer = new LocalScorer(policy, vocab);
+    const finishPhase = async (phase: number, trainSuccessRate: number, stats?: Record<string, number>) => {
+      const testSuccessRate = o.evaluate === false || shouldStop() ? null : await evaluate(env, test, scorer, concurrency, phase, emit, shouldStop);
+      const checkpoint = await saveCheckpoint(o.checkpointDir, {
+        meta: { phase, variant: variantName, createdAt: new Date().toISOString(), ...(testSuccessRate === null ? {} : { testSuccessRate }) }, vocab, policy, critic,
+      });
+      const result: PhaseResult = { phase, trainSuccessRate, testSuccessRate, checkpoint, testTasks: test.length, stats };
+      summary.phases.push(result);
+      emit({ type: 'phase', result });
+    };
+    await finishPhase(0, demos.filter((d) => d.success).length / Math.max(1, demos.length));
+
+    // MiRA phases.
+    const replay = new ReplayBuffer<PolicySample & { success: boolean }>({ capRatio: variant.config.replayCapRatio, seed, isSuccessful: (s) => s.success });
+    const perPhase = Math.min(o.tasksPerPhase ?? train.length, train.length);
+    let tasks = train.slice(0, perPhase);
+    for (let phase = 1; phase <= (o.phases ?? 2) && !shouldStop(); phase++) {
+      const jobs = tasks.flatMap((instance, k) => Array.from({ length: o.rolloutsPerTask ?? 1 }, (_, r) => ({ instance, seed: seed * 100_000 + phase * 1000 + k * 10 + r })));
+      const rollouts = await rolloutLocal(env, jobs, scorer, 'sample', concurrency, (done) => emit({ type: 'progress', stage: 'rollout', phase, done, total: jobs.length }));
+      if (shouldStop()) break;
+      const stats = await runMiraUpdate(phase, rollouts, { policy, critic, vocab }, variant, replay, {
+        criticEpochs: o.criticEpochs ?? 20, criticLearningRate: o.criticLearningRate ?? 0.01, policyLearningRate: o.policyLearningRate ?? 0.003,
+        batchSize: o.batchSize ?? 16, seed, perplexityFilter: o.perplexityFilter ?? true,
+      }, shouldStop);
+      emit({ type: 'loss', phase, stage: 'critic', epoch: 0, loss: stats.valueLoss, samplesPerSecond: 0, extra: { potentialLoss: stats.potentialLoss } });
+      emit({ type: 'loss', phase, stage: 'policy', epoch: 0, loss: stats.policyLoss, samplesPerSecond: stats.samplesPerSecond, extra: { kept: stats.keptAfterFilter, replayed: stats.replayed } });
+      await finishPhase(phase, stats.successes / Math.max(1, stats.episodes), { ...stats });
+      tasks = nextTasks(train, demos, rollouts, critic, vocab, policy, variant.config.curriculumBand, perPhase);
+    }
+    summary.cancelled = shouldStop();
+    await writeFile(join(o.checkpointDir, 'summary.json'), JSON.stringify(summary, null, 2));
+    return summary;
+  } finally {
+    policy.dispose();
+    critic.dispose();
+    await env.close();
+  }
+}
+
+async function loadOrRecordDemos(o: TrainingOptions, env: RolloutEnv, train: SandboxTaskInstance[], concurrency: number, maxElements: number, emit: (m: TrainerMessage) => void, shouldStop: () => boolean): Promise<Trajectory<DemoStep>[]> {
+  await mkdir(o.demoCacheDir ?? o.checkpointDir, { recursive: true });
+  const cache = join(o.demoCacheDir ?? o.checkpointDir, `demos-${o.datasetSeed ?? 1}-${train.length}.json`);
+  if (existsSync(cache)) {
+    const cached = JSON.parse(await readFile(cache, 'utf8')) as Trajectory<DemoStep>[];
+    if (cached.map((d) => d.taskId).join() === train.map((i) => i.id).join()) return cached;
+  }
+  const controller = new AbortController();
+  const poll = setInterval(() => shouldStop() && controller.abort('cancelled'), 200);
+  try {
+    const demos = await recordOracle(env, train, concurrency, maxElements, (done) => emit({ type: 'progress', stage: 'demos', phase: 0, done, total: train.length }), controller.signal);
+    if (!shouldStop()) await writeFile(cache, JSON.stringify(demos));
+    return demos;
+  } finally {
+    clearInterval(poll);
+  }
+}
+
+async function evaluate(env: RolloutEnv, test: SandboxTaskInstance[], scorer: LocalScorer, concurrency: number, phase: number, emit: (m: TrainerMessage) => void, shouldStop: () => boolean): Promise<number> {
+  if (shouldStop() || test.length === 0) return 0;
+  const runs = await rolloutLocal(env, test.map((instance, k) => ({ instance, seed: k })), scorer, 'greedy', concurrency, (done) => emit({ type: 'progress', stage: 'evaluate', phase, done, total: test.length }));
+  return runs.filter((r) => r.success).length / runs.length;
+}
+
+/** Next phase's tasks (MIRA.md §4 curriculum): failed tasks and tasks whose predicted success V(s_0) is in
+ * the band, failed-and-in-band first; all train tasks when none qualify. */
+function nextTasks(
+  train: SandboxTaskInstance[], demos: Trajectory<DemoStep>[], rollouts: Trajectory<PolicyStep>[], critic: CriticModel,
+  vocab: Parameters<typeof featurize>[1], policy: PolicyModel, band: readonly [number, number], perPhase: number,
+): SandboxTaskInstance[] {
+  const starts = demos.filter((d) => d.steps.length > 0);
+  const v0 = criticPredict(critic, starts.map((d) => featurize(d.steps[0].raw, vocab, policy.config.features))).value;
+  const predicted = new Map(starts.map((d, i) => [d.taskId, v0[i]]));
+  const inBand = new Set(selectCurriculumTasks(predicted, band));
+  const failed = new Set(rollouts.filter((r) => !r.success).map((r) => r.taskId));
+  const rank = (id: string) => (failed.has(id) && inBand.has(id) ? 0 : failed.has(id) ? 1 : inBand.has(id) ? 2 : 3);
+  const chosen = train.filter((i) => rank(i.id) < 3).sort((a, b) => rank(a.id) - rank(b.id)).slice(0, perPhase);
+  return chosen.length ? chosen : train.slice(0, perPhase);
+}

@@ -1,0 +1,134 @@
+import * as tf from '@tensorflow/tfjs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCandidates, candidateAction, findCandidate, intentValues } from '../../../main/training/model/candidates';
+import { checkpointPath, loadCheckpoint, saveCheckpoint } from '../../../main/training/model/checkpoint';
+import { CriticModel } from '../../../main/training/model/critic-model';
+import { lookup } from '../../../main/training/model/embedding';
+import { featurize, CANDIDATE_FEATURES } from '../../../main/training/model/features';
+import { LocalScorer } from '../../../main/training/model/local-scorer';
+import { PolicyModel } from '../../../main/training/model/policy-model';
+import { disposeBatch, packPolicy } from '../../../main/training/model/batch';
+import { criticStep, logProbsOf, policyStep, sftStep, type PolicySample } from '../../../main/training/phases/updates';
+import { shopState } from './model-fixtures';
+import { useCpuBackend } from './tf-setup';
+
+beforeAll(useCpuBackend);
+
+const vocab = { 'Sort By': ['Position', 'Price: Low to High', 'Product Name'] };
+const policy = PolicyModel.init(undefined, 7);
+afterAll(() => policy.dispose());
+const features = () => featurize(shopState(), vocab, policy.config.features);
+
+describe('candidates (issue 7: element × action type, typed text from the intent, stop)', () => {
+  it('builds clicks, type × value × Enter, select × (values ∪ learned options) and stop', () => {
+    const raw = shopState();
+    const cands = buildCandidates(raw.nodes, raw.values, vocab, 500);
+    expect(cands[0]).toEqual({ kind: 'stop', text: '' });
+    expect(cands.filter((c) => c.kind === 'click')).toHaveLength(4);
+    expect(cands.filter((c) => c.kind === 'type')).toHaveLength(2 * 2);
+    expect(cands.filter((c) => c.kind === 'select').map((c) => c.text)).toEqual(['Shoes', 'price from low to high', 'Position', 'Price: Low to High', 'Product Name']);
+    const action = { type: 'select' as const, elementId: '375', text: 'Price: Low to High' };
+    const i = findCandidate(action, cands, raw.nodes);
+    expect(candidateAction(cands[i], raw.nodes)).toEqual(action);
+    expect(findCandidate({ type: 'type', elementId: '9', text: 'Shoes', pressEnter: true }, cands, raw.nodes)).toBeGreaterThan(0);
+    expect(findCandidate({ type: 'type', elementId: '9', text: 'Boots' }, cands, raw.nodes)).toBe(-1);
+  });
+
+  it('takes values from the instantiation, else quoted spans and numbers of the intent', () => {
+    expect(intentValues('x', { qty: 3, product: 'Trek Pack' })).toEqual([{ key: 'qty', text: '3' }, { key: 'product', text: 'Trek Pack' }]);
+    expect(intentValues('Post "hello there" with 5 stars').map((v) => v.text)).toEqual(['hello there', '5']);
+  });
+
+  it('gives each candidate the lexical match features (element named in the current subgoal …)', () => {
+    const f = features();
+    const shoes = f.cands.findIndex((c) => c.kind === 'click' && c.element === 4);
+    expect(f.candFeats[shoes]).toHaveLength(CANDIDATE_FEATURES);
+    expect(f.candFeats[shoes][7]).toBe(1); // "Shoes" appears in the current subgoal
+    expect(f.candFeats[f.cands.findIndex((c) => c.kind === 'click' && c.element === 3)][7]).toBe(0);
+  });
+});
+
+describe('embedding lookup gradient (ScatterNd instead of gather\'s UnsortedSegmentSum)', () => {
+  it('sums the gradient of repeated ids', () => {
+    const table = tf.variable(tf.tensor2d([[1, 2], [3, 4], [5, 6]]));
+    const { grads, value } = tf.variableGrads(() => tf.sum(tf.mul(lookup(table as unknown as tf.Tensor2D, tf.tensor1d([2, 0, 2], 'int32')), tf.tensor2d([[1, 1], [2, 2], [3, 3]]))) as tf.Scalar, [table]);
+    expect(value.dataSync()[0]).toBe(50);
+    expect(Object.values(grads)[0].arraySync()).toEqual([[2, 2], [0, 0], [4, 4]]);
+    tf.dispose([table, value, ...Object.values(grads)]);
+  });
+});
+
+describe('training steps', () => {
+  it('leak no tensors across a step (after the optimizer has made its slots)', () => {
+    const samples: PolicySample[] = [{ features: features(), index: 5, logpRef: -2, advantage: 0.3 }];
+    const optimizer = tf.train.adam(0.01);
+    const critic = CriticModel.init(undefined, 3);
+    const criticOpt = tf.train.adam(0.01);
+    const criticSamples = [{ features: features(), outcome: 1, label: 0.5 }, { features: features(), outcome: 0, label: null }];
+    // Warm-up creates Adam's moment variables.
+    policyStep(policy, optimizer, samples, 'mse', 0.1);
+    sftStep(policy, optimizer, samples);
+    criticStep(critic, criticOpt, criticSamples, true);
+    const before = tf.memory().numTensors;
+    policyStep(policy, optimizer, samples, 'mse', 0.1);
+    policyStep(policy, optimizer, samples, 'kl', 0.1);
+    policyStep(policy, optimizer, samples, 'awr', 0.1);
+    sftStep(policy, optimizer, samples);
+    criticStep(critic, criticOpt, criticSamples, true);
+    logProbsOf(policy, samples);
+    new LocalScorer(policy, vocab).score(shopState());
+    expect(tf.memory().numTensors).toBe(before);
+    optimizer.dispose();
+    criticOpt.dispose();
+    critic.dispose();
+  });
+
+  it('an MSE log-ratio step moves log π of a positive-advantage action up and of a negative one down', () => {
+    const model = PolicyModel.init(undefined, 11);
+    const f = features();
+    const up = f.cands.findIndex((c) => c.kind === 'click' && c.element === 4);
+    const down = f.cands.findIndex((c) => c.kind === 'click' && c.element === 3);
+    const other = featurize(shopState({ t: 1, progress: [1, 0, 0] }), vocab, model.config.features);
+    const samples = [{ features: f, index: up }, { features: other, index: down }];
+    const ref = logProbsOf(model, samples);
+    const optimizer = tf.train.sgd(0.05);
+    policyStep(model, optimizer, [
+      { ...samples[0], logpRef: ref[0], advantage: 0.5 },
+      { ...samples[1], logpRef: ref[1], advantage: -0.5 },
+    ], 'mse', 0.1);
+    const after = logProbsOf(model, samples);
+    expect(after[0]).toBeGreaterThan(ref[0]);
+    expect(after[1]).toBeLessThan(ref[1]);
+    optimizer.dispose();
+    model.dispose();
+  });
+});
+
+describe('checkpoints', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mira-ckpt-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('save → load gives identical scores (policy and critics)', async () => {
+    const critic = CriticModel.init(undefined, 5);
+    const path = await saveCheckpoint(dir, { meta: { phase: 3, variant: 'full', createdAt: 'now' }, vocab, policy, critic });
+    expect(path).toBe(checkpointPath(dir, 3));
+    const loaded = await loadCheckpoint(dir); // a directory loads its latest phase
+    expect(loaded.meta.phase).toBe(3);
+    expect(loaded.vocab).toEqual(vocab);
+    const batch = packPolicy([features()], policy.config.features);
+    const a = tf.tidy(() => Array.from(policy.logits(batch).dataSync()));
+    const b = tf.tidy(() => Array.from(loaded.policy.logits(batch).dataSync()));
+    expect(b).toEqual(a);
+    expect(loaded.critic!.predict(batch)).toEqual(critic.predict(batch));
+    disposeBatch(batch);
+    loaded.policy.dispose();
+    loaded.critic!.dispose();
+    critic.dispose();
+  });
+});
