@@ -11,6 +11,7 @@ import { ReplayView } from './features/replay/ReplayView';
 import { useWorkbench } from './stores/workbench-store';
 import { PromptsView } from './features/prompts/PromptsView';
 import { SubgoalsView } from './features/subgoals/SubgoalsView';
+import { TrainingView } from './features/training/TrainingView';
 
 export function App() {
   const route = useWorkbench((s) => s.route);
@@ -40,6 +41,7 @@ export function App() {
           <a href="#/runs" aria-current={route.view === 'runs' || route.view === 'run' ? 'page' : undefined}>Runs</a>
           <a href="#/subgoals" aria-current={route.view === 'subgoals' ? 'page' : undefined}>Subgoals</a>
           <a href="#/prompts" aria-current={route.view === 'prompts' ? 'page' : undefined}>Prompts</a>
+          <a href="#/training" aria-current={route.view === 'training' ? 'page' : undefined}>Training</a>
           <a href="#/settings" aria-current={route.view === 'settings' ? 'page' : undefined}>Settings</a>
         </nav>
       </header>
@@ -53,6 +55,7 @@ export function App() {
         {route.view === 'subgoals' && <SubgoalsView taskId={route.taskId} />}
         {route.view === 'compare' && <CompareView left={route.left} right={route.right} step={route.step} />}
         {route.view === 'run' && <RunReportView runId={route.runId} />}
+        {route.view === 'training' && <TrainingView />}
       </main>
     </div>
   );

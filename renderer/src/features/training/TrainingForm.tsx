@@ -1,0 +1,68 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { TrainingRequest, TrainingVariant } from '../../../../main/api/training-types';
+import type { TaskRecord } from '../../../../main/api/types';
+import { getClient } from '../../api/client';
+
+// The renderer may import only types from main/ (layering rule), so the variants are listed here; the
+// check below stops the build if the contract gains a variant this list lacks.
+const VARIANTS = ['full', 'no-potential', 'kl', 'awr', 'awr-filter', 'no-dr-td', 'no-dr-mc'] as const satisfies readonly TrainingVariant[];
+const EVERY_VARIANT_LISTED: Exclude<TrainingVariant, (typeof VARIANTS)[number]> extends never ? true : never = true;
+void EVERY_VARIANT_LISTED;
+
+/** Configure and start a training job: variants (one = a training run, several = an ablation with the same
+ * seeds and budget), phases, sandbox families, instances and seed (MIRA.md §4 defaults for the rest). */
+export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) {
+  const [tasks, setTasks] = useState<TaskRecord[]>([]);
+  const [variants, setVariants] = useState<TrainingVariant[]>(['full']);
+  const [families, setFamilies] = useState<string[]>([]);
+  const [phases, setPhases] = useState(2);
+  const [instances, setInstances] = useState(10);
+  const [seed, setSeed] = useState(1);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void getClient().listTasks().then(setTasks, (e: Error) => setError(e.message));
+  }, []);
+  const allFamilies = useMemo(() => [...new Set(tasks.map((t) => t.family).filter((f): f is string => !!f))].sort(), [tasks]);
+  useEffect(() => {
+    if (families.length === 0 && allFamilies.length > 0) setFamilies(allFamilies.filter((f) => f.startsWith('shop/')).slice(0, 3));
+  }, [allFamilies, families.length]);
+
+  const toggle = (v: TrainingVariant) => setVariants((prev) => (prev.includes(v) ? prev.filter((x) => x !== v) : [...prev, v]));
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    const request: TrainingRequest = { variants, phases, families, instancesPerFamily: instances, seed };
+    try {
+      onStarted((await getClient().startTraining(request)).jobId);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel training-form" aria-label="New training job" onSubmit={(e) => (e.preventDefault(), void start())}>
+      <h2>New training job</h2>
+      <fieldset>
+        <legend>Variants</legend>
+        {VARIANTS.map((v) => (
+          <label key={v} className="check"><input type="checkbox" checked={variants.includes(v)} onChange={() => toggle(v)} /> {v}</label>
+        ))}
+        <button type="button" onClick={() => setVariants([...VARIANTS])}>Ablation: all variants</button>
+      </fieldset>
+      <label>Families
+        <select multiple aria-label="Families" value={families} onChange={(e) => setFamilies([...e.target.selectedOptions].map((o) => o.value))} size={6}>
+          {allFamilies.map((f) => <option key={f} value={f}>{f}</option>)}
+        </select>
+      </label>
+      <label>MiRA phases after SFT <input type="number" min={0} max={20} value={phases} onChange={(e) => setPhases(Number(e.target.value))} /></label>
+      <label>Instances per family <input type="number" min={5} max={500} value={instances} onChange={(e) => setInstances(Number(e.target.value))} /></label>
+      <label>Seed <input type="number" value={seed} onChange={(e) => setSeed(Number(e.target.value))} /></label>
+      <button type="submit" disabled={busy || variants.length === 0 || families.length === 0}>Start training</button>
+      {error && <p role="alert" className="error">{error}</p>}
+    </form>
+  );
+}

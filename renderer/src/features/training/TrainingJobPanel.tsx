@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { TrainingJob } from '../../../../main/api/training-types';
+import { getClient } from '../../api/client';
+import { MultiLineChart } from '../../components/charts/MultiLineChart';
+import { ProgressBar } from '../../components/ProgressBar';
+import { lossSeries, percent, successSeries } from './training-series';
+
+/** One job: its live stage with a progress bar, throughput and backend, cancel, the loss curves, the test
+ * success rate per phase (one line per variant: the ablation plot) and the phase table. */
+export function TrainingJobPanel({ job }: { job: TrainingJob }) {
+  const [cancel, setCancel] = useState<'idle' | 'asked' | 'refused'>('idle');
+  const last = job.last;
+  const running = job.status === 'running';
+  return (
+    <section className="panel training-job" aria-label="Training job" data-testid="training-job">
+      <h2>Job {job.id.slice(0, 8)} <span className={`status status-${job.status}`} data-testid="training-status">{job.status}</span></h2>
+      <p className="small">
+        Backend: <strong data-testid="training-backend">{job.backend?.name ?? '…'}</strong>
+        {job.backend?.attempts.filter((a) => !a.ok).map((a) => <span key={a.name} className="muted"> · {a.name} unavailable{a.reason ? ` (${a.reason})` : ''}</span>)}
+      </p>
+      {last && (
+        <div className="training-stage" data-testid="training-stage">
+          <span>{last.variant ? `${last.variant} · ` : ''}phase {last.phase} · {last.stage}</span>{' '}
+          <ProgressBar done={last.done} total={Math.max(1, last.total)} label="Training progress" />{' '}
+          {last.samplesPerSecond !== undefined && <span className="small" data-testid="training-throughput">{last.samplesPerSecond.toFixed(0)} samples/s</span>}
+          <div className="small muted">{last.message}</div>
+        </div>
+      )}
+      {running && (
+        <button type="button" onClick={() => getClient().cancelTraining(job.id).then((ok) => setCancel(ok ? 'asked' : 'refused'), () => setCancel('refused'))} disabled={cancel === 'asked'}>
+          {cancel === 'asked' ? 'Cancelling…' : 'Cancel training'}
+        </button>
+      )}
+      {cancel === 'refused' && <p role="alert" className="error">This job is not running in this workbench process.</p>}
+      {job.error && <p role="alert" className="error">{job.error}</p>}
+      <div className="charts">
+        <MultiLineChart title="Test success rate per phase" series={successSeries(job)} xLabel="phase" yMax={1} percent testId="sr-per-phase" />
+        <MultiLineChart title="Losses" series={lossSeries(job)} xLabel="update" testId="loss-curve" />
+      </div>
+      <table className="phases" aria-label="Phases">
+        <thead><tr><th>Variant</th><th>Phase</th><th>Test SR</th><th>Train SR</th><th>Losses</th><th>Samples/s</th><th>Time</th></tr></thead>
+        <tbody>
+          {job.phases.map((p) => (
+            <tr key={`${p.variant}-${p.phase}`} data-testid="phase-row">
+              <td>{p.variant}</td><td>{p.phase === 0 ? '0 (SFT)' : p.phase}</td>
+              <td>{percent(p.testSuccess)} of {p.testEpisodes}</td><td>{p.trainSuccess === null ? '—' : percent(p.trainSuccess)}</td>
+              <td className="small">{Object.entries(p.losses).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}</td>
+              <td>{p.samplesPerSecond.toFixed(0)}</td><td>{p.seconds.toFixed(1)} s</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TrainingJob } from '../../../../main/api/training-types';
+import { getClient } from '../../api/client';
+import { TrainingForm } from './TrainingForm';
+import { TrainingJobPanel } from './TrainingJobPanel';
+import { percent } from './training-series';
+
+const REFRESH_MS = 400;
+
+/** The Training page (issue 7): start a job, watch it live, compare variants; past jobs stay listed. */
+export function TrainingView() {
+  const [jobs, setJobs] = useState<TrainingJob[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const refresh = useCallback(() => {
+    void getClient().listTrainingJobs().then((list) => {
+      setJobs(list);
+      setSelected((s) => s ?? list[0]?.id ?? null);
+    }, (e: Error) => setError(e.message));
+  }, []);
+
+  useEffect(() => {
+    refresh();
+    // Progress arrives many times a second while a model fits: refresh at most every REFRESH_MS.
+    const off = getClient().on('training', () => {
+      if (!pending.current) pending.current = setTimeout(() => ((pending.current = null), refresh()), REFRESH_MS);
+    });
+    return () => {
+      off();
+      if (pending.current) clearTimeout(pending.current);
+    };
+  }, [refresh]);
+
+  const job = jobs.find((j) => j.id === selected) ?? null;
+  return (
+    <div className="training" data-testid="training-view">
+      <h1>Training</h1>
+      {error && <p role="alert" className="error">{error}</p>}
+      <div className="training-layout">
+        <div>
+          <TrainingForm onStarted={(id) => (setSelected(id), refresh())} />
+          <table className="jobs" aria-label="Training jobs">
+            <thead><tr><th>Job</th><th>Variants</th><th>Status</th><th>Best test SR</th></tr></thead>
+            <tbody>
+              {jobs.map((j) => (
+                <tr key={j.id} aria-selected={j.id === selected} onClick={() => setSelected(j.id)} data-testid="job-row">
+                  <td><button type="button" className="link" onClick={() => setSelected(j.id)}>{j.id.slice(0, 8)}</button></td>
+                  <td>{j.request.variants.join(', ')}</td>
+                  <td>{j.status}</td>
+                  <td>{j.phases.length ? percent(Math.max(...j.phases.map((p) => p.testSuccess))) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {job ? <TrainingJobPanel job={job} /> : <p className="muted">No training job yet.</p>}
+      </div>
+    </div>
+  );
+}
