@@ -1,7 +1,8 @@
-// The code site's entry point for the sandbox registry: its SiteModule (null until the site exists) and its
-// task families. See ../../../../shared/design/SANDBOX.md.
-import type { SiteModule } from '../site';
+// The code site's entry point for the sandbox registry: its SiteModule and its task families.
+// See ../../../../shared/design/SANDBOX.md.
 import type { TaskFamily } from '../types';
+import { CODE_FAMILIES } from './families/all';
+import { gitlabSite } from './site';
 
-export const codeSite: SiteModule<any, any> | null = null;
-export const codeFamilies: TaskFamily[] = [];
+export const codeSite = gitlabSite;
+export const codeFamilies: TaskFamily[] = CODE_FAMILIES;
