@@ -8,10 +8,11 @@ import { analyzeCommand } from './analyze-command';
 import { listCommand } from './list-command';
 import { resumeCommand, runCommand } from './run-command';
 import { serveCommand } from './serve-command';
+import { trainCommand } from './train-command';
 
 const HELP = `MiRA Workbench CLI
 
-  run    --policy oracle|wrong|random|do-nothing|react|sgo [--family <id>|--tasks <id,id>|--all] [--instances N] [--split train|test]
+  run    --policy oracle|wrong|random|do-nothing|react|sgo|local [--family <id>|--tasks <id,id>|--all] [--instances N] [--split train|test]
          [--grammar webarena|webrl|browsergym] [--observation axtree|webrl-html|som]
          [--stop-rules webarena|vab-lite] [--max-steps N]
          [--concurrency N] [--episode-timeout SECONDS] [--infra-retries N]
@@ -25,6 +26,9 @@ const HELP = `MiRA Workbench CLI
   serve  [--port N] [--host 127.0.0.1]   Serve the workbench UI and API on 127.0.0.1 and print the URL.
   list   tasks|families|runs|episodes    List what the data directory holds.
   analyze [run-id|latest]                 Failure modes, key decision steps, success rates, pass@k.
+  train  [--families <id,id>] [--variants full,kl,…|--ablation] [--phases N] [--train-instances N] [--seed N]
+         Train the local policy: SFT on oracle demonstrations, then MiRA phases; test SR per phase per variant.
+         Run a checkpoint with: run --policy local --checkpoint <dataDir>/training/<job>/<variant>
 
 Common: --data <dir> (default $MIRA_DATA_DIR or ~/.mira-workbench), --browser <path>, --seed N,
         --miniwob-dir <checkout> (default $MINIWOB_DIR), --miniwob-success browsergym|miniwob (raw reward > 0 or = 1).`;
@@ -63,6 +67,7 @@ function dispatch(args: ParsedArgs, core: Awaited<ReturnType<typeof createCore>>
     case 'list': return listCommand(args, core);
     case 'import': return importCommand(args, core);
     case 'analyze': return analyzeCommand(args, core);
+    case 'train': return trainCommand(args, core);
     default:
       console.error(`Unknown command "${args.command}".\n\n${HELP}`);
       return Promise.resolve(2);

@@ -15,6 +15,8 @@ export interface RunOptions {
   scheduler: Partial<SchedulerSettings>;
   llm?: LlmSelection;
   sgo?: Partial<SgoSettings>;
+  /** `--checkpoint <file|dir>`: the trained checkpoint the 'local' policy acts with. */
+  checkpoint?: string;
 }
 
 /** LLM policies: `--provider gemini|openai-compatible --model NAME --thinking-budget N|dynamic|off`, and SGO's
@@ -75,5 +77,6 @@ export function runOptions(args: ParsedArgs): RunOptions {
     stopRules: stopRulesFor(profile, Number.isNaN(maxSteps) ? {} : { maxSteps }),
     scheduler: schedulerOptions(args),
     ...llmOptions(args),
+    checkpoint: flagString(args, 'checkpoint'),
   };
 }

@@ -1,0 +1,57 @@
+// `train`: a training job from the command line (issue 7) — the same job the Training page starts, recorded
+// in the data directory — with a progress line per stage and, at the end, test SR per phase per variant (the
+// ablation table when several variants run).
+import type { TrainingJob, TrainingProgress, TrainingVariant } from '../api/training-types';
+import { TRAINING_VARIANTS } from '../api/training-types';
+import type { Core } from '../core';
+import { DEFAULT_FAMILIES } from '../training/phases/trainer';
+import { flagNumber, flagString, type ParsedArgs } from './args';
+
+export async function trainCommand(args: ParsedArgs, core: Core): Promise<number> {
+  const variants = args.flags.ablation ? [...TRAINING_VARIANTS] : (flagString(args, 'variants') ?? 'full').split(',').map((v) => v.trim());
+  const unknown = variants.filter((v) => !(TRAINING_VARIANTS as readonly string[]).includes(v));
+  if (unknown.length) throw new Error(`Unknown variant(s) ${unknown.join(', ')}; choose from ${TRAINING_VARIANTS.join(', ')} (or --ablation for all).`);
+  const families = flagString(args, 'families')?.split(',').map((f) => f.trim()) ?? DEFAULT_FAMILIES;
+  const request = {
+    variants: variants as TrainingVariant[], families, phases: flagNumber(args, 'phases', 2),
+    instancesPerFamily: flagNumber(args, 'train-instances', 10), seed: flagNumber(args, 'seed', 1),
+  };
+  console.log(`Training ${variants.join(', ')} on ${families.join(', ')}: ${request.phases} MiRA phase(s) after SFT, ${request.instancesPerFamily} instances per family`);
+  let lastLine = '';
+  const off = core.events.subscribe((e) => {
+    if (e.event !== 'training') return;
+    const line = progressLine(e.payload as TrainingProgress);
+    if (line && line !== lastLine) console.log((lastLine = line));
+  });
+  try {
+    const { jobId } = await core.api.startTraining(request);
+    let job = await core.api.getTrainingJob(jobId);
+    while (job.status === 'running') {
+      await new Promise((r) => setTimeout(r, 500));
+      job = await core.api.getTrainingJob(jobId);
+    }
+    console.log(summaryTable(job));
+    return job.status === 'finished' ? 0 : 1;
+  } finally {
+    off();
+  }
+}
+
+/** One line per stage boundary and per loss point; intermediate progress ticks are skipped. */
+function progressLine(p: TrainingProgress): string | null {
+  if (p.losses) return `[${p.variant ?? '-'}] phase ${p.phase} ${p.stage}: ${Object.entries(p.losses).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}${p.samplesPerSecond ? ` (${p.samplesPerSecond.toFixed(0)} samples/s)` : ''}`;
+  if (p.total > 0 && p.done !== p.total && p.done % 10 !== 0) return null;
+  return p.message;
+}
+
+export function summaryTable(job: TrainingJob): string {
+  const phases = [...new Set(job.phases.map((p) => p.phase))].sort((a, b) => a - b);
+  const header = ['variant', ...phases.map((p) => (p === 0 ? 'SFT' : `phase ${p}`))];
+  const rows = job.request.variants.map((v) => [v, ...phases.map((n) => {
+    const r = job.phases.find((p) => p.variant === v && p.phase === n);
+    return r ? `${(100 * r.testSuccess).toFixed(1)}%` : '—';
+  })]);
+  const width = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i].length)));
+  const fmt = (r: string[]) => r.map((c, i) => c.padEnd(width[i])).join('  ');
+  return [`Job ${job.id} ${job.status} on ${job.backend?.name ?? 'unknown backend'}${job.error ? `: ${job.error}` : ''}`, 'Test success rate per phase:', fmt(header), ...rows.map(fmt)].join('\n');
+}
