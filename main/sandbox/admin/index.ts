@@ -1,7 +1,11 @@
-// The admin site's entry point for the sandbox registry: its SiteModule (null until the site exists) and its
-// task families. See ../../../../shared/design/SANDBOX.md.
+// The admin site's entry point for the sandbox registry: its SiteModule and its task families.
+// See ../../../../shared/design/SANDBOX.md.
 import type { SiteModule } from '../site';
 import type { TaskFamily } from '../types';
+import type { AdminData } from './data';
+import { ADMIN_FAMILIES } from './families/all';
+import { adminSiteModule } from './site';
+import type { AdminState } from './state';
 
-export const adminSite: SiteModule<any, any> | null = null;
-export const adminFamilies: TaskFamily[] = [];
+export const adminSite: SiteModule<AdminData, AdminState> | null = adminSiteModule;
+export const adminFamilies: TaskFamily[] = ADMIN_FAMILIES;

@@ -39,13 +39,8 @@ describe('code dataset', () => {
     expect(treeEntries(a.projects[0], '')!.length).toBeGreaterThan(3);
   });
 
-  it('makes a fresh state in well under a millisecond, independent of other copies', () => {
+  it('makes fresh states independent of each other (reset speed: npm run bench -- sandbox)', () => {
     const d = data();
-    const start = performance.now();
-    for (let i = 0; i < 1000; i++) codeSite.freshState(d);
-    const perReset = (performance.now() - start) / 1000;
-    console.log(`code freshState: ${(perReset * 1000).toFixed(1)} µs per reset`);
-    expect(perReset).toBeLessThan(0.5);
     const one = freshCodeState(d);
     const two = freshCodeState(d);
     const p = d.projects.find((x) => !d.initialStars.includes(x.id))!;

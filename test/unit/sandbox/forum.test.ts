@@ -30,11 +30,8 @@ describe('forum dataset', () => {
     for (const c of a.comments.slice(0, 200)) if (c.parentId !== null) expect(a.commentById.get(c.parentId)!.postId).toBe(c.postId);
   });
 
-  it('makes a fresh state in well under a millisecond, independent of other copies', () => {
+  it('makes fresh states independent of each other (reset speed: npm run bench -- sandbox)', () => {
     const d = data();
-    const start = performance.now();
-    for (let i = 0; i < 100; i++) forumSite.freshState(d);
-    expect((performance.now() - start) / 100).toBeLessThan(0.5);
     const one = freshForumState(d);
     const two = freshForumState(d);
     castVote(one, 'p1', 1);

@@ -86,9 +86,6 @@ describe('map state', () => {
     expect(b.saved.some((s) => s.placeId === p.id)).toBe(false);
     expect(freshMapState(data())).toEqual(b);
     expect(data().initialSaved).toEqual(b.saved);
-    const start = performance.now();
-    for (let i = 0; i < 1000; i++) freshMapState(data());
-    expect((performance.now() - start) / 1000).toBeLessThan(0.1);
   });
 
   it('answers named state checks', () => {
