@@ -22,6 +22,7 @@ import { resumeRun, startRun, type RunTasksRequest, type StartedRun } from './ru
 import type { JobProgress, SchedulerSettings } from './runs/scheduler';
 import { homepageFor } from './runs/run-environments';
 import { analyzeRun, type RunSummarizer } from './runs/analyze-run';
+import { forkRunRequest } from './runs/fork';
 import type { TaskRecord } from './api/types';
 import { startMiniWob, type MiniWobSetup } from './runs/miniwob-setup';
 import type { SiteProfile } from './tasks/site-profile';
@@ -211,6 +212,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const { concurrency, ...rest } = request;
       const { runId, done } = await run({ ...rest, scheduler: concurrency ? { concurrency } : undefined });
       done.catch(() => undefined); // The run's status records the failure; nobody awaits it here.
+      return { runId };
+    },
+    async forkEpisode(request) {
+      const { runId, done } = await run(await forkRunRequest(deps, request));
+      done.catch(() => undefined); // as startRun: the run's status records a failure
       return { runId };
     },
     async cancelRun(runId) {

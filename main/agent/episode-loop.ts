@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright';
-import type { Action, EpisodeRecord, EvaluationResult, StepRecord, StopReason, TaskRecord } from '../api/types';
+import type { Action, EpisodeRecord, EvaluationResult, ForkProvenance, StepRecord, StopReason, TaskRecord } from '../api/types';
 import { ActionError } from '../actions/errors';
 import { executeAction } from '../actions/executor';
 import { grammarNamed } from '../actions/grammars';
@@ -58,6 +58,8 @@ export interface EpisodeRequest {
   signal?: AbortSignal;
   /** Judges milestones after every action; its progress vector is stored with each step. */
   monitor?: SubgoalMonitor;
+  /** A fork's provenance, stored with the episode (its policy replays the source's prefix first). */
+  forkedFrom?: ForkProvenance;
 }
 
 interface Ending {
@@ -81,6 +83,7 @@ export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Pr
     policy: policy.name,
     seed: request.seed ?? 0,
     createdAt: new Date().toISOString(),
+    forkedFrom: request.forkedFrom ?? null,
   });
   emitEpisode(deps, episodeId);
 
@@ -169,7 +172,7 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
       const explanation = err instanceof PolicyError ? err.message : `The policy failed: ${message(err)}`;
       await recordStep(deps, episodeId, t, observation, { reply, actionText: '', action: null, error: explanation, targetBox: null },
         { observeMs, policyMs: performance.now() - policyStarted, actMs: 0 });
-      return { reason: 'policy_error', explanation, answer: null, status: 'finished' };
+      return { reason: err instanceof PolicyError ? err.stopReason : 'policy_error', explanation, answer: null, status: 'finished' };
     }
     const policyMs = performance.now() - policyStarted;
 

@@ -44,6 +44,8 @@ export interface LlmEpisodeRequest {
   sgo?: Partial<SgoSettings>;
   /** The run's homepage URL (the sandbox index, or WebArena's HOMEPAGE), when it has one. */
   homepage?: string;
+  /** The policy prompt's version (policy-react / policy-sgo); the latest when absent. */
+  promptVersion?: number;
 }
 
 /** Everything an LLM policy of one episode needs; createPolicy builds the policy from it. */
@@ -127,6 +129,7 @@ export class Inference {
     const policy: LlmPolicyDeps = {
       llm: llm.recorder, prompts: this.prompts, model: llm.model, thinkingBudget: llm.thinkingBudget, episodeId: req.episodeId,
       grammar: req.grammar ?? 'webarena', observationFormat: req.observationFormat ?? 'axtree', homepage: req.homepage,
+      promptVersion: req.promptVersion,
     };
     const planner = this.planner(plan, req, settings, await this.generationDeps(llm));
     const judge = { llm: llm.recorder, calls: this.calls, model: llm.model, thinkingBudget: llm.thinkingBudget, screenshot: settings.autoraterScreenshot };

@@ -25,6 +25,8 @@ export interface LlmPolicyDeps {
   observationFormat: ObservationFormat;
   /** The page listing every site of the run (WebArena's homepage), for tasks that span sites. */
   homepage?: string;
+  /** A pinned version of the policy prompt (a fork trying another version); the latest when absent. */
+  promptVersion?: number;
   signal?: AbortSignal;
 }
 
@@ -55,7 +57,9 @@ export function policySlots(facts: StepFacts, grammar: GrammarName, homepage = '
 }
 
 export async function askPolicy(deps: LlmPolicyDeps, name: PromptName, slots: Record<string, string>, input: PolicyInput): Promise<PolicyDecision> {
-  const template = await deps.prompts.latest(name);
+  // versions() seeds the shipped default first, so a pinned version 1 exists even in a fresh store.
+  const template = deps.promptVersion === undefined ? await deps.prompts.latest(name) : (await deps.prompts.versions(name)).find((v) => v.version === deps.promptVersion);
+  if (!template) throw new PolicyError(`Prompt ${name} has no version ${deps.promptVersion}.`);
   const rendered = renderTemplate(template.text, slots);
   const prompt = promptText(rendered);
   const parts: LlmPart[] = [{ text: rendered.user }];

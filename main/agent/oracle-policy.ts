@@ -20,6 +20,11 @@ export class OraclePolicy implements Policy {
     readonly observationFormat: ObservationFormat = 'axtree',
   ) {}
 
+  /** A fork replayed this step: the plan's next step is the one after it. */
+  skipStep(): void {
+    this.next++;
+  }
+
   async decide(input: PolicyInput): Promise<PolicyDecision> {
     const step = this.plan[this.next];
     if (!step) throw new PolicyError(`The oracle plan has only ${this.plan.length} steps and never stopped.`);

@@ -1,4 +1,5 @@
 import type { GrammarName } from '../actions/grammars';
+import type { StopReason } from '../api/types';
 import type { Observation } from '../browser/observation-types';
 import type { ObservationFormat, ObservationView } from './observation-view';
 
@@ -39,12 +40,19 @@ export interface Policy {
    * HTML with sequential ids, or a set-of-marks screenshot. */
   readonly observationFormat?: ObservationFormat;
   decide(input: PolicyInput): Promise<PolicyDecision>;
+  /** A fork's prefix replayer took step `input.t` on this policy's behalf (prefix-replay-policy.ts): a
+   * policy with per-episode state (the oracle's plan cursor) moves it on as if it had decided the step. */
+  skipStep?(input: PolicyInput): void;
 }
 
 /** A policy that cannot go on (e.g. the oracle's target is missing): the episode ends with policy_error. */
 export class PolicyError extends Error {
-  constructor(message: string) {
+  /** How the episode's stop is recorded: 'policy_error' unless the policy knows better (a fork's diverged prefix). */
+  readonly stopReason: StopReason;
+
+  constructor(message: string, stopReason: StopReason = 'policy_error') {
     super(message);
     this.name = 'PolicyError';
+    this.stopReason = stopReason;
   }
 }

@@ -32,6 +32,11 @@ export class SgoPolicy implements Policy {
     this.observationFormat = deps.observationFormat;
   }
 
+  /** A fork replayed this step: the re-plan clock starts when SGO takes over, not at step 0. */
+  skipStep(input: PolicyInput): void {
+    this.lastAdvanceT = input.t + 1;
+  }
+
   async decide(input: PolicyInput): Promise<PolicyDecision> {
     const plan = this.planner.plan;
     if (plan.items.length === 0) await this.guard('generate subgoals', () => this.planner.initial(input));

@@ -49,7 +49,7 @@ export interface FailureClassification {
 }
 
 /** Stop reasons that mean the episode was cut off by something other than the agent's own behaviour. */
-const INTERRUPTED: ReadonlySet<StopReason> = new Set<StopReason>(['browser_error', 'process_killed', 'cancelled', 'policy_error']);
+const INTERRUPTED: ReadonlySet<StopReason> = new Set<StopReason>(['browser_error', 'process_killed', 'cancelled', 'policy_error', 'fork_prefix_diverged']);
 
 function resolveSettings(partial: Partial<FailureSettings>): FailureSettings {
   const s = { ...DEFAULT_FAILURE_SETTINGS, ...partial };

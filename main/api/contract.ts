@@ -52,6 +52,21 @@ export interface StartRunRequest {
   checkpoint?: string;
 }
 
+/** Fork (issue 8): re-run an episode from a chosen step with another policy, model or prompt version. */
+export interface ForkRequest {
+  episodeId: string;
+  /** The step (t, 0-based) the new policy takes over at: steps 0..fromStep-1 replay the source's actions. */
+  fromStep: number;
+  /** Any built-in policy ('oracle', 'do-nothing', 'react', 'sgo', …). */
+  policy: string;
+  /** LLM policies: provider, model and thinking budget (Settings fill the rest). */
+  llm?: LlmSelection;
+  /** LLM policies: the version of their policy prompt (policy-react / policy-sgo); the latest by default. */
+  promptVersion?: number;
+  /** 'local': a trained checkpoint. */
+  checkpoint?: string;
+}
+
 export interface RunProgress {
   runId: string;
   done: number;
@@ -73,6 +88,9 @@ export interface WorkbenchApi {
   /** Stops a running run started by this process: running episodes end as 'cancelled', the rest never start.
    * Resolves false when the run is not running here. */
   cancelRun(runId: string): Promise<boolean>;
+  /** Starts a one-episode run that replays the episode up to `fromStep` and hands over to another policy;
+   * the new episode records where it was forked from. Errors say what is wrong (episode, step, policy). */
+  forkEpisode(request: ForkRequest): Promise<{ runId: string }>;
   /** Analyses the run (storing each failed episode's category and key decision step) and reports it. */
   getRunReport(runId: string): Promise<RunReport>;
   /** Settings and the status of each secret (set or not, last four characters; never the value). */

@@ -11,6 +11,7 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   getBlobText: true,
   startRun: true,
   cancelRun: true,
+  forkEpisode: true,
   getRunReport: true,
   getSettings: true,
   updateSettings: true,

@@ -35,6 +35,9 @@ const trainingRequest = z.object({
   families: z.array(z.string().min(1).max(200)).min(1).max(100),
   instancesPerFamily: z.number().int().min(5).max(1000),
   seed: z.number().int(),
+  budget: z.object({
+    sftDemosPerFamily: z.number().int().min(1).max(1000), rolloutsPerTask: z.number().int().min(1).max(16), tasksPerPhase: z.number().int().min(1).max(10_000),
+  }).partial().strict().optional(),
   overrides: z.object({ alpha: unit, lambda: unit, gamma: unit, beta: z.number().min(0).max(100) }).partial().strict().optional(),
 }).strict();
 const note = z.string().max(2000).optional();
@@ -78,6 +81,16 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
     }).strict(),
   ]),
   cancelRun: z.tuple([id]),
+  forkEpisode: z.tuple([
+    z.object({
+      episodeId: id,
+      fromStep: z.number({ error: 'fromStep must be a step number (t, 0-based)' }).int().min(0).max(100_000),
+      policy: z.string().min(1, 'policy must name a policy').max(100),
+      llm: llmSelection.optional(),
+      promptVersion: z.number().int().min(1).optional(),
+      checkpoint: z.string().min(1).max(4000).optional(),
+    }).strict(),
+  ]),
   listSubgoalSets: z.tuple([id]),
   saveSubgoalSet: z.tuple([id, subgoalItems, note]),
   generateSubgoals: z.tuple([id]),

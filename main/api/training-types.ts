@@ -17,8 +17,20 @@ export interface TrainingRequest {
   /** Instances per family (each fifth is test: the split is fixed by the dataset seed). */
   instancesPerFamily: number;
   seed: number;
+  /** How much data each stage sees; the trainer's defaults fill what is left out. */
+  budget?: TrainingBudget;
   /** MiRA hyper-parameters (MIRA.md §4); the defaults fill what is left out. */
   overrides?: Partial<{ alpha: number; lambda: number; gamma: number; beta: number }>;
+}
+
+export interface TrainingBudget {
+  /** Oracle demonstrations per family that SFT learns from (default: every train task's); fewer demos than
+   * rollout tasks is the paper's regime, where SFT is imperfect and the MiRA phases have room to improve it. */
+  sftDemosPerFamily?: number;
+  /** Sampled rollouts per train task in each MiRA phase (default 1). */
+  rolloutsPerTask?: number;
+  /** Train tasks per MiRA phase (default: the whole train split); the curriculum picks which after phase 1. */
+  tasksPerPhase?: number;
 }
 
 export type TrainingStage = 'demonstrations' | 'sft' | 'rollout' | 'critics' | 'policy' | 'evaluation';

@@ -51,7 +51,9 @@ export type StopReason =
   | 'process_killed'
   /** The per-episode time limit of the run scheduler ran out. */
   | 'time_limit'
-  | 'cancelled';
+  | 'cancelled'
+  /** A fork's replayed prefix no longer reproduced the source episode (an action failed or the page differed). */
+  | 'fork_prefix_diverged';
 
 /** Bounding box in CSS pixels of the page's viewport at screenshot time. */
 export interface Box {
@@ -105,6 +107,15 @@ export interface EpisodeRecord {
   stepCount: number;
   createdAt: string;
   finishedAt: string | null;
+  /** A fork's provenance: steps t < step replayed the source episode's actions. The store always sets it (null
+   * for ordinary episodes); optional so hand-built records need not. */
+  forkedFrom?: ForkProvenance | null;
+}
+
+/** Where a forked episode came from: its source episode and the step the new policy took over at. */
+export interface ForkProvenance {
+  episodeId: string;
+  step: number;
 }
 
 export interface StepRecord {

@@ -5,6 +5,7 @@ import { isMiniWobSuccessRule } from '../eval/miniwob-reward';
 import { parseArgs, flagNumber, flagString, type ParsedArgs } from './args';
 import { importCommand } from './import-command';
 import { analyzeCommand } from './analyze-command';
+import { exportCommand } from './export-command';
 import { listCommand } from './list-command';
 import { resumeCommand, runCommand } from './run-command';
 import { serveCommand } from './serve-command';
@@ -27,8 +28,12 @@ const HELP = `MiRA Workbench CLI
   list   tasks|families|runs|episodes    List what the data directory holds.
   analyze [run-id|latest]                 Failure modes, key decision steps, success rates, pass@k.
   train  [--families <id,id>] [--variants full,kl,…|--ablation] [--phases N] [--train-instances N] [--seed N]
+         [--sft-demos N] [--rollouts N] [--tasks-per-phase N]   (demos per family for SFT, rollouts per task)
          Train the local policy: SFT on oracle demonstrations, then MiRA phases; test SR per phase per variant.
          Run a checkpoint with: run --policy local --checkpoint <dataDir>/training/<job>/<variant>
+  export --run <id|latest> [--checkpoint <file|dir>] [--out file.jsonl] [--alpha A] [--lambda L] [--gamma G] [--return shaped|raw]
+         A run as WebRL-compatible JSONL with MiRA's per-step milestones, potentials, values and advantages
+         (fields in docs/export.md).
 
 Common: --data <dir> (default $MIRA_DATA_DIR or ~/.mira-workbench), --browser <path>, --seed N,
         --miniwob-dir <checkout> (default $MINIWOB_DIR), --miniwob-success browsergym|miniwob (raw reward > 0 or = 1).`;
@@ -68,6 +73,7 @@ function dispatch(args: ParsedArgs, core: Awaited<ReturnType<typeof createCore>>
     case 'import': return importCommand(args, core);
     case 'analyze': return analyzeCommand(args, core);
     case 'train': return trainCommand(args, core);
+    case 'export': return exportCommand(args, core);
     default:
       console.error(`Unknown command "${args.command}".\n\n${HELP}`);
       return Promise.resolve(2);

@@ -1,7 +1,7 @@
 // `train`: a training job from the command line (issue 7) — the same job the Training page starts, recorded
 // in the data directory — with a progress line per stage and, at the end, test SR per phase per variant (the
 // ablation table when several variants run).
-import type { TrainingJob, TrainingProgress, TrainingVariant } from '../api/training-types';
+import type { TrainingBudget, TrainingJob, TrainingProgress, TrainingVariant } from '../api/training-types';
 import { TRAINING_VARIANTS } from '../api/training-types';
 import type { Core } from '../core';
 import { DEFAULT_FAMILIES } from '../training/phases/trainer';
@@ -15,6 +15,7 @@ export async function trainCommand(args: ParsedArgs, core: Core): Promise<number
   const request = {
     variants: variants as TrainingVariant[], families, phases: flagNumber(args, 'phases', 2),
     instancesPerFamily: flagNumber(args, 'train-instances', 10), seed: flagNumber(args, 'seed', 1),
+    budget: budgetFlags(args),
   };
   console.log(`Training ${variants.join(', ')} on ${families.join(', ')}: ${request.phases} MiRA phase(s) after SFT, ${request.instancesPerFamily} instances per family`);
   let lastLine = '';
@@ -35,6 +36,15 @@ export async function trainCommand(args: ParsedArgs, core: Core): Promise<number
   } finally {
     off();
   }
+}
+
+/** --sft-demos N, --rollouts N and --tasks-per-phase N, only those given (the trainer's defaults fill the rest). */
+function budgetFlags(args: ParsedArgs): TrainingBudget {
+  const budget: TrainingBudget = {};
+  if (args.flags['sft-demos'] !== undefined) budget.sftDemosPerFamily = flagNumber(args, 'sft-demos', 0);
+  if (args.flags.rollouts !== undefined) budget.rolloutsPerTask = flagNumber(args, 'rollouts', 1);
+  if (args.flags['tasks-per-phase'] !== undefined) budget.tasksPerPhase = flagNumber(args, 'tasks-per-phase', 0);
+  return budget;
 }
 
 /** One line per stage boundary and per loss point; intermediate progress ticks are skipped. */

@@ -1,6 +1,6 @@
 import type { GrammarName } from '../actions/grammars';
 import { randomUUID } from 'node:crypto';
-import type { EpisodeRecord, RunRecord, TaskRecord } from '../api/types';
+import type { EpisodeRecord, ForkProvenance, RunRecord, TaskRecord } from '../api/types';
 import { runEpisode, type EpisodeDeps } from '../agent/episode-loop';
 import type { ObservationFormat } from '../agent/observation-view';
 import { WEBARENA_STOP_RULES, type StopRules } from '../agent/stop-rules';
@@ -14,6 +14,7 @@ import type { LlmSelection } from '../api/inference-types';
 import type { Inference } from '../agent/inference';
 import { isLlmPolicy, type SgoSettings } from '../agent/sgo-settings';
 import { createPolicy } from './policies';
+import { withForkPrefix } from './fork';
 import { environmentFor, environmentProblem, homepageFor } from './run-environments';
 import type { SandboxCatalog } from './sandbox-catalog';
 import { DEFAULT_SCHEDULER, runJobs, type Job, type JobProgress, type SchedulerSettings } from './scheduler';
@@ -34,6 +35,10 @@ export interface RunTasksRequest {
   sgo?: Partial<SgoSettings>;
   /** 'local': the trained policy's checkpoint (a phase-<n>.json file or a training job's directory). */
   checkpoint?: string;
+  /** LLM policies: the version of their policy prompt (policy-react / policy-sgo); the latest by default. */
+  promptVersion?: number;
+  /** A fork (fork.ts): each episode first replays this episode's steps t < step, then the policy takes over. */
+  fork?: ForkProvenance;
 }
 
 export interface RunTasksDeps extends EpisodeDeps {
@@ -77,6 +82,8 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
       taskIds: request.taskIds,
       ...(request.llm ? { llm: request.llm } : {}),
       ...(request.sgo ? { sgo: request.sgo } : {}),
+      ...(request.promptVersion !== undefined ? { promptVersion: request.promptVersion } : {}),
+      ...(request.fork ? { fork: request.fork } : {}),
     },
     status: 'running',
     createdAt: new Date().toISOString(),
@@ -150,16 +157,16 @@ function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, j
             ? await deps.inference.episodeContext({
               task, reference: subgoals, episodeId, seed: job.seed, policy: request.policy as 'react' | 'sgo',
               grammar: request.grammar, observationFormat: request.observationFormat, llm: request.llm, sgo: request.sgo,
-              homepage: homepageFor(deps, task),
+              homepage: homepageFor(deps, task), promptVersion: request.promptVersion,
             })
             : undefined;
-          const policy = createPolicy(request.policy, {
+          const policy = await withForkPrefix(deps.store, createPolicy(request.policy, {
             instance: deps.catalog?.get(task.id), resolveUrl: environment.resolveUrl, seed: job.seed,
             grammar: request.grammar, observationFormat: request.observationFormat, llm, checkpoint: request.checkpoint,
-          });
+          }), request.fork);
           const monitor = llm ? llm.monitor : subgoals?.length ? predicateMonitor(subgoals) : undefined;
           if (!llm && subgoals?.length) await deps.inference?.linkReference(episodeId, task.id, subgoals);
-          return runEpisode(deps, { task, policy, environment, runId: run.id, seed: job.seed, stopRules: request.stopRules, signal, monitor, episodeId });
+          return runEpisode(deps, { task, policy, environment, runId: run.id, seed: job.seed, stopRules: request.stopRules, signal, monitor, episodeId, forkedFrom: request.fork });
         },
         (progress) => deps.onProgress?.(run.id, progress),
         cancelController.signal,

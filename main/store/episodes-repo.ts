@@ -1,4 +1,4 @@
-import type { EpisodeAnalysis, EpisodeRecord, EpisodeStatus, EvaluationResult, StopReason } from '../api/types';
+import type { EpisodeAnalysis, EpisodeRecord, ForkProvenance, EpisodeStatus, EvaluationResult, StopReason } from '../api/types';
 import type { Database } from './db';
 
 interface EpisodeRow {
@@ -19,6 +19,8 @@ interface EpisodeRow {
   owner_pid: number | null;
   created_at: string;
   finished_at: string | null;
+  forked_from_episode_id: string | null;
+  fork_step: number | null;
   step_count: number;
 }
 
@@ -44,11 +46,11 @@ const SELECT_EPISODE = `SELECT e.*, (SELECT COUNT(*) FROM steps s WHERE s.episod
 export class EpisodesRepo {
   constructor(private readonly db: Database) {}
 
-  async create(ep: Pick<EpisodeRecord, 'id' | 'runId' | 'taskId' | 'policy' | 'seed' | 'createdAt'>): Promise<void> {
+  async create(ep: Pick<EpisodeRecord, 'id' | 'runId' | 'taskId' | 'policy' | 'seed' | 'createdAt'> & { forkedFrom?: ForkProvenance | null }): Promise<void> {
     await this.db.run(
-      `INSERT INTO episodes (id, run_id, task_id, policy, seed, status, owner_pid, created_at)
-       VALUES (?, ?, ?, ?, ?, 'running', ?, ?)`,
-      [ep.id, ep.runId, ep.taskId, ep.policy, ep.seed, process.pid, ep.createdAt],
+      `INSERT INTO episodes (id, run_id, task_id, policy, seed, status, owner_pid, created_at, forked_from_episode_id, fork_step)
+       VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)`,
+      [ep.id, ep.runId, ep.taskId, ep.policy, ep.seed, process.pid, ep.createdAt, ep.forkedFrom?.episodeId ?? null, ep.forkedFrom?.step ?? null],
     );
   }
 
@@ -138,5 +140,6 @@ function toEpisode(row: EpisodeRow): EpisodeRecord {
     stepCount: row.step_count,
     createdAt: row.created_at,
     finishedAt: row.finished_at,
+    forkedFrom: row.forked_from_episode_id === null ? null : { episodeId: row.forked_from_episode_id, step: row.fork_step ?? 0 },
   };
 }

@@ -140,6 +140,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX verdicts_episode ON verdicts(episode_id, t);
   `,
+  // 5: fork provenance (issue 8 "Fork"): the episode a fork replayed and the step its new policy took over
+  // at; steps t < fork_step are the replayed prefix.
+  `
+  ALTER TABLE episodes ADD COLUMN forked_from_episode_id TEXT;
+  ALTER TABLE episodes ADD COLUMN fork_step INTEGER;
+  `,
 ];
 
 export async function migrate(db: Database): Promise<number> {

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('trainer on sandbox shop families', () => {
-  it('SFT succeeds on some test tasks; a MiRA phase runs and every phase is checkpointed', { timeout: 240_000 }, async () => {
+  it('SFT succeeds on some test tasks; a MiRA phase runs and every phase is checkpointed', { timeout: 900_000 }, async () => {
     summary = await runTraining(
       {
         checkpointDir: join(dir, 'ckpt'), families: ['shop/sorted-category', 'shop/add-to-cart'], datasetSeed: 1, instancesPerFamily: 10, seed: 1,

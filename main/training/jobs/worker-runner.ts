@@ -62,7 +62,7 @@ async function trainVariant(variant: TrainingVariant, request: TrainingRequest, 
     {
       checkpointDir: join(ctx.dir, variant), demoCacheDir: join(ctx.dir, 'demos'), rolloutDataDir: join(ctx.dir, 'rollouts'),
       datasetSeed: options.datasetSeed, families: request.families, instancesPerFamily: request.instancesPerFamily, seed: request.seed,
-      phases: request.phases, variant, mira: request.overrides, browserPath: options.browserPath(), backend: options.backend(), ...options.trainer,
+      phases: request.phases, variant, mira: request.overrides, ...request.budget, browserPath: options.browserPath(), backend: options.backend(), ...options.trainer,
     },
     { onLine: null, onMessage, signal: ctx.signal },
   );

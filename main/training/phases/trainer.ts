@@ -50,9 +50,11 @@ export async function runTrainer(o: TrainingOptions, emit: (m: TrainerMessage) =
 
     // Phase 0: oracle demonstrations (recorded once through the real episode loop, cached) → SFT.
     const demos = await loadOrRecordDemos(o, env, train, concurrency, policy.config.features.maxElements, emit, shouldStop);
+    // Select-option labels are page facts (a combobox's options), so every recorded demo contributes them.
     const vocab = buildSelectVocab(demos);
-    const { samples, uncovered } = demoSamples(demos, vocab, policy.config.features);
-    emit({ type: 'log', line: `SFT on ${samples.length} demonstrated actions (${uncovered} outside the action space)` });
+    const sftDemos = demosPerFamily(demos, train, o.sftDemosPerFamily);
+    const { samples, uncovered } = demoSamples(sftDemos, vocab, policy.config.features);
+    emit({ type: 'log', line: `SFT on ${samples.length} demonstrated actions from ${sftDemos.length} demonstrations (${uncovered} outside the action space)` });
     await trainSft(policy, samples, {
       epochs: o.sftEpochs ?? 10, batchSize: o.batchSize ?? 16, learningRate: o.sftLearningRate ?? 0.01, seed, shouldStop,
       onEpoch: (epoch, loss, sps) => emit({ type: 'loss', phase: 0, stage: 'sft', epoch, loss, samplesPerSecond: sps }),
@@ -67,7 +69,7 @@ export async function runTrainer(o: TrainingOptions, emit: (m: TrainerMessage) =
       summary.phases.push(result);
       emit({ type: 'phase', result });
     };
-    await finishPhase(0, demos.filter((d) => d.success).length / Math.max(1, demos.length));
+    await finishPhase(0, sftDemos.filter((d) => d.success).length / Math.max(1, sftDemos.length));
 
     // MiRA phases.
     const replay = new ReplayBuffer<PolicySample & { success: boolean }>({ capRatio: variant.config.replayCapRatio, seed, isSuccessful: (s) => s.success });
@@ -120,8 +122,23 @@ async function evaluate(env: RolloutEnv, test: SandboxTaskInstance[], scorer: Lo
   return runs.filter((r) => r.success).length / runs.length;
 }
 
-/** Next phase's tasks (MIRA.md §4 curriculum): failed tasks and tasks whose predicted success V(s_0) is in
- * the band, failed-and-in-band first; all train tasks when none qualify. */
+/** The first `perFamily` successful demonstrations of each family (all when unset), in train order. */
+function demosPerFamily(demos: Trajectory<DemoStep>[], train: SandboxTaskInstance[], perFamily: number | undefined): Trajectory<DemoStep>[] {
+  if (perFamily === undefined) return demos;
+  const familyOf = new Map(train.map((i) => [i.id, i.family]));
+  const taken = new Map<string, number>();
+  return demos.filter((d) => {
+    const family = familyOf.get(d.taskId) ?? '';
+    const n = taken.get(family) ?? 0;
+    if (!d.success || n >= perFamily) return false;
+    taken.set(family, n + 1);
+    return true;
+  });
+}
+
+/** Next phase's tasks (MIRA.md §4 curriculum): failed-and-in-band first, then failed, then in-band (the value
+ * critic's V(s_0) within the band), then the rest, so the phase keeps its budget of tasks and solved tasks keep
+ * contributing successes while the hard ones come first. */
 function nextTasks(
   train: SandboxTaskInstance[], demos: Trajectory<DemoStep>[], rollouts: Trajectory<PolicyStep>[], critic: CriticModel,
   vocab: Parameters<typeof featurize>[1], policy: PolicyModel, band: readonly [number, number], perPhase: number,
@@ -132,6 +149,5 @@ function nextTasks(
   const inBand = new Set(selectCurriculumTasks(predicted, band));
   const failed = new Set(rollouts.filter((r) => !r.success).map((r) => r.taskId));
   const rank = (id: string) => (failed.has(id) && inBand.has(id) ? 0 : failed.has(id) ? 1 : inBand.has(id) ? 2 : 3);
-  const chosen = train.filter((i) => rank(i.id) < 3).sort((a, b) => rank(a.id) - rank(b.id)).slice(0, perPhase);
-  return chosen.length ? chosen : train.slice(0, perPhase);
+  return [...train].sort((a, b) => rank(a.id) - rank(b.id)).slice(0, perPhase);
 }

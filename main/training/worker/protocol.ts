@@ -18,6 +18,8 @@ export interface TrainingOptions {
   variant?: TrainingVariant;
   /** MiRA phases after phase 0 (SFT). The paper runs six. */
   phases?: number;
+  /** Successful oracle demonstrations per family that SFT learns from (default: all of the train split's). */
+  sftDemosPerFamily?: number;
   /** Train tasks per phase (curriculum picks them after phase 1). */
   tasksPerPhase?: number;
   rolloutsPerTask?: number;

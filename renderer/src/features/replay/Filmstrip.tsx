@@ -9,7 +9,13 @@ const THUMB = 118;
 /** Thumbnails of every step along the top, the selected one highlighted and kept in view. The strip is
  * virtualised: only the thumbnails on screen (and a few either side) exist in the DOM, and their images load
  * lazily, so episodes of hundreds of steps stay smooth. */
-export function Filmstrip({ steps, current, onSelect }: { steps: StepRecord[]; current: number; onSelect(t: number): void }) {
+export function Filmstrip({ steps, current, onSelect, prefixSteps = 0 }: {
+  steps: StepRecord[];
+  current: number;
+  onSelect(t: number): void;
+  /** A fork's replayed prefix: steps t < prefixSteps are marked ↺ (they repeat the source episode). */
+  prefixSteps?: number;
+}) {
   const strip = useRef<HTMLDivElement>(null);
   const [start, end] = useHorizontalWindow(strip, THUMB, steps.length);
   useCentred(strip, THUMB, current);
@@ -19,19 +25,21 @@ export function Filmstrip({ steps, current, onSelect }: { steps: StepRecord[]; c
       <div className="filmstrip-track" style={{ width: steps.length * THUMB, paddingLeft: start * THUMB }}>
         {steps.slice(start, end).map((step, offset) => {
           const i = start + offset;
+          const prefix = step.t < prefixSteps;
           return (
             <button
               key={step.t}
               type="button"
               role="listitem"
-              className="thumb"
+              className={prefix ? 'thumb prefix' : 'thumb'}
+              data-prefix={prefix || undefined}
               aria-current={i === current ? 'step' : undefined}
-              aria-label={`Step ${i + 1}: ${step.actionText || 'no action'}`}
-              title={`Step ${i + 1}: ${step.actionText}`}
+              aria-label={`Step ${i + 1}: ${step.actionText || 'no action'}${prefix ? ' (replayed fork prefix)' : ''}`}
+              title={`Step ${i + 1}${prefix ? ' (replayed from the source episode)' : ''}: ${step.actionText}`}
               onClick={() => onSelect(i)}
             >
               {step.screenshotRef ? <img src={client.blobUrl(step.screenshotRef)} alt="" loading="lazy" decoding="async" /> : <span className="thumb-empty" />}
-              <span className="thumb-label">{i + 1}{step.actionError ? ' ⚠' : ''}</span>
+              <span className="thumb-label">{prefix ? '↺ ' : ''}{i + 1}{step.actionError ? ' ⚠' : ''}</span>
             </button>
           );
         })}

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useWorkbench } from '../../stores/workbench-store';
 import { CompareWith } from './CompareWith';
 import { Filmstrip } from './Filmstrip';
+import { ForkButton } from './ForkDialog';
+import { ForkedFrom } from './ForkedFrom';
 import { OutcomePanel } from './OutcomePanel';
 import { ScreenshotFrame } from './ScreenshotFrame';
 import { StepDetails } from './StepDetails';
@@ -63,6 +65,7 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
       <p className="muted small">
         {detail.task.id} · policy {detail.episode.policy} · episode {detail.episode.id}
       </p>
+      {detail.episode.forkedFrom && <ForkedFrom from={detail.episode.forkedFrom} />}
       <CompareWith episodeId={episodeId} taskId={detail.task.id} />
       <OutcomePanel episode={detail.episode} />
       {count === 0 ? (
@@ -77,9 +80,10 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
             <button type="button" onClick={() => go('last')} disabled={index === count - 1} >Last</button>
             <button type="button" onClick={() => jump(-1)} disabled={!lane || nextStop(lane.stops, index, -1) === null} aria-label="Previous verdict (K)">◀ verdict</button>
             <button type="button" onClick={() => jump(1)} disabled={!lane || nextStop(lane.stops, index, 1) === null} aria-label="Next verdict (J)">verdict ▶</button>
+            <ForkButton episodeId={episodeId} t={index} />
             <span className="muted small">← → to step, Home / End to jump, J / K to the next / previous milestone verdict</span>
           </div>
-          <Filmstrip steps={detail.steps} current={index} onSelect={select} />
+          <Filmstrip steps={detail.steps} current={index} onSelect={select} prefixSteps={detail.episode.forkedFrom?.step ?? 0} />
           <StepTimeline count={count} current={index} analysis={detail.episode.analysis} onSelect={select} />
           {lane && <SubgoalLane names={lane.names} done={lane.done} verdicts={lane.byStep} count={count} current={index} onSelect={select} />}
           <ValueChart steps={detail.steps} current={index} />

@@ -8,6 +8,7 @@ import { useRunProgress } from '../../stores/use-run-progress';
 import { useWorkbench } from '../../stores/workbench-store';
 import type { RunRecord } from '../../../../main/api/types';
 import { LiveRun } from './LiveRun';
+import { RunEpisodes } from './RunEpisodes';
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const CATEGORY_LABELS: Record<string, string> = {
@@ -54,7 +55,7 @@ export function RunReportView({ runId }: { runId: string }) {
       </section>
     );
   }
-  if (error) return <p role="alert" className="error">Could not build the report: {error}</p>;
+  if (error) return <><p role="alert" className="error">Could not build the report: {error}</p><RunEpisodes runId={runId} /></>;
   if (!report) return <p className="muted">Analysing the run…</p>;
   const o = report.success.overall;
   return (
@@ -62,6 +63,7 @@ export function RunReportView({ runId }: { runId: string }) {
       <h1 id="report-heading">Run report</h1>
       <p className="muted small">run {runId}</p>
       <p className="headline" data-testid="overall-sr">Success rate {pct(o.rate)} ({o.successes}/{o.total} episodes)</p>
+      <RunEpisodes runId={runId} />
       <div className="charts">
         <BarChart
           title="Success rate per site"

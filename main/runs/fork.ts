@@ -1,0 +1,73 @@
+// Fork (issue 8): a new run for the source episode's task whose episode replays the source's first `fromStep`
+// actions and then hands over to another policy (prefix-replay-policy.ts). The run's config records the fork,
+// so a fork whose process died resumes like any run.
+import type { ForkRequest } from '../api/contract';
+import type { ForkProvenance } from '../api/types';
+import { PrefixReplayPolicy, type PrefixStep } from '../agent/prefix-replay-policy';
+import type { Policy } from '../agent/policy';
+import { isLlmPolicy } from '../agent/sgo-settings';
+import type { Store } from '../store';
+import { BUILT_IN_POLICIES } from './policies';
+import type { RunTasksDeps, RunTasksRequest } from './run-tasks';
+
+/** Checks a fork request against the store (the episode exists, the step is in range, the policy is known and
+ * can run this task) and returns the run request, or throws an Error that says what is wrong. */
+export async function forkRunRequest(deps: RunTasksDeps, request: ForkRequest): Promise<RunTasksRequest> {
+  const source = await deps.store.episodes.get(request.episodeId);
+  if (!source) throw new Error(`Cannot fork: no episode with id ${request.episodeId}.`);
+  const steps = source.stepCount;
+  if (steps === 0) throw new Error(`Cannot fork episode ${source.id}: it has no recorded steps.`);
+  if (!Number.isInteger(request.fromStep) || request.fromStep < 0 || request.fromStep >= steps) {
+    throw new Error(`Cannot fork episode ${source.id} from step ${request.fromStep}: it has steps 0–${steps - 1} (t, 0-based).`);
+  }
+  if (!(BUILT_IN_POLICIES as readonly string[]).includes(request.policy)) {
+    throw new Error(`Cannot fork with unknown policy "${request.policy}". Available: ${BUILT_IN_POLICIES.join(', ')}.`);
+  }
+  if (request.policy === 'oracle' && !deps.catalog?.get(source.taskId)) {
+    throw new Error(`Cannot fork with the oracle: task ${source.taskId} is not a sandbox task (the oracle replays a sandbox solver).`);
+  }
+  const llm = isLlmPolicy(request.policy);
+  if (!llm && (request.llm || request.promptVersion !== undefined)) {
+    throw new Error(`Model and prompt version apply to the LLM policies (react, sgo), not to "${request.policy}".`);
+  }
+  if (llm && request.promptVersion !== undefined) await checkPromptVersion(deps, request.policy, request.promptVersion);
+  return {
+    taskIds: [source.taskId],
+    policy: request.policy,
+    // The source's seed: the same per-episode environment (MiniWoB++ pages are made per seed).
+    seed: source.seed,
+    ...(request.llm ? { llm: request.llm } : {}),
+    ...(request.promptVersion !== undefined ? { promptVersion: request.promptVersion } : {}),
+    ...(request.checkpoint ? { checkpoint: request.checkpoint } : {}),
+    fork: { episodeId: source.id, step: request.fromStep },
+  };
+}
+
+async function checkPromptVersion(deps: RunTasksDeps, policy: string, version: number): Promise<void> {
+  const name = policy === 'sgo' ? 'policy-sgo' : 'policy-react';
+  const prompts = deps.inference?.prompts;
+  if (!prompts) throw new Error(`The ${policy} policy needs the LLM services of a core.`);
+  const known = (await prompts.versions(name)).map((p) => p.version).reverse();
+  if (known.includes(version)) return;
+  throw new Error(`Prompt ${name} has no version ${version}; it has version${known.length === 1 ? '' : 's'} ${known.join(', ')}.`);
+}
+
+/** The source's steps 0..step-1 as the prefix replayer needs them (raw replies only where the action did not parse). */
+export async function loadPrefix(store: Store, fork: ForkProvenance): Promise<PrefixStep[]> {
+  const steps = (await store.steps.list(fork.episodeId)).filter((s) => s.t < fork.step);
+  if (steps.length !== fork.step) throw new Error(`Episode ${fork.episodeId} no longer has the ${fork.step} steps this fork replays.`);
+  return Promise.all(steps.map(async (s) => ({
+    t: s.t,
+    action: s.action,
+    reply: s.action || !s.responseRef ? '' : await store.blobs.getText(s.responseRef),
+    actionError: s.actionError,
+    url: s.url,
+    observationHash: s.observationRef,
+  })));
+}
+
+/** Wraps an episode's policy in the prefix replayer when the run is a fork. */
+export async function withForkPrefix(store: Store, policy: Policy, fork: ForkProvenance | undefined): Promise<Policy> {
+  if (!fork || fork.step === 0) return policy;
+  return new PrefixReplayPolicy(policy, await loadPrefix(store, fork), fork.episodeId);
+}

@@ -1,0 +1,38 @@
+// Reading the stored observation back into nodes. A step stores only its observation text (the AX-tree
+// lines of render-ax-tree.ts), not the extracted node list; the local policy's candidates (MIRA.md §4: a
+// state is observation + previous actions + goal) need id, role, name and value per node, which every line
+// `[id] role 'name' key: value…` carries.
+
+export interface TextNode {
+  id: string;
+  role: string;
+  name: string;
+  props: Record<string, string>;
+}
+
+const LINE = /^\t+\[([^\]]+)\] (\S+) '((?:[^'\\]|\\.)*)'(.*)$/;
+const PROP_KEY = / ([A-Za-z][\w-]*): /g;
+
+/** Nodes of an AX-tree text in page order. Lines that are not node lines (tab header, root, the size-budget
+ * marker) are skipped; an observation cut at its size budget yields only the nodes before the cut. Prop
+ * values that themselves contain ` key: ` would split wrongly; only `value` matters to the policy. */
+export function parseAxTreeText(text: string): TextNode[] {
+  const nodes: TextNode[] = [];
+  for (const line of text.split('\n')) {
+    const m = LINE.exec(line);
+    if (!m) continue;
+    nodes.push({ id: m[1], role: m[2], name: m[3].replace(/\\'/g, "'"), props: parseProps(m[4]) });
+  }
+  return nodes;
+}
+
+function parseProps(rest: string): Record<string, string> {
+  const props: Record<string, string> = {};
+  const keys = [...rest.matchAll(PROP_KEY)];
+  keys.forEach((k, i) => {
+    const start = k.index! + k[0].length;
+    const end = i + 1 < keys.length ? keys[i + 1].index! : rest.length;
+    props[k[1]] = rest.slice(start, end);
+  });
+  return props;
+}

@@ -1,0 +1,135 @@
+// Export of a run for external LLM fine-tuning (issue 7 "Export"): one JSONL line per step in WebRL's trace
+// shape (task, observation, previous actions, the action as target output, done, trajectory reward) plus
+// MiRA's per-step signals (MIRA.md §4): progress label, V, P, shaped reward, doubly-robust advantage,
+// log π_ref, outcome reward and subgoals done. docs/export.md documents every field.
+import type { EpisodeRecord, StepRecord } from '../../api/types';
+import type { Store } from '../../store';
+import { SubgoalSetsRepo } from '../../subgoals/subgoal-sets-repo';
+import { MiraDefaults, type MiraConfig } from '../defaults';
+import { loadLocalScorer } from '../model/local-scorer';
+import { assertInRange } from '../validate';
+import { checkpointScores, type CheckpointScores } from './checkpoint-scores';
+import { episodeMath } from './episode-math';
+import { EXPORT_SCHEMA, type CriticSource, type ExportLine, type ExportOptions } from './types';
+import { observationFormatOf, webrlActionOf } from './webrl-format';
+
+/** The lines of every scored episode of the run, oldest episode first, steps in order. */
+export async function* exportRun(store: Store, runId: string, options: ExportOptions): AsyncGenerator<string> {
+  if (options.format !== 'webrl') throw new Error(`Unknown export format "${String(options.format)}"; the only format is webrl.`);
+  const run = await store.runs.get(runId);
+  if (!run) throw new Error(`There is no run ${runId}.`);
+  const config = exportConfig(options.mira);
+  const scorer = typeof options.checkpoint === 'string' ? await loadLocalScorer(options.checkpoint) : options.checkpoint ?? null;
+  const onSkip = options.onSkip ?? ((id: string, reason: string) => process.stderr.write(`skipped episode ${id}: ${reason}\n`));
+  const subgoalSets = new SubgoalSetsRepo(store.db);
+
+  const episodes = (await store.episodes.list({ runId, limit: Number.MAX_SAFE_INTEGER })).reverse();
+  for (const episode of episodes) {
+    const steps = await store.steps.list(episode.id);
+    const skipped = skipReason(episode, steps);
+    if (skipped) {
+      onSkip(episode.id, skipped);
+      options.onEpisode?.({ episodeId: episode.id, taskId: episode.taskId, steps: 0, success: episode.success, skipped, criticSource: null });
+      continue;
+    }
+    const task = await store.tasks.get(episode.taskId);
+    const intent = task?.intent ?? '';
+    const observations = await Promise.all(steps.map((s) => readText(store, s.observationRef)));
+    const K = steps.findLast((s) => s.progress !== null)?.progress?.length ?? null;
+    const fromCheckpoint = scorer
+      ? checkpointScores(scorer, {
+        intent,
+        instantiation: (task?.config.instantiation_dict as Record<string, unknown> | undefined) ?? null,
+        subgoals: (await subgoalSets.forEpisode(episode.id))?.items.map((i) => i.text) ?? [],
+        K,
+      }, steps, observations)
+      : null;
+    const critic = criticOf(steps, fromCheckpoint);
+    const math = episodeMath({ success: episode.success === true, progressAfter: steps.map((s) => s.progress), values: critic.values, potentials: critic.potentials, config });
+
+    const actions = steps.map((s, t) => webrlActionOf(s, observations[t] === null ? null : observationFormatOf(observations[t]!)));
+    for (let t = 0; t < steps.length; t++) {
+      const step = steps[t];
+      const observation = observations[t];
+      const line: ExportLine = {
+        schema: EXPORT_SCHEMA,
+        run_id: runId,
+        episode_id: episode.id,
+        task_id: episode.taskId,
+        t: step.t,
+        url: step.url,
+        task: intent,
+        observation,
+        observation_format: observation === null ? null : observationFormatOf(observation),
+        // WebRL's history is what the model wrote; a step WebRL cannot express keeps its raw text.
+        previous_actions: steps.slice(0, t).map((s, i) => actions[i] ?? s.actionText),
+        action: actions[t],
+        action_text: step.actionText,
+        action_error: step.actionError,
+        done: t === steps.length - 1,
+        trajectory_reward: episode.success ? 1 : 0,
+        mira: {
+          progress_label: math.labels[t],
+          value: critic.values?.[t] ?? null,
+          potential: critic.potentials?.[t] ?? null,
+          shaped_reward: math.shaped?.[t] ?? null,
+          advantage: math.advantages?.[t] ?? null,
+          ref_logprob: fromCheckpoint?.refLogprobs[t] ?? null,
+          outcome_reward: math.rewards[t],
+          subgoals_done: math.subgoalsDone[t],
+          subgoals_total: math.K,
+          critic_source: critic.source,
+        },
+      };
+      yield JSON.stringify(line);
+    }
+    options.onEpisode?.({ episodeId: episode.id, taskId: episode.taskId, steps: steps.length, success: episode.success, criticSource: critic.source });
+  }
+}
+
+/** MiraDefaults with the caller's overrides, checked up front (α ≥ 0, λ and γ in [0, 1]) so a bad setting
+ * fails before any line is written rather than mid-file. */
+export function exportConfig(overrides: Partial<MiraConfig> = {}): MiraConfig {
+  const config: MiraConfig = { ...MiraDefaults, ...overrides };
+  assertInRange('alpha', config.alpha, 0, Number.MAX_VALUE);
+  assertInRange('lambda', config.lambda, 0, 1);
+  assertInRange('gamma', config.gamma, 0, 1);
+  if (config.returnKind !== 'shaped' && config.returnKind !== 'raw') throw new Error(`returnKind must be shaped or raw, not ${JSON.stringify(config.returnKind)}.`);
+  return config;
+}
+
+/** MIRA.md §4 needs a binary outcome r for the value critic and the rewards; unscored episodes have none. */
+function skipReason(episode: EpisodeRecord, steps: readonly StepRecord[]): string | null {
+  if (episode.success === null) {
+    return `no outcome (status ${episode.status}${episode.stopReason ? `, stop ${episode.stopReason}` : ''})${episode.outcome ? `: ${episode.outcome}` : ''}`;
+  }
+  if (steps.length === 0) return 'no steps recorded';
+  return null;
+}
+
+/**
+ * V(s_0..s_T) and P(s_0..s_T) of one episode from a single source, so a line never mixes critics:
+ * - 'stored': every step carries the acting policy's value and potential columns. The final state s_T was
+ *   never observed, so P(s_T) is held at P(s_{T−1}) (no shaping on the last transition) and V(s_T) is unused
+ *   (terminal, taken as 0 by the advantage).
+ * - 'checkpoint': the given checkpoint's critics on the rebuilt states, s_T included (as the trainer does).
+ * - null: neither; value, potential, shaped reward and advantage are null.
+ */
+function criticOf(steps: readonly StepRecord[], ckpt: CheckpointScores | null): { source: CriticSource; values: number[] | null; potentials: number[] | null } {
+  if (steps.every((s) => s.value !== null && s.potential !== null)) {
+    const values = steps.map((s) => s.value!);
+    const potentials = steps.map((s) => s.potential!);
+    return { source: 'stored', values: [...values, 0], potentials: [...potentials, potentials[potentials.length - 1]] };
+  }
+  if (ckpt?.values && ckpt.potentials) return { source: 'checkpoint', values: ckpt.values, potentials: ckpt.potentials };
+  return { source: null, values: null, potentials: null };
+}
+
+async function readText(store: Store, ref: string | null): Promise<string | null> {
+  if (!ref) return null;
+  try {
+    return await store.blobs.getText(ref);
+  } catch {
+    return null;
+  }
+}
