@@ -4,6 +4,7 @@
 
 import { MiraDefaults } from './defaults';
 import { assertBand, assertFiniteArray, assertInRange } from './validate';
+import { mulberry32 } from '../sandbox/random';
 
 // Bounds are compared with this relative slack so that p = 0.95 is kept although 1/0.95 is not exact in
 // floating point; anything outside by more than 1e-12 relative is dropped.
@@ -141,17 +142,6 @@ function assertPhase(phase: number): void {
   if (!Number.isInteger(phase) || phase < 0) throw new Error(`ReplayBuffer: phase must be an integer >= 0, got ${String(phase)}`);
 }
 
-// mulberry32: a tiny, well-known 32-bit PRNG; enough for sampling and identical on every platform.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hashSeed(seed: number, phase: number): number {
   return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(phase + 1, 0xc2b2ae35)) >>> 0;

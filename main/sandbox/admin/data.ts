@@ -214,20 +214,7 @@ function generate(seed: number): AdminData {
 /** The dataset for a seed, generated on first use and then shared (callers must not mutate it). */
 export const getAdminData: (datasetSeed: number) => AdminData = perSeed(generate);
 
-/** "$1234.50": no thousands separator, so answers compare as plain text. */
-export function money(cents: number): string {
-  return `$${(cents / 100).toFixed(2)}`;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export function monthName(month: number): string {
-  return MONTHS[month - 1];
-}
-/** "Mar 5, 2023". */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${monthName(m).slice(0, 3)} ${d}, ${y}`;
-}
+export { money, monthName, formatIsoDate as formatDate } from '../formatting';
 export function statusKey(label: string): string {
   return ORDER_STATUSES.find((s) => s.label === label)?.key ?? '';
 }

@@ -11,6 +11,7 @@ import { renderOrderGrid, renderOrderView } from './views/orders';
 import { renderBestsellers, renderDashboard, renderLowStock, renderSalesReport } from './views/reports';
 import { renderReviewEdit, renderReviewGrid } from './views/reviews';
 import { html } from '../html';
+import { orNotFound, pathParts } from '../route-kit';
 
 type AdminRequest = SiteRequest<AdminData, AdminState>;
 
@@ -138,14 +139,7 @@ function handlePost(req: AdminRequest, parts: string[]): SiteResponse | null {
 }
 
 export function handleAdmin(req: AdminRequest): SiteResponse {
-  let parts: string[];
-  try {
-    parts = req.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
-  } catch {
-    parts = ['\u0000'];
-  }
+  const parts = pathParts(req.path);
   const res = req.method === 'POST' ? handlePost(req, parts) : req.method === 'GET' || req.method === 'HEAD' ? handleGet(req, parts) : null;
-  if (res) return res;
-  if (req.method === 'POST') return { status: 405, body: 'Method Not Allowed', contentType: 'text/plain; charset=utf-8' };
-  return { status: 404, html: adminLayout({ data: req.data, state: req.state, title: '404 Not Found', body: html`<p>The page you requested was not found. <a href="${adminPaths.dashboard}">Go to the Dashboard</a></p>` }) };
+  return orNotFound(req.method, res, () => adminLayout({ data: req.data, state: req.state, title: '404 Not Found', body: html`<p>The page you requested was not found. <a href="${adminPaths.dashboard}">Go to the Dashboard</a></p>` }));
 }

@@ -2,6 +2,7 @@
 // hundreds of issues with comments, ~1500 commits and merge requests. A pure function of the seed, generated
 // once per seed and shared read-only; episode writes live in state.ts as overlays.
 import { chance, pick, randInt, rngFor, sample, type Rng } from '../random';
+import { relativeTime } from '../formatting';
 import {
   BRANCH_WORDS, COMMENT_TEMPLATES, COMMIT_TEMPLATES, DEFAULT_USER, FIRST_NAMES, GROUPS, ISSUE_BODIES, ISSUE_SUBJECTS, ISSUE_TEMPLATES,
   LABELS, LANGUAGES, LAST_NAMES, PROJECT_FIRST, PROJECT_PURPOSES, PROJECT_SECOND, type Language, type Role,
@@ -237,21 +238,9 @@ export function getCodeData(datasetSeed: number): CodeData {
   return data;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-export function formatDate(time: number): string {
-  const d = new Date(time);
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
-}
+export { formatTimeDate as formatDate } from '../formatting';
 
 /** "3 hours ago", "2 months ago" relative to CODE_NOW. */
 export function ago(time: number): string {
-  const hours = Math.max(0, Math.floor((CODE_NOW - time) / 3600_000));
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'} ago`;
-  if (hours < 1) return 'just now';
-  if (hours < 24) return unit(hours, 'hour');
-  const days = Math.floor(hours / 24);
-  if (days < 31) return unit(days, 'day');
-  if (days < 365) return unit(Math.floor(days / 30.4), 'month');
-  return unit(Math.floor(days / 365), 'year');
+  return relativeTime(CODE_NOW, time);
 }

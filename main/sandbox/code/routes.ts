@@ -14,6 +14,7 @@ import { parseMrState, renderMr, renderMrs } from './views/merge-requests';
 import {
   renderBlob, renderBranches, renderCommit, renderCommits, renderLabels, renderMembers, renderOverview, renderSettings, renderTree,
 } from './views/project';
+import { orNotFound, pathParts } from '../route-kit';
 
 type CodeRequest = SiteRequest<CodeData, CodeState>;
 
@@ -145,19 +146,12 @@ function handleProjectPost(req: CodeRequest, p: Project, rest: string[]): SiteRe
 }
 
 export function handleCode(req: CodeRequest): SiteResponse {
-  let parts: string[];
-  try {
-    parts = req.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
-  } catch {
-    parts = ['\u0000'];
-  }
+  const parts = pathParts(req.path);
   const isGet = req.method === 'GET' || req.method === 'HEAD';
   let res: SiteResponse | null = isGet ? handleGlobal(req, parts) : null;
   if (!res && parts.length >= 2) {
     const p = req.data.projectByPath.get(`${parts[0]}/${parts[1]}`);
     if (p) res = isGet ? handleProjectGet(req, p, parts.slice(2)) : req.method === 'POST' ? handleProjectPost(req, p, parts.slice(2)) : null;
   }
-  if (res) return res;
-  if (req.method === 'POST') return { status: 405, body: 'Method Not Allowed', contentType: 'text/plain; charset=utf-8' };
-  return { status: 404, html: renderNotFound(req.data) };
+  return orNotFound(req.method, res, () => renderNotFound(req.data));
 }

@@ -6,6 +6,7 @@ import {
   BODY_TEMPLATES, COMMENT_TEMPLATES, DEFAULT_USER, FORUMS_PER_GROUP, GROUPS, NAME_ADJECTIVES, NAME_ANIMALS, TITLE_TEMPLATES,
 } from './vocab';
 import { perSeed } from '../per-seed';
+import { relativeTime } from '../formatting';
 
 /** The forum's fixed "now": ages, the hot ranking and new submissions use it. */
 export const FORUM_NOW = Date.UTC(2024, 2, 15, 12, 0);
@@ -174,22 +175,9 @@ function generate(seed: number): ForumData {
 /** The dataset for a seed, generated on first use and then shared (callers must not mutate it). */
 export const getForumData: (datasetSeed: number) => ForumData = perSeed(generate);
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Mar 5, 2024". */
-export function formatDate(time: number): string {
-  const d = new Date(time);
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
-}
+export { formatTimeDate as formatDate } from '../formatting';
 
 /** "3 hours ago", "2 months ago" relative to FORUM_NOW. */
 export function ago(time: number): string {
-  const hours = Math.max(0, Math.floor((FORUM_NOW - time) / HOUR));
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'} ago`;
-  if (hours < 1) return 'just now';
-  if (hours < 24) return unit(hours, 'hour');
-  const days = Math.floor(hours / 24);
-  if (days < 31) return unit(days, 'day');
-  if (days < 365) return unit(Math.floor(days / 30.4), 'month');
-  return unit(Math.floor(days / 365), 'year');
+  return relativeTime(FORUM_NOW, time);
 }

@@ -10,6 +10,7 @@ import {
   renderUserPosts, renderWiki,
 } from './views/pages';
 import { renderCommentPage, renderPost } from './views/post';
+import { orNotFound, pathParts } from '../route-kit';
 
 type ForumRequest = SiteRequest<ForumData, ForumState>;
 
@@ -124,14 +125,7 @@ function handlePost(req: ForumRequest, parts: string[]): SiteResponse | null {
 }
 
 export function handleForum(req: ForumRequest): SiteResponse {
-  let parts: string[];
-  try {
-    parts = req.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
-  } catch {
-    parts = ['\u0000'];
-  }
+  const parts = pathParts(req.path);
   const res = req.method === 'POST' ? handlePost(req, parts) : req.method === 'GET' || req.method === 'HEAD' ? handleGet(req, parts) : null;
-  if (res) return res;
-  if (req.method === 'POST') return { status: 405, body: 'Method Not Allowed', contentType: 'text/plain; charset=utf-8' };
-  return { status: 404, html: renderNotFound(req.data, req.state) };
+  return orNotFound(req.method, res, () => renderNotFound(req.data, req.state));
 }

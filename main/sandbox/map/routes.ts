@@ -13,6 +13,7 @@ import { renderHome, renderNotFound, renderRecent, renderStaticPage } from './vi
 import { renderPlace } from './views/place';
 import { renderSaved } from './views/saved';
 import { renderSearch, searchHref, searchLabel } from './views/search';
+import { orNotFound, pathParts } from '../route-kit';
 
 type MapRequest = SiteRequest<MapData, MapState>;
 
@@ -107,16 +108,9 @@ function handlePost(req: MapRequest, parts: string[]): SiteResponse | null {
 }
 
 export function handleMap(req: MapRequest): SiteResponse {
-  let parts: string[];
-  try {
-    parts = req.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
-  } catch {
-    return { status: 400, body: 'Bad Request', contentType: 'text/plain; charset=utf-8' };
-  }
+  const parts = pathParts(req.path);
   const res = req.method === 'POST' ? handlePost(req, parts) : req.method === 'GET' || req.method === 'HEAD' ? handleGet(req, parts) : null;
-  if (res) return res;
-  if (req.method === 'POST') return { status: 405, body: 'Method Not Allowed', contentType: 'text/plain; charset=utf-8' };
-  return { status: 404, html: renderNotFound(req.data, req.state) };
+  return orNotFound(req.method, res, () => renderNotFound(req.data, req.state));
 }
 
 export const mapSiteModule: SiteModule<MapData, MapState> = {

@@ -215,17 +215,4 @@ export function categoryBySlug(data: ShopData, slug: string): Category | undefin
   return data.categories.find((c) => c.slug === slug);
 }
 
-export function formatMoney(cents: number): string {
-  return `$${(cents / 100).toFixed(2)}`;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export function monthName(month: number): string {
-  return MONTHS[month - 1];
-}
-
-/** "Mar 5, 2023". */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${monthName(m).slice(0, 3)} ${d}, ${y}`;
-}
+export { money as formatMoney, monthName, formatIsoDate as formatDate } from '../formatting';

@@ -9,6 +9,7 @@ import { shopPaths } from './views/layout';
 import { renderListing } from './views/listing';
 import { renderHome, renderNotFound, renderStaticPage } from './views/pages';
 import { renderProduct } from './views/product';
+import { orNotFound, pathParts } from '../route-kit';
 
 type ShopRequest = SiteRequest<ShopData, ShopState>;
 
@@ -147,11 +148,9 @@ function handlePost(req: ShopRequest, parts: string[]): SiteResponse | null {
 }
 
 export function handleShop(req: ShopRequest): SiteResponse {
-  const parts = req.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  const parts = pathParts(req.path);
   const res = req.method === 'POST' ? handlePost(req, parts) : req.method === 'GET' || req.method === 'HEAD' ? handleGet(req, parts) : null;
-  if (res) return res;
-  if (req.method === 'POST') return { status: 405, body: 'Method Not Allowed', contentType: 'text/plain; charset=utf-8' };
-  return { status: 404, html: renderNotFound(req.data, req.state) };
+  return orNotFound(req.method, res, () => renderNotFound(req.data, req.state));
 }
 
 export const shopSite: SiteModule<ShopData, ShopState> = {

@@ -1,6 +1,7 @@
 // Named tf.Variables of one model, with deterministic initialisation and an exact JSON serialisation
 // (float32 bytes as base64), used by the checkpoints saved after every phase (issue 7 "Checkpoints").
 import * as tf from '@tensorflow/tfjs';
+import { mulberry32 } from '../../sandbox/random';
 
 export type ParamInit = 'glorot' | 'zeros' | 'embedding';
 export interface ParamSpec {
@@ -83,13 +84,3 @@ export class ParamSet {
 
 let nextId = 0;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -10,6 +10,7 @@ import { disposeBatch, packPolicy, packStates } from '../model/batch';
 import type { CriticModel } from '../model/critic-model';
 import type { StateFeatures } from '../model/features';
 import type { PolicyModel } from '../model/policy-model';
+import { mulberry32 } from '../../sandbox/random';
 
 export type PolicyObjective = 'mse' | 'kl' | 'awr' | 'awr-filter';
 
@@ -138,13 +139,5 @@ export function minibatches(n: number, size: number, rand: () => number): number
   return out;
 }
 
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The trainer's seeded generator (minibatch order, sampling): the sandbox's mulberry32. */
+export const seededRandom = mulberry32;
