@@ -64,7 +64,7 @@ test('forks an episode from a step with another policy and links the fork back t
   await expect(page.getByRole('heading', { name: /Run (in progress|report)/ })).toBeVisible();
   // The fork's run ends with its one episode, which opens in replay.
   const episodes = page.getByTestId('run-episodes');
-  await expect(episodes).toContainText(`forked from ${sourceId.slice(0, 8)} at step 3`);
+  await expect(episodes).toContainText(`forked from ${sourceId.slice(0, 8)} at step 3`, { timeout: 60_000 });
   await expect(page.getByTestId('overall-sr')).toHaveText('Success rate 100% (1/1 episodes)');
   await episodes.getByRole('link', { name: /Open episode/ }).click();
 

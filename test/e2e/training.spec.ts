@@ -13,12 +13,14 @@ test('start a training job and watch it to its SR-per-phase plot', async ({ page
   await form.getByLabel('Families').selectOption(['shop/sorted-category']);
   await form.getByLabel('MiRA phases after SFT').fill('0');
   await form.getByLabel('Instances per family').fill('5');
+  await form.getByLabel('SFT demos per family').fill('2');
   await form.getByRole('button', { name: 'Start training' }).click();
 
   const job = page.getByTestId('training-job');
   await expect(job.getByTestId('training-status')).toHaveText('running');
+  await expect(job.getByTestId('training-setup')).toContainText('shop/sorted-category · 5 instances per family · 0 MiRA phases · SFT demos per family: 2 · rollouts per task: 1');
   // Live: a stage line with a progress bar while demonstrations are recorded and the policy fits.
-  await expect(job.getByTestId('training-stage')).toContainText(/phase 0/);
+  await expect(job.getByTestId('training-stage')).toContainText(/phase 0/, { timeout: 60_000 });
   await expect(job.getByRole('progressbar', { name: 'Training progress' })).toBeVisible();
   await saveView(page, 'training-live');
 

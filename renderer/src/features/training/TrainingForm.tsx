@@ -10,7 +10,8 @@ const EVERY_VARIANT_LISTED: Exclude<TrainingVariant, (typeof VARIANTS)[number]> 
 void EVERY_VARIANT_LISTED;
 
 /** Configure and start a training job: variants (one = a training run, several = an ablation with the same
- * seeds and budget), phases, sandbox families, instances and seed (MIRA.md §4 defaults for the rest). */
+ * seeds and budget), phases, sandbox families, instances, the data budget (SFT demos per family, rollouts per task)
+ * and seed (MIRA.md §4 defaults for the rest). */
 export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) {
   const [tasks, setTasks] = useState<TaskRecord[]>([]);
   const [variants, setVariants] = useState<TrainingVariant[]>(['full']);
@@ -18,6 +19,9 @@ export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) 
   const [phases, setPhases] = useState(2);
   const [instances, setInstances] = useState(10);
   const [seed, setSeed] = useState(1);
+  // Blank = the trainer's default (every train task's demonstration; one rollout per task).
+  const [sftDemos, setSftDemos] = useState('');
+  const [rollouts, setRollouts] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -33,7 +37,8 @@ export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) 
   const start = async () => {
     setBusy(true);
     setError(null);
-    const request: TrainingRequest = { variants, phases, families, instancesPerFamily: instances, seed };
+    const budget = { ...(sftDemos ? { sftDemosPerFamily: Number(sftDemos) } : {}), ...(rollouts ? { rolloutsPerTask: Number(rollouts) } : {}) };
+    const request: TrainingRequest = { variants, phases, families, instancesPerFamily: instances, seed, ...(Object.keys(budget).length ? { budget } : {}) };
     try {
       onStarted((await getClient().startTraining(request)).jobId);
     } catch (e) {
@@ -60,6 +65,8 @@ export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) 
       </label>
       <label>MiRA phases after SFT <input type="number" min={0} max={20} value={phases} onChange={(e) => setPhases(Number(e.target.value))} /></label>
       <label>Instances per family <input type="number" min={5} max={500} value={instances} onChange={(e) => setInstances(Number(e.target.value))} /></label>
+      <label>SFT demos per family <input type="number" min={1} max={1000} placeholder="all" value={sftDemos} onChange={(e) => setSftDemos(e.target.value)} /></label>
+      <label>Rollouts per task <input type="number" min={1} max={16} placeholder="1" value={rollouts} onChange={(e) => setRollouts(e.target.value)} /></label>
       <label>Seed <input type="number" value={seed} onChange={(e) => setSeed(Number(e.target.value))} /></label>
       <button type="submit" disabled={busy || variants.length === 0 || families.length === 0}>Start training</button>
       {error && <p role="alert" className="error">{error}</p>}

@@ -14,6 +14,7 @@ export function TrainingJobPanel({ job }: { job: TrainingJob }) {
   return (
     <section className="panel training-job" aria-label="Training job" data-testid="training-job">
       <h2>Job {job.id.slice(0, 8)} <span className={`status status-${job.status}`} data-testid="training-status">{job.status}</span></h2>
+      <p className="small" data-testid="training-setup">{setupLine(job)}</p>
       <p className="small">
         Backend: <strong data-testid="training-backend">{job.backend?.name ?? '…'}</strong>
         {job.backend?.attempts.filter((a) => !a.ok).map((a) => <span key={a.name} className="muted"> · {a.name} unavailable{a.reason ? ` (${a.reason})` : ''}</span>)}
@@ -52,4 +53,15 @@ export function TrainingJobPanel({ job }: { job: TrainingJob }) {
       </table>
     </section>
   );
+}
+
+/** What the job trains on and with how much data, in one line. */
+function setupLine(job: TrainingJob): string {
+  const r = job.request;
+  const budget = [
+    `SFT demos per family: ${r.budget?.sftDemosPerFamily ?? 'all'}`,
+    `rollouts per task: ${r.budget?.rolloutsPerTask ?? 1}`,
+    ...(r.budget?.tasksPerPhase ? [`tasks per phase: ${r.budget.tasksPerPhase}`] : []),
+  ];
+  return [r.families.join(', '), `${r.instancesPerFamily} instances per family`, `${r.phases} MiRA phase${r.phases === 1 ? '' : 's'}`, ...budget, `seed ${r.seed}`].join(' · ');
 }
