@@ -66,10 +66,7 @@ describe.each(sites)('oracle on the %s families', (site) => {
 describe('baselines score ~0', () => {
   it.each(['wrong', 'random', 'do-nothing'])('%s scores at most 5 percent over one instance of every family', { timeout: 900_000 }, async (policy) => {
     const taskIds = SANDBOX_FAMILIES.map((f) => core.catalog!.all().find((i) => i.family === f.id)!.id);
-    // 20 steps: more than the longest oracle (17), so every family stays solvable within the budget.
-    const longest = Math.max(...core.catalog!.all().map((i) => i.oracle.length));
-    expect(longest).toBeLessThanOrEqual(20);
-    const { done } = await core.run({ taskIds, policy, seed: 7, scheduler: { concurrency: 3 }, stopRules: { maxSteps: 20, maxParseFailures: 3, maxRepeatedActions: 3 } });
+    const { done } = await core.run({ taskIds, policy, seed: 7, scheduler: { concurrency: 3 } });
     const episodes = await done;
     const successes = episodes.filter((e) => e.success);
     expect(successes.length / episodes.length).toBeLessThanOrEqual(0.05);
