@@ -25,3 +25,16 @@ export function selectCurriculumTasks(
   }
   return kept;
 }
+
+/**
+ * The next phase's task ids, cut to its budget: failed and in band first, then failed, then in band, then the
+ * rest, each group in the input's order. MIRA.md §4 has failed tasks seed the next phase; ordering rather than
+ * filtering keeps the phase's budget, so solved tasks keep adding successes (the replay buffer and the
+ * critics need them) while the hard ones come first.
+ */
+export function orderCurriculum(taskIds: readonly string[], failed: ReadonlySet<string>, inBand: ReadonlySet<string>, budget: number): string[] {
+  assertInRange('budget', budget, 0, Number.MAX_SAFE_INTEGER);
+  const rank = (id: string) => (failed.has(id) && inBand.has(id) ? 0 : failed.has(id) ? 1 : inBand.has(id) ? 2 : 3);
+  // Array.prototype.sort is stable, so each group keeps the input's order.
+  return [...taskIds].sort((a, b) => rank(a) - rank(b)).slice(0, budget);
+}

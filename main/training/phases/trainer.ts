@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { selectBackend } from '../backend';
-import { selectCurriculumTasks } from '../curriculum';
+import { orderCurriculum, selectCurriculumTasks } from '../curriculum';
 import { ReplayBuffer } from '../data-hygiene';
 import { saveCheckpoint } from '../model/checkpoint';
 import { CriticModel } from '../model/critic-model';
@@ -136,9 +136,8 @@ function demosPerFamily(demos: Trajectory<DemoStep>[], train: SandboxTaskInstanc
   });
 }
 
-/** Next phase's tasks (MIRA.md §4 curriculum): failed-and-in-band first, then failed, then in-band (the value
- * critic's V(s_0) within the band), then the rest, so the phase keeps its budget of tasks and solved tasks keep
- * contributing successes while the hard ones come first. */
+/** Next phase's tasks (MIRA.md §4 curriculum): failed in this phase's rollouts and/or with the value critic's
+ * V(s_0) within the band, ordered by orderCurriculum. */
 function nextTasks(
   train: SandboxTaskInstance[], demos: Trajectory<DemoStep>[], rollouts: Trajectory<PolicyStep>[], critic: CriticModel,
   vocab: Parameters<typeof featurize>[1], policy: PolicyModel, band: readonly [number, number], perPhase: number,
@@ -148,6 +147,6 @@ function nextTasks(
   const predicted = new Map(starts.map((d, i) => [d.taskId, v0[i]]));
   const inBand = new Set(selectCurriculumTasks(predicted, band));
   const failed = new Set(rollouts.filter((r) => !r.success).map((r) => r.taskId));
-  const rank = (id: string) => (failed.has(id) && inBand.has(id) ? 0 : failed.has(id) ? 1 : inBand.has(id) ? 2 : 3);
-  return [...train].sort((a, b) => rank(a.id) - rank(b.id)).slice(0, perPhase);
+  const byId = new Map(train.map((i) => [i.id, i]));
+  return orderCurriculum(train.map((i) => i.id), failed, inBand, perPhase).map((id) => byId.get(id)!);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectCurriculumTasks } from '../../../main/training/curriculum';
+import { orderCurriculum, selectCurriculumTasks } from '../../../main/training/curriculum';
 
 describe('selectCurriculumTasks (MIRA.md §4 "Phases": keep predicted success in [0.05, 0.75])', () => {
   // a: .04 below · b: .05 lower bound (kept) · c: .5 inside · d: .75 upper bound (kept) · e: .76 above
@@ -23,5 +23,25 @@ describe('selectCurriculumTasks (MIRA.md §4 "Phases": keep predicted success in
     expect(() => selectCurriculumTasks({ t: Number.NaN })).toThrow(/predictedSuccess\["t"\]/);
     expect(() => selectCurriculumTasks({ t: 1.2 })).toThrow(/predictedSuccess\["t"\]/);
     expect(() => selectCurriculumTasks(predicted, [0.8, 0.2])).toThrow(/lo <= hi/);
+  });
+});
+
+describe('orderCurriculum (the next phase keeps its budget; failed and in-band tasks first)', () => {
+  // t1 solved, out of band · t2 failed, in band · t3 solved, in band · t4 failed, out of band · t5 solved, out
+  const ids = ['t1', 't2', 't3', 't4', 't5'];
+  const failed = new Set(['t2', 't4']);
+  const inBand = new Set(['t2', 't3']);
+
+  it('orders failed+in-band, failed, in-band, the rest, each group in train order', () => {
+    expect(orderCurriculum(ids, failed, inBand, 5)).toEqual(['t2', 't4', 't3', 't1', 't5']);
+  });
+
+  it('cuts to the budget from the front, and fills it with solved tasks when few failed', () => {
+    expect(orderCurriculum(ids, failed, inBand, 2)).toEqual(['t2', 't4']);
+    expect(orderCurriculum(ids, new Set(['t5']), new Set(), 3)).toEqual(['t5', 't1', 't2']);
+  });
+
+  it('refuses a negative budget', () => {
+    expect(() => orderCurriculum(ids, failed, inBand, -1)).toThrow(/budget/);
   });
 });
