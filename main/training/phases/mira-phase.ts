@@ -10,8 +10,9 @@ import type { CriticModel } from '../model/critic-model';
 import { featurize, type RawState, type StateFeatures } from '../model/features';
 import type { PolicyModel } from '../model/policy-model';
 import type { PolicyStep, Trajectory } from '../rollout/record';
+import { mulberry32 } from '../../sandbox/random';
 import { completionStates, episodeProgressLabels } from './labels';
-import { criticPredict, criticStep, logProbsOf, minibatches, policyStep, seededRandom, type CriticSample, type PolicySample } from './updates';
+import { criticPredict, criticStep, logProbsOf, minibatches, policyStep, type CriticSample, type PolicySample } from './updates';
 import type { VariantSettings } from './variants';
 
 export interface PhaseHyper {
@@ -76,7 +77,7 @@ export async function runMiraUpdate(
     const labels = r.success && K > 0 ? episodeProgressLabels(completionStates(r.steps.map((s) => s.progressAfter), K), T, K) : null;
     states[e].forEach((features, t) => criticSamples.push({ features, outcome: r.success ? 1 : 0, label: labels ? labels[t] : null }));
   });
-  const rand = seededRandom(h.seed + phase);
+  const rand = mulberry32(h.seed + phase);
   const criticOpt = tf.train.adam(h.criticLearningRate);
   let valueLoss = 0;
   let potentialLoss = 0;

@@ -6,7 +6,8 @@ import { findCandidate, type SelectVocab } from '../model/candidates';
 import { featurize, type FeatureDims } from '../model/features';
 import type { PolicyModel } from '../model/policy-model';
 import type { DemoStep, Trajectory } from '../rollout/record';
-import { minibatches, seededRandom, sftStep, type PolicySample } from './updates';
+import { mulberry32 } from '../../sandbox/random';
+import { minibatches, sftStep, type PolicySample } from './updates';
 
 /** Option labels the demonstrations selected, per combobox name. */
 export function buildSelectVocab(demos: readonly Trajectory<DemoStep>[]): SelectVocab {
@@ -52,7 +53,7 @@ export interface SftOptions {
 /** Trains `policy` in place; resolves to the per-epoch mean losses. Yields to the event loop per batch. */
 export async function trainSft(policy: PolicyModel, samples: readonly PolicySample[], o: SftOptions): Promise<number[]> {
   const optimizer = tf.train.adam(o.learningRate);
-  const rand = seededRandom(o.seed);
+  const rand = mulberry32(o.seed);
   const losses: number[] = [];
   try {
     for (let epoch = 0; epoch < o.epochs && !o.shouldStop?.(); epoch++) {

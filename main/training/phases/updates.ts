@@ -10,7 +10,6 @@ import { disposeBatch, packPolicy, packStates } from '../model/batch';
 import type { CriticModel } from '../model/critic-model';
 import type { StateFeatures } from '../model/features';
 import type { PolicyModel } from '../model/policy-model';
-import { mulberry32 } from '../../sandbox/random';
 
 export type PolicyObjective = 'mse' | 'kl' | 'awr' | 'awr-filter';
 
@@ -139,5 +138,3 @@ export function minibatches(n: number, size: number, rand: () => number): number
   return out;
 }
 
-/** The trainer's seeded generator (minibatch order, sampling): the sandbox's mulberry32. */
-export const seededRandom = mulberry32;
