@@ -1,67 +1,53 @@
 // The Electron shell: a window, the preload bridge, IPC wiring and the blob protocol. All behaviour lives in
-// the core (main/), which never imports Electron; this file stays thin.
-import { app, BrowserWindow, net, protocol, session, shell } from 'electron';
+// the core (main/), which never imports Electron; this file stays thin. The page's Content-Security-Policy
+// is the renderer's own meta tag (renderer/csp.ts), one per build mode.
+import { app, BrowserWindow, dialog, net, protocol, safeStorage, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../main/core';
-import { BLOB_SCHEME } from './channels';
-import { bindIpc } from './ipc';
+import { checkResources } from '../main/resources/resource-check';
+import { RESOURCES } from '../main/resources/resource-paths';
+import { pickBrowserExecutable } from './browser-picker';
+import { BLOB_SCHEME, DESKTOP_CHANNELS } from './channels';
+import { bindIpc, handleFromWindow } from './ipc';
 import { KeychainSecretStore } from './secret-store';
-
-const RENDERER_INDEX = join(__dirname, '../renderer/index.html');
-const CSP = [
-  "default-src 'self'",
-  `img-src 'self' data: blob: ${BLOB_SCHEME}:`,
-  "style-src 'self' 'unsafe-inline'",
-  "script-src 'self'",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-src 'none'",
-].join('; ');
+import { createWorkbenchWindow, isTrustedUrl, RENDERER_INDEX } from './window';
 
 protocol.registerSchemesAsPrivileged([{ scheme: BLOB_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-const isTrustedUrl = (url: string) => url.startsWith(pathToFileURL(RENDERER_INDEX).href.replace(/index\.html$/, ''));
-
-async function createWindow(core: Core): Promise<void> {
-  const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    title: 'MiRA Workbench',
-    webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
-  // Agent-browsed pages never load inside the app: the window stays on the renderer, links open outside.
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:/.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(url)) event.preventDefault();
-  });
-  const unbind = bindIpc(core, window, isTrustedUrl);
-  window.on('closed', unbind);
+async function openWindow(core: Core): Promise<void> {
+  const window = createWorkbenchWindow();
+  const unbind = [
+    bindIpc(core, window, isTrustedUrl),
+    handleFromWindow(DESKTOP_CHANNELS.pickBrowser, window, isTrustedUrl, () =>
+      pickBrowserExecutable(window, async (path) => {
+        await core.setBrowserPathFromTrustedShell(path);
+        return (await core.api.info()).browser;
+      }),
+    ),
+  ];
+  window.on('closed', () => unbind.forEach((off) => off()));
   await window.loadFile(RENDERER_INDEX);
+}
+
+/** Resources the packaged app reads from disk: logged at start, and a missing one is shown, not hidden. */
+function reportResources(): void {
+  const entries = checkResources(RESOURCES);
+  console.log(`MiRA Workbench resources (${RESOURCES.layout} layout, app root ${RESOURCES.appRoot}):`);
+  for (const e of entries) console.log(`  ${e.present ? 'ok     ' : 'MISSING'} ${e.name}: ${e.path}`);
+  const missing = entries.filter((e) => !e.present);
+  if (missing.length) dialog.showErrorBox('MiRA Workbench is incomplete', `These files are missing:\n${missing.map((e) => `${e.name}: ${e.path}`).join('\n')}`);
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  reportResources();
+  // The renderer asks for no permissions (camera, notifications, …); refuse them all.
+  session.defaultSession.setPermissionRequestHandler((_contents: WebContents, _permission: string, callback: (granted: boolean) => void) => callback(false));
   const core = await createCore({
-    dataDir: join(app.getPath('userData'), 'data'),
+    dataDir: process.env.MIRA_DATA_DIR || join(app.getPath('userData'), 'data'),
     mode: 'desktop',
-    secrets: new KeychainSecretStore(app.getPath('userData')),
+    secrets: new KeychainSecretStore(app.getPath('userData'), safeStorage),
   });
   protocol.handle(BLOB_SCHEME, (request) => {
     const hash = new URL(request.url).pathname.replace(/^\//, '');
@@ -71,17 +57,28 @@ async function start(): Promise<void> {
       return new Response('not found', { status: 404 });
     }
   });
-  await createWindow(core);
+  await openWindow(core);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void createWindow(core);
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow(core);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => void core.close());
+  // Quit waits for the core to cancel runs and close the browser and database, then quits for real.
+  let closing: Promise<void> | null = null;
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    closing ??= core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }
 
 start().catch((err) => {
   console.error(err);
+  dialog.showErrorBox('MiRA Workbench could not start', err instanceof Error ? err.message : String(err));
   app.exit(1);
 });

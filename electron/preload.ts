@@ -1,9 +1,11 @@
-// The preload bridge: exposes exactly the typed WorkbenchClient on window.mira and nothing else
-// (contextIsolation on; no Node in the renderer). Runs sandboxed, so it imports only `electron`.
+// The preload bridge: exposes exactly the typed WorkbenchClient on window.mira, and the desktop-only
+// requests on window.miraDesktop, and nothing else (contextIsolation on; no Node in the renderer). Runs
+// sandboxed, so it imports only `electron`.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiEventName, ApiEvents, WireEvent, WorkbenchClient } from '../main/api/contract';
+import type { DesktopBridge, PickBrowserResult } from '../main/api/desktop';
 import { API_METHODS } from '../main/api/methods';
-import { BLOB_SCHEME, EVENT_CHANNEL, INVOKE_CHANNEL_PREFIX } from './channels';
+import { BLOB_SCHEME, DESKTOP_CHANNELS, EVENT_CHANNEL, INVOKE_CHANNEL_PREFIX } from './channels';
 
 const listeners = new Map<ApiEventName, Set<(payload: unknown) => void>>();
 ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, message: WireEvent) => {
@@ -22,4 +24,9 @@ client.on = <E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E])
 };
 client.blobUrl = (hash: string) => `${BLOB_SCHEME}://blob/${hash}`;
 
+const desktop: DesktopBridge = {
+  pickBrowser: () => ipcRenderer.invoke(DESKTOP_CHANNELS.pickBrowser) as Promise<PickBrowserResult>,
+};
+
 contextBridge.exposeInMainWorld('mira', client);
+contextBridge.exposeInMainWorld('miraDesktop', desktop);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { CoreInfo, WorkbenchApi } from './api/contract';
+import { DEFAULT_TASK_PAGE, MAX_TASK_PAGE } from './api/schemas';
 import type { EpisodeRecord } from './api/types';
 import type { EvaluateContext } from './agent/episode-loop';
 import { BrowserPool } from './browser/pool';
@@ -7,24 +8,29 @@ import { evaluateEpisode } from './eval/evaluate';
 import { evaluateMiniWob, type MiniWobSuccessRule } from './eval/miniwob-reward';
 import { defaultProfileFor } from './eval/profiles';
 import { EventHub } from './events';
+import { watchRuns } from './store/run-watch';
 import { TrainingJobs, type TrainingRunner } from './training/jobs/training-jobs';
 import { workerTrainingRunner } from './training/jobs/worker-runner';
 import type { TrainingOptions } from './training/worker/protocol';
-import { MemorySecretStore, secretStatus, type SecretStore } from './settings/secret-store';
+import { MemorySecretStore, type SecretStore } from './settings/secret-store';
+import { createSettingsApi } from './settings/settings-api';
 import { SettingsStore } from './settings/settings-store';
 import { SiteLogins } from './tasks/site-login';
 import { siteProfileFromEnv } from './tasks/site-profile';
-import { SECRET_NAMES, type SettingsView } from './api/settings';
+import type { SettingsPatch, SettingsView } from './api/settings';
+import { resolveCheckpoint } from './training/model/checkpoint-path';
 import { startSandboxServer, type SandboxServer } from './sandbox/server';
 import { openStore, type Store } from './store';
 import { SandboxCatalog } from './runs/sandbox-catalog';
+import { ActiveRuns } from './runs/active-runs';
 import { resumeRun, startRun, type RunTasksRequest, type StartedRun } from './runs/run-tasks';
 import type { JobProgress, SchedulerSettings } from './runs/scheduler';
 import { homepageFor } from './runs/run-environments';
 import { analyzeRun, type RunSummarizer } from './runs/analyze-run';
 import { forkRunRequest } from './runs/fork';
+import { startFork } from './runs/fork-start';
 import type { TaskRecord } from './api/types';
-import { startMiniWob, type MiniWobSetup } from './runs/miniwob-setup';
+import { resolveMiniWobSuccess, startMiniWob, type MiniWobSetup } from './runs/miniwob-setup';
 import type { SiteProfile } from './tasks/site-profile';
 import { Inference } from './agent/inference';
 import { InferenceApi } from './agent/inference-api';
@@ -36,21 +42,32 @@ export const VERSION = '0.1.0';
 export interface CoreOptions {
   dataDir: string;
   browserPath?: string | null;
+  /** A running Playwright browser server to use instead of launching Chromium (tests share one this way). */
+  browserWsEndpoint?: string | null;
   /** The built-in sandbox sites; false to run without them. */
   sandbox?: { port?: number; datasetSeed?: number; instancesPerFamily?: number } | false;
   mode?: CoreInfo['mode'];
   /** Where API keys live: the OS keychain in the desktop app; memory (+ environment) by default. */
   secrets?: SecretStore;
-  /** An LLM that writes a short summary of each failed episode after a run (MIRA.md §1); off when absent. */
+  /** An LLM that writes a short summary of each failed episode after a run (docs/design/MIRA.md §1); off when absent. */
   summarizer?: RunSummarizer;
   /** A miniwob-plusplus checkout (default: MINIWOB_DIR) and the success rule (default 'browsergym'). */
   miniwob?: { dir?: string | null; successRule?: MiniWobSuccessRule };
   /** Site URLs for imported WebArena tasks; default: read from the environment at each run. */
   siteProfile?: SiteProfile;
-  /** LLM retries, per-attempt time-out and response cache (default: the client's defaults, cache in dataDir/llm-cache). */
+  /** This process's settings from the command line and environment (--provider, --base-url, MIRA_OPENAI_BASE_URL,
+   * …), laid over settings.json and never written into it. */
+  settingsOverrides?: SettingsPatch;
+  /** LLM retries, per-attempt time-out and response cache (default: the client's defaults, cache in dataDir/llm-cache),
+   * and whether environment API keys may go to a custom endpoint (the command-line opt-in; default no). */
   llm?: LlmRuntimeOptions;
   /** The trainer behind training jobs (default: the tfjs trainer worker) and its options (epochs, …). */
   training?: { runner?: TrainingRunner; trainer?: Partial<TrainingOptions> };
+  /** Open the data directory for reading only (`list` and `analyze` on a read-only folder): no sandbox, no
+   * MiniWoB++ registration, nothing written. */
+  readOnly?: boolean;
+  /** Process-wide caps: active runs (more are refused, default 8) and open browser contexts (more wait, default 16). */
+  limits?: { maxActiveRuns?: number; maxBrowserContexts?: number };
 }
 
 export interface Core {
@@ -61,27 +78,38 @@ export interface Core {
   sandbox: SandboxServer | null;
   catalog: SandboxCatalog | null;
   miniwob: MiniWobSetup;
-  /** Prompts, subgoal sets, verdicts and LLM call records (MIRA.md §2–3). */
+  /** Prompts, subgoal sets, verdicts and LLM call records (docs/design/MIRA.md §2, §3). */
   inference: Inference;
-  /** Training jobs (MIRA.md §4): records in dataDir/training, next to their checkpoints. */
+  /** Training jobs (docs/design/MIRA.md §4): records in dataDir/training, next to their checkpoints. */
   training: TrainingJobs;
   /** Starts a run and also returns a promise of its finished episodes (the CLI and tests wait on it). */
   run(request: RunTasksRequest): Promise<StartedRun>;
+  /** A requested checkpoint as the real path of a checkpoint file inside dataDir/training, or a clear error
+   * (issue 14); relative paths are taken from `base` (the CLI passes its working directory). */
+  resolveCheckpoint(requested: string, base?: string): Promise<string>;
+  /** The desktop shell's native file dialog, after the user confirmed: the only way besides --browser and
+   * MIRA_BROWSER to choose the browser. Not part of `api` (neither the WebSocket nor the renderer's IPC). */
+  setBrowserPathFromTrustedShell(path: string | null): Promise<SettingsView>;
   /** Resumes a run whose process died: tasks without a finished episode run again. */
   resume(runId: string, scheduler?: Partial<SchedulerSettings>): Promise<StartedRun>;
+  /** Ctrl-C / SIGTERM: cancels the active runs, waits up to graceMs for them to record their episodes, then
+   * closes (browser last). Returns the runs that were still going when the wait ended. */
+  shutdown(graceMs?: number): Promise<string[]>;
   close(): Promise<void>;
 }
 
 /** The composition root: wires store, browser pool, sandbox and runs for one data directory. No module-level
  * state, so tests create isolated cores in temp directories. */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const store = await openStore(options.dataDir);
+  resolveMiniWobSuccess(options.miniwob?.successRule); // a bad rule fails here, before anything is started
+  const readOnly = options.readOnly === true;
+  const store = await openStore(options.dataDir, { readOnly });
   // Episodes a killed process left 'running' are closed as interrupted, their completed steps kept.
-  await store.episodes.markOrphansInterrupted(isProcessAlive);
-  await store.runs.markOrphansInterrupted(isProcessAlive);
-  const settingsStore = new SettingsStore(options.dataDir);
+  if (!readOnly) await store.episodes.markOrphansInterrupted(isProcessAlive);
+  if (!readOnly) await store.runs.markOrphansInterrupted(isProcessAlive);
+  const settingsStore = new SettingsStore(options.dataDir, options.settingsOverrides);
   await settingsStore.load().catch(() => undefined); // a broken settings.json is reported by getSettings
-  const pool = new BrowserPool({ browserPath: options.browserPath ?? settingsStore.current().browserPath });
+  const pool = new BrowserPool({ browserPath: options.browserPath ?? settingsStore.current().browserPath, wsEndpoint: options.browserWsEndpoint, maxContexts: options.limits?.maxBrowserContexts });
   const events = new EventHub();
   const inference = new Inference({
     store,
@@ -92,7 +120,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   let sandbox: SandboxServer | null = null;
   let catalog: SandboxCatalog | null = null;
-  if (options.sandbox !== false) {
+  if (options.sandbox !== false && !readOnly) {
     const settings = options.sandbox ?? {};
     sandbox = await startSandboxServer({ port: settings.port ?? 0, datasetSeed: settings.datasetSeed ?? 1 });
     catalog = new SandboxCatalog(settings.datasetSeed ?? 1, settings.instancesPerFamily ?? 5);
@@ -109,7 +137,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     (progress) => events.emit('training', progress),
   );
   // MiniWoB++ tasks are offered when a checkout is configured; a bad one is reported when a run needs it.
-  const miniwob = await startMiniWob(store, options.miniwob);
+  const miniwob = await startMiniWob(store, readOnly ? { dir: null } : options.miniwob);
 
   const deps = {
     store,
@@ -140,7 +168,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       inference.recordVerdicts(episodeId, t, verdicts, (v) => events.emit('verdict', v)),
     onProgress: (runId: string, progress: JobProgress) => events.emit('progress', { runId, done: progress.done, total: progress.total, episodeId: progress.episode.id, retrying: progress.retrying }),
   };
-  // Every finished run is analysed (MIRA.md §1): failed episodes get a category and a key decision step.
+  // Every finished run is analysed (docs/design/MIRA.md §1): failed episodes get a category and a key decision step.
   const analysed = (started: StartedRun): StartedRun => ({
     ...started,
     done: started.done.then(async (episodes) => {
@@ -151,22 +179,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return episodes;
     }),
   });
-  // Runs started by this process, so the UI can cancel them.
-  const active = new Map<string, StartedRun>();
-  const track = (started: StartedRun): StartedRun => {
-    active.set(started.runId, started);
-    started.done.finally(() => active.delete(started.runId)).catch(() => undefined);
-    return started;
-  };
-  const run = async (request: RunTasksRequest) => track(analysed(await startRun(deps, request)));
-  const resume = async (runId: string, scheduler?: Partial<SchedulerSettings>) => analysed(await resumeRun(deps, runId, scheduler));
+  // Runs started or resumed by this process, so the UI and Ctrl-C can cancel them; capped (issue 14).
+  const active = new ActiveRuns(options.limits?.maxActiveRuns);
+  const run = (request: RunTasksRequest) => active.admit(async () => analysed(await startRun(deps, request)));
+  const resume = (runId: string, scheduler?: Partial<SchedulerSettings>) => active.admit(async () => analysed(await resumeRun(deps, runId, scheduler)));
+  // An open UI (web or desktop) shows runs the CLI records meanwhile (issue 21); the CLI needs no watching.
+  const stopRunWatch = options.mode === 'web' || options.mode === 'desktop' ? watchRuns(store.runs, (r) => events.emit('run', r)).stop : () => undefined;
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      stopRunWatch();
+      await training.close();
+      await pool.close();
+      await sandbox?.close();
+      await miniwob.server?.close();
+      await store.close();
+    })());
 
   const secrets = options.secrets ?? new MemorySecretStore();
   const inferenceApi = new InferenceApi(store, inference, (task) => observeStartPage(deps, task), (task) => homepageFor(deps, task));
-  const settingsView = async (): Promise<SettingsView> => ({
-    settings: await settingsStore.load(),
-    secrets: Object.fromEntries(await Promise.all(SECRET_NAMES.map(async (n) => [n, await secretStatus(secrets, n)] as const))) as SettingsView['secrets'],
-  });
+  const settingsApi = createSettingsApi(settingsStore, secrets, options.llm);
+  const checkpoint = (requested: string | undefined) => (requested === undefined ? undefined : resolveCheckpoint(options.dataDir, requested));
 
   const api: WorkbenchApi = {
     async info() {
@@ -178,59 +211,73 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         mode: options.mode ?? 'cli',
       };
     },
-    listTasks: () => store.tasks.list(),
+    async listTasks(query = {}) {
+      const offset = query.offset ?? 0;
+      const page = await store.tasks.page({ source: query.source, offset, limit: Math.min(query.limit ?? DEFAULT_TASK_PAGE, MAX_TASK_PAGE) });
+      return { ...page, offset };
+    },
     listRuns: () => store.runs.list(),
-    async listEpisodes(query) {
-      const [episodes, tasks] = await Promise.all([store.episodes.list(query), store.tasks.list()]);
-      const byId = new Map(tasks.map((t) => [t.id, t]));
-      return episodes.map((e) => ({ ...e, intent: byId.get(e.taskId)?.intent ?? '', sites: byId.get(e.taskId)?.sites ?? [] }));
+    listEpisodes: (query) => store.episodes.listSummaries(query),
+    listRunSummaries: () => store.runs.summaries(),
+    async annotateEpisode(episodeId, annotation) {
+      const note = annotation.note?.trim() ? annotation.note : null;
+      if (!(await store.episodes.annotate(episodeId, note, annotation.tags))) throw new Error(`No episode with id ${episodeId}.`);
+      return { note, tags: [...new Set(annotation.tags)].sort() };
     },
     async getEpisode(id) {
       const episode = await store.episodes.get(id);
       if (!episode) throw new Error(`No episode with id ${id}.`);
       const task = await store.tasks.get(episode.taskId);
       if (!task) throw new Error(`Episode ${id} refers to unknown task ${episode.taskId}.`);
-      const [steps, subgoals, verdicts] = await Promise.all([store.steps.list(id), inference.subgoalSets.forEpisode(id), inference.verdicts.list(id)]);
-      return { episode, task, steps, subgoals, verdicts };
+      const [steps, subgoals, verdicts, annotation] = await Promise.all([
+        store.steps.list(id), inference.subgoalSets.forEpisode(id), inference.verdicts.list(id), store.episodes.annotation(id),
+      ]);
+      return { episode, task, steps, subgoals, verdicts, annotation };
     },
     getBlobText: (hash) => store.blobs.getText(hash),
     getRunReport: (runId) => analyzeRun(store, runId),
-    getSettings: settingsView,
-    async updateSettings(patch) {
-      await settingsStore.update(patch);
-      return settingsView();
-    },
-    async setSecret(name, value) {
-      await secrets.set(name, value);
-      return settingsView();
-    },
-    async clearSecret(name) {
-      await secrets.delete(name);
-      return settingsView();
-    },
+    getSettings: settingsApi.getSettings,
+    updateSettings: settingsApi.updateSettings,
+    setSecret: settingsApi.setSecret,
+    clearSecret: settingsApi.clearSecret,
     async startRun(request) {
-      const { concurrency, ...rest } = request;
-      const { runId, done } = await run({ ...rest, scheduler: concurrency ? { concurrency } : undefined });
+      const { concurrency, subgoalSetId, ...rest } = request;
+      // A checkpoint outside dataDir/training is a configuration error: refused before any run row exists.
+      const { runId, done } = await run({
+        ...rest, checkpoint: await checkpoint(rest.checkpoint), scheduler: concurrency ? { concurrency } : undefined,
+        ...(subgoalSetId !== undefined ? { sgo: { subgoalSetId } } : {}), // pinned by id (main/subgoals/pinned-set.ts)
+      });
       done.catch(() => undefined); // The run's status records the failure; nobody awaits it here.
       return { runId };
     },
     async forkEpisode(request) {
-      const { runId, done } = await run(await forkRunRequest(deps, request));
-      done.catch(() => undefined); // as startRun: the run's status records a failure
-      return { runId };
+      const fork = await forkRunRequest(deps, { ...request, checkpoint: await checkpoint(request.checkpoint) });
+      // Answers once the new policy has taken over; a prefix that diverged is reported, not stored (fork-start.ts).
+      return startFork({ store, events }, fork.fork!, async () => {
+        const started = await run(fork);
+        started.done.catch(() => undefined); // as startRun: the run's status records a failure
+        return started;
+      });
     },
     async cancelRun(runId) {
       const started = active.get(runId);
       started?.cancel();
       return started !== undefined;
     },
-    listSubgoalSets: (taskId) => inference.subgoalSets.list(taskId),
+    async listSubgoalSets(taskId) {
+      // A sandbox task that never had a set shows its reference set, stored as version 1, so the Subgoals page
+      // opens on the task's current set even before the task first ran (issue 21). Never on top of others.
+      const versions = await inference.subgoalSets.list(taskId);
+      const reference = catalog?.get(taskId)?.subgoals;
+      if (versions.length > 0 || !reference?.length || readOnly) return versions;
+      return [await inference.referenceSet(taskId, reference)];
+    },
     saveSubgoalSet: (taskId, subgoals, note) => inferenceApi.saveHandSet(taskId, subgoals, note),
     generateSubgoals: (taskId) => inferenceApi.generateForTask(taskId),
     listPrompts: () => inference.prompts.latestAll(),
     listPromptVersions: (name) => inference.prompts.versions(name),
     savePrompt: (name, text, note) => inference.prompts.save(name, text, note),
-    previewPrompt: (name, episodeId, t) => inferenceApi.previewPrompt(name, episodeId, t),
+    previewPrompt: (name, episodeId, t, promptText) => inferenceApi.previewPrompt(name, episodeId, t, promptText),
     tryAutoRater: (episodeId, t, index, promptText) => inferenceApi.tryAutoRater(episodeId, t, index, promptText),
     listVerdicts: (episodeId) => inference.verdicts.list(episodeId),
     async startTraining(request) {
@@ -259,13 +306,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     training,
     run,
     resume,
-    async close() {
-      await training.close();
-      await pool.close();
-      await sandbox?.close();
-      await miniwob.server?.close();
-      await store.close();
+    resolveCheckpoint: (requested, base) => resolveCheckpoint(options.dataDir, requested, base),
+    async setBrowserPathFromTrustedShell(path) {
+      const view = await settingsApi.setBrowserPathFromTrustedShell(path);
+      // The next run launches the chosen browser (a --browser flag still wins, as at start).
+      if (!options.browserPath) pool.useBrowserPath(view.settings.browserPath);
+      return view;
     },
+    async shutdown(graceMs = 10_000) {
+      const left = await active.cancelAll(graceMs);
+      await close();
+      return left;
+    },
+    close,
   };
 }
 

@@ -1,6 +1,7 @@
 // `npm start`: opens the workbench as a desktop window where Electron can run, and otherwise serves the same
-// UI on 127.0.0.1 and prints the URL (headless servers, CI-like boxes, machines where Electron's binary
-// cannot be downloaded). MIRA_MODE=web|desktop forces a mode.
+// UI on 127.0.0.1 and prints the URL to open, with its per-process access token (headless servers, CI-like
+// boxes, machines where Electron's binary cannot be downloaded; README "Security"). MIRA_MODE=web|desktop
+// forces a mode; extra arguments (--port N, --host …) go to `serve`.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

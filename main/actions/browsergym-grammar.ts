@@ -2,7 +2,7 @@ import type { Action } from '../api/types';
 import { ActionError } from './errors';
 import { parsePythonCall, pythonString } from './python-call';
 
-// BrowserGym's high-level action set (WEBARENA.md "Actions"): click("12"), fill("12", "text"),
+// BrowserGym's high-level action set (docs/design/WEBARENA.md §4.4): click("12"), fill("12", "text"),
 // select_option("12", "Blue"), hover, press("12", "Enter"), scroll(dx, dy), goto(url), go_back(),
 // go_forward(), new_tab(), tab_close(), tab_focus(i), send_msg_to_user(text), report_infeasible, noop().
 

@@ -2,16 +2,20 @@ import type { Locator, Page } from 'playwright';
 import type { Action, ActionType, Box } from '../api/types';
 import type { BrowserSession } from '../browser/session';
 import { ActionError } from './errors';
+import { clearField, clickLanding, listensForKeys } from './landing';
 
 const ACTION_TIMEOUT_MS = 5_000;
 const NAVIGATION_TIMEOUT_MS = 15_000;
+/** How long the pointer rests on an element before a click (docs/design/WEBARENA.md §3.1). */
+const HOVER_SETTLE_MS = 50;
 
 export interface ExecutionResult {
   /** Box of the acted element in the observation the action was chosen from (for replay overlays). */
   targetBox: Box | null;
 }
 
-type Executor = (action: Action, session: BrowserSession) => Promise<void>;
+/** Resolves with nothing, or with what went differently from the request (recorded once the page settled). */
+type Executor = (action: Action, session: BrowserSession) => Promise<void | string>;
 
 /** Resolves an observation id to a live element. Ids not in the last observation, or whose element left
  * the page since, are stale: a recorded action error, not a crash. */
@@ -30,12 +34,31 @@ async function requirePresent(locator: Locator, id: string | undefined): Promise
 
 const EXECUTORS: Record<ActionType, Executor> = {
   async click(action, session) {
-    await (await requirePresent(elementFor(session, action), action.elementId)).click({ timeout: ACTION_TIMEOUT_MS });
+    const target = await requirePresent(elementFor(session, action), action.elementId);
+    // Check what is at the click point first (docs/design/WEBARENA.md §3.1): a click that would land on
+    // another element (an overlay, a neighbour) lands there, as a person's would, and the step says so.
+    const first = await clickLanding(target);
+    if (!first) return void (await target.click({ timeout: ACTION_TIMEOUT_MS }));
+    // The pointer rests on the element first, as a person's does: hover styles (a swapped icon, a menu) settle
+    // before the press, and the landing is checked on the page as it then is.
+    await session.page.mouse.move(first.x, first.y);
+    await session.page.waitForTimeout(HOVER_SETTLE_MS);
+    const landing = (await clickLanding(target)) ?? first;
+    if (landing.onTarget) return void (await target.click({ position: landing.position, timeout: ACTION_TIMEOUT_MS }));
+    await session.page.mouse.click(landing.x, landing.y);
+    return `The click on [${action.elementId}] landed on ${landing.hit} at (${Math.round(landing.x)}, ${Math.round(landing.y)}), which covers it: the page got the click there.`;
   },
   async type(action, session) {
     const target = await requirePresent(elementFor(session, action), action.elementId);
-    // Clear first (as WebRL's Type does) so retyping never appends to a stale value.
-    await target.fill(action.text ?? '', { timeout: ACTION_TIMEOUT_MS });
+    const text = action.text ?? '';
+    // Clear first (as WebRL's Type does) so retyping never appends to a stale value. Where the page listens
+    // for keys, press them one by one (as WebArena's keyboard.type does); a fill alone fires no key events.
+    if (await listensForKeys(target)) {
+      await clearField(target); // without key events, so the page sees exactly the text's keys
+      await target.pressSequentially(text, { timeout: ACTION_TIMEOUT_MS + 50 * text.length });
+    } else {
+      await target.fill(text, { timeout: ACTION_TIMEOUT_MS });
+    }
     if (action.pressEnter !== false) await target.press('Enter', { timeout: ACTION_TIMEOUT_MS });
   },
   async hover(action, session) {
@@ -102,8 +125,9 @@ export async function executeAction(action: Action, session: BrowserSession): Pr
   page.on('request', onRequest);
   page.on('load', onLoad);
   try {
-    await EXECUTORS[action.type](action, session);
+    const problem = await EXECUTORS[action.type](action, session);
     if (session.pages.includes(page)) await settle(page, state);
+    if (problem) throw new ActionError('execution', problem);
   } catch (err) {
     if (err instanceof ActionError) throw err;
     throw new ActionError('execution', `${action.type} failed: ${firstLine(err)}`);

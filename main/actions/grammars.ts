@@ -6,7 +6,7 @@ import { parseWebRlAction, renderWebRlAction, WEBRL_ACTION_DOC } from './webrl-g
 export type GrammarName = 'webarena' | 'webrl' | 'browsergym';
 
 /** An action grammar: how a model writes actions. Policies advertise the one their model was trained on;
- * every grammar parses into the same normalised Action and renders back (WEBARENA.md "Actions"). */
+ * every grammar parses into the same normalised Action and renders back (docs/design/WEBARENA.md §4.1). */
 export interface ActionGrammar {
   name: GrammarName;
   parse(reply: string): Action;

@@ -1,7 +1,7 @@
 import { ActionError } from './errors';
 
 /** A function call written in Python syntax, read without eval: `name(arg, key="value", 3)`. WebRL and
- * BrowserGym policies write their actions this way (WEBARENA.md "Actions"); model output is never executed. */
+ * BrowserGym policies write their actions this way (docs/design/WEBARENA.md §4.4); model output is never executed. */
 export interface PythonCall {
   name: string;
   positional: (string | number)[];

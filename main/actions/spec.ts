@@ -18,7 +18,7 @@ export interface ActionSpec {
   extension?: boolean;
 }
 
-/** The single source of truth for the action space (WEBARENA.md "Actions"): prompt text, every grammar's
+/** The single source of truth for the action space (docs/design/WEBARENA.md §4.1): prompt text, every grammar's
  * parser and renderer, and the executor are all derived from or keyed by this table. */
 export const ACTION_SPECS: readonly ActionSpec[] = [
   { type: 'click', args: [{ kind: 'elementId', label: 'id' }], description: 'Click the element with this id.' },

@@ -3,7 +3,7 @@ import { ActionError } from './errors';
 import { ACTION_SPECS, type ActionSpec, type ArgKind } from './spec';
 
 // WebArena's action grammar: `click [12]`, `type [12] [text] [1]`, `stop [answer]`, written inside the
-// first ``` block of the model's reply (WEBARENA.md "Actions").
+// first ``` block of the model's reply (docs/design/WEBARENA.md §4.2).
 
 const ARG_PATTERN: Record<ArgKind, string> = {
   elementId: '(\\d+)',

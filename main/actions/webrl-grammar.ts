@@ -2,7 +2,7 @@ import type { Action } from '../api/types';
 import { ActionError } from './errors';
 import { parsePythonCall, pythonString } from './python-call';
 
-// WebRL's grammar (WEBARENA.md "Actions"): do(action="Click", element="7"), do(action="Type",
+// WebRL's grammar (docs/design/WEBARENA.md §4.3): do(action="Click", element="7"), do(action="Type",
 // argument="…", element="22") which clears the field first, Search (type then Enter), Hover,
 // Select Dropdown Option, Scroll Up/Down, Press Enter, Go Backward/Forward, and exit(message="…").
 

@@ -4,13 +4,16 @@ import type { Action, EpisodeRecord, EvaluationResult, ForkProvenance, StepRecor
 import { ActionError } from '../actions/errors';
 import { executeAction } from '../actions/executor';
 import { grammarNamed } from '../actions/grammars';
-import { observe } from '../browser/observe';
+import { observe, takeScreenshot } from '../browser/observe';
 import type { Observation } from '../browser/observation-types';
 import type { BrowserPool, SessionCookie } from '../browser/pool';
 import type { BrowserSession } from '../browser/session';
 import type { Store } from '../store';
 import type { SubgoalMonitor, SubgoalVerdict } from '../subgoals/monitor';
-import { presentObservation } from './observation-view';
+import { presentObservation, type ObservationView } from './observation-view';
+import { storeStepViews } from './step-views';
+import { keepsScreenshotAt, takesScreenshotAt, type ScreenshotCapture } from './screenshot-capture';
+import { infraFailureOf, isPageGone } from './infra-failure';
 import { PolicyError, type HistoryEntry, type Policy, type PolicyDecision } from './policy';
 import { StopRuleTracker, WEBARENA_STOP_RULES, type StopRules } from './stop-rules';
 
@@ -21,6 +24,8 @@ export interface EpisodeEnvironment {
   /** Cookies of a login step (WebArena's require_login), fetched before the context opens. */
   login?(): Promise<SessionCookie[]>;
   dispose(): Promise<void>;
+  /** The viewport the episode's browser context opens with (MiniWoB++ sizes it to the task); 1280×720 if absent. */
+  viewport?: { width: number; height: number };
   /** Runs once the start pages are open; may replace the intent (MiniWoB++ makes it per seed). */
   begin?(session: BrowserSession): Promise<{ intent?: string } | void>;
   /** Runs after every action but stop; true when the page says the episode is over (MiniWoB++'s done flag). */
@@ -60,6 +65,8 @@ export interface EpisodeRequest {
   monitor?: SubgoalMonitor;
   /** A fork's provenance, stored with the episode (its policy replays the source's prefix first). */
   forkedFrom?: ForkProvenance;
+  /** Which steps keep a screenshot (screenshot-capture.ts); 'all' by default. */
+  capture?: ScreenshotCapture;
 }
 
 interface Ending {
@@ -69,8 +76,8 @@ interface Ending {
   status: EpisodeRecord['status'];
 }
 
-/** The episode loop: observe → policy → parse → act → record, until a stop rule fires (WEBARENA.md
- * "Actions"). Each step is committed as soon as it is done, so a killed process keeps every completed step;
+/** The episode loop: observe → policy → parse → act → record, until a stop rule fires (docs/design/WEBARENA.md §4.5).
+ * Each step is committed as soon as it is done, so a killed process keeps every completed step;
  * every ending, including browser crashes and policy errors, is recorded with its explanation. */
 export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Promise<EpisodeRecord> {
   const { store, pool } = deps;
@@ -94,20 +101,21 @@ export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Pr
   request.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const loginCookies = environment.login ? await environment.login() : [];
-    session = await pool.newSession({ cookies: [...environment.cookies, ...loginCookies] });
+    session = await pool.newSession({ viewport: environment.viewport, cookies: [...environment.cookies, ...loginCookies], signal: request.signal });
     await openStartPages(session, environment.resolveUrl(task.startUrl));
     const begun = await environment.begin?.(session);
     ending = await stepUntilStop(deps, request, episodeId, session, begun?.intent ?? task.intent);
+    if (request.capture === 'first-last' && !request.signal?.aborted && !session.crashed) await keepClosingFrame(deps, episodeId, session);
   } catch (err) {
-    ending = request.signal?.aborted
-      ? abortedEnding(request.signal)
-      : { reason: 'browser_error', explanation: `The browser failed: ${message(err)}`, answer: null, status: 'error' };
+    ending = failureEnding(err, request.signal);
   }
+  // A cancel that lands after the last action still leaves the episode unscored: it ends as cancelled.
+  if (request.signal?.aborted && ending.status === 'finished') ending = abortedEnding(request.signal);
   request.signal?.removeEventListener('abort', onAbort);
 
   let evaluation: EvaluationResult | null = null;
   let evalProblem = '';
-  if (session && ending.status !== 'error' && !request.signal?.aborted) {
+  if (session && ending.status === 'finished' && !request.signal?.aborted) {
     try {
       evaluation = await deps.evaluate(task, {
         answer: ending.answer,
@@ -116,7 +124,9 @@ export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Pr
         resolveUrl: environment.resolveUrl,
       });
     } catch (err) {
-      evalProblem = ` Evaluation failed: ${message(err)}`;
+      if (request.signal?.aborted) ending = abortedEnding(request.signal);
+      else if (session.crashed || isPageGone(err)) ending = evaluationCutEnding(ending, err);
+      else evalProblem = ` Evaluation failed: ${message(err)}`;
     }
   }
   await session?.close();
@@ -155,7 +165,10 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     if (request.signal?.aborted) return abortedEnding(request.signal);
     if (session.crashed) return { reason: 'browser_error', explanation: session.crashed, answer: null, status: 'error' };
     const observeStarted = performance.now();
-    const observation = await observe(session);
+    const capture = request.capture ?? 'all';
+    const observation = await observe(session, { screenshot: takesScreenshotAt(capture, t, request.policy.observationFormat) });
+    // What the step stores: the screenshot only where the capture setting keeps one.
+    const recorded = keepsScreenshotAt(capture, t) ? observation : { ...observation, screenshot: null };
     const view = presentObservation(observation, request.policy.observationFormat);
     const observeMs = performance.now() - observeStarted;
 
@@ -169,9 +182,13 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
       prompt = decision.prompt;
       critic = decision.critic;
     } catch (err) {
-      const explanation = err instanceof PolicyError ? err.message : `The policy failed: ${message(err)}`;
-      await recordStep(deps, episodeId, t, observation, { reply, actionText: '', action: null, error: explanation, targetBox: null },
+      // A cancel or time limit that cut the policy's call short is the abort, not a policy failure.
+      if (request.signal?.aborted) return abortedEnding(request.signal);
+      const infra = infraFailureOf(err);
+      const explanation = infra ? infra.message : err instanceof PolicyError ? err.message : `The policy failed: ${message(err)}`;
+      await recordStep(deps, episodeId, t, recorded, { reply, actionText: '', action: null, error: explanation, targetBox: null, view },
         { observeMs, policyMs: performance.now() - policyStarted, actMs: 0 });
+      if (infra) return { reason: infra.stopReason, explanation, answer: null, status: 'error' };
       return { reason: err instanceof PolicyError ? err.stopReason : 'policy_error', explanation, answer: null, status: 'finished' };
     }
     const policyMs = performance.now() - policyStarted;
@@ -194,7 +211,7 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     const actMs = performance.now() - actStarted;
 
     if (request.monitor) progress = await judgeMilestones(deps, request, episodeId, { t, session, observation, action, actionText }, progress!);
-    await recordStep(deps, episodeId, t, observation, { reply, prompt, actionText, action, error, targetBox, progress, critic }, { observeMs, policyMs, actMs });
+    await recordStep(deps, episodeId, t, recorded, { reply, prompt, actionText, action, error, targetBox, progress, critic, view }, { observeMs, policyMs, actMs });
     history.push({ t, actionText: actionText || reply.slice(0, 200), error, url: observation.url });
 
     if (action?.type === 'stop') {
@@ -218,6 +235,8 @@ interface StepOutcome {
   targetBox: StepRecord['targetBox'];
   progress?: number[] | null;
   critic?: PolicyDecision['critic'];
+  /** What the policy read, stored as the step's views (step-views.ts). */
+  view?: ObservationView;
 }
 
 async function recordStep(
@@ -230,11 +249,12 @@ async function recordStep(
 ): Promise<void> {
   const { blobs, steps } = deps.store;
   const storeStarted = performance.now();
-  const [screenshotRef, observationRef, responseRef, promptRef] = await Promise.all([
-    blobs.put(observation.screenshot),
+  const [screenshotRef, observationRef, responseRef, promptRef, views] = await Promise.all([
+    observation.screenshot ? blobs.put(observation.screenshot) : Promise.resolve(null),
     blobs.put(observation.text),
     blobs.put(outcome.reply),
     outcome.prompt ? blobs.put(outcome.prompt) : Promise.resolve(null),
+    outcome.view ? storeStepViews(blobs, observation, outcome.view) : Promise.resolve(null),
   ]);
   const step: StepRecord = {
     episodeId,
@@ -253,6 +273,7 @@ async function recordStep(
     potential: outcome.critic?.potential ?? null,
     latencyMs: 0,
     timings: { ...timings, storeMs: 0 },
+    views,
   };
   step.timings.storeMs = performance.now() - storeStarted;
   step.latencyMs = timings.observeMs + timings.policyMs + timings.actMs + step.timings.storeMs;
@@ -278,6 +299,20 @@ async function judgeMilestones(
   }
 }
 
+/** 'first-last': the episode's last step gets the page as the episode ended (for a stop, the page the agent
+ * saw when it stopped). Taken before evaluation, which may navigate. A frame that fails loses no result. */
+async function keepClosingFrame(deps: EpisodeDeps, episodeId: string, session: BrowserSession): Promise<void> {
+  try {
+    const last = (await deps.store.steps.list(episodeId)).at(-1);
+    if (!last || last.screenshotRef) return;
+    const screenshotRef = await deps.store.blobs.put(await takeScreenshot(session));
+    await deps.store.steps.setScreenshot(episodeId, last.t, screenshotRef);
+    deps.onStep?.({ ...last, screenshotRef });
+  } catch {
+    // The steps and the outcome are what matter; the episode simply has no closing frame.
+  }
+}
+
 async function emitEpisode(deps: EpisodeDeps, episodeId: string): Promise<EpisodeRecord> {
   const episode = await deps.store.episodes.get(episodeId);
   if (!episode) throw new Error(`Episode ${episodeId} vanished from the store.`);
@@ -285,14 +320,34 @@ async function emitEpisode(deps: EpisodeDeps, episodeId: string): Promise<Episod
   return episode;
 }
 
-/** The scheduler aborts with reason 'time_limit'; anything else is a cancel. Completed steps stay. */
+/** The scheduler aborts with reason 'time_limit'; anything else is a cancel. Completed steps stay. A cancelled
+ * episode is 'interrupted' (not a result), so `resume` runs its task again. */
 function abortedEnding(signal: AbortSignal): Ending {
   const timedOut = signal.reason === 'time_limit';
   return {
     reason: timedOut ? 'time_limit' : 'cancelled',
     explanation: timedOut ? 'The episode ran past its time limit.' : 'The episode was cancelled.',
     answer: null,
-    status: 'finished',
+    status: timedOut ? 'finished' : 'interrupted',
+  };
+}
+
+/** Why an episode stopped on a thrown error: the abort, an infrastructure failure (LLM, checkpoint, storage;
+ * infra-failure.ts), or else the browser. All but the abort are status 'error': retried, never scored. */
+function failureEnding(err: unknown, signal: AbortSignal | undefined): Ending {
+  if (signal?.aborted) return abortedEnding(signal);
+  const infra = infraFailureOf(err);
+  if (infra) return { reason: infra.stopReason, explanation: infra.message, answer: null, status: 'error' };
+  return { reason: 'browser_error', explanation: `The browser failed: ${message(err)}`, answer: null, status: 'error' };
+}
+
+/** The page closed (or crashed) while the evaluator read it: the agent's ending stands, the score is unknown. */
+function evaluationCutEnding(ending: Ending, err: unknown): Ending {
+  return {
+    reason: 'evaluation_interrupted',
+    explanation: `${ending.explanation} The evaluation was cut off because the page closed: ${message(err)}`,
+    answer: ending.answer,
+    status: 'error',
   };
 }
 

@@ -53,9 +53,10 @@ export class InferenceApi {
     return this.inference.subgoalSets.create({ taskId, origin: 'generated', items: generated.items, promptId: generated.promptId, model: generated.model, note: 'generated from the start page' });
   }
 
-  async previewPrompt(name: PromptName, episodeId: string, t: number): Promise<string> {
+  async previewPrompt(name: PromptName, episodeId: string, t: number, draft?: string): Promise<string> {
     const ctx = await this.stepContext(episodeId, t);
-    const template = (await this.inference.prompts.latest(name)).text;
+    // The draft being edited when given (issue 21: the preview showed the saved version instead).
+    const template = draft ?? (await this.inference.prompts.latest(name)).text;
     const facts = { intent: ctx.task.intent, t, url: ctx.step.url, observation: ctx.observation, history: ctx.history };
     const pending = Math.max(0, ctx.progress.indexOf(0));
     const slots: Record<PromptName, () => Record<string, string>> = {

@@ -1,10 +1,11 @@
-// The composition of the inference-time half (MIRA.md §2–3) for one core: prompt store, subgoal sets,
+// The composition of the inference-time half (docs/design/MIRA.md §2, §3) for one core: prompt store, subgoal sets,
 // verdicts, LLM call records, and the per-episode wiring of an LLM policy to its plan and AutoRater.
 import type { LlmSelection, SubgoalItem, SubgoalSet, VerdictRecord } from '../api/inference-types';
 import type { WorkbenchSettings } from '../api/settings';
 import type { TaskRecord } from '../api/types';
 import type { GrammarName } from '../actions/grammars';
 import { createLlm, type LlmRuntimeOptions, type ResolvedLlm } from '../llm/client-factory';
+import { GEMINI_BASE_URL } from '../llm/gemini';
 import { LlmCallsRepo } from '../llm/llm-calls-repo';
 import { LlmRecorder } from '../llm/recorder';
 import { loadFewShot, seedFrom, type FewShotExample } from '../prompts/few-shot';
@@ -15,8 +16,9 @@ import type { Store } from '../store';
 import { AutoRater } from '../subgoals/autorater';
 import { generateSubgoals, type GenerationDeps } from '../subgoals/generate';
 import type { SubgoalVerdict } from '../subgoals/monitor';
-import { SubgoalPlan } from '../subgoals/plan';
+import { replanNote, SubgoalPlan } from '../subgoals/plan';
 import { SubgoalSetsRepo } from '../subgoals/subgoal-sets-repo';
+import { pinnedSubgoalSet } from '../subgoals/pinned-set';
 import { VerdictsRepo } from '../subgoals/verdicts-repo';
 import type { LlmPolicyDeps } from './llm-policy-kit';
 import type { ObservationFormat } from './observation-view';
@@ -86,6 +88,15 @@ export class Inference {
     return { ...resolved, recorder: new LlmRecorder(resolved.client, this.calls, this.deps.store.blobs) };
   }
 
+  /** Where a selection's calls go (the Gemini default or the configured base URL), for the run's preflight. */
+  async endpoint(selection?: LlmSelection): Promise<string | null> {
+    const settings = await this.deps.settings();
+    const provider = selection?.provider ?? settings.provider;
+    if (provider === 'gemini') return settings.gemini.baseUrl ?? GEMINI_BASE_URL;
+    if (provider === 'openai-compatible') return settings.openaiCompatible.baseUrl;
+    return null;
+  }
+
   async generationDeps(llm: ResolvedRecorder): Promise<GenerationDeps> {
     return { llm: llm.recorder, calls: this.calls, prompts: this.prompts, fewShot: await this.fewShot(), model: llm.model, thinkingBudget: llm.thinkingBudget };
   }
@@ -141,6 +152,7 @@ export class Inference {
   /** SGO generates by default; ReAct is judged against the reference (sandbox) or newest stored set. */
   private async presetFor(req: LlmEpisodeRequest, settings: SgoSettings): Promise<SubgoalSet | undefined> {
     const reference = req.reference?.length ? () => this.referenceSet(req.task.id, req.reference!) : undefined;
+    if (settings.subgoalSetId !== undefined) return pinnedSubgoalSet(this.subgoalSets, settings.subgoalSetId, [req.task.id]);
     if (req.policy === 'react') return reference ? reference() : this.subgoalSets.latest(req.task.id);
     if (settings.subgoalSource === 'latest') return this.subgoalSets.latest(req.task.id);
     if (settings.subgoalSource === 'reference') {
@@ -152,18 +164,21 @@ export class Inference {
 
   private planner(plan: SubgoalPlan, req: LlmEpisodeRequest, settings: SgoSettings, gen: GenerationDeps): SubgoalPlanner {
     const make = async (input: PolicyInput, done: readonly SubgoalItem[], replanning: boolean) => {
+      // A re-plan keeps the plan's K (a hand-corrected set may have 5 where Settings say 4) and its done
+      // milestones verbatim (docs/design/MIRA.md §3.2); the new version names the one it replaces.
+      const previous = replanning ? plan.set : null;
       const generated = await generateSubgoals(gen, {
         intent: input.intent,
         url: input.observation.url,
         observation: input.observation.text,
-        k: settings.subgoalCount - done.length,
+        k: (previous ? previous.items.length : settings.subgoalCount) - done.length,
         completed: done.map((d) => d.text),
         seed: seedFrom(req.task.id, req.seed + input.t),
         link: { episodeId: req.episodeId, t: input.t },
       });
       const set = await this.subgoalSets.create({
         taskId: req.task.id, origin: 'generated', items: [...done, ...generated.items], promptId: generated.promptId, model: generated.model,
-        note: replanning ? `re-planned at step ${input.t + 1} of episode ${req.episodeId}` : `generated at step ${input.t + 1} of episode ${req.episodeId}`,
+        note: replanning ? replanNote(previous, input.t, req.episodeId) : `generated at step ${input.t + 1} of episode ${req.episodeId}`,
       });
       await plan.adopt(set);
     };

@@ -1,8 +1,9 @@
 // What the LLM policies (ReAct, SGO) share: filling a policy prompt from the step's input, calling the model
 // through the recorder (so the call is linked to the step), and turning failures into what the episode loop
 // understands. A reply that is not even the provider's format becomes the step's reply text, so the grammar
-// rejects it and the stop rule counts a parse failure (WEBARENA.md "Actions"); an exhausted retry budget or
-// a time-out ends the episode as a policy error.
+// rejects it and the stop rule counts a parse failure (docs/design/WEBARENA.md §4, §4.5); a provider that is down, times
+// out, rate-limits past the retries or refuses the key is an infrastructure failure (infra-failure.ts); any
+// other call error ends the episode as a policy error.
 import type { PromptName } from '../api/inference-types';
 import { grammarNamed, type GrammarName } from '../actions/grammars';
 import { LlmError } from '../llm/errors';
@@ -11,6 +12,7 @@ import type { LlmPart, ThinkingBudget } from '../llm/types';
 import type { PromptStore } from '../prompts/prompt-store';
 import { clipObservation, historyText, type LoggedAction } from '../prompts/slot-text';
 import { promptText, renderTemplate } from '../prompts/template';
+import { InfrastructureFailure, llmStopReason } from './infra-failure';
 import type { ObservationFormat } from './observation-view';
 import { PolicyError, type PolicyDecision, type PolicyInput } from './policy';
 
@@ -64,7 +66,7 @@ export async function askPolicy(deps: LlmPolicyDeps, name: PromptName, slots: Re
   const prompt = promptText(rendered);
   const parts: LlmPart[] = [{ text: rendered.user }];
   // Set-of-marks policies read the marked screenshot; the others read text only.
-  if (deps.observationFormat === 'som' && input.view) parts.push({ imageJpegBase64: input.view.screenshot.toString('base64') });
+  if (deps.observationFormat === 'som' && input.view?.screenshot) parts.push({ imageJpegBase64: input.view.screenshot.toString('base64') });
   try {
     const { response } = await deps.llm.call(
       {
@@ -81,6 +83,9 @@ export async function askPolicy(deps: LlmPolicyDeps, name: PromptName, slots: Re
   } catch (err) {
     if (err instanceof LlmError && err.kind === 'unparseable') return { reply: err.raw ?? '', prompt };
     const why = err instanceof Error ? err.message : String(err);
+    // A provider that is down, refuses the key or rate-limits past the retries is not the agent's failure.
+    const infra = llmStopReason(err);
+    if (infra) throw new InfrastructureFailure(infra, `The policy model could not be used at step ${input.t + 1}: ${why}`, { cause: err });
     throw new PolicyError(`The policy model failed at step ${input.t + 1}: ${why}`);
   }
 }

@@ -3,11 +3,12 @@ import { GRAMMARS } from '../actions/grammars';
 import { candidateAction, intentValues, type Candidate, type IntentValue, type PastAction } from '../training/model/candidates';
 import type { RawState } from '../training/model/features';
 import type { LocalScorer } from '../training/model/local-scorer';
+import { InfrastructureFailure } from './infra-failure';
 import type { ObservationFormat } from './observation-view';
 import { PolicyError, type Policy, type PolicyDecision, type PolicyInput } from './policy';
 import { xorshift32 } from './xorshift';
 
-/** One decision of the local policy, as the trainer records it (MIRA.md §4: states, actions, log π). */
+/** One decision of the local policy, as the trainer records it (docs/design/MIRA.md §4.1: states, actions, log π). */
 export interface LocalDecisionRecord {
   raw: RawState;
   /** Index of the chosen candidate in the state's candidate list. */
@@ -20,7 +21,7 @@ export interface LocalDecisionRecord {
 export interface LocalPolicyOptions {
   /** A loaded scorer, or a loader (e.g. loadLocalScorer(checkpointPath)) called on the first decision. */
   scorer: LocalScorer | (() => Promise<LocalScorer>);
-  /** Reference subgoal texts: the current one is part of the state (MIRA.md §3). */
+  /** Reference subgoal texts: the current one is part of the state (docs/design/MIRA.md §3). */
   subgoals?: string[];
   /** Values typed or selected by candidates (intentValues of the task); default: quoted spans and numbers
    * of the intent. */
@@ -52,7 +53,7 @@ export class LocalPolicy implements Policy {
   }
 
   async decide(input: PolicyInput): Promise<PolicyDecision> {
-    this.scorer ??= await (this.options.scorer as () => Promise<LocalScorer>)();
+    this.scorer ??= await loadScorer(this.options.scorer as () => Promise<LocalScorer>);
     const scorer = this.scorer;
     const raw: RawState = {
       intent: input.intent,
@@ -79,6 +80,18 @@ export class LocalPolicy implements Policy {
     const reply = this.grammar === 'webrl' ? text : `\`\`\`${text}\`\`\``;
     const critic = scorer.critique(raw) ?? undefined;
     return { reply: `Local policy: p=${probs[index].toFixed(3)} over ${candidates.length} candidates.\n${reply}`, reasoning: `candidate ${index}`, critic };
+  }
+}
+
+/** A checkpoint that exists (checked before the run) but does not load is an infrastructure failure. The
+ * reason never quotes the file: a parse error would echo its first characters (issue 14). */
+async function loadScorer(load: () => Promise<LocalScorer>): Promise<LocalScorer> {
+  try {
+    return await load();
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    const why = err instanceof SyntaxError ? 'the file is not JSON' : message.replace(/ \(format [^)]*\)/, '').replace(/\.$/, '');
+    throw new InfrastructureFailure('checkpoint_invalid', `The checkpoint could not be loaded: ${why}.`, { cause: err });
   }
 }
 

@@ -4,7 +4,7 @@ import type { Observation } from '../browser/observation-types';
 import { renderWebRlHtml } from '../browser/render-webrl-html';
 import { drawSetOfMarks, renderSetOfMarksText } from '../browser/set-of-marks';
 
-// Observation formats a policy can ask for (WEBARENA.md "Observations"), all rendered from the step's one
+// Observation formats a policy can ask for (docs/design/WEBARENA.md §3), all rendered from the step's one
 // batched extraction: WebArena's AX-tree text, WebRL's simplified HTML with sequential ids, or a
 // set-of-marks screenshot. Only the WebRL form uses ids of its own; they are mapped back to our stable ids
 // before an action executes, so the executor and the stored step.action always speak our ids.
@@ -16,8 +16,9 @@ export interface ObservationView {
   format: ObservationFormat;
   /** The text the policy reads: AX tree, WebRL HTML, or the list of marked elements. */
   text: string;
-  /** The screenshot the policy sees: marked with ids for 'som', the plain one otherwise. */
-  screenshot: Buffer;
+  /** The screenshot the policy sees: marked with ids for 'som', the plain one otherwise (null when the step
+   * took none: only 'som' policies read it, and their steps always take one). */
+  screenshot: Buffer | null;
   /** The id a policy writes for one of our node ids (WebRL's sequential id; the same id otherwise). */
   idFor(nodeId: string): string | undefined;
   /** The parsed action with its element id mapped back to our node id, ready for the executor. */
@@ -45,7 +46,7 @@ export function presentObservation(observation: Observation, format: Observation
       view = {
         format,
         text: renderSetOfMarksText(observation.nodes, observation.boxes),
-        screenshot: drawSetOfMarks(observation.screenshot, observation.boxes, observation.viewport),
+        screenshot: drawSetOfMarks(screenshotFor(format, observation), observation.boxes, observation.viewport),
         ...same,
       };
       break;
@@ -69,4 +70,9 @@ export function presentObservation(observation: Observation, format: Observation
       throw new Error(`Unknown observation format "${String(format)}"; choose one of ${OBSERVATION_FORMATS.join(', ')}.`);
   }
   return { ...view, renderMs: performance.now() - started };
+}
+
+function screenshotFor(format: ObservationFormat, observation: Observation): Buffer {
+  if (!observation.screenshot) throw new Error(`The ${format} observation needs the page's screenshot, and this one was taken without it.`);
+  return observation.screenshot;
 }

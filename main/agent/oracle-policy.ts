@@ -8,7 +8,7 @@ import { PolicyError, type Policy, type PolicyDecision, type PolicyInput } from 
 /** Replays a sandbox family's solver. Each planned step names its target by role and name; the oracle
  * resolves it against the live observation and writes the action in the chosen grammar, with the id its
  * observation format shows (see observation-view.ts), so the reply goes
- * through the same parser and executor as any agent's (SANDBOX.md "oracle solver"). */
+ * through the same parser and executor as any agent's (docs/design/SANDBOX.md §3.2). */
 export class OraclePolicy implements Policy {
   readonly name = 'oracle';
   private next = 0;

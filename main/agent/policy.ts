@@ -17,7 +17,7 @@ export interface PolicyInput {
   history: HistoryEntry[];
   /** The observation rendered in the policy's observationFormat (the loop always sets it). */
   view?: ObservationView;
-  /** Milestones done so far (1 = done), when the episode has a subgoal monitor (SGO, MIRA.md §2). */
+  /** Milestones done so far (1 = done), when the episode has a subgoal monitor (SGO, docs/design/MIRA.md §2). */
   progress?: number[] | null;
 }
 
@@ -27,7 +27,7 @@ export interface PolicyDecision {
   /** The prompt the policy sent, when it is an LLM (stored as a blob and shown in replay). */
   prompt?: string;
   reasoning?: string;
-  /** A trained policy's critics on this state (MIRA.md §4: V(s), P(s)); stored with the step for replay. */
+  /** A trained policy's critics on this state (docs/design/MIRA.md §4.2, §4.4: V(s), P(s)); stored with the step for replay. */
   critic?: { value: number; potential: number };
 }
 
@@ -36,7 +36,7 @@ export interface Policy {
   readonly name: string;
   /** The action grammar the policy writes (the one its model was trained on); WebArena's by default. */
   readonly grammar?: GrammarName;
-  /** How the policy sees the page (WEBARENA.md "Observations"): WebArena's AX tree by default, WebRL's
+  /** How the policy sees the page (docs/design/WEBARENA.md §3): WebArena's AX tree by default, WebRL's
    * HTML with sequential ids, or a set-of-marks screenshot. */
   readonly observationFormat?: ObservationFormat;
   decide(input: PolicyInput): Promise<PolicyDecision>;

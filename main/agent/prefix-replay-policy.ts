@@ -19,8 +19,16 @@ export interface PrefixStep {
   reply: string;
   actionError: string | null;
   url: string;
-  /** Hash of the observation text the source saw at this step (the blob store's SHA-256), if recorded. */
+  /** `url` relative to its site (fork-sites.ts): what the replayed page's URL must match, whatever the port. */
+  siteUrl?: string;
+  /** Hash of the observation text the source saw at this step, site-relative like `siteUrl`, if recorded. */
   observationHash: string | null;
+}
+
+/** Makes a live page's URL and observation text relative to its site, as the prefix's were recorded. */
+export interface SitePage {
+  url(url: string): string;
+  text(text: string): string;
 }
 
 /** Marks a replayed step's reply, so the raw reply tab says where it came from. */
@@ -35,6 +43,8 @@ export class PrefixReplayPolicy implements Policy {
     private readonly inner: Policy,
     private readonly prefix: readonly PrefixStep[],
     private readonly sourceEpisodeId: string,
+    /** The live page's URL and text made site-relative, as the recorded ones were (identity by default). */
+    private readonly sitePage: SitePage = { url: (u) => u, text: (t) => t },
   ) {
     // The episode is recorded under the policy that takes over; the prefix is told apart by fork_step.
     this.name = inner.name;
@@ -54,10 +64,12 @@ export class PrefixReplayPolicy implements Policy {
   }
 
   private checkPage(step: PrefixStep, input: PolicyInput): void {
-    if (input.observation.url !== step.url) {
-      this.diverged(step.t, `the page is ${input.observation.url}, but the source episode was on ${step.url}`);
+    // Site-relative (docs/design/SANDBOX.md §1): the sandbox's port differs between processes.
+    const live = this.sitePage.url(input.observation.url);
+    if (live !== (step.siteUrl ?? step.url)) {
+      this.diverged(step.t, `the page is ${input.observation.url} (${live}), but the source episode was on ${step.url} (${step.siteUrl ?? step.url})`);
     }
-    if (step.observationHash && BlobStore.hashOf(input.observation.text) !== step.observationHash) {
+    if (step.observationHash && BlobStore.hashOf(this.sitePage.text(input.observation.text)) !== step.observationHash) {
       this.diverged(step.t, `the page's content differs from what the source episode saw on ${step.url}`);
     }
   }

@@ -1,4 +1,4 @@
-// Plain ReAct: reason, then act, from the page and the action log (the SGO baseline, MIRA.md §3).
+// Plain ReAct: reason, then act, from the page and the action log (the SGO baseline, docs/design/MIRA.md §3).
 import type { GrammarName } from '../actions/grammars';
 import { askPolicy, factsOf, policySlots, type LlmPolicyDeps } from './llm-policy-kit';
 import type { ObservationFormat } from './observation-view';

@@ -1,10 +1,11 @@
-// SGO (MIRA.md §3): before each action the agent reflects on which milestones are done, whether the current
+// SGO (docs/design/MIRA.md §3): before each action the agent reflects on which milestones are done, whether the current
 // one is done and what comes next, against a progress vector that only the AutoRater advances (PolicyInput
 // .progress). With no milestone completed for N steps it re-plans the remaining milestones from the page.
 import type { GrammarName } from '../actions/grammars';
 import type { SubgoalItem } from '../api/inference-types';
 import { subgoalList } from '../prompts/slot-text';
 import type { SubgoalPlan } from '../subgoals/plan';
+import { InfrastructureFailure, infraFailureOf } from './infra-failure';
 import { askPolicy, factsOf, policySlots, type LlmPolicyDeps } from './llm-policy-kit';
 import type { ObservationFormat } from './observation-view';
 import { PolicyError, type Policy, type PolicyDecision, type PolicyInput } from './policy';
@@ -61,12 +62,14 @@ export class SgoPolicy implements Policy {
       await work();
     } catch (err) {
       if (err instanceof PolicyError) throw err;
+      const infra = infraFailureOf(err);
+      if (infra) throw new InfrastructureFailure(infra.stopReason, `SGO could not ${what}: ${infra.message}`, { cause: err });
       throw new PolicyError(`SGO could not ${what}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 }
 
-/** The reflection slots (MIRA.md §3): the milestone list with confirmed ones ticked, done, current, next. */
+/** The reflection slots (docs/design/MIRA.md §3): the milestone list with confirmed ones ticked, done, current, next. */
 export function sgoSlots(items: readonly SubgoalItem[], progress: readonly number[]): Record<string, string> {
   const doneCount = progress.filter((p) => p === 1).length;
   const current = items.findIndex((_, k) => progress[k] !== 1);

@@ -1,13 +1,16 @@
-// Settings of the inference-time loop (MIRA.md §2–3). Paper values where known, marked defaults otherwise.
+// Settings of the inference-time loop (docs/design/MIRA.md §2, §3). Paper values where known, marked defaults otherwise.
 
 export interface SgoSettings {
-  /** Milestones per task (MIRA.md §2: K = 4 in every example). */
+  /** Milestones per task (docs/design/MIRA.md §2.1: K = 4 in every example). */
   subgoalCount: number;
-  /** Re-plan when no milestone completes for this many steps (MIRA.md §3 **default** 5). */
+  /** Re-plan when no milestone completes for this many steps (docs/design/MIRA.md §3.2 **default** 5). */
   replanAfterSteps: number;
   /** Where an SGO episode's milestones come from: generated from the first page (the paper's way), the
    * task's newest stored set (e.g. hand-corrected; generated when there is none), or the sandbox reference. */
   subgoalSource: 'generate' | 'latest' | 'reference';
+  /** One stored subgoal-set version, pinned by id (issue 21, main/subgoals/pinned-set.ts): used instead of
+   * `subgoalSource`, by SGO to act on and by ReAct to be judged against. */
+  subgoalSetId?: number;
   /** The AutoRater sees the screenshot as well as the page text. */
   autoraterScreenshot: boolean;
 }

@@ -1,6 +1,6 @@
 import type { StopReason } from '../api/types';
 
-/** WebArena's early-stop rules (WEBARENA.md "Actions"): at most 30 steps, 3 unparseable replies in a row,
+/** WebArena's early-stop rules (docs/design/WEBARENA.md §4.5): at most 30 steps, 3 unparseable replies in a row,
  * N identical actions in a row (3 in WebArena, 5 in the Lite harness). */
 export interface StopRules {
   maxSteps: number;

@@ -1,22 +1,23 @@
-// Failure-mode classification (MIRA.md §1 "Failure analyzer"): each failed episode gets exactly one category,
+// Failure-mode classification (docs/design/MIRA.md §1.1): each failed episode gets exactly one category,
 // rules tried in the paper's priority order. Pure and deterministic; the LLM summary is written elsewhere.
 
 import type { StopReason } from '../api/types';
 import { trailingCycle, trailingIdenticalRun } from './loops';
 import { actionKey, actionLabel, assertAnalyzedEpisode, type AnalyzedEpisode } from './trajectory';
+import { stepNumber } from './step-number';
 
 export type FailureCategory = 'wrong_termination' | 'stuck_midway' | 'no_reasonable_attempt' | 'others';
 
 export const FAILURE_CATEGORIES: readonly FailureCategory[] = ['wrong_termination', 'stuck_midway', 'no_reasonable_attempt', 'others'];
 
 export interface FailureSettings {
-  /** Stuck midway: the last N actions identical (MIRA.md §1, **default** N = 3). */
+  /** Stuck midway: the last N actions identical (docs/design/MIRA.md §1.1, **default** N = 3). */
   repeatN: number;
   /** Stuck midway: a cycle of length 2–3 repeated M times at the end (**default** M = 3). */
   cycleRepeatsM: number;
   /** No reasonable attempt: "very early" = the episode has at most this many steps (**default** 2). */
   earlySteps: number;
-  /** Compare (url, action) instead of the action alone when looking for repeats. Off by default: MIRA.md §1
+  /** Compare (url, action) instead of the action alone when looking for repeats. Off by default: docs/design/MIRA.md §1.1
    * and WebArena's stop rule speak of identical actions. */
   compareUrl: boolean;
 }
@@ -67,7 +68,7 @@ function resolveSettings(partial: Partial<FailureSettings>): FailureSettings {
 }
 
 /**
- * Classifies one failed episode. Rules, first match wins (MIRA.md §1):
+ * Classifies one failed episode. Rules, first match wins (docs/design/MIRA.md §1.1):
  * 1. wrong_termination — the agent ended with stop (stopReason agent_stop, or a final stop action) and the
  *    evaluator said fail.
  * 2. stuck_midway — the last N actions are identical; or a cycle of length 2, then 3, repeats M times at the
@@ -98,7 +99,7 @@ export function classifyFailure(
       category: 'wrong_termination',
       rule: 'stopped_but_failed',
       evidenceSteps: last ? [last.t] : [],
-      explanation: `The agent stopped${last ? ` at step ${last.t}` : ''} with answer ${JSON.stringify(answer)}, but the evaluator judged the episode failed.`,
+      explanation: `The agent stopped${last ? ` at step ${stepNumber(last.t)}` : ''} with answer ${JSON.stringify(answer)}, but the evaluator judged the episode failed.`,
     };
   }
 
@@ -110,7 +111,7 @@ export function classifyFailure(
       category: 'stuck_midway',
       rule: 'identical_actions',
       evidenceSteps: ts(run.start),
-      explanation: `The last ${run.count} actions (steps ${steps[run.start].t}–${last.t}) were identical: ${actionLabel(last)}.`,
+      explanation: `The last ${run.count} actions (steps ${stepNumber(steps[run.start].t)}–${stepNumber(last.t)}) were identical: ${actionLabel(last)}.`,
     };
   }
   for (const L of [2, 3]) {
@@ -121,7 +122,7 @@ export function classifyFailure(
         category: 'stuck_midway',
         rule: 'action_cycle',
         evidenceSteps: ts(cycle.start),
-        explanation: `A cycle of ${L} actions (${shown}) repeated ${cycle.repeats} times at the end (steps ${steps[cycle.start].t}–${last.t}).`,
+        explanation: `A cycle of ${L} actions (${shown}) repeated ${cycle.repeats} times at the end (steps ${stepNumber(steps[cycle.start].t)}–${stepNumber(last.t)}).`,
       };
     }
   }

@@ -1,10 +1,11 @@
-// Public surface of the failure analyzer and metrics (MIRA.md §1, §2, §5). Pure functions over plain episode
+// Public surface of the failure analyzer and metrics (docs/design/MIRA.md §1, §2, §5). Pure functions over plain episode
 // records; the store, the LLM summary and the UI live elsewhere.
 
 export {
   actionKey,
   actionLabel,
   assertAnalyzedEpisode,
+  countsTowardSuccessRate,
   toAnalyzedEpisode,
   urlPath,
   type AnalyzedEpisode,

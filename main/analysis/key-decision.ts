@@ -1,9 +1,10 @@
-// Key decision step of a failed episode (MIRA.md §1): the first step where it departs from successful
+// Key decision step of a failed episode (docs/design/MIRA.md §1.2): the first step where it departs from successful
 // reference traces of the same task (semantic deviation), or the step where a loop begins (loop onset).
 
 import type { Action, ActionType } from '../api/types';
 import { firstLoop } from './loops';
 import { actionKey, actionLabel, assertAnalyzedEpisode, urlPath, type AnalyzedEpisode, type AnalyzedStep } from './trajectory';
+import { stepNumber } from './step-number';
 
 export type KeyDecisionType = 'semantic_deviation' | 'loop_onset';
 
@@ -15,7 +16,7 @@ export interface KeyDecision {
 }
 
 export interface KeyDecisionSettings {
-  /** Longest (url, action) cycle looked for (MIRA.md §1 speaks of short cycles; 1..3). */
+  /** Longest (url, action) cycle looked for (docs/design/MIRA.md §1.2 speaks of short cycles; 1..3). */
   maxCycleLength: number;
   /** How many back-to-back occurrences make a loop. Decision: 3, the same threshold as stuck midway's
    * N = M = 3, so a legitimate double action (scroll twice, "next" twice) is not taken for a loop. */
@@ -24,7 +25,7 @@ export interface KeyDecisionSettings {
 
 export const DEFAULT_KEY_DECISION_SETTINGS: Readonly<KeyDecisionSettings> = { maxCycleLength: 3, minOccurrences: 3 };
 
-/** Actions that express a choice among alternatives — "a link or query" (MIRA.md §1). Scrolling, hovering,
+/** Actions that express a choice among alternatives — "a link or query" (docs/design/MIRA.md §1.2). Scrolling, hovering,
  * key presses, tab and history moves do not commit to anything, so they are never a semantic deviation. */
 const CHOICE_TYPES: ReadonlySet<ActionType> = new Set<ActionType>(['click', 'type', 'select', 'goto', 'stop']);
 
@@ -102,7 +103,7 @@ export function findSemanticDeviation(failed: AnalyzedEpisode, references: reado
     const chose = alternatives.size > 0 ? `references chose ${[...alternatives].slice(0, 3).join('; ')}` : 'no reference made a choice on this page at this point';
     return {
       t: failed.steps[i].t,
-      explanation: `At step ${failed.steps[i].t} on ${step.path} the agent chose ${step.label}, unlike all ${references.length} successful reference(s) at the same point (${chose}).`,
+      explanation: `At step ${stepNumber(failed.steps[i].t)} on ${step.path} the agent chose ${step.label}, unlike all ${references.length} successful reference(s) at the same point (${chose}).`,
     };
   }
   return null;
@@ -119,12 +120,12 @@ export function findLoopOnset(failed: AnalyzedEpisode, settings: KeyDecisionSett
   const endT = steps[Math.min(steps.length, loop.start + loop.length * loop.occurrences) - 1].t;
   return {
     t: steps[loop.start].t,
-    explanation: `From step ${steps[loop.start].t} the agent repeated a cycle of ${loop.length} (url, action) step${loop.length === 1 ? '' : 's'} (${cycle}) ${loop.occurrences} times, through step ${endT}.`,
+    explanation: `From step ${stepNumber(steps[loop.start].t)} the agent repeated a cycle of ${loop.length} (url, action) step${loop.length === 1 ? '' : 's'} (${cycle}) ${loop.occurrences} times, through step ${stepNumber(endT)}.`,
   };
 }
 
 /**
- * The key decision step (MIRA.md §1). Both candidates are computed; the earlier step wins, because the later
+ * The key decision step (docs/design/MIRA.md §1.2). Both candidates are computed; the earlier step wins, because the later
  * one is a consequence of it (a deviation that leads into a loop, or a loop that ends in a wrong page). On a
  * tie the loop onset wins — it is the more specific diagnosis — and the explanation notes the deviation.
  * References must be successful episodes of the same task; with none, only loop onset is looked for.

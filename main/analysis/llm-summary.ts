@@ -1,10 +1,11 @@
-// The optional LLM account of an episode (MIRA.md §1: "a short factual summary"), written when a provider is
+// The optional LLM account of an episode (docs/design/MIRA.md §1.3: "a short factual summary"), written when a provider is
 // configured. The prompt (the versioned "analyzer" prompt, resources/prompts/analyzer.md by default) gives
 // only facts the harness recorded, so the summary cannot invent steps.
 import type { EpisodeAnalysis } from '../api/types';
 import type { LlmRequest, LlmResponse } from '../llm/types';
 import { renderTemplate, type RenderedPrompt } from '../prompts/template';
 import type { AnalyzedEpisode } from './trajectory';
+import { stepNumber } from './step-number';
 
 export interface SummaryModel {
   generate(request: LlmRequest): Promise<LlmResponse>;
@@ -14,12 +15,12 @@ export interface SummaryModel {
 export function summarySlots(intent: string, episode: AnalyzedEpisode, analysis: EpisodeAnalysis | null): Record<string, string> {
   return {
     intent,
-    steps: episode.steps.map((s) => `${s.t + 1}. on ${s.url}: ${s.actionText || '(no action parsed)'}`).join('\n'),
+    steps: episode.steps.map((s) => `${stepNumber(s.t)}. on ${s.url}: ${s.actionText || '(no action parsed)'}`).join('\n'),
     stop: `Stop reason: ${episode.stopReason ?? 'unknown'}; answer: ${episode.answer ?? '(none)'}`,
     verdict: episode.success ? 'The evaluator judged the episode successful.' : 'The evaluator judged the episode failed.',
     diagnosis: analysis
       ? `Analyzer: ${analysis.category} (${analysis.rule}): ${analysis.explanation}` +
-        (analysis.keyDecision ? ` Key decision step ${analysis.keyDecision.t + 1} (${analysis.keyDecision.type}): ${analysis.keyDecision.explanation}` : '')
+        (analysis.keyDecision ? ` Key decision step ${stepNumber(analysis.keyDecision.t)} (${analysis.keyDecision.type}): ${analysis.keyDecision.explanation}` : '')
       : '',
   };
 }

@@ -1,5 +1,5 @@
 // Repetition in a sequence of step keys: the "stuck midway" tests of the failure analyzer and the loop onset of
-// the key decision step (MIRA.md §1). Keys are strings (actionKey, or url + action); null marks a step that is
+// the key decision step (docs/design/MIRA.md §1.1, §1.2). Keys are strings (actionKey, or url + action); null marks a step that is
 // never equal to anything (an unparseable reply is not a repeated action).
 
 type Key = string | null;

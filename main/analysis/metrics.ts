@@ -1,4 +1,4 @@
-// Run-level metrics (MIRA.md §5): success rate overall and per site, the failure-mode distribution, and the
+// Run-level metrics (docs/design/MIRA.md §5): success rate overall and per site, the failure-mode distribution, and the
 // subgoal-completion heatmap P(subgoal k done by step t) for one run or phase.
 
 import { FAILURE_CATEGORIES, type FailureCategory } from './failure-modes';
@@ -25,7 +25,7 @@ function assertEpisodes(fn: string, episodes: readonly AnalyzedEpisode[]): void 
   episodes.forEach((ep) => assertAnalyzedEpisode(fn, ep));
 }
 
-/** Success rate with counts, overall and per site (MIRA.md §5 reports both). */
+/** Success rate with counts, overall and per site (docs/design/MIRA.md §5 reports both). */
 export function successRates(episodes: readonly AnalyzedEpisode[]): SuccessRates {
   assertEpisodes('successRates', episodes);
   const bySite = new Map<string, { total: number; successes: number }>();
@@ -53,7 +53,7 @@ export interface FailureDistribution {
   fractions: Record<FailureCategory, number>;
 }
 
-/** Counts and fractions of failure categories over the failed episodes of a run (MIRA.md §1, §5). Accepts
+/** Counts and fractions of failure categories over the failed episodes of a run (docs/design/MIRA.md §1, §5). Accepts
  * categories or classification results. An empty list is an error (there is no distribution to report). */
 export function failureModeDistribution(items: ReadonlyArray<FailureCategory | { category: FailureCategory }>): FailureDistribution {
   if (!Array.isArray(items as unknown) || items.length === 0) throw new Error('failureModeDistribution: items must be a non-empty array');
@@ -70,7 +70,7 @@ export function failureModeDistribution(items: ReadonlyArray<FailureCategory | {
 }
 
 /**
- * Subgoal-completion heatmap (MIRA.md §5): matrix[k][t] = fraction of episodes in which subgoal k (0-based
+ * Subgoal-completion heatmap (docs/design/MIRA.md §5): matrix[k][t] = fraction of episodes in which subgoal k (0-based
  * row) was done by step t, for t = 0..maxT inclusive (maxT + 1 columns). "Done by t" is cumulative (see
  * cumulativeDone). An episode shorter than t carries its final vector forward — it ended, and what it had
  * completed stays completed — so every episode counts in every column and columns never decrease. An episode

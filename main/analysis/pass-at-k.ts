@@ -1,4 +1,4 @@
-// Pass@k with the unbiased estimator 1 − C(n−c, k)/C(n, k) for n samples with c successes (MIRA.md §5).
+// Pass@k with the unbiased estimator 1 − C(n−c, k)/C(n, k) for n samples with c successes (docs/design/MIRA.md §5).
 
 function assertCounts(fn: string, n: number, c: number, k: number, where = ''): void {
   const int = (name: string, x: number): void => {

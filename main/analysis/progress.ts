@@ -1,5 +1,5 @@
-// Reading an episode's subgoal progress vectors z ∈ {0,1}^K (MIRA.md §3) for the heatmap and the subgoal
-// quality statistics (MIRA.md §2, §5).
+// Reading an episode's subgoal progress vectors z ∈ {0,1}^K (docs/design/MIRA.md §3) for the heatmap and the subgoal
+// quality statistics (docs/design/MIRA.md §2, §5).
 
 import type { AnalyzedEpisode } from './trajectory';
 

@@ -1,4 +1,4 @@
-// Rank statistics used to judge subgoals as a progress signal (MIRA.md §2: AUROC 0.84, Kendall τ 0.459).
+// Rank statistics used to judge subgoals as a progress signal (docs/design/MIRA.md §2.3: AUROC 0.84, Kendall τ 0.459).
 // Both return null where the statistic is undefined (one class only, a constant variable) rather than NaN.
 
 function assertFinite(fn: string, name: string, xs: readonly number[]): void {

@@ -1,4 +1,4 @@
-// One run's report (MIRA.md §1, §5): per-episode failure analysis with key decision steps, success rates
+// One run's report (docs/design/MIRA.md §1, §5): per-episode failure analysis with key decision steps, success rates
 // overall and per site, the failure-mode distribution, pass@k over tasks, and — when the policy kept
 // subgoals — the subgoal-completion heatmap. Pure: the caller loads episodes from the store.
 
@@ -66,7 +66,9 @@ export function buildRunReport(items: readonly ReportEpisode[], references: read
   if (withProgress.length === all.length && withProgress.length > 0) {
     const K = withProgress[0].progress![0].length;
     const maxT = Math.max(...withProgress.map((e) => e.steps.length - 1));
-    if (K > 0 && withProgress.every((e) => e.progress![0].length === K)) heatmap = { K, maxT, cells: subgoalHeatmap(withProgress, K, maxT) };
+    // One K across every vector of every episode: a run recorded before re-plans kept K (issue 21) mixes
+    // lengths, and then the report renders without the heatmap instead of failing.
+    if (K > 0 && withProgress.every((e) => e.progress!.every((z) => z.length === K))) heatmap = { K, maxT, cells: subgoalHeatmap(withProgress, K, maxT) };
   }
   return {
     episodes: all.length,

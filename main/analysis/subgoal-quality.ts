@@ -1,4 +1,4 @@
-// How well subgoal completion predicts the outcome (MIRA.md §2 "Quality in the paper"): all-complete ⇔ success
+// How well subgoal completion predicts the outcome (docs/design/MIRA.md §2.3): all-complete ⇔ success
 // as a classifier (P, R, F1), fraction completed as a score (AUROC, Kendall τ-b), and success rate by the
 // number of completed subgoals (which the paper reports rises strictly).
 
@@ -80,7 +80,7 @@ export function successRateByCompleted(outcomes: readonly SubgoalOutcome[], K: n
   return bins;
 }
 
-/** All statistics of MIRA.md §2's subgoal-quality paragraph for one set of episodes. */
+/** All statistics of docs/design/MIRA.md §2.3 for one set of episodes. */
 export function subgoalQuality(outcomes: readonly SubgoalOutcome[], K: number): SubgoalQuality {
   assertOutcomes('subgoalQuality', outcomes, K);
   const confusion: Confusion = { tp: 0, fp: 0, fn: 0, tn: 0 };

@@ -1,4 +1,4 @@
-// The minimal episode shape the failure analyzer and the metrics read (MIRA.md §1, §2, §5), plus canonical
+// The minimal episode shape the failure analyzer and the metrics read (docs/design/MIRA.md §1, §2, §5), plus canonical
 // keys for comparing actions and pages. Pure: no store, no browser. Build one from stored records with
 // `toAnalyzedEpisode`.
 
@@ -22,7 +22,7 @@ export interface AnalyzedEpisode {
   stopReason: StopReason | null;
   answer: string | null;
   steps: AnalyzedStep[];
-  /** progress[i] = subgoal vector z ∈ {0,1}^K recorded at steps[i] (MIRA.md §3). Absent when the policy kept
+  /** progress[i] = subgoal vector z ∈ {0,1}^K recorded at steps[i] (docs/design/MIRA.md §3). Absent when the policy kept
    * no subgoals. */
   progress?: number[][];
 }
@@ -89,6 +89,16 @@ export function assertAnalyzedEpisode(fn: string, ep: AnalyzedEpisode): void {
     if (typeof s.url !== 'string') throw new Error(`${fn}: episode ${ep.taskId} steps[${i}].url must be a string`);
   });
   if (ep.progress !== undefined && !Array.isArray(ep.progress)) throw new Error(`${fn}: episode ${ep.taskId} progress must be an array`);
+}
+
+/**
+ * Whether an episode counts in a success rate (docs/design/MIRA.md §5): it reached an ending of its own and was scored.
+ * Infrastructure failures (status 'error': the LLM was down, the checkpoint did not load, the disk was full),
+ * cancelled or killed episodes and unscored ones are left out of the denominator — they say nothing about the
+ * agent, and `resume` runs them again.
+ */
+export function countsTowardSuccessRate(episode: Pick<EpisodeRecord, 'status' | 'success'>): boolean {
+  return episode.status === 'finished' && episode.success !== null;
 }
 
 /**

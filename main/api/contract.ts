@@ -1,8 +1,8 @@
 // The one API every front end uses: the Electron preload bridge and the web host's WebSocket expose exactly
-// this interface, so the renderer cannot tell them apart (ARCHITECTURE.md "Processes"). Types only.
-import type { EpisodeRecord, RunRecord, StepRecord, TaskRecord } from './types';
+// this interface, so the renderer cannot tell them apart (docs/design/ARCHITECTURE.md §2). Types only.
+import type { EpisodeRecord, RunRecord, StepRecord, TaskRecord, TaskSummary } from './types';
 import type { RunReport } from './run-report';
-import type { SecretName, SettingsView, WorkbenchSettings } from './settings';
+import type { SecretName, SettingsPatch, SettingsView } from './settings';
 import type { AutoRaterTrial, LlmSelection, PromptName, PromptVersion, SubgoalItem, SubgoalSet, VerdictRecord } from './inference-types';
 import type { TrainingJob, TrainingProgress, TrainingRequest } from './training-types';
 export type * from './inference-types';
@@ -17,16 +17,65 @@ export interface CoreInfo {
   mode: 'desktop' | 'web' | 'cli';
 }
 
+/** One page of the task list, in id order. */
+export interface TaskQuery {
+  source?: TaskRecord['source'];
+  /** Tasks to skip (default 0). */
+  offset?: number;
+  /** Page size (default 500, at most 1000). */
+  limit?: number;
+}
+
+export interface TaskPage {
+  tasks: TaskSummary[];
+  /** Tasks matching the query across all pages. */
+  total: number;
+  offset: number;
+}
+
 export interface EpisodeQuery {
   runId?: string;
   taskId?: string;
   limit?: number;
+  /** Study filters (issue 21): a substring of the intent, the answer or the note. */
+  search?: string;
+  family?: string;
+  policy?: string;
+  /** The version of the subgoal set the episode was judged against. */
+  subgoalVersion?: number;
+  /** The policy prompt version its run pinned. */
+  promptVersion?: number;
+  tag?: string;
 }
 
-/** An episode row as lists show it: the record plus the task's intent and site. */
+/** An episode row as lists show it: the record plus the task's intent, site and family, the versions it ran
+ * with, and the person's note and tags. */
 export interface EpisodeSummary extends EpisodeRecord {
   intent: string;
   sites: string[];
+  family: string | null;
+  subgoalVersion: number | null;
+  promptVersion: number | null;
+  model: string | null;
+  note: string | null;
+  tags: string[];
+}
+
+/** A note and tags on an episode, replacing the ones it had. */
+export interface EpisodeAnnotation {
+  note: string | null;
+  tags: string[];
+}
+
+/** A run as the Runs table shows it: its record, success rate over scored episodes, and what it ran with. */
+export interface RunSummary extends RunRecord {
+  episodes: number;
+  scored: number;
+  solved: number;
+  model: string | null;
+  promptVersion: number | null;
+  /** Distinct versions of the subgoal sets its episodes were judged against, ascending. */
+  subgoalVersions: number[];
 }
 
 export interface EpisodeDetail {
@@ -37,6 +86,8 @@ export interface EpisodeDetail {
   subgoals: SubgoalSet | null;
   /** Every milestone verdict of the episode, by step then subgoal index. */
   verdicts: VerdictRecord[];
+  /** The person's study note and tags (issue 21). */
+  annotation: EpisodeAnnotation;
 }
 
 export interface StartRunRequest {
@@ -50,6 +101,11 @@ export interface StartRunRequest {
   llm?: LlmSelection;
   /** 'local': a trained checkpoint (phase-<n>.json, or a directory: its newest phase). */
   checkpoint?: string;
+  /** LLM policies: the version of their policy prompt (policy-react / policy-sgo); the latest by default. */
+  promptVersion?: number;
+  /** LLM policies: one stored subgoal-set version of the (single) task, by id — SGO acts on it, ReAct is judged
+   * against it. Pinned, so a later save or regeneration does not change it. SGO generates by default. */
+  subgoalSetId?: number;
 }
 
 /** Fork (issue 8): re-run an episode from a chosen step with another policy, model or prompt version. */
@@ -65,6 +121,8 @@ export interface ForkRequest {
   promptVersion?: number;
   /** 'local': a trained checkpoint. */
   checkpoint?: string;
+  /** LLM policies: a stored subgoal-set version of the episode's task, by id (as StartRunRequest). */
+  subgoalSetId?: number;
 }
 
 export interface RunProgress {
@@ -78,9 +136,13 @@ export interface RunProgress {
 
 export interface WorkbenchApi {
   info(): Promise<CoreInfo>;
-  listTasks(): Promise<TaskRecord[]>;
+  listTasks(query?: TaskQuery): Promise<TaskPage>;
   listRuns(): Promise<RunRecord[]>;
   listEpisodes(query: EpisodeQuery): Promise<EpisodeSummary[]>;
+  /** Every run with its success rate and versions, newest first. */
+  listRunSummaries(): Promise<RunSummary[]>;
+  /** Sets an episode's study note and tags; resolves to what was stored. */
+  annotateEpisode(episodeId: string, annotation: EpisodeAnnotation): Promise<EpisodeAnnotation>;
   getEpisode(id: string): Promise<EpisodeDetail>;
   /** Text blobs (observations, prompts, replies) by hash. */
   getBlobText(hash: string): Promise<string>;
@@ -89,16 +151,19 @@ export interface WorkbenchApi {
    * Resolves false when the run is not running here. */
   cancelRun(runId: string): Promise<boolean>;
   /** Starts a one-episode run that replays the episode up to `fromStep` and hands over to another policy;
-   * the new episode records where it was forked from. Errors say what is wrong (episode, step, policy). */
-  forkEpisode(request: ForkRequest): Promise<{ runId: string }>;
+   * the new episode records where it was forked from. Errors say what is wrong (episode, step, policy).
+   * Resolves when the new policy has taken over (with the fork's episode); a replayed prefix that does not
+   * reproduce the source rejects with the reason and leaves no run or episode behind. */
+  forkEpisode(request: ForkRequest): Promise<{ runId: string; episodeId?: string }>;
   /** Analyses the run (storing each failed episode's category and key decision step) and reports it. */
   getRunReport(runId: string): Promise<RunReport>;
   /** Settings and the status of each secret (set or not, last four characters; never the value). */
   getSettings(): Promise<SettingsView>;
-  updateSettings(patch: Partial<WorkbenchSettings>): Promise<SettingsView>;
+  /** Any subset of the settings except browserPath (refused: --browser, MIRA_BROWSER or the desktop dialog). */
+  updateSettings(patch: SettingsPatch): Promise<SettingsView>;
   setSecret(name: SecretName, value: string): Promise<SettingsView>;
   clearSecret(name: SecretName): Promise<SettingsView>;
-  /** Subgoals (MIRA.md §2): every version of a task's set, newest first. */
+  /** Subgoals (docs/design/MIRA.md §2): every version of a task's set, newest first. */
   listSubgoalSets(taskId: string): Promise<SubgoalSet[]>;
   /** Stores a hand-written or corrected set as a new 'hand' version. */
   saveSubgoalSet(taskId: string, subgoals: SubgoalItem[], note?: string): Promise<SubgoalSet>;
@@ -110,13 +175,14 @@ export interface WorkbenchApi {
   listPromptVersions(name: PromptName): Promise<PromptVersion[]>;
   /** Saves a new version (slots are checked against the prompt's own). */
   savePrompt(name: PromptName, text: string, note?: string): Promise<PromptVersion>;
-  /** The latest version of a prompt rendered for step t of an episode, exactly as it would be sent. */
-  previewPrompt(name: PromptName, episodeId: string, t: number): Promise<string>;
+  /** A prompt rendered for step t of an episode, exactly as it would be sent: `promptText` (a draft being
+   * edited) when given, else the latest saved version. */
+  previewPrompt(name: PromptName, episodeId: string, t: number, promptText?: string): Promise<string>;
   /** Judges one milestone at step t with the AutoRater (optionally an edited prompt text); nothing stored. */
   tryAutoRater(episodeId: string, t: number, subgoalIndex: number, promptText?: string): Promise<AutoRaterTrial>;
   /** The episode's AutoRater verdicts, by step then subgoal index. */
   listVerdicts(episodeId: string): Promise<VerdictRecord[]>;
-  /** Training (MIRA.md §4): starts a job (one variant, or several for an ablation) in the trainer worker. */
+  /** Training (docs/design/MIRA.md §4): starts a job (one variant, or several for an ablation) in the trainer worker. */
   startTraining(request: TrainingRequest): Promise<{ jobId: string }>;
   /** Resolves false when the job is not running in this process. */
   cancelTraining(jobId: string): Promise<boolean>;

@@ -1,7 +1,7 @@
-// Records of the inference-time half (MIRA.md §2–3): prompts as data, versioned subgoal sets, AutoRater
+// Records of the inference-time half (docs/design/MIRA.md §2, §3): prompts as data, versioned subgoal sets, AutoRater
 // verdicts and the LLM calls behind them. Types only: the renderer imports this file.
 
-/** A milestone check the AutoRater can make without an LLM (SANDBOX.md "Tasks"); the same shape as the
+/** A milestone check the AutoRater can make without an LLM (docs/design/SANDBOX.md §3.3); the same shape as the
  * sandbox's reference predicates. */
 export type SubgoalPredicateSpec =
   | { kind: 'url_matches'; pattern: string }

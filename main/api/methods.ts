@@ -7,6 +7,8 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   listTasks: true,
   listRuns: true,
   listEpisodes: true,
+  listRunSummaries: true,
+  annotateEpisode: true,
   getEpisode: true,
   getBlobText: true,
   startRun: true,

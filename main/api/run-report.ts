@@ -20,4 +20,7 @@ export interface RunReport {
   heatmap: { K: number; maxT: number; cells: number[][] } | null;
   /** Analysis of each failed episode, by episode id. */
   analyses: Record<string, EpisodeAnalysis>;
+  /** Tasks whose newest attempt ended in an infrastructure failure (LLM down, bad checkpoint, disk full):
+   * left out of every rate above; `resume` runs them again. Set by the run's analysis. */
+  infrastructureFailures?: number;
 }

@@ -1,31 +1,19 @@
 import { z } from 'zod';
 import type { ApiMethod } from './contract';
 import { SECRET_NAMES } from './settings';
+import { settingsPatchSchema } from '../settings/settings-schema';
 import { PROMPT_NAMES } from './inference-types';
 import { TRAINING_VARIANTS } from './training-types';
 
 // Argument schemas for every API method. Both transports (the web host's WebSocket and Electron's IPC)
 // validate with these before the core sees a call: the renderer is never trusted with shapes.
 const id = z.string().min(1).max(200);
+export const MAX_TASK_PAGE = 1000;
+export const DEFAULT_TASK_PAGE = 500;
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-character hex blob hash');
 
-const nullableText = z.string().max(2000).nullable();
-const settingsPatch = z
-  .object({
-    provider: z.enum(['gemini', 'openai-compatible', 'none']),
-    gemini: z.object({
-      model: z.string().min(1).max(200),
-      baseUrl: nullableText,
-      thinkingBudget: z.union([z.number().int().min(0).max(65_536), z.literal('dynamic'), z.literal('off')]),
-    }).partial().strict(),
-    openaiCompatible: z.object({ baseUrl: nullableText, model: nullableText }).partial().strict(),
-    browserPath: nullableText,
-    siteProfile: z.record(z.enum(['SHOPPING', 'SHOPPING_ADMIN', 'REDDIT', 'GITLAB', 'MAP', 'WIKIPEDIA', 'HOMEPAGE']), z.string().max(2000)),
-    miniwobDir: nullableText,
-    trainerBackend: z.enum(['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']),
-  })
-  .partial()
-  .strict();
+// A checkpoint is a path inside <dataDir>/training; the core resolves and checks it (checkpoint-path.ts).
+const checkpointPath = z.string().min(1).max(4000).refine((p) => !p.includes('\0'), 'must not contain NUL characters');
 
 const promptName = z.enum(PROMPT_NAMES);
 const unit = z.number().min(0).max(1);
@@ -56,18 +44,44 @@ const llmSelection = z.object({
   thinkingBudget: z.union([z.number().int().min(0).max(65_536), z.literal('dynamic'), z.literal('off')]).optional(),
 }).strict();
 
+/** A study tag: a short label without commas (the tag field is comma-separated). */
+const episodeTag = z.string().trim().min(1, 'a tag cannot be empty').max(60, 'a tag is at most 60 characters').regex(/^[^,]+$/, 'a tag cannot contain a comma');
+
 const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
   info: z.tuple([]),
-  listTasks: z.tuple([]),
+  listTasks: z.tuple([
+    z.object({
+      source: z.enum(['sandbox', 'webarena', 'miniwob']).optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(MAX_TASK_PAGE).optional(),
+    }).strict().optional(),
+  ]),
   listRuns: z.tuple([]),
   listEpisodes: z.tuple([
-    z.object({ runId: id.optional(), taskId: id.optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+    z.object({
+      runId: id.optional(), taskId: id.optional(), limit: z.number().int().min(1).max(10_000).optional(),
+      search: z.string().max(500).optional(),
+      family: z.string().min(1).max(200).optional(),
+      policy: z.string().min(1).max(100).optional(),
+      subgoalVersion: z.number().int().min(1).optional(),
+      promptVersion: z.number().int().min(1).optional(),
+      tag: episodeTag.optional(),
+    }).strict(),
+  ]),
+  listRunSummaries: z.tuple([]),
+  annotateEpisode: z.tuple([
+    id,
+    z.object({
+      note: z.string().max(10_000, 'a note is at most 10000 characters').nullable(),
+      tags: z.array(episodeTag).max(50, 'at most 50 tags per episode'),
+    }).strict(),
   ]),
   getEpisode: z.tuple([id]),
   getBlobText: z.tuple([hash]),
   getRunReport: z.tuple([id]),
   getSettings: z.tuple([]),
-  updateSettings: z.tuple([settingsPatch]),
+  // The settings file's own schema (browserPath refused field-level: it is not writable over the API).
+  updateSettings: z.tuple([settingsPatchSchema]),
   setSecret: z.tuple([z.enum(SECRET_NAMES), z.string().min(1).max(4096)]),
   clearSecret: z.tuple([z.enum(SECRET_NAMES)]),
   startRun: z.tuple([
@@ -77,7 +91,9 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
       seed: z.number().int().optional(),
       concurrency: z.number().int().min(1).max(16).optional(),
       llm: llmSelection.optional(),
-      checkpoint: z.string().min(1).max(4000).optional(),
+      checkpoint: checkpointPath.optional(),
+      promptVersion: z.number().int().min(1).optional(),
+      subgoalSetId: z.number().int().min(1).optional(),
     }).strict(),
   ]),
   cancelRun: z.tuple([id]),
@@ -88,7 +104,8 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
       policy: z.string().min(1, 'policy must name a policy').max(100),
       llm: llmSelection.optional(),
       promptVersion: z.number().int().min(1).optional(),
-      checkpoint: z.string().min(1).max(4000).optional(),
+      checkpoint: checkpointPath.optional(),
+      subgoalSetId: z.number().int().min(1).optional(),
     }).strict(),
   ]),
   listSubgoalSets: z.tuple([id]),
@@ -97,7 +114,7 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
   listPrompts: z.tuple([]),
   listPromptVersions: z.tuple([promptName]),
   savePrompt: z.tuple([promptName, z.string().min(1).max(100_000), note]),
-  previewPrompt: z.tuple([promptName, id, stepIndex]),
+  previewPrompt: z.tuple([promptName, id, stepIndex, z.string().min(1).max(100_000).optional()]),
   tryAutoRater: z.tuple([id, stepIndex, z.number().int().min(0).max(19), z.string().min(1).max(100_000).optional()]),
   listVerdicts: z.tuple([id]),
   startTraining: z.tuple([trainingRequest]),

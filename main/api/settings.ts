@@ -5,13 +5,24 @@ export interface WorkbenchSettings {
   provider: 'gemini' | 'openai-compatible' | 'none';
   gemini: { model: string; baseUrl: string | null; thinkingBudget: number | 'dynamic' | 'off' };
   openaiCompatible: { baseUrl: string | null; model: string | null };
-  /** A Chromium-based browser; null = find one (Playwright's, then the system's). */
+  /** A Chromium-based browser; null = find one (Playwright's, then the system's). Read-only over the API:
+   * set by `--browser`, MIRA_BROWSER or the desktop app's file dialog (it runs as the user's program). */
   browserPath: string | null;
   /** WebArena site URLs (SHOPPING, SHOPPING_ADMIN, REDDIT, GITLAB, MAP, WIKIPEDIA, HOMEPAGE). */
-  siteProfile: Record<string, string>;
+  siteProfile: Partial<Record<SiteName, string>>;
   miniwobDir: string | null;
   trainerBackend: 'auto' | 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
 }
+
+/** What updateSettings accepts: any subset, sections field by field; never browserPath. */
+export type SettingsPatch = Partial<Omit<WorkbenchSettings, 'browserPath' | 'gemini' | 'openaiCompatible'>> & {
+  gemini?: Partial<WorkbenchSettings['gemini']>;
+  openaiCompatible?: Partial<WorkbenchSettings['openaiCompatible']>;
+};
+
+/** The WebArena sites a profile may name (the keys of siteProfile). */
+export const SITE_NAMES = ['SHOPPING', 'SHOPPING_ADMIN', 'REDDIT', 'GITLAB', 'MAP', 'WIKIPEDIA', 'HOMEPAGE'] as const;
+export type SiteName = (typeof SITE_NAMES)[number];
 
 export const SECRET_NAMES = ['gemini_api_key', 'openai_api_key'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
@@ -22,6 +33,14 @@ export interface SecretStatus {
   hint: string | null;
   /** Where it lives: the OS keychain (desktop), this process's memory (web/CLI), or the environment. */
   storage: 'os-keychain' | 'memory' | 'environment';
+  /** The origin (scheme://host:port) the key is sent to; a key goes only to the endpoint it was entered for. */
+  endpoint: string | null;
+  /** Why a key is not usable now (cleared because the endpoint changed, an environment key kept from a custom
+   * endpoint …); null when nothing needs saying. */
+  note: string | null;
+  /** Why keys are not kept where they should be (desktop: no OS keyring, so memory for this session; a
+   * damaged secrets file; a stored key that no longer decrypts). Absent when all is well. */
+  warning?: string;
 }
 
 export interface SettingsView {

@@ -1,8 +1,8 @@
-// Training jobs as the front ends see them (MIRA.md §4; issue 7): a job trains the local policy for one or
+// Training jobs as the front ends see them (docs/design/MIRA.md §4; issue 7): a job trains the local policy for one or
 // more ablation variants (same seeds, same budget), phase by phase, and evaluates on the test split after
 // every phase. Types only, so the renderer can import them.
 
-/** The ablation variants (MIRA.md §4 "Ablation variants"): full MiRA, no potential critic (α = 0), KL-style
+/** The ablation variants (docs/design/MIRA.md §4.12): full MiRA, no potential critic (α = 0), KL-style
  * and AWR objectives instead of the MSE log-ratio, and no doubly-robust mix (λ = 1 pure TD, λ = 0 pure MC). */
 export const TRAINING_VARIANTS = ['full', 'no-potential', 'kl', 'awr', 'awr-filter', 'no-dr-td', 'no-dr-mc'] as const;
 export type TrainingVariant = (typeof TRAINING_VARIANTS)[number];
@@ -19,7 +19,7 @@ export interface TrainingRequest {
   seed: number;
   /** How much data each stage sees; the trainer's defaults fill what is left out. */
   budget?: TrainingBudget;
-  /** MiRA hyper-parameters (MIRA.md §4); the defaults fill what is left out. */
+  /** MiRA hyper-parameters (docs/design/MIRA.md §6); the defaults fill what is left out. */
   overrides?: Partial<{ alpha: number; lambda: number; gamma: number; beta: number }>;
 }
 

@@ -2,7 +2,7 @@
 // file, so nothing here may touch Node, Electron or the DOM.
 
 /** One action in the workbench's normalised form. Every grammar (WebArena, WebRL, BrowserGym) parses into
- * this record and renders back from it (WEBARENA.md "Actions"). */
+ * this record and renders back from it (docs/design/WEBARENA.md §4.1). */
 export type ActionType =
   | 'click'
   | 'type'
@@ -53,7 +53,17 @@ export type StopReason =
   | 'time_limit'
   | 'cancelled'
   /** A fork's replayed prefix no longer reproduced the source episode (an action failed or the page differed). */
-  | 'fork_prefix_diverged';
+  | 'fork_prefix_diverged'
+  /** Infrastructure failures (status 'error'): retried by the scheduler, rerun by resume, never in a success
+   * rate. The LLM could not be reached (network, time-out, 5xx), refused the key (401/403), or rate-limited
+   * past the retries; the trained checkpoint would not load; the page closed while the episode was scored;
+   * a blob or row could not be written (disk full). */
+  | 'llm_unavailable'
+  | 'llm_auth'
+  | 'llm_rate_limited'
+  | 'checkpoint_invalid'
+  | 'evaluation_interrupted'
+  | 'storage_error';
 
 /** Bounding box in CSS pixels of the page's viewport at screenshot time. */
 export interface Box {
@@ -79,6 +89,10 @@ export interface TaskRecord {
   family: string | null;
 }
 
+/** A task as lists show it: everything but the full config (WebArena configs are large; a list of hundreds
+ * must stay a small message). `getEpisode` carries the full record. */
+export type TaskSummary = Omit<TaskRecord, 'config'>;
+
 export interface RunRecord {
   id: string;
   kind: 'eval' | 'rollout' | 'ablation';
@@ -102,7 +116,7 @@ export interface EpisodeRecord {
   outcome: string | null;
   failureMode: string | null;
   evaluation: EvaluationResult | null;
-  /** Why a failed episode failed (MIRA.md §1), written by the analyzer; null until analysed. */
+  /** Why a failed episode failed (docs/design/MIRA.md §1), written by the analyzer; null until analysed. */
   analysis: EpisodeAnalysis | null;
   stepCount: number;
   createdAt: string;
@@ -138,6 +152,25 @@ export interface StepRecord {
   potential: number | null;
   latencyMs: number;
   timings: StepTimings;
+  /** What the policy read (issue 23); absent on steps recorded before views were stored. Optional so
+   * hand-built records need not set it. */
+  views?: StepViews | null;
+}
+
+/** One rendering of a step's observation, as blobs: its text, and for views with ids of their own (WebRL's
+ * sequential ids) the JSON map view id → our node id. */
+export interface StepViewRef {
+  format: 'axtree' | 'webrl-html' | 'som';
+  textRef: string;
+  idsRef: string | null;
+}
+
+/** The policy's own view (the SoM text for 'som'; the prompt and raw reply are the step's promptRef and
+ * responseRef), and WebRL's simplified HTML of the same extraction with its id map, so an export can give
+ * the page and the ids a WebRL model expects whatever the policy read. */
+export interface StepViews {
+  policy: StepViewRef;
+  webrl: StepViewRef;
 }
 
 /** Per-step timing split, for the replay UI and the harness benchmark. */
@@ -166,7 +199,7 @@ export interface EvaluationResult {
   checks: EvaluationCheck[];
 }
 
-/** The failure analyzer's reading of one failed episode (MIRA.md §1), stored with its evidence. */
+/** The failure analyzer's reading of one failed episode (docs/design/MIRA.md §1), stored with its evidence. */
 export interface EpisodeAnalysis {
   category: 'wrong_termination' | 'stuck_midway' | 'no_reasonable_attempt' | 'others';
   /** The rule that fired, e.g. `last_n_identical`. */

@@ -20,10 +20,10 @@ const SYSTEM_CANDIDATES = [
 
 export const INSTALL_HINT =
   'No Chromium was found. Install one of: `npx playwright install chromium` (Playwright\'s own build), ' +
-  '`sudo apt-get install chromium` (Debian/Ubuntu), or Google Chrome; or set the browser path in Settings ' +
-  '(or the MIRA_BROWSER environment variable) to a Chromium-based browser.';
+  '`sudo apt-get install chromium` (Debian/Ubuntu), or Google Chrome; or start the workbench with ' +
+  '`--browser <path>` or MIRA_BROWSER=<path> (the desktop app also offers a file dialog) naming a Chromium-based browser.';
 
-/** Finds a browser in ARCHITECTURE.md's order: the configured path, Playwright's own browsers, then the
+/** Finds a browser in the order of docs/design/ARCHITECTURE.md §7: the configured path, Playwright's own browsers, then the
  * system's Chromium or Chrome. Says exactly what to install when none is found. */
 export function findBrowser(configured?: string | null, candidates = SYSTEM_CANDIDATES): BrowserLocation {
   const wanted = configured ?? process.env.MIRA_BROWSER ?? null;

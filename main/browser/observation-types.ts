@@ -1,7 +1,7 @@
 import type { Box, ElementBox } from '../api/types';
 
 /** One node of the page as the agent sees it: roughly an accessibility-tree node. Ids are assigned by the
- * page script and stay the same for as long as the DOM node exists (WEBARENA.md "Observations": WebArena's
+ * page script and stay the same for as long as the DOM node exists (docs/design/WEBARENA.md §3: WebArena's
  * Chrome node ids change between steps; ours do not). */
 export interface ObservedNode {
   id: string;
@@ -32,8 +32,8 @@ export interface Observation {
   nodes: ObservedNode[];
   /** WebArena-style accessibility-tree text: `[id] role 'name' prop: value`, tab-indented. */
   text: string;
-  /** JPEG of the viewport. */
-  screenshot: Buffer;
+  /** JPEG of the viewport; null when the observation was taken without one (screenshot-capture.ts). */
+  screenshot: Buffer | null;
   viewport: { width: number; height: number };
   /** Boxes of interactive elements inside the viewport, for set-of-marks and overlays. */
   boxes: ElementBox[];

@@ -1,5 +1,6 @@
 import type { ElementBox } from '../api/types';
 import type { Observation, ObservedNode, TabInfo } from './observation-types';
+import { markClickListeners } from './observe-listeners';
 import { extractPage, type RawExtraction } from './page-script';
 import type { BrowserSession } from './session';
 import { renderAxTree } from './render-ax-tree';
@@ -9,17 +10,24 @@ const SCREENSHOT_QUALITY = 60;
 // tsx/esbuild may wrap functions with a `__name` helper that does not exist inside the page; define it.
 const EXTRACT_SOURCE = `(() => { const __name = (f) => f; return (${extractPage.toString()}); })()`;
 
-/** Observes the active tab: one batched extraction (tree, ids, boxes) and one JPEG screenshot. */
-export async function observe(session: BrowserSession): Promise<Observation> {
+/** A JPEG of the active tab's viewport, as observations take it. */
+export function takeScreenshot(session: BrowserSession): Promise<Buffer> {
+  return session.page.screenshot({ type: 'jpeg', quality: SCREENSHOT_QUALITY });
+}
+
+/** Observes the active tab: one batched extraction (tree, ids, boxes) and one JPEG screenshot (skipped when
+ * `screenshot` is false: the step's capture setting does not keep it and the policy does not read it). */
+export async function observe(session: BrowserSession, options: { screenshot?: boolean } = {}): Promise<Observation> {
   const page = session.page;
   const started = performance.now();
   const firstId = session.nextIds.get(page) ?? 1;
+  await markClickListeners(page); // which elements listen for clicks (docs/design/WEBARENA.md §3.1)
   const raw = (await page.evaluate(`${EXTRACT_SOURCE}(${firstId})`)) as RawExtraction;
   session.nextIds.set(page, raw.nextId);
   const extractMs = performance.now() - started;
 
   const shotStarted = performance.now();
-  const screenshot = await page.screenshot({ type: 'jpeg', quality: SCREENSHOT_QUALITY });
+  const screenshot = options.screenshot === false ? null : await takeScreenshot(session);
   const screenshotMs = performance.now() - shotStarted;
 
   const nodes: ObservedNode[] = raw.nodes.map((n) => ({

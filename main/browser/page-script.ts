@@ -1,4 +1,4 @@
-// The in-page half of observation: one function, run with one page.evaluate per step (WEBARENA.md notes
+// The in-page half of observation: one function, run with one page.evaluate per step (docs/design/WEBARENA.md §3 notes
 // WebArena's per-node bounding-box round trips make observation slow; we batch everything into one call).
 // It must be self-contained: Playwright serialises it into the page, so it cannot use imports or closures.
 
@@ -82,6 +82,26 @@ export function extractPage(firstId: number): RawExtraction {
   const nameFromContent = new Set(['link', 'button', 'heading', 'option', 'cell', 'columnheader', 'LabelText', 'tab', 'menuitem']);
   const interactiveRoles = new Set(['link', 'button', 'textbox', 'searchbox', 'checkbox', 'radio', 'combobox', 'listbox', 'option', 'slider', 'spinbutton', 'tab', 'menuitem', 'switch']);
 
+  // Elements a person could click though no role says so (docs/design/WEBARENA.md §3.1): click listeners (read
+  // over CDP into window.__miraListening by observe-listeners.ts, when the browser allows), onclick,
+  // contenteditable, tabindex ≥ 0, <a> without href, and the outermost element with a pointer cursor.
+  const listening = (window as unknown as { __miraListening?: WeakSet<Element> }).__miraListening;
+  const isEditingHost = (el: Element): boolean => (el as HTMLElement).isContentEditable === true && !(el.parentElement?.isContentEditable);
+  const ownClickable = (el: Element, pointer: boolean, parentPointer: boolean): boolean =>
+    (listening?.has(el) ?? false) || el.hasAttribute('onclick') || isEditingHost(el) || el.tagName.toLowerCase() === 'a' ||
+    (el.hasAttribute('tabindex') && Number(el.getAttribute('tabindex')) >= 0) || (pointer && !parentPointer);
+  const CONTROL_SELECTOR = 'a,button,input,select,textarea,summary,[role],[onclick],[contenteditable],[tabindex]';
+  /** Whether a clickable element holds other clickable elements (then its children are listed one by one). */
+  const holdsClickables = (el: Element): boolean => {
+    if (el.querySelector(CONTROL_SELECTOR)) return true;
+    const inside = el.getElementsByTagName('*');
+    if (inside.length > 200) return true;
+    for (let i = 0; i < inside.length; i++) if (listening?.has(inside[i])) return true;
+    return false;
+  };
+  /** A hint for a clickable element with no name (an icon): its class names, as page authors name icons. */
+  const classHint = (el: Element): string => clip(collapse(typeof el.className === 'string' ? el.className : el.getAttribute('class')), 40);
+
   const labelText = (el: Element): string => {
     const id = el.getAttribute('id');
     if (id) {
@@ -110,7 +130,6 @@ export function extractPage(firstId: number): RawExtraction {
     return collapse(el.getAttribute('title'));
   };
   const isHidden = (el: Element): boolean => {
-    if (el.getAttribute('aria-hidden') === 'true') return true;
     const html = el as HTMLElement;
     if (typeof html.checkVisibility === 'function') return !html.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions);
     const style = getComputedStyle(el);
@@ -130,6 +149,7 @@ export function extractPage(firstId: number): RawExtraction {
       else if (input.value) props.value = input.value;
       if (input.required) props.required = 'true';
     }
+    if (role === 'textbox' && isEditingHost(el)) props.value = clip(collapse((el as HTMLElement).innerText), 200);
     if (tag === 'select') {
       const select = el as HTMLSelectElement;
       const chosen = select.selectedOptions[0];
@@ -145,28 +165,44 @@ export function extractPage(firstId: number): RawExtraction {
   };
 
   const nodes: RawNode[] = [];
-  const visit = (el: Element, depth: number, parentTarget: number): void => {
+  const visit = (el: Element, depth: number, parentTarget: number, parentPointer: boolean): void => {
     if (isHidden(el)) return;
     const tag = el.tagName.toLowerCase();
     if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') return;
-    const role = el.getAttribute('role') ?? implicitRole(el);
-    const emitted = role !== '' && role !== 'presentation' && role !== 'none' && role !== 'generic';
+    let role = el.getAttribute('role') ?? implicitRole(el);
+    const pointer = getComputedStyle(el).cursor === 'pointer';
+    const generic = role === '' || role === 'presentation' || role === 'none' || role === 'generic';
+    const clickable = tag !== 'body' && !interactiveRoles.has(role) && ownClickable(el, pointer, parentPointer);
+    // aria-hidden drops a subtree from the tree, but a person can still click what it shows (spinner arrows).
+    if (el.getAttribute('aria-hidden') === 'true' && !clickable && !interactiveRoles.has(role)) return;
+    if (clickable && generic) role = isEditingHost(el) ? 'textbox' : 'generic';
+    const emitted = !generic || clickable;
+    // A clickable element without controls inside is named by its short text, which is then not repeated;
+    // longer text stays in the tree as StaticText, so nothing is cut away.
+    const content = clickable && !nameFromContent.has(role) && role !== 'textbox' && !holdsClickables(el) ? collapse((el as HTMLElement).innerText ?? el.textContent) : null;
+    const namedByContent = content !== null && content.length <= 120;
     let childDepth = depth;
     let target = parentTarget;
     if (emitted) {
       const id = idOf(el);
-      const name = clip(accessibleName(el, role));
+      const name = clip(accessibleName(el, role) || (namedByContent ? content : ''));
+      const props = propsOf(el, role);
+      if (clickable) {
+        props.clickable = 'true';
+        if (!name && classHint(el)) props.class = classHint(el);
+      }
       // Unnamed structural nodes add noise without information (WebArena prunes them too).
-      const keep = name !== '' || interactiveRoles.has(role) || !['paragraph', 'LabelText', 'listitem', 'row', 'cell'].includes(role) || el.children.length === 0;
+      const keep = clickable || name !== '' || interactiveRoles.has(role) || !['paragraph', 'LabelText', 'listitem', 'row', 'cell'].includes(role) || el.children.length === 0;
       if (keep) {
-        nodes.push({ id, role, name, depth, props: propsOf(el, role), box: boxOf(el), targetId: id, interactive: interactiveRoles.has(role) });
+        nodes.push({ id, role, name, depth, props, box: boxOf(el), targetId: id, interactive: clickable || interactiveRoles.has(role) });
         childDepth = depth + 1;
       }
       target = id;
+      if (namedByContent) return;
       if (nameFromContent.has(role) || role === 'textbox' || role === 'searchbox' || role === 'combobox') {
         // Children of a named-from-content node are summarised by its name; keep only nested controls.
         for (const child of Array.from(el.children)) {
-          if (child.matches('a[href],button,input,select,textarea,[role]')) visit(child, childDepth, target);
+          if (child.matches('a[href],button,input,select,textarea,[role]')) visit(child, childDepth, target, pointer);
         }
         return;
       }
@@ -176,12 +212,13 @@ export function extractPage(firstId: number): RawExtraction {
     for (const child of Array.from(el.childNodes)) {
       if (child.nodeType === Node.TEXT_NODE) {
         const text = collapse(child.textContent);
-        if (text) nodes.push({ id: idOf(child), role: 'StaticText', name: clip(text, 200), depth: childDepth, props: {}, box: null, targetId: target, interactive: false });
+        // A click on text acts on the element that holds it, not on the nearest ancestor with a role.
+        if (text) nodes.push({ id: idOf(child), role: 'StaticText', name: clip(text, 200), depth: childDepth, props: {}, box: null, targetId: idOf(el), interactive: false });
       } else if (child.nodeType === Node.ELEMENT_NODE) {
-        visit(child as Element, childDepth, target);
+        visit(child as Element, childDepth, target, pointer);
       }
     }
   };
-  if (document.body) visit(document.body, 0, 0);
+  if (document.body) visit(document.body, 0, 0, false);
   return { nodes, nextId: state.next, title: document.title, viewport: { width: window.innerWidth, height: window.innerHeight } };
 }

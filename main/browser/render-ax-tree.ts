@@ -1,7 +1,7 @@
 import type { ObservedNode, TabInfo } from './observation-types';
 
 /** WebArena-style accessibility-tree text: a tab header, then one line per node,
- * `[id] role 'name' prop: value`, indented with tabs by depth (WEBARENA.md "Observations"). */
+ * `[id] role 'name' prop: value`, indented with tabs by depth (docs/design/WEBARENA.md §3). */
 export function renderAxTree(title: string, nodes: ObservedNode[], tabs: TabInfo[], maxChars = 60_000): string {
   const header = tabs.length > 1
     ? `Tab ${tabs.map((t) => `${t.index}${t.active ? ' (current)' : ''}: ${t.title}`).join('\t\t')}\n\n`

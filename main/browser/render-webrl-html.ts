@@ -1,6 +1,6 @@
 import type { ObservedNode } from './observation-types';
 
-/** WebRL-style simplified HTML (WEBARENA.md "Observations"): visible nodes as compact tags, interactive ones
+/** WebRL-style simplified HTML (docs/design/WEBARENA.md §3): visible nodes as compact tags, interactive ones
  * numbered sequentially (`id=0, 1, 2…` in page order) with a data-bbox, text kept inline. Visible means what
  * the extraction kept (not hidden) and rendered with a box; an interactive node without a box gets no id,
  * since a model could not act on it. `toNodeId` maps the sequential ids a WebRL model writes back to our

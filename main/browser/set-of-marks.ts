@@ -2,7 +2,7 @@ import { decode as decodeJpeg, encode as encodeJpeg } from 'jpeg-js';
 import type { ElementBox } from '../api/types';
 import type { ObservedNode } from './observation-types';
 
-// Set-of-marks (WEBARENA.md "Observations"): the step's screenshot with each interactive element's box
+// Set-of-marks (docs/design/WEBARENA.md §3): the step's screenshot with each interactive element's box
 // outlined and its id drawn on a label, so a vision model can name elements by the ids it sees.
 //
 // Drawn in pure JS on the JPEG the observation already took (decode → draw → encode with jpeg-js), chosen

@@ -15,6 +15,7 @@ export async function analyzeCommand(args: ParsedArgs, core: Core): Promise<numb
   console.log(`Run ${run.id} (${JSON.stringify(run.config)})`);
   const o = report.success.overall;
   console.log(`Success rate: ${pct(o.rate)} (${o.successes}/${o.total})`);
+  if (report.infrastructureFailures) console.log(`  not counted: ${report.infrastructureFailures} task(s) whose episode ended in an infrastructure failure; \`resume ${run.id}\` runs them again`);
   for (const s of report.success.perSite) console.log(`  ${s.site.padEnd(16)} ${pct(s.rate).padStart(6)} (${s.successes}/${s.total})`);
   if (report.passAtK.length) console.log(`pass@k: ${report.passAtK.map((p) => `pass@${p.k}=${pct(p.value)}`).join('  ')} over ${report.passAtK[0].tasks} task(s)`);
   if (report.failureModes) {

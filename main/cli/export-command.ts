@@ -1,17 +1,18 @@
-// `export --run <runId> [--checkpoint <file|dir>] [--out file.jsonl]`: a run as WebRL-compatible JSONL with
-// MiRA's per-step signals (issue 7 "Export"; fields in docs/export.md). Lines go to --out or stdout; the
-// progress line per episode and the summary go to stdout with --out, to stderr otherwise, so piped JSONL
-// stays clean.
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
+// `export --run <runId> --format mira|vab-traces|webrl-trainer --out <path>` (issue 7 "Export", issue 23;
+// fields in docs/export.md): `mira` writes a folder with steps.jsonl and manifest.json, `vab-traces`
+// VisualAgentBench's WebRL trace folder, `webrl-trainer` one trajectory per line. One progress line per
+// episode, skipped episodes with their reason, then a summary with the skip counts.
 import type { Core } from '../core';
-import { exportConfig, exportRun } from '../training/export/export-run';
-import { loadLocalScorer } from '../training/model/local-scorer';
+import { exportConfig } from '../training/export/export-run';
+import { writeMiraExport } from '../training/export/mira-writer';
+import { EXPORT_FORMATS, type EpisodeReport, type ExportFormat } from '../training/export/types';
+import { WEBRL_TRAINER_GAMMA } from '../training/export/webrl-prompt';
+import { writeVabTraces, writeWebRlTrainer, type WebRlExportTotals } from '../training/export/webrl-writers';
+import { assertInRange } from '../training/validate';
 import type { MiraConfig, ReturnKind } from '../training/defaults';
-import type { EpisodeReport } from '../training/export/types';
 import { flagNumber, flagString, type ParsedArgs } from './args';
 
-const USAGE = 'export --run <runId|prefix|latest> [--checkpoint <file|dir>] [--out file.jsonl] [--alpha A] [--lambda L] [--gamma G] [--return shaped|raw]';
+const USAGE = 'export --run <runId|prefix|latest> [--format mira|vab-traces|webrl-trainer] --out <dir|file.jsonl> [--checkpoint <file|dir>] [--alpha A] [--lambda L] [--gamma G] [--return shaped|raw] [--webrl-gamma G]';
 
 export async function exportCommand(args: ParsedArgs, core: Core): Promise<number> {
   const wanted = flagString(args, 'run') ?? args.positionals[0];
@@ -19,9 +20,36 @@ export async function exportCommand(args: ParsedArgs, core: Core): Promise<numbe
     console.error(`Usage: ${USAGE}`);
     return 2;
   }
+  // The checkpoint first (inside <dataDir>/training only): a refused path fails before anything else is read.
+  const checkpointPath = flagString(args, 'checkpoint');
+  const checkpointFile = checkpointPath ? await core.resolveCheckpoint(checkpointPath, process.cwd()) : undefined;
+  const format = (flagString(args, 'format') ?? 'mira') as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}".`);
+  const outPath = flagString(args, 'out');
+  if (!outPath) throw new Error(`--out is required: ${format === 'webrl-trainer' ? 'the .jsonl file to write' : 'the folder to write into'}.`);
+  if (format !== 'mira' && checkpointPath) throw new Error('--checkpoint applies to --format mira only: WebRL computes its own critic and reference log-probs.');
   const runs = await core.api.listRuns();
   const run = wanted === 'latest' ? runs[0] : runs.find((r) => r.id === wanted) ?? runs.find((r) => r.id.startsWith(wanted));
   if (!run) throw new Error(wanted === 'latest' ? 'There are no runs yet.' : `No run matches "${wanted}".`);
+
+  if (format === 'mira') return exportMira(args, core, run.id, outPath, checkpointFile);
+  const webrlGamma = args.flags['webrl-gamma'] !== undefined ? flagNumber(args, 'webrl-gamma', WEBRL_TRAINER_GAMMA) : WEBRL_TRAINER_GAMMA;
+  assertInRange('webrl-gamma', webrlGamma, 0, 1);
+  console.log(`Exporting run ${run.id} as ${format} to ${outPath}`);
+  const options = {
+    gamma: webrlGamma,
+    onSkip: (episodeId: string, taskId: string, reason: string) => console.error(`skipped episode ${episodeId} (${taskId}): ${reason}`),
+    onTrajectory: (t: { source: { episode: { id: string; taskId: string; success: boolean | null } }; steps: unknown[] }) =>
+      console.log(`  ${t.source.episode.id.slice(0, 8)} ${t.source.episode.taskId}: ${t.source.episode.success ? 'success' : 'fail'}, ${t.steps.length} step(s)`),
+  };
+  const totals: WebRlExportTotals = format === 'vab-traces'
+    ? await writeVabTraces(core.store, run.id, outPath, options)
+    : await writeWebRlTrainer(core.store, run.id, outPath, options);
+  console.log(`Exported ${totals.episodes} trajectory(ies), ${totals.steps} step(s); skipped ${totals.unscored} episode(s) without an outcome and ${totals.inexpressible} with a step WebRL cannot express.`);
+  return 0;
+}
+
+async function exportMira(args: ParsedArgs, core: Core, runId: string, outPath: string, checkpoint: string | undefined): Promise<number> {
   const returnFlag = flagString(args, 'return');
   if (returnFlag !== undefined && returnFlag !== 'shaped' && returnFlag !== 'raw') throw new Error(`--return must be shaped or raw, not "${returnFlag}".`);
   const returnKind: ReturnKind | undefined = returnFlag;
@@ -31,35 +59,16 @@ export async function exportCommand(args: ParsedArgs, core: Core): Promise<numbe
     ...(args.flags.gamma !== undefined ? { gamma: flagNumber(args, 'gamma', 0) } : {}),
     ...(returnKind ? { returnKind } : {}),
   };
-
-  // Check the settings and load the checkpoint first: a mistake fails before an empty output file exists.
+  // Check the settings first: a mistake fails before an output folder exists.
   exportConfig(mira);
-  const checkpointPath = flagString(args, 'checkpoint');
-  const checkpoint = checkpointPath ? await loadLocalScorer(checkpointPath) : undefined;
-  const outPath = flagString(args, 'out');
-  const out: NodeJS.WritableStream = outPath ? createWriteStream(outPath) : process.stdout;
-  const log = (line: string) => (outPath ? console.log(line) : console.error(line));
-  const totals = { episodes: 0, steps: 0, skipped: 0 };
+  console.log(`Exporting run ${runId} as mira to ${outPath}${checkpoint ? ` with checkpoint ${checkpoint}` : ''}`);
   const onEpisode = (r: EpisodeReport) => {
-    if (r.skipped) totals.skipped++;
-    else (totals.episodes++, (totals.steps += r.steps));
     const verdict = r.success === null ? 'unscored' : r.success ? 'success' : 'fail';
-    // A skipped episode's reason line goes to stderr from exportRun itself.
-    if (!r.skipped) log(`  ${r.episodeId.slice(0, 8)} ${r.taskId}: ${verdict}, ${r.steps} step(s), critics ${r.criticSource ?? 'none'}`);
+    if (!r.skipped) console.log(`  ${r.episodeId.slice(0, 8)} ${r.taskId}: ${verdict}, ${r.steps} step(s), critics ${r.criticSource ?? 'none'}`);
   };
-
-  log(`Exporting run ${run.id}${outPath ? ` to ${outPath}` : ''}${checkpointPath ? ` with checkpoint ${checkpointPath}` : ''}`);
-  try {
-    for await (const line of exportRun(core.store, run.id, { format: 'webrl', checkpoint, mira, onEpisode })) {
-      if (!out.write(`${line}\n`)) await once(out, 'drain');
-    }
-  } finally {
-    if (outPath) await closeStream(out as WriteStream);
-  }
-  log(`Exported ${totals.episodes} episode(s), ${totals.steps} step(s); skipped ${totals.skipped} episode(s) without an outcome.`);
+  const onSkip = (episodeId: string, reason: string) => console.error(`skipped episode ${episodeId}: ${reason}`);
+  const manifest = await writeMiraExport(core.store, runId, outPath, { checkpoint, mira, onEpisode, onSkip });
+  const { counts } = manifest;
+  console.log(`Exported ${counts.episodes} episode(s), ${counts.steps} step(s); skipped ${counts.skipped} episode(s) without an outcome.`);
   return 0;
-}
-
-function closeStream(stream: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }

@@ -5,63 +5,54 @@ import { isMiniWobSuccessRule } from '../eval/miniwob-reward';
 import { parseArgs, flagNumber, flagString, type ParsedArgs } from './args';
 import { importCommand } from './import-command';
 import { analyzeCommand } from './analyze-command';
-import { exportCommand } from './export-command';
 import { listCommand } from './list-command';
+import { llmSettingsOverrides } from './llm-settings';
 import { resumeCommand, runCommand } from './run-command';
 import { serveCommand } from './serve-command';
-import { trainCommand } from './train-command';
-
-const HELP = `MiRA Workbench CLI
-
-  run    --policy oracle|wrong|random|do-nothing|react|sgo|local [--family <id>|--tasks <id,id>|--all] [--instances N] [--split train|test]
-         [--grammar webarena|webrl|browsergym] [--observation axtree|webrl-html|som]
-         [--stop-rules webarena|vab-lite] [--max-steps N]
-         [--concurrency N] [--episode-timeout SECONDS] [--infra-retries N]
-         [--provider gemini|openai-compatible] [--model NAME] [--thinking-budget N|dynamic|off]
-         [--subgoals generate|latest|reference] [--subgoal-count K] [--replan-after N]   (react, sgo)
-         Run episodes and print one progress line per episode. Imported WebArena tasks read their site URLs
-         from SHOPPING=… SHOPPING_ADMIN=… REDDIT=… GITLAB=… MAP=… WIKIPEDIA=… (or WA_SHOPPING=… etc.).
-  resume [run-id|latest]                  Run again the unfinished tasks of an interrupted run.
-  import <file-or-dir> [--variant webarena|webarena-lite]
-         Load WebArena / WebArena-Lite task configs; print every rejected config and a per-site summary.
-  serve  [--port N] [--host 127.0.0.1]   Serve the workbench UI and API on 127.0.0.1 and print the URL.
-  list   tasks|families|runs|episodes    List what the data directory holds.
-  analyze [run-id|latest]                 Failure modes, key decision steps, success rates, pass@k.
-  train  [--families <id,id>] [--variants full,kl,…|--ablation] [--phases N] [--train-instances N] [--seed N]
-         [--sft-demos N] [--rollouts N] [--tasks-per-phase N]   (demos per family for SFT, rollouts per task)
-         Train the local policy: SFT on oracle demonstrations, then MiRA phases; test SR per phase per variant.
-         Run a checkpoint with: run --policy local --checkpoint <dataDir>/training/<job>/<variant>
-  export --run <id|latest> [--checkpoint <file|dir>] [--out file.jsonl] [--alpha A] [--lambda L] [--gamma G] [--return shaped|raw]
-         A run as WebRL-compatible JSONL with MiRA's per-step milestones, potentials, values and advantages
-         (fields in docs/export.md).
-
-Common: --data <dir> (default $MIRA_DATA_DIR or ~/.mira-workbench), --browser <path>, --seed N,
-        --miniwob-dir <checkout> (default $MINIWOB_DIR), --miniwob-success browsergym|miniwob (raw reward > 0 or = 1).`;
+import { helpReply, overviewText } from './usage';
+import { exitOnSignals } from './signals';
+import { isWritableDir } from '../store/data-dir';
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (args.command === 'help' || args.flags.help) {
-    console.log(HELP);
-    return 0;
+  // Usage (and an unknown command) is answered before anything is opened.
+  const help = helpReply(argv);
+  if (help) {
+    (help.exitCode === 0 ? console.log : console.error)(help.text);
+    return help.exitCode;
   }
+  const args = parseArgs(argv);
   const dataDir = flagString(args, 'data') ?? process.env.MIRA_DATA_DIR ?? defaultDataDir(homedir());
   const miniwobSuccess = flagString(args, 'miniwob-success');
   if (miniwobSuccess !== undefined && !isMiniWobSuccessRule(miniwobSuccess)) throw new Error(`--miniwob-success must be browsergym or miniwob, not "${miniwobSuccess}".`);
+  // `list` and `analyze` only read: on a data directory this process cannot write they open it read-only.
+  const readOnly = (args.command === 'list' || args.command === 'analyze') && !(await isWritableDir(dataDir));
   const core = await createCore({
     dataDir,
-    browserPath: flagString(args, 'browser') ?? null,
+    readOnly,
+    limits: { maxActiveRuns: optionalNumber(args, 'max-runs'), maxBrowserContexts: optionalNumber(args, 'max-contexts') },
+    // The browser runs as the user's program: chosen at start (flag, environment), never over the API.
+    browserPath: flagString(args, 'browser') ?? process.env.MIRA_BROWSER ?? null,
     sandbox: { datasetSeed: flagNumber(args, 'dataset-seed', 1), instancesPerFamily: flagNumber(args, 'instances', 5) },
     mode: args.command === 'serve' ? 'web' : 'cli',
     miniwob: { dir: flagString(args, 'miniwob-dir'), successRule: miniwobSuccess },
+    llm: { allowEnvKeyForCustomEndpoint: args.flags['allow-env-key-for-custom-endpoint'] !== undefined || process.env.MIRA_ALLOW_ENV_KEY_CUSTOM_ENDPOINT === '1' },
+    settingsOverrides: llmSettingsOverrides(args),
   });
-  const shutdown = () => void core.close().finally(() => process.exit(130));
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  exitOnSignals(core);
+  // `serve` keeps the core open while it serves (it returns -1); a serve that failed to start closes it too.
+  let serving = false;
   try {
-    return await dispatch(args, core);
+    const code = await dispatch(args, core);
+    serving = code === -1;
+    return code;
   } finally {
-    if (args.command !== 'serve') await core.close();
+    if (!serving) await core.close();
   }
+}
+
+function optionalNumber(args: ParsedArgs, name: string): number | undefined {
+  const n = flagNumber(args, name, NaN);
+  return Number.isNaN(n) ? undefined : n;
 }
 
 function dispatch(args: ParsedArgs, core: Awaited<ReturnType<typeof createCore>>): Promise<number> {
@@ -72,10 +63,11 @@ function dispatch(args: ParsedArgs, core: Awaited<ReturnType<typeof createCore>>
     case 'list': return listCommand(args, core);
     case 'import': return importCommand(args, core);
     case 'analyze': return analyzeCommand(args, core);
-    case 'train': return trainCommand(args, core);
-    case 'export': return exportCommand(args, core);
+    // Loaded on use: train and export reach TensorFlow.js, which no other command (serve included) may load.
+    case 'train': return import('./train-command').then((m) => m.trainCommand(args, core));
+    case 'export': return import('./export-command').then((m) => m.exportCommand(args, core));
     default:
-      console.error(`Unknown command "${args.command}".\n\n${HELP}`);
+      console.error(`Unknown command "${args.command}".\n\n${overviewText()}`);
       return Promise.resolve(2);
   }
 }

@@ -4,12 +4,23 @@ import type { ParsedArgs } from './args';
 export async function listCommand(args: ParsedArgs, core: Core): Promise<number> {
   const what = args.positionals[0] ?? 'tasks';
   switch (what) {
-    case 'tasks':
-      for (const t of await core.api.listTasks()) console.log(`${t.id}\t${t.split ?? '-'}\t${t.intent}`);
+    case 'tasks': {
+      // A MiniWoB++ folder that was set but is not a checkout is an error here, not a silently shorter list.
+      if (core.miniwob.dir && core.miniwob.problem) {
+        console.error(core.miniwob.problem);
+        return 1;
+      }
+      // MiniWoB++ tasks stay in the store after the checkout changes; with a checkout open, only its are listed.
+      const current = core.miniwob.dir ? new Set(core.miniwob.tasks.map((name) => `miniwob/${name}`)) : null;
+      for (const t of await core.store.tasks.list()) {
+        if (current && t.source === 'miniwob' && !current.has(t.id)) continue;
+        console.log(`${t.id}\t${t.split ?? '-'}\t${t.intent}`);
+      }
       return 0;
+    }
     case 'families': {
       const counts = new Map<string, number>();
-      for (const t of await core.api.listTasks()) if (t.family) counts.set(t.family, (counts.get(t.family) ?? 0) + 1);
+      for (const t of await core.store.tasks.list()) if (t.family) counts.set(t.family, (counts.get(t.family) ?? 0) + 1);
       for (const [family, count] of counts) console.log(`${family}\t${count} instance(s)`);
       return 0;
     }

@@ -7,7 +7,7 @@ import type { LlmSelection } from '../api/inference-types';
 import type { SgoSettings } from '../agent/sgo-settings';
 
 /** The run settings `run` takes besides the tasks: `--grammar`, `--observation`, and the stop rules
- * (`--stop-rules webarena|vab-lite` — 3/3/30 or 5 repeats, WEBARENA.md "Actions" — with `--max-steps N`). */
+ * (`--stop-rules webarena|vab-lite` — 3/3/30 or 5 repeats, docs/design/WEBARENA.md §4.5 — with `--max-steps N`). */
 export interface RunOptions {
   grammar?: GrammarName;
   observationFormat?: ObservationFormat;
@@ -20,7 +20,7 @@ export interface RunOptions {
 }
 
 /** LLM policies: `--provider gemini|openai-compatible --model NAME --thinking-budget N|dynamic|off`, and SGO's
- * `--subgoals generate|latest|reference --subgoal-count K --replan-after N` (MIRA.md §2–3). */
+ * `--subgoals generate|latest|reference --subgoal-count K --replan-after N` (docs/design/MIRA.md §2, §3). */
 export function llmOptions(args: ParsedArgs): Pick<RunOptions, 'llm' | 'sgo'> {
   const provider = flagString(args, 'provider');
   if (provider !== undefined && provider !== 'gemini' && provider !== 'openai-compatible') {

@@ -1,4 +1,4 @@
-// Scores one finished (or cut-short) episode against its WebArena task config (WEBARENA.md "Scoring"):
+// Scores one finished (or cut-short) episode against its WebArena task config (docs/design/WEBARENA.md §2.1, §2.6):
 // eval_types run in order, the score is the product of every check, success means score ≥ 1, and every
 // check explains what was compared so the UI can show why an episode passed or failed.
 import type { EvaluationCheck, EvaluationResult } from '../api/types';
@@ -10,6 +10,7 @@ import { programHtmlChecks } from './program-html';
 import { resolveDeep } from './resolve-placeholders';
 import type { ShoppingAdminCredentials } from './shopping-api';
 import { stringMatchChecks } from './string-match';
+import { UnscorableConfigError } from './unscorable';
 import { urlMatchChecks } from './url-match';
 
 export interface EvaluateContext {
@@ -59,6 +60,8 @@ export async function evaluateEpisode(config: Record<string, unknown>, ctx: Eval
           llm: ctx.llm, settleMs: ctx.settleMs ?? 3000, shoppingAdmin: ctx.shoppingAdmin, fetchImpl: ctx.fetchImpl })));
       }
     } catch (err) {
+      // Where the original evaluator raises, so do we: the episode is recorded as not scored (§2.6).
+      if (err instanceof UnscorableConfigError) throw err;
       // e.g. an unresolved placeholder in the references: that eval type fails, explained, and scoring goes on.
       checks.push({ kind: type, rule: type, expected: '', actual: '', passed: false, score: 0, note: message(err) });
     }

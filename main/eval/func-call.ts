@@ -1,4 +1,4 @@
-// `func:` expressions in program_html urls and locators (WEBARENA.md "Scoring"). The original eval()s them
+// `func:` expressions in program_html urls and locators (docs/design/WEBARENA.md §2.4). The original eval()s them
 // as Python; here the call is parsed (a name and quoted-string / __page__ arguments) and dispatched to a
 // known helper, so config text is never executed.
 import type { PageLike } from './page-like';

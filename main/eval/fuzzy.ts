@@ -1,4 +1,4 @@
-// The LLM judgements the evaluators need (WEBARENA.md "Scoring": fuzzy_match and the N/A rule), behind an
+// The LLM judgements the evaluators need (docs/design/WEBARENA.md §2.2: fuzzy_match and the N/A rule), behind an
 // injectable interface. The LLM layer plugs in later; without a judge such checks fail with a note saying
 // one is required, never pass silently.
 import type { EvaluationCheck } from '../api/types';

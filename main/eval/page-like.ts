@@ -1,6 +1,6 @@
 import type { Page } from 'playwright';
 
-/** The little of a browser page that program_html needs (WEBARENA.md "Scoring"). Playwright's Page
+/** The little of a browser page that program_html needs (docs/design/WEBARENA.md §2.4). Playwright's Page
  * satisfies it structurally; unit tests pass a fake that stands in for the browser, not for our logic. */
 export interface PageLike {
   url(): string;

@@ -1,4 +1,4 @@
-// Scoring profiles (WEBARENA.md "Scoring"): numbers are only comparable within one profile, so every
+// Scoring profiles (docs/design/WEBARENA.md §2.5): numbers are only comparable within one profile, so every
 // EvaluationResult records which profile produced it. 'webarena' follows web-arena-x/webarena's
 // evaluation_harness; 'vab-lite' follows THUDM/VisualAgentBench's WebArena-Lite evaluators (what WebRL and
 // MiRA report). Each field is one difference between the two.
@@ -14,10 +14,15 @@ export interface ScoringProfile {
    * 'sole-single-char': only when the list has one item of one character, and never in program_html
    * (original); 'single-token': any item that tokenises to one word, in string and page checks (VAB). */
   wholeTokenRule: 'sole-single-char' | 'single-token';
+  /** Whole-token must_include also accepts the "/"-separated parts of an answer token ("a/b" contains "b"):
+   * VAB's must_include only, never its must_exclude (docs/design/WEBARENA.md §2.2). */
+  slashTokenParts: boolean;
   /** reference_answers.must_include items may hold " |OR| " alternatives (VAB; the original only in pages). */
   orInStringMatch: boolean;
   /** must_exclude, one_of and required_values (numeric comparisons) are understood (VAB additions). */
   extendedRules: boolean;
+  /** program_html understands VAB's `lambda:` locators (docs/design/WEBARENA.md §2.4). */
+  lambdaLocators: boolean;
   /** fuzzy_match asks the judge once per reference (original) or once with references joined by ", " (VAB). */
   fuzzyReferences: 'per-reference' | 'joined';
   /** url_match rule when url_note is missing: "GOLD in PRED" (original) or "EXACT" (VAB). */
@@ -25,10 +30,10 @@ export interface ScoringProfile {
   /** GOLD in PRED compares host+path and query keys (original) or is a plain substring of the URL (VAB). */
   goldInPred: 'host-path-query' | 'substring';
   /** URL cleaning: strip every trailing "/" (original) or one trailing "/" and read localhost as 127.0.0.1
-   * (VAB). Found in the sources; WEBARENA.md does not list it. */
+   * (VAB). Found in the sources (docs/design/WEBARENA.md §2.5). */
   urlCleaning: 'strip-slashes' | 'one-slash-localhost';
   /** program_html HTML-unescapes the selected text before matching (original only). Found in the sources;
-   * WEBARENA.md does not list it. */
+   * see docs/design/WEBARENA.md §2.5. */
   unescapeHtml: boolean;
 }
 
@@ -37,8 +42,10 @@ export const PROFILES: Record<ProfileName, ScoringProfile> = {
     name: 'webarena',
     trimAnswer: true,
     wholeTokenRule: 'sole-single-char',
+    slashTokenParts: false,
     orInStringMatch: false,
     extendedRules: false,
+    lambdaLocators: false,
     fuzzyReferences: 'per-reference',
     urlDefaultRule: 'GOLD in PRED',
     goldInPred: 'host-path-query',
@@ -49,8 +56,10 @@ export const PROFILES: Record<ProfileName, ScoringProfile> = {
     name: 'vab-lite',
     trimAnswer: false,
     wholeTokenRule: 'single-token',
+    slashTokenParts: true,
     orInStringMatch: true,
     extendedRules: true,
+    lambdaLocators: true,
     fuzzyReferences: 'joined',
     urlDefaultRule: 'EXACT',
     goldInPred: 'substring',

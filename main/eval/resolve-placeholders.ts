@@ -1,6 +1,6 @@
 // Placeholders such as __SHOPPING__ may appear in any string of a task's eval block (reference URLs,
 // program_html urls and required contents): WebArena replaces them as plain text before scoring
-// (WEBARENA.md "Task configs"). This applies a resolver to every string inside a JSON value.
+// (docs/design/WEBARENA.md §1.2). This applies a resolver to every string inside a JSON value.
 
 export function resolveDeep<T>(value: T, resolve: (s: string) => string): T {
   if (typeof value === 'string') return resolve(value) as T;

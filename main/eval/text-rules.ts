@@ -1,4 +1,4 @@
-// The string rules shared by string_match and program_html (WEBARENA.md "Scoring"), parameterised by the
+// The string rules shared by string_match and program_html (docs/design/WEBARENA.md §2.2), parameterised by the
 // scoring profile. Each function restates one rule of the original StringEvaluator / NumericEvaluator.
 import { OR_SEPARATOR } from '../tasks/webarena-config';
 import type { ScoringProfile } from './profiles';
@@ -28,11 +28,15 @@ export function tokenModeFor(ref: string, profile: ScoringProfile, opts: { soleI
   return single ? 'whole-token' : 'substring';
 }
 
-/** must_include: the cleaned item is a substring of the cleaned text, or one of its tokens. */
-export function mustInclude(ref: string, pred: string, mode: TokenMode, profile: ScoringProfile): boolean {
+/** must_include: the cleaned item is a substring of the cleaned text, or one of its tokens. With
+ * `slashParts` (VAB's must_include), a token holding "/" also contributes its "/"-separated parts. */
+export function mustInclude(ref: string, pred: string, mode: TokenMode, profile: ScoringProfile, opts: { slashParts?: boolean } = {}): boolean {
   const r = cleanAnswer(ref, profile);
   const p = cleanAnswer(pred, profile);
-  return mode === 'whole-token' ? wordTokenize(p).includes(r) : p.includes(r);
+  if (mode === 'substring') return p.includes(r);
+  const tokens = wordTokenize(p);
+  if (opts.slashParts) for (const token of [...tokens]) if (token.includes('/')) tokens.push(...token.split('/'));
+  return tokens.includes(r);
 }
 
 /** Splits " |OR| " alternatives. */

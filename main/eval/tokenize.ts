@@ -1,5 +1,5 @@
 // A TypeScript approximation of NLTK's word_tokenize, which both evaluators use for whole-token
-// must_include (WEBARENA.md "Scoring"). NLTK first splits sentences with its trained Punkt model, then runs
+// must_include (docs/design/WEBARENA.md §2.2). NLTK first splits sentences with its trained Punkt model, then runs
 // the improved Penn-Treebank regexes on each sentence. Punkt is approximated by "a period, ? or ! followed
 // by white space ends a sentence", so abbreviations such as "e.g. x" split where Punkt might not.
 

@@ -1,4 +1,4 @@
-// url_match: the URL the agent ended on against eval.reference_url (WEBARENA.md "Scoring"). The original
+// url_match: the URL the agent ended on against eval.reference_url (docs/design/WEBARENA.md §2.3). The original
 // URLEvaluator knows only "GOLD in PRED" and compares host+path and query keys; VAB's URLExactEvaluator
 // defaults to EXACT and treats GOLD in PRED as a plain substring.
 import type { EvaluationCheck } from '../api/types';
@@ -45,11 +45,12 @@ export function urlMatchChecks({ evalConfig, finalUrl, profile }: UrlMatchInput)
 }
 
 /** Original GOLD in PRED: some reference host+path is a substring of the final URL's host+path, and every
- * query key of any reference is present in the final URL with one of the reference values. */
+ * query key of any reference is present in the final URL with one of the reference values. Trailing slashes
+ * were stripped from the end of each whole URL only (cleanUrl): "h/a/?q=1" keeps host+path "h/a/". */
 function hostPathQueryCheck(refs: string[], pred: string, expected: string, defaulted: string): EvaluationCheck {
   const predParts = parseUrl(pred);
-  const predBase = stripSlashes(predParts.base);
-  const refBases = refs.map((r) => stripSlashes(parseUrl(r).base));
+  const predBase = predParts.base;
+  const refBases = refs.map((r) => parseUrl(r).base);
   const refQueries = new Map<string, Set<string>>();
   for (const r of refs) {
     for (const [k, values] of parseUrl(r).query) {

@@ -1,84 +1,137 @@
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import type { WireEvent, WireRequest, WireResponse, WorkbenchApi } from '../api/contract';
-import { validateRequest } from '../api/schemas';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { WireEvent, WorkbenchApi } from '../api/contract';
+import {
+  allowedHosts, generateToken, hasValidToken, hostWithPort, isAllowedHost, isAllowedOrigin, isLoopbackBind,
+  tokenCookieName, TOKEN_PATTERN, WS_TOKEN_PROTOCOL_PREFIX,
+} from './host-guard';
+import { admitHttpRequest, BASE_HEADERS, type HostGate } from './http-gate';
+import { DEFAULT_SOCKET_LIMITS, serveSocket, type SocketLimits } from './socket-server';
+import { serveBlob, serveStatic } from './static-files';
 
 export interface WebHostOptions {
   api: WorkbenchApi;
   subscribe(listener: (event: WireEvent) => void): () => void;
   /** The built renderer (dist/renderer). */
   staticDir: string;
+  /** 0 picks a free port. */
   port?: number;
+  /** Where to listen: loopback by default; anything else needs the token. */
   host?: string;
+  /** The access token: a fresh random one when left out; null runs without one (loopback hosts only). */
+  token?: string | null;
+  /** Take any free port when `port` is busy. Only for a default port the user did not choose: an explicit
+   * one that is busy is an error, never a silent move. */
+  fallbackToFreePort?: boolean;
+  limits?: Partial<SocketLimits>;
+  /** Where the host reports dropped clients and failed requests (console.warn by default). */
+  log?(line: string): void;
   /** File path of a blob (throws for an invalid hash). */
   blobPath(hash: string): string;
 }
 
 export interface WebHost {
+  /** The origin, without the token: http://127.0.0.1:5175. */
   url: string;
+  port: number;
+  /** null when the host runs without a token (--no-token). */
+  token: string | null;
+  /** What a person opens: the origin with `?token=…` (the first load swaps it for a cookie). */
+  loginUrl: string;
+  /** The cookie that carries the token after the first load (a test browser may start with it set). */
+  cookieName: string;
   close(): Promise<void>;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg',
-  '.ttf': 'font/ttf', '.woff2': 'font/woff2', '.wasm': 'application/wasm', '.map': 'application/json',
-};
-
-const CSP = [
-  "default-src 'self'", "img-src 'self' data: blob:", "style-src 'self' 'unsafe-inline'", "script-src 'self'",
-  "worker-src 'self' blob:", "font-src 'self' data:", "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
-  "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'",
-].join('; ');
-
-/** The workbench over HTTP + WebSocket on 127.0.0.1: the built renderer, content-addressed blobs, and the
- * typed API as JSON messages. Same API as the desktop app's preload bridge (ARCHITECTURE.md "Processes"). */
+/** The workbench over HTTP + WebSocket: the built renderer, content-addressed blobs, and the typed API as JSON
+ * messages — the same API as the desktop app's preload bridge (docs/design/ARCHITECTURE.md §2), behind the
+ * Host/Origin allow-list and the per-process token (host-guard.ts, README "Security"). */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const host = options.host ?? '127.0.0.1';
+  const bindHost = options.host ?? '127.0.0.1';
+  const token = options.token === undefined ? generateToken() : options.token;
+  if (token !== null && !TOKEN_PATTERN.test(token)) throw new Error('The access token must be 16–256 characters of A–Z, a–z, 0–9, "_" or "-".');
+  if (token === null && !isLoopbackBind(bindHost)) throw new Error(`Refusing to serve on ${bindHost} without a token: only loopback addresses may run without one.`);
+  const limits = { ...DEFAULT_SOCKET_LIMITS, ...options.limits };
+  const log = options.log ?? ((line: string) => console.warn(line));
+  // Set once the port is known; nothing is served before.
+  let gate: HostGate | null = null;
+
   const server = createServer((req, res) => {
-    handleHttp(req, res, options).catch((err) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(`Internal error: ${err instanceof Error ? err.message : String(err)}`);
-    });
-  });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
-  server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    // Only our own page may drive the core: another site's page in the same browser must not.
-    if (path !== '/api' || req.headers.origin !== `http://${req.headers.host}`) {
-      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
-      socket.destroy();
+    if (!gate) {
+      res.writeHead(503, BASE_HEADERS).end();
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options));
+    if (!admitHttpRequest(req, res, gate)) return;
+    serveHttp(req, res, options).catch((err: unknown) => {
+      log(`HTTP ${req.method} ${req.url} failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!res.headersSent) res.writeHead(500, { ...BASE_HEADERS, 'content-type': 'text/plain' });
+      res.end('Internal error.');
+    });
   });
-  await listen(server, options.port ?? 0, host);
-  const { port } = server.address() as AddressInfo;
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxPayloadBytes,
+    // A client that authenticated with the subprotocol must see it echoed, or the browser drops the socket.
+    handleProtocols: (protocols) => [...protocols].find((p) => p.startsWith(WS_TOKEN_PROTOCOL_PREFIX)) ?? false,
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    // A client that resets mid-handshake must not become an uncaught 'error'.
+    socket.on('error', () => undefined);
+    const refusal = upgradeRefusal(req, gate);
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, { api: options.api, subscribe: options.subscribe, limits, log }));
+  });
+
+  const port = await listen(server, options.port ?? 0, bindHost, options.fallbackToFreePort ?? false);
+  gate = { allowedHosts: allowedHosts(bindHost, port), token, port };
+  // Wildcard binds are shown (and most safely opened) as loopback.
+  const shownHost = ['0.0.0.0', '::', '[::]'].includes(bindHost) ? '127.0.0.1' : bindHost;
+  const url = `http://${hostWithPort(shownHost, port)}`;
   return {
-    url: `http://${host}:${port}`,
+    url,
+    port,
+    token,
+    loginUrl: token === null ? `${url}/` : `${url}/?token=${token}`,
+    cookieName: tokenCookieName(port),
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
 
-function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {
+/** The status line that refuses a WebSocket upgrade, or null to accept it. */
+function upgradeRefusal(req: IncomingMessage, gate: HostGate | null): string | null {
+  if (!gate) return '503 Service Unavailable';
+  // Another site's page in the same browser (forged Origin) or a rebound DNS name (forged Host) must not
+  // drive the core.
+  if (!isAllowedHost(req.headers.host, gate.allowedHosts) || !isAllowedOrigin(req.headers.origin, gate.allowedHosts)) return '403 Forbidden';
+  if (new URL(req.url ?? '/', 'http://host').pathname !== '/api') return '404 Not Found';
+  if (!hasValidToken(gate, req.headers, true)) return '401 Unauthorized';
+  return null;
+}
+
+function listen(server: Server, port: number, host: string, fallbackToFreePort: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
-      // A busy default port is not worth failing for: take any free one.
-      if (err.code === 'EADDRINUSE' && port !== 0) listen(server, 0, host).then(resolve, reject);
-      else reject(err);
+      if (err.code === 'EADDRINUSE' && port !== 0 && fallbackToFreePort) {
+        listen(server, 0, host, false).then(resolve, reject);
+      } else if (err.code === 'EADDRINUSE') {
+        reject(Object.assign(new Error(`Port ${port} on ${host} is already in use (another workbench, or another program).`), { code: err.code }));
+      } else {
+        reject(err);
+      }
     };
     const onListening = () => {
       server.off('error', onError);
-      resolve();
+      resolve((server.address() as AddressInfo).port);
     };
     server.once('error', onError);
     server.once('listening', onListening);
@@ -86,90 +139,21 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
   });
 }
 
-function serveSocket(ws: WebSocket, options: WebHostOptions): void {
-  const unsubscribe = options.subscribe((event) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
-  });
-  ws.on('close', unsubscribe);
-  ws.on('message', async (data) => {
-    let request: Partial<WireRequest>;
-    try {
-      request = JSON.parse(String(data));
-    } catch {
-      ws.send(JSON.stringify({ id: -1, error: { message: 'Messages must be JSON.' } } satisfies WireResponse));
-      return;
-    }
-    const id = typeof request.id === 'number' ? request.id : -1;
-    let response: WireResponse;
-    try {
-      const params = validateRequest(String(request.method), request.params);
-      const method = options.api[request.method as keyof WorkbenchApi] as (...args: unknown[]) => Promise<unknown>;
-      response = { id, result: await method(...params) };
-    } catch (err) {
-      response = { id, error: { message: err instanceof Error ? err.message : String(err) } };
-    }
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
-  });
-}
-
-async function handleHttp(req: IncomingMessage, res: ServerResponse, options: WebHostOptions): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://x');
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD' }).end();
-    return;
-  }
-  const blob = /^\/blobs\/([0-9a-f]{64})$/.exec(url.pathname);
-  if (blob) return serveBlob(res, options, blob[1]);
-  if (url.pathname.startsWith('/blobs/')) {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('No such blob.');
-    return;
-  }
-  await serveStatic(res, options.staticDir, decodeURIComponent(url.pathname));
-}
-
-async function serveBlob(res: ServerResponse, options: WebHostOptions, hash: string): Promise<void> {
-  const path = options.blobPath(hash);
-  const head = Buffer.alloc(2);
+async function serveHttp(req: IncomingMessage, res: ServerResponse, options: WebHostOptions): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://host');
+  let pathname: string;
   try {
-    const info = await stat(path);
-    const fd = await import('node:fs/promises').then((fs) => fs.open(path, 'r'));
-    await fd.read(head, 0, 2, 0);
-    await fd.close();
-    // Blobs are content-addressed, so a URL's content never changes.
-    res.writeHead(200, {
-      'content-type': head[0] === 0xff && head[1] === 0xd8 ? 'image/jpeg' : head[0] === 0x89 && head[1] === 0x50 ? 'image/png' : 'text/plain; charset=utf-8',
-      'content-length': info.size,
-      'cache-control': 'public, max-age=31536000, immutable',
-      'x-content-type-options': 'nosniff',
-    });
-    createReadStream(path).pipe(res);
+    pathname = decodeURIComponent(url.pathname);
   } catch {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('No such blob.');
-  }
-}
-
-async function serveStatic(res: ServerResponse, root: string, pathname: string): Promise<void> {
-  const relative = normalize(pathname).replace(/^([/\\])+/, '');
-  let file = join(root, relative);
-  if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) {
-    res.writeHead(403).end();
+    res.writeHead(400, { ...BASE_HEADERS, 'content-type': 'text/plain' }).end('Malformed URL.');
     return;
   }
-  let body: Buffer;
-  try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    body = await readFile(file);
-  } catch {
-    // Client-side routes fall back to the app shell.
-    file = join(root, 'index.html');
-    body = await readFile(file);
+  const blob = /^\/blobs\/([0-9a-f]{64})$/.exec(pathname);
+  if (blob) return serveBlob(res, options.blobPath(blob[1]));
+  if (pathname.startsWith('/blobs/')) {
+    res.writeHead(404, { ...BASE_HEADERS, 'content-type': 'text/plain' }).end('No such blob.');
+    return;
   }
-  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-  res.writeHead(200, {
-    'content-type': type,
-    'content-security-policy': CSP,
-    'x-content-type-options': 'nosniff',
-    'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
-  });
-  res.end(body);
+  // The Host header was checked against the allow-list before this point.
+  await serveStatic(res, options.staticDir, pathname, req.headers.host ?? '');
 }

@@ -16,7 +16,7 @@ export interface LlmClientOptions {
   cacheDir?: string;
   cacheMode?: CacheMode;
   retry?: Partial<RetrySettings>;
-  /** Per-attempt limit for requests that set no timeoutMs. Thinking-heavy Gemini steps take ~20 s (MIRA.md §3). */
+  /** Per-attempt limit for requests that set no timeoutMs. Thinking-heavy Gemini steps take ~20 s (docs/design/MIRA.md §3.3). */
   defaultTimeoutMs?: number;
   /** Share one across clients to total a whole run. */
   accounting?: Accounting;

@@ -1,4 +1,4 @@
-// Gemini through the official @google/genai client (ARCHITECTURE.md: the real client code path, pointed at
+// Gemini through the official @google/genai client (docs/design/ARCHITECTURE.md §8: the real client code path, pointed at
 // a loopback server in tests). One call here is one attempt; retries and caching live in client.ts.
 import { ApiError, GoogleGenAI, type GenerateContentConfig, type GenerateContentResponse } from '@google/genai';
 import { attemptSignal, throwIfCancelled, type AttemptSignal } from './attempt-signal';
@@ -11,7 +11,7 @@ export interface GeminiProviderOptions {
   apiKey: string;
   /** Another endpoint speaking Gemini's REST protocol (a proxy, or the loopback fixture in tests). */
   baseUrl?: string;
-  /** Pinned: @google/genai 3.x defaults to /v1/, which lacks some of what we send (STACK.md). */
+  /** Pinned: @google/genai 3.x defaults to /v1/, which lacks some of what we send (docs/design/STACK.md §5). */
   apiVersion?: string;
   /** Provider name in responses, messages and the cache key. */
   name?: string;
@@ -23,6 +23,9 @@ interface WireObservation {
   /** A copy of a 200 body, read only when the SDK fails to parse it. */
   body?: Response;
 }
+
+/** Gemini's own endpoint, used when no base URL is set. */
+export const GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com';
 
 export class GeminiProvider implements LlmProvider {
   readonly name: string;
@@ -38,7 +41,7 @@ export class GeminiProvider implements LlmProvider {
       throw new LlmError('auth', `${this.name}: no API key was given`, { provider: this.name });
     }
     this.#apiKey = options.apiKey;
-    this.#baseUrl = options.baseUrl ?? 'https://generativelanguage.googleapis.com';
+    this.#baseUrl = options.baseUrl ?? GEMINI_BASE_URL;
     this.#ai = new GoogleGenAI({
       apiKey: options.apiKey,
       // Explicit, so GOOGLE_GENAI_USE_VERTEXAI in the environment cannot switch the backend under us.

@@ -1,6 +1,6 @@
 // The llm_calls table (migration 4): every prompt and reply of the policy, the subgoal teacher and the
-// AutoRater, linked to its episode step, with tokens, latency, attempts and cache hits (ARCHITECTURE.md
-// "Data model"; issue 5: "every prompt and response stored and linked to its step").
+// AutoRater, linked to its episode step, with tokens, latency, attempts and cache hits (docs/design/ARCHITECTURE.md §5, §8;
+// issue 5: "every prompt and response stored and linked to its step").
 import type { LlmCallRecord } from '../api/inference-types';
 import type { Database } from '../store/db';
 

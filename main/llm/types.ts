@@ -11,7 +11,7 @@ export interface LlmMessage {
 }
 
 /** Gemini's thinking budget: a token count, 'dynamic' (the model decides; -1 on the wire) or 'off' (0).
- * MIRA.md §3: 256 ≈ 24% SR, 8192 ≈ 32.5%, dynamic ≈ 32.1%, so this is a per-call setting. */
+ * docs/design/MIRA.md §3.3: 256 ≈ 24% SR, 8192 ≈ 32.5%, dynamic ≈ 32.1%, so this is a per-call setting. */
 export type ThinkingBudget = number | 'dynamic' | 'off';
 
 /** A JSON-schema-like object (type/properties/required/items/enum…), as Gemini's responseSchema accepts. */

@@ -1,9 +1,9 @@
-// The prompts the workbench ships (MIRA.md §1–3) and the slots each may use. Default texts live in
+// The prompts the workbench ships (docs/design/MIRA.md §1, §2, §3) and the slots each may use. Default texts live in
 // resources/prompts/<name>.md so they can be read and diffed as text; edits are stored as new versions.
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { PromptKind, PromptName } from '../api/inference-types';
+import { RESOURCES } from '../resources/resource-paths';
 
 export interface PromptDefinition {
   name: PromptName;
@@ -21,7 +21,7 @@ export const PROMPT_DEFINITIONS: Record<PromptName, PromptDefinition> = {
   analyzer: { name: 'analyzer', kind: 'analyzer', slots: ['intent', 'steps', 'stop', 'verdict', 'diagnosis'] },
 };
 
-export const PROMPTS_DIR = fileURLToPath(new URL('../../resources/prompts/', import.meta.url));
+export const PROMPTS_DIR = RESOURCES.promptsDir;
 
 export function definitionOf(name: string): PromptDefinition {
   const def = (PROMPT_DEFINITIONS as Record<string, PromptDefinition | undefined>)[name];

@@ -1,4 +1,4 @@
-// Few-shot examples for subgoal generation (MIRA.md §2): 2 examples per website category, shown in random
+// Few-shot examples for subgoal generation (docs/design/MIRA.md §2.1): 2 examples per website category, shown in random
 // order. The order is drawn from a seed so a generation can be replayed (and cached) exactly.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

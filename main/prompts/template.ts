@@ -1,4 +1,4 @@
-// Prompt templates are data (MIRA.md §2: the subgoal and AutoRater prompts are edited by researchers): plain
+// Prompt templates are data (docs/design/MIRA.md §2.2: the subgoal and AutoRater prompts are edited by researchers): plain
 // text with {{slot}} placeholders, optionally split into a system and a user part by lines `[system]` and
 // `[user]`. Sections are split before slots are filled, so page text that happens to contain `[user]` is safe.
 

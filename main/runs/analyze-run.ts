@@ -1,4 +1,4 @@
-import { buildRunReport, toAnalyzedEpisode, type AnalyzedEpisode, type ReportEpisode, type RunReport } from '../analysis';
+import { buildRunReport, countsTowardSuccessRate, toAnalyzedEpisode, type AnalyzedEpisode, type ReportEpisode, type RunReport } from '../analysis';
 import type { EpisodeRecord } from '../api/types';
 import type { Store } from '../store';
 import { summarizeEpisode, type SummaryModel } from '../analysis/llm-summary';
@@ -17,8 +17,13 @@ export interface RunSummarizer {
 export async function analyzeRun(store: Store, runId: string, summarizer?: RunSummarizer): Promise<RunReport> {
   const run = await store.runs.get(runId);
   if (!run) throw new Error(`No run with id ${runId}.`);
-  const episodes = (await store.episodes.list({ runId, limit: 100_000 })).filter((e) => e.success !== null);
-  if (episodes.length === 0) throw new Error(`Run ${runId} has no scored episodes yet.`);
+  const all = await store.episodes.list({ runId, limit: 100_000 });
+  const episodes = all.filter(countsTowardSuccessRate);
+  const infrastructureFailures = unresolvedFailures(all);
+  if (episodes.length === 0) {
+    const why = infrastructureFailures ? ` (${infrastructureFailures} ended in infrastructure failures; \`resume ${runId}\` runs them again)` : '';
+    throw new Error(`Run ${runId} has no scored episodes yet${why}.`);
+  }
   const sites = new Map((await store.tasks.list()).map((t) => [t.id, t.sites.length > 1 ? 'multi-site' : t.sites[0]]));
 
   const load = async (e: EpisodeRecord): Promise<AnalyzedEpisode> => toAnalyzedEpisode(e, await store.steps.list(e.id), sites.get(e.taskId));
@@ -32,7 +37,7 @@ export async function analyzeRun(store: Store, runId: string, summarizer?: RunSu
     for (const e of others) references.push(await load(e));
   }
 
-  const report = buildRunReport(items, references);
+  const report: RunReport = { ...buildRunReport(items, references), infrastructureFailures };
   if (summarizer) {
     const intents = new Map((await store.tasks.list()).map((t) => [t.id, t.intent]));
     const template = summarizer.template ?? (await readDefaultPrompt('analyzer'));
@@ -45,8 +50,22 @@ export async function analyzeRun(store: Store, runId: string, summarizer?: RunSu
       );
     }
   }
-  await store.db.transaction(async () => {
-    for (const e of episodes) await store.episodes.setAnalysis(e.id, report.analyses[e.id] ?? null);
-  });
+  // A read-only data directory still gets its report; the analyses just are not stored.
+  if (!store.readOnly) {
+    await store.db.transaction(async () => {
+      for (const e of episodes) await store.episodes.setAnalysis(e.id, report.analyses[e.id] ?? null);
+    });
+  }
   return report;
+}
+
+/** (task, seed) pairs of the run whose newest attempt ended in an infrastructure failure (status 'error'). */
+function unresolvedFailures(episodes: readonly EpisodeRecord[]): number {
+  const newest = new Map<string, EpisodeRecord>();
+  for (const e of episodes) {
+    const key = `${e.taskId}#${e.seed}`;
+    const seen = newest.get(key);
+    if (!seen || e.createdAt > seen.createdAt) newest.set(key, e);
+  }
+  return [...newest.values()].filter((e) => e.status === 'error').length;
 }

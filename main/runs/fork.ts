@@ -7,6 +7,8 @@ import { PrefixReplayPolicy, type PrefixStep } from '../agent/prefix-replay-poli
 import type { Policy } from '../agent/policy';
 import { isLlmPolicy } from '../agent/sgo-settings';
 import type { Store } from '../store';
+import { BlobStore } from '../store/blobs';
+import { siteBases, siteRelativeText, siteRelativeUrl, sourceBases, type SiteBase } from './fork-sites';
 import { BUILT_IN_POLICIES } from './policies';
 import type { RunTasksDeps, RunTasksRequest } from './run-tasks';
 
@@ -27,8 +29,8 @@ export async function forkRunRequest(deps: RunTasksDeps, request: ForkRequest): 
     throw new Error(`Cannot fork with the oracle: task ${source.taskId} is not a sandbox task (the oracle replays a sandbox solver).`);
   }
   const llm = isLlmPolicy(request.policy);
-  if (!llm && (request.llm || request.promptVersion !== undefined)) {
-    throw new Error(`Model and prompt version apply to the LLM policies (react, sgo), not to "${request.policy}".`);
+  if (!llm && (request.llm || request.promptVersion !== undefined || request.subgoalSetId !== undefined)) {
+    throw new Error(`Model, prompt and subgoal versions apply to the LLM policies (react, sgo), not to "${request.policy}".`);
   }
   if (llm && request.promptVersion !== undefined) await checkPromptVersion(deps, request.policy, request.promptVersion);
   return {
@@ -39,6 +41,8 @@ export async function forkRunRequest(deps: RunTasksDeps, request: ForkRequest): 
     ...(request.llm ? { llm: request.llm } : {}),
     ...(request.promptVersion !== undefined ? { promptVersion: request.promptVersion } : {}),
     ...(request.checkpoint ? { checkpoint: request.checkpoint } : {}),
+    // A hand-corrected version, pinned by id: SGO acts on it instead of generating (main/subgoals/pinned-set.ts).
+    ...(request.subgoalSetId !== undefined ? { sgo: { subgoalSetId: request.subgoalSetId } } : {}),
     fork: { episodeId: source.id, step: request.fromStep },
   };
 }
@@ -52,22 +56,31 @@ async function checkPromptVersion(deps: RunTasksDeps, policy: string, version: n
   throw new Error(`Prompt ${name} has no version ${version}; it has version${known.length === 1 ? '' : 's'} ${known.join(', ')}.`);
 }
 
-/** The source's steps 0..step-1 as the prefix replayer needs them (raw replies only where the action did not parse). */
-export async function loadPrefix(store: Store, fork: ForkProvenance): Promise<PrefixStep[]> {
+/** The source's steps 0..step-1 as the prefix replayer needs them (raw replies only where the action did not
+ * parse). URLs and observation texts are made relative to their site with the bases the source's process had
+ * (fork-sites.ts), so an episode another process recorded replays here. */
+export async function loadPrefix(store: Store, fork: ForkProvenance, live: readonly SiteBase[] = []): Promise<PrefixStep[]> {
   const steps = (await store.steps.list(fork.episodeId)).filter((s) => s.t < fork.step);
   if (steps.length !== fork.step) throw new Error(`Episode ${fork.episodeId} no longer has the ${fork.step} steps this fork replays.`);
+  const source = await store.episodes.get(fork.episodeId);
+  const task = source && (await store.tasks.get(source.taskId));
+  const bases = task ? sourceBases(task, live, steps.map((s) => s.url)) : [...live];
   return Promise.all(steps.map(async (s) => ({
     t: s.t,
     action: s.action,
     reply: s.action || !s.responseRef ? '' : await store.blobs.getText(s.responseRef),
     actionError: s.actionError,
     url: s.url,
-    observationHash: s.observationRef,
+    siteUrl: siteRelativeUrl(s.url, bases),
+    observationHash: s.observationRef && BlobStore.hashOf(siteRelativeText(await store.blobs.getText(s.observationRef), bases)),
   })));
 }
 
-/** Wraps an episode's policy in the prefix replayer when the run is a fork. */
-export async function withForkPrefix(store: Store, policy: Policy, fork: ForkProvenance | undefined): Promise<Policy> {
+/** Wraps an episode's policy in the prefix replayer when the run is a fork; `resolveUrl` is the episode
+ * environment's (its site bases). */
+export async function withForkPrefix(store: Store, policy: Policy, fork: ForkProvenance | undefined, resolveUrl?: (text: string) => string): Promise<Policy> {
   if (!fork || fork.step === 0) return policy;
-  return new PrefixReplayPolicy(policy, await loadPrefix(store, fork), fork.episodeId);
+  const live = resolveUrl ? siteBases(resolveUrl) : [];
+  const sitePage = { url: (url: string) => siteRelativeUrl(url, live), text: (text: string) => siteRelativeText(text, live) };
+  return new PrefixReplayPolicy(policy, await loadPrefix(store, fork, live), fork.episodeId, sitePage);
 }

@@ -30,14 +30,14 @@ export function createPolicy(
       return new RandomPolicy(ctx.seed);
     case 'do-nothing':
       return new DoNothingPolicy();
-    // LLM policies (MIRA.md §3): the run wires their client, plan and AutoRater (Inference.episodeContext).
+    // LLM policies (docs/design/MIRA.md §3): the run wires their client, plan and AutoRater (Inference.episodeContext).
     case 'react':
       if (!ctx.llm) throw new Error('The react policy needs an LLM provider.');
       return new ReactPolicy(ctx.llm.policy);
     case 'sgo':
       if (!ctx.llm) throw new Error('The sgo policy needs an LLM provider.');
       return new SgoPolicy(ctx.llm.policy, ctx.llm.planner, ctx.llm.settings.replanAfterSteps);
-    // The trained local policy (MIRA.md §4); its tfjs runtime loads on the first decision.
+    // The trained local policy (docs/design/MIRA.md §4); its tfjs runtime loads on the first decision.
     case 'local': {
       const checkpoint = ctx.checkpoint ?? process.env.MIRA_LOCAL_CHECKPOINT;
       if (!checkpoint) throw new Error('The local policy needs a checkpoint (a phase-<n>.json file or a checkpoint directory).');

@@ -11,7 +11,7 @@ export function environmentFor(deps: RunTasksDeps, task: TaskRecord, seed: numbe
   const problem = environmentProblem(deps, task);
   if (problem) throw new Error(problem);
   if (task.source === 'sandbox') return sandboxEnvironment(deps.sandbox!);
-  if (task.source === 'miniwob') return miniwobEnvironment(deps.miniwob!.server!, seed);
+  if (task.source === 'miniwob') return miniwobEnvironment(deps.miniwob!.server!, seed, String(task.config.miniwob_task ?? ''));
   return webArenaEnvironment(task, siteProfileOf(deps), deps.logins);
 }
 

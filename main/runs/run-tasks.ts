@@ -4,7 +4,8 @@ import type { EpisodeRecord, ForkProvenance, RunRecord, TaskRecord } from '../ap
 import { runEpisode, type EpisodeDeps } from '../agent/episode-loop';
 import type { ObservationFormat } from '../agent/observation-view';
 import { WEBARENA_STOP_RULES, type StopRules } from '../agent/stop-rules';
-import type { MiniWobSuccessRule } from '../eval/miniwob-reward';
+import type { ScreenshotCapture } from '../agent/screenshot-capture';
+import { evaluateMiniWob, type MiniWobSuccessRule } from '../eval/miniwob-reward';
 import type { SandboxServer } from '../sandbox/server';
 import type { MiniWobServer } from '../tasks/miniwob/server';
 import type { SiteLogins } from '../tasks/site-login';
@@ -14,6 +15,7 @@ import type { LlmSelection } from '../api/inference-types';
 import type { Inference } from '../agent/inference';
 import { isLlmPolicy, type SgoSettings } from '../agent/sgo-settings';
 import { createPolicy } from './policies';
+import { preflightRun } from './preflight';
 import { withForkPrefix } from './fork';
 import { environmentFor, environmentProblem, homepageFor } from './run-environments';
 import type { SandboxCatalog } from './sandbox-catalog';
@@ -23,6 +25,9 @@ export interface RunTasksRequest {
   taskIds: string[];
   policy: string;
   seed?: number;
+  /** `--seeds N`: every task runs with seeds seed … seed+N−1, whatever the task list; without it each task
+   * runs once with seed + its index in the list. */
+  seedsPerTask?: number;
   stopRules?: StopRules;
   /** The grammar the policy writes (oracle: any; LLM policies: the one the model was trained on). */
   grammar?: GrammarName;
@@ -39,6 +44,9 @@ export interface RunTasksRequest {
   promptVersion?: number;
   /** A fork (fork.ts): each episode first replays this episode's steps t < step, then the policy takes over. */
   fork?: ForkProvenance;
+  /** Which steps keep a screenshot: 'all' (the default, as replay and the UI's runs need), 'first-last' for
+   * sweeps, 'none'. Observations are stored either way. */
+  capture?: ScreenshotCapture;
 }
 
 export interface RunTasksDeps extends EpisodeDeps {
@@ -66,7 +74,7 @@ export interface StartedRun {
 /** Creates a run and schedules its episodes. The run's config records everything needed to resume it. */
 export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Promise<StartedRun> {
   const tasks = await loadTasks(deps, request.taskIds);
-  await checkLlm(deps, request);
+  await preflightRun(deps, request, tasks);
   const scheduler = { ...DEFAULT_SCHEDULER, ...request.scheduler };
   const run: RunRecord = {
     id: randomUUID(),
@@ -74,6 +82,7 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
     config: {
       policy: request.policy,
       seed: request.seed ?? 0,
+      ...(request.seedsPerTask ? { seedsPerTask: request.seedsPerTask } : {}),
       grammar: request.grammar ?? 'webarena',
       observationFormat: request.observationFormat ?? 'axtree',
       stopRules: request.stopRules ?? WEBARENA_STOP_RULES,
@@ -83,44 +92,56 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
       ...(request.llm ? { llm: request.llm } : {}),
       ...(request.sgo ? { sgo: request.sgo } : {}),
       ...(request.promptVersion !== undefined ? { promptVersion: request.promptVersion } : {}),
+      ...(request.checkpoint ? { checkpoint: request.checkpoint } : {}),
       ...(request.fork ? { fork: request.fork } : {}),
+      ...(request.capture && request.capture !== 'all' ? { capture: request.capture } : {}),
     },
     status: 'running',
     createdAt: new Date().toISOString(),
   };
   await deps.store.runs.create(run);
   deps.onRun?.(run);
-  const jobs = tasks.map((task, index) => ({ index, taskId: task.id, seed: (request.seed ?? 0) + index }));
+  const jobs = jobsFor(tasks, request.seed ?? 0, request.seedsPerTask);
   return execute(deps, run, { ...request, scheduler }, jobs, new Map(tasks.map((t) => [t.id, t])));
 }
 
-/** Resumes a run whose process died: every task without a finished episode in the run is run again
- * (interrupted episodes keep their recorded steps and stay as they are; the new attempt is a fresh episode,
- * so no step is lost or duplicated). Finished episodes are kept and not re-run. */
+/** Resumes an interrupted run (its process died, it was cancelled) or one that ended with infrastructure
+ * failures: every task without a finished episode in the run is run again (interrupted and errored episodes
+ * keep their recorded steps and stay as they are; the new attempt is a fresh episode, so no step is lost or
+ * duplicated). Finished episodes are kept and not re-run. The run is claimed atomically first, so two resumes
+ * at once never run a (task, seed) twice: the second is told the run is already running. */
 export async function resumeRun(deps: RunTasksDeps, runId: string, overrides: Partial<SchedulerSettings> = {}): Promise<StartedRun> {
   const run = await deps.store.runs.get(runId);
   if (!run) throw new Error(`No run with id ${runId}.`);
-  if (run.status === 'running') throw new Error(`Run ${runId} is still running in another process.`);
+  if (run.status === 'running') throw new Error(`Run ${runId} is already running.`);
+  if (run.status === 'finished') throw new Error(`Run ${runId} has finished; there is nothing to resume.`);
   const config = run.config as unknown as RunTasksRequest & { taskIds: string[] };
   const request: RunTasksRequest = { ...config, scheduler: { ...DEFAULT_SCHEDULER, ...config.scheduler, ...overrides } };
   const tasks = await loadTasks(deps, config.taskIds);
-  const finished = new Set(
-    (await deps.store.episodes.list({ runId, limit: 100_000 })).filter((e) => e.status === 'finished').map((e) => `${e.taskId}#${e.seed}`),
-  );
-  const jobs: Job[] = tasks
-    .map((task, i) => ({ index: i, taskId: task.id, seed: (config.seed ?? 0) + i }))
-    .filter((job) => !finished.has(`${job.taskId}#${job.seed}`))
-    .map((job, index) => ({ ...job, index }));
-  await deps.store.runs.setStatus(runId, 'running');
+  await preflightRun(deps, request, tasks);
+  if (!(await deps.store.runs.claimForResume(runId))) throw new Error(`Run ${runId} is already running (another resume took it first).`);
+  let jobs: Job[];
+  try {
+    const finished = new Set(
+      (await deps.store.episodes.list({ runId, limit: 100_000 })).filter((e) => e.status === 'finished').map((e) => `${e.taskId}#${e.seed}`),
+    );
+    jobs = jobsFor(tasks, config.seed ?? 0, config.seedsPerTask)
+      .filter((job) => !finished.has(`${job.taskId}#${job.seed}`))
+      .map((job, index) => ({ ...job, index }));
+  } catch (err) {
+    await deps.store.runs.setStatus(runId, run.status).catch(() => undefined); // give the claim back
+    throw err;
+  }
   deps.onRun?.({ ...run, status: 'running' });
   return execute(deps, run, request, jobs, new Map(tasks.map((t) => [t.id, t])));
 }
 
-/** An LLM policy without a usable provider fails before anything runs, saying what to configure. */
-async function checkLlm(deps: RunTasksDeps, request: RunTasksRequest): Promise<void> {
-  if (!isLlmPolicy(request.policy)) return;
-  if (!deps.inference) throw new Error(`The ${request.policy} policy needs the LLM services of a core.`);
-  await deps.inference.llm(request.llm);
+/** The (task, seed) pairs of a run: each task once with seed + its index, or with N seeds of its own. */
+function jobsFor(tasks: TaskRecord[], seed: number, seedsPerTask: number | undefined): Job[] {
+  const pairs = seedsPerTask
+    ? tasks.flatMap((task) => Array.from({ length: seedsPerTask }, (_, k) => ({ taskId: task.id, seed: seed + k })))
+    : tasks.map((task, i) => ({ taskId: task.id, seed: seed + i }));
+  return pairs.map((pair, index) => ({ index, ...pair }));
 }
 
 async function loadTasks(deps: RunTasksDeps, taskIds: string[]): Promise<TaskRecord[]> {
@@ -141,10 +162,16 @@ async function loadTasks(deps: RunTasksDeps, taskIds: string[]): Promise<TaskRec
 function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, jobs: Job[], tasks: Map<string, TaskRecord>): StartedRun {
   const cancelController = new AbortController();
   const settings = { ...DEFAULT_SCHEDULER, ...request.scheduler };
+  // MiniWoB++ episodes are scored with the success rule the run was started with, also when it is resumed
+  // under another setting (docs/design/WEBARENA.md §5).
+  const rule = (run.config as { miniwobSuccess?: MiniWobSuccessRule }).miniwobSuccess;
+  const episodeDeps: EpisodeDeps = rule
+    ? { ...deps, evaluate: (task, ctx) => (task.source === 'miniwob' ? evaluateMiniWob(ctx.page, rule) : deps.evaluate(task, ctx)) }
+    : deps;
   const done = (async () => {
     let status: RunRecord['status'] = 'finished';
     try {
-      return await runJobs(
+      const episodes = await runJobs(
         jobs,
         settings,
         async (job, signal) => {
@@ -160,17 +187,23 @@ function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, j
               homepage: homepageFor(deps, task), promptVersion: request.promptVersion,
             })
             : undefined;
+          // A cancel (Ctrl-C) or the time limit also cuts the policy's LLM call short instead of waiting it out.
+          if (llm) llm.policy.signal = signal;
           const policy = await withForkPrefix(deps.store, createPolicy(request.policy, {
             instance: deps.catalog?.get(task.id), resolveUrl: environment.resolveUrl, seed: job.seed,
             grammar: request.grammar, observationFormat: request.observationFormat, llm, checkpoint: request.checkpoint,
-          }), request.fork);
+          }), request.fork, environment.resolveUrl);
           const monitor = llm ? llm.monitor : subgoals?.length ? predicateMonitor(subgoals) : undefined;
           if (!llm && subgoals?.length) await deps.inference?.linkReference(episodeId, task.id, subgoals);
-          return runEpisode(deps, { task, policy, environment, runId: run.id, seed: job.seed, stopRules: request.stopRules, signal, monitor, episodeId, forkedFrom: request.fork });
+          return runEpisode(episodeDeps, { task, policy, environment, runId: run.id, seed: job.seed, stopRules: request.stopRules, signal, monitor, episodeId, forkedFrom: request.fork, capture: request.capture });
         },
         (progress) => deps.onProgress?.(run.id, progress),
         cancelController.signal,
       );
+      // Episodes that ended in infrastructure failures (after their retries) leave the run unfinished: 'error'
+      // says so, and `resume` runs them again.
+      if (episodes.some((e) => e.status !== 'finished')) status = 'error';
+      return episodes;
     } catch (err) {
       status = 'error';
       throw err;

@@ -1,4 +1,4 @@
-import type { EpisodeRecord } from '../api/types';
+import type { EpisodeRecord, StopReason } from '../api/types';
 
 /** How a run's episodes are executed (issue 5, "Run scheduler"). */
 export interface SchedulerSettings {
@@ -10,6 +10,9 @@ export interface SchedulerSettings {
    * time-out: status 'error') is run again. Agent failures are never retried: they are results. */
   infraRetries: number;
 }
+
+/** Failures after which no episode can succeed (a full disk fails every write): the run stops, no retry. */
+const HALTS_RUN: ReadonlySet<StopReason> = new Set<StopReason>(['storage_error']);
 
 export const DEFAULT_SCHEDULER: SchedulerSettings = { concurrency: 1, episodeTimeoutMs: 10 * 60_000, infraRetries: 2 };
 
@@ -30,7 +33,8 @@ export interface JobProgress {
 /** Runs jobs through a fixed number of workers. Each attempt gets its own AbortSignal that fires at the time
  * limit; an attempt that ends with status 'error' is retried up to `infraRetries` times, and every attempt
  * stays recorded (the errored ones explain what went wrong with the infrastructure). Results come back in
- * job order, one final episode per job. */
+ * job order, one final episode per job. An episode that ends with a run-halting failure (storage_error) is not
+ * retried and no further job starts; the jobs already running finish. */
 export async function runJobs(
   jobs: readonly Job[],
   settings: SchedulerSettings,
@@ -42,12 +46,14 @@ export async function runJobs(
   const results: EpisodeRecord[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
+  let halted = false;
   const worker = async () => {
-    while (next < jobs.length && !cancel?.aborted) {
+    while (next < jobs.length && !cancel?.aborted && !halted) {
       const job = jobs[next++];
       for (let attempt = 0; ; attempt++) {
         const episode = await runWithLimit(job, settings.episodeTimeoutMs, execute, cancel);
-        const retrying = episode.status === 'error' && attempt < settings.infraRetries && !cancel?.aborted;
+        if (episode.stopReason !== null && HALTS_RUN.has(episode.stopReason)) halted = true;
+        const retrying = episode.status === 'error' && !halted && attempt < settings.infraRetries && !cancel?.aborted;
         if (!retrying) {
           results[job.index] = episode;
           done++;

@@ -5,7 +5,7 @@ import { findPlaceholders, placeholderResolver, SITE_PLACEHOLDERS, type Placehol
 
 // An imported WebArena / WebArena-Lite task runs against the user's own deployment: its placeholders
 // (__SHOPPING__ …) are replaced from a site profile read from the environment, SHOPPING=… or WA_SHOPPING=…
-// (WEBARENA.md "Task configs"). Tasks with require_login / storage_state get their sites' session cookies
+// (docs/design/WEBARENA.md §1.2). Tasks with require_login / storage_state get their sites' session cookies
 // from the per-site login step (main/tasks/site-login.ts) before the context opens.
 
 /** Every placeholder a task needs: those its config mentions anywhere, plus those of the sites it names. */

@@ -1,4 +1,4 @@
-// WebArena-format task configs for sandbox instances (WEBARENA.md "Task configs"): every field WebArena's
+// WebArena-format task configs for sandbox instances (docs/design/WEBARENA.md §1.1): every field WebArena's
 // own configs have, in the same order, with the site placeholders (`__SHOPPING__` ...) kept unresolved.
 import { SITE_SLOTS, type SandboxSiteId } from './site';
 

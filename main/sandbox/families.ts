@@ -1,4 +1,4 @@
-// The registry of sandbox task families (SANDBOX.md "Tasks").
+// The registry of sandbox task families (docs/design/SANDBOX.md §3.1, §3.4).
 //
 // Split rule (every family): instances are the family's valid parameter combinations in a seeded order;
 // instance `index` uses combination k = index mod count, and is TEST when k % 5 === 0, TRAIN otherwise

@@ -1,4 +1,4 @@
-// The built-in sandbox server (SANDBOX.md): one node:http server on 127.0.0.1 serving every sandbox site
+// The built-in sandbox server (docs/design/SANDBOX.md §1, §2): one node:http server on 127.0.0.1 serving every sandbox site
 // under its own prefix, with per-episode state selected by a cookie.
 //
 // State: each site's dataset is generated once per datasetSeed and shared read-only. createEpisodeState()

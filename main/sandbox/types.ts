@@ -1,6 +1,6 @@
 import type { ActionType } from '../api/types';
 
-/** Contracts between the built-in sandbox sites (SANDBOX.md) and the rest of the core. */
+/** Contracts between the built-in sandbox sites (docs/design/SANDBOX.md) and the rest of the core. */
 
 /** How the oracle names an element without knowing runtime ids: resolved against the observation's nodes
  * (role and accessible name) by the oracle policy, then executed through the normal executor. */
@@ -27,7 +27,7 @@ export interface OracleStep {
   tabIndex?: number;
 }
 
-/** A milestone the AutoRater can check without an LLM (SANDBOX.md "Tasks"). */
+/** A milestone the AutoRater can check without an LLM (docs/design/SANDBOX.md §3.3). */
 export type SubgoalPredicate =
   | { kind: 'url_matches'; pattern: string }
   | { kind: 'text_present'; text: string }

@@ -1,16 +1,23 @@
 import type { SecretName, SecretStatus } from '../api/settings';
 
 /** Where API keys live. The desktop app injects one backed by the OS keychain (Electron safeStorage); the
- * web host and the CLI keep keys in memory for the process only, falling back to the environment
- * (GEMINI_API_KEY, OPENAI_API_KEY). Keys are never written to settings files or logs. */
+ * web host and the CLI keep keys in memory for the process only. Keys are never written to settings files
+ * or logs. What is stored under a name is opaque here: api-keys.ts keeps the key with the endpoint it was
+ * entered for. */
 export interface SecretStore {
-  readonly kind: SecretStatus['storage'];
+  readonly kind: Exclude<SecretStatus['storage'], 'environment'>;
   get(name: SecretName): Promise<string | null>;
   set(name: SecretName, value: string): Promise<void>;
   delete(name: SecretName): Promise<void>;
+  /** A key from the environment (GEMINI_API_KEY, OPENAI_API_KEY), kept apart from stored keys because it may
+   * go only to the provider's default endpoint (api-keys.ts). Stores without one have no environment keys. */
+  environmentKey?(name: SecretName): string | null;
+  /** Why keys are not kept where they should be (the desktop keychain: no OS keyring, a damaged secrets file,
+   * a key that no longer decrypts); the Settings page shows it. Null or absent when all is well. */
+  warning?(name: SecretName): Promise<string | null>;
 }
 
-const ENV_NAMES: Record<SecretName, string> = { gemini_api_key: 'GEMINI_API_KEY', openai_api_key: 'OPENAI_API_KEY' };
+export const ENV_KEY_NAMES: Record<SecretName, string> = { gemini_api_key: 'GEMINI_API_KEY', openai_api_key: 'OPENAI_API_KEY' };
 
 export class MemorySecretStore implements SecretStore {
   readonly kind = 'memory' as const;
@@ -19,7 +26,7 @@ export class MemorySecretStore implements SecretStore {
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
 
   async get(name: SecretName): Promise<string | null> {
-    return this.values.get(name) ?? this.env[ENV_NAMES[name]] ?? null;
+    return this.values.get(name) ?? null;
   }
 
   async set(name: SecretName, value: string): Promise<void> {
@@ -30,13 +37,7 @@ export class MemorySecretStore implements SecretStore {
     this.values.delete(name);
   }
 
-  fromEnvironment(name: SecretName): boolean {
-    return !this.values.has(name) && Boolean(this.env[ENV_NAMES[name]]);
+  environmentKey(name: SecretName): string | null {
+    return this.env[ENV_KEY_NAMES[name]] || null;
   }
-}
-
-export async function secretStatus(store: SecretStore, name: SecretName): Promise<SecretStatus> {
-  const value = await store.get(name);
-  const storage = store instanceof MemorySecretStore && store.fromEnvironment(name) ? 'environment' : store.kind;
-  return { set: Boolean(value), hint: value ? `…${value.slice(-4)}` : null, storage };
 }

@@ -1,13 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { StorageError } from './storage-error';
+
+/** Writes one file; injectable so tests can play a full disk (ENOSPC) without filling one. */
+export type BlobWriter = (path: string, data: Buffer | string) => Promise<void>;
 
 /** Content-addressed blob store: screenshots, observation text, prompts and replies are stored once under
  * their SHA-256, so rows hold a short hash and identical frames cost nothing (like Playwright's trace
  * resources). Writes go to a temp file and are renamed into place, so a killed process never leaves a
- * truncated blob under a valid name. */
+ * truncated blob under a valid name. A write that fails (disk full) removes its temp file and throws a
+ * StorageError with the operating system's message. */
 export class BlobStore {
-  constructor(readonly root: string) {}
+  constructor(readonly root: string, private readonly write: BlobWriter = (path, data) => writeFile(path, data)) {}
 
   static hashOf(data: Buffer | string): string {
     return createHash('sha256').update(data).digest('hex');
@@ -22,10 +27,16 @@ export class BlobStore {
     const hash = BlobStore.hashOf(data);
     const target = this.pathOf(hash);
     if (await exists(target)) return hash;
-    await mkdir(join(this.root, hash.slice(0, 2)), { recursive: true });
     const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temp, data);
-    await rename(temp, target);
+    try {
+      await mkdir(join(this.root, hash.slice(0, 2)), { recursive: true });
+      await this.write(temp, data);
+      await rename(temp, target);
+    } catch (err) {
+      // A half-written temp file would only eat more of a full disk.
+      await rm(temp, { force: true }).catch(() => undefined);
+      throw new StorageError(`Could not write to ${this.root}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
     return hash;
   }
 

@@ -1,19 +1,46 @@
 import sqlite3 from 'sqlite3';
 
 /** A small promise wrapper over one sqlite3 connection. One writer per data directory; WAL lets readers
- * (the UI, the analyzer) see every committed step while a run is writing (ARCHITECTURE.md "Data model"). */
+ * (the UI, the analyzer) see every committed step while a run is writing (docs/design/ARCHITECTURE.md §5). */
 export class Database {
   private constructor(private readonly db: sqlite3.Database, readonly path: string) {}
 
   static async open(path: string): Promise<Database> {
-    const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const handle = new sqlite3.Database(path, (err) => (err ? reject(err) : resolve(handle)));
-    });
+    const db = await connect(path);
     const wrapped = new Database(db, path);
-    // WAL + NORMAL: a committed transaction survives a killed process; only an OS crash can lose the last one.
-    await wrapped.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+    try {
+      // WAL + NORMAL: a committed transaction survives a killed process; only an OS crash can lose the last one.
+      await wrapped.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+    } catch (err) {
+      await wrapped.close().catch(() => undefined);
+      throw err;
+    }
     db.configure('busyTimeout', 5000);
     return wrapped;
+  }
+
+  /** Opens for reading only (`list`, `analyze` on a read-only data directory). A WAL database needs its -shm
+   * file, which a read-only folder cannot get; then the file is opened as immutable (nobody can write there). */
+  static async openReadOnly(path: string): Promise<Database> {
+    const tryOpen = async (target: string, mode: number) => {
+      const wrapped = new Database(await connect(target, mode), path);
+      try {
+        await wrapped.exec('PRAGMA query_only = ON');
+        await wrapped.get('SELECT COUNT(*) FROM sqlite_master');
+        return wrapped;
+      } catch (err) {
+        await wrapped.close().catch(() => undefined);
+        throw err;
+      }
+    };
+    try {
+      return await tryOpen(path, sqlite3.OPEN_READONLY);
+    } catch (err) {
+      // SQLite says CANTOPEN or READONLY (…_CANTINIT) when it cannot make the -shm file next to the database.
+      const code = (err as { code?: string }).code;
+      if (code !== 'SQLITE_CANTOPEN' && code !== 'SQLITE_READONLY') throw err;
+      return tryOpen(`file:${encodeURI(path)}?immutable=1`, sqlite3.OPEN_READONLY | sqlite3.OPEN_URI);
+    }
   }
 
   exec(sql: string): Promise<void> {
@@ -63,6 +90,13 @@ export class Database {
   close(): Promise<void> {
     return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
   }
+}
+
+function connect(path: string, mode?: number): Promise<sqlite3.Database> {
+  return new Promise<sqlite3.Database>((resolve, reject) => {
+    const callback = (err: Error | null) => (err ? reject(err) : resolve(handle));
+    const handle = mode === undefined ? new sqlite3.Database(path, callback) : new sqlite3.Database(path, mode, callback);
+  });
 }
 
 function withSql(err: Error, sql: string): Error {

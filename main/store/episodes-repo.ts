@@ -1,5 +1,7 @@
 import type { EpisodeAnalysis, EpisodeRecord, ForkProvenance, EpisodeStatus, EvaluationResult, StopReason } from '../api/types';
+import type { EpisodeQuery, EpisodeSummary } from '../api/contract';
 import type { Database } from './db';
+import { studyFilter, STUDY_COLUMNS, STUDY_JOINS, toStudyFields, type StudyRow } from './episode-study';
 
 interface EpisodeRow {
   id: string;
@@ -24,11 +26,8 @@ interface EpisodeRow {
   step_count: number;
 }
 
-export interface EpisodeFilter {
-  runId?: string;
-  taskId?: string;
+export interface EpisodeFilter extends EpisodeQuery {
   status?: EpisodeStatus;
-  limit?: number;
 }
 
 export interface EpisodeFinish {
@@ -78,15 +77,43 @@ export class EpisodesRepo {
   }
 
   async list(filter: EpisodeFilter = {}): Promise<EpisodeRecord[]> {
+    return (await this.query(SELECT_EPISODE, filter)).map(toEpisode);
+  }
+
+  /** The episodes table's rows (issue 21 "Study tables"): each record with its task's intent, sites and
+   * family, the versions it ran with, and its note and tags; filtered in SQL so only matches cross the API. */
+  async listSummaries(filter: EpisodeFilter = {}): Promise<EpisodeSummary[]> {
+    const rows = await this.query<EpisodeRow & StudyRow>(`SELECT e.*, ${STUDY_COLUMNS} FROM episodes e ${STUDY_JOINS}`, filter);
+    return rows.map((row) => ({ ...toEpisode(row), ...toStudyFields(row) }));
+  }
+
+  private async query<Row extends EpisodeRow>(select: string, filter: EpisodeFilter): Promise<Row[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.runId) (where.push('e.run_id = ?'), params.push(filter.runId));
     if (filter.taskId) (where.push('e.task_id = ?'), params.push(filter.taskId));
     if (filter.status) (where.push('e.status = ?'), params.push(filter.status));
+    studyFilter(filter, where, params);
     const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     params.push(filter.limit ?? 1000);
-    const rows = await this.db.all<EpisodeRow>(`${SELECT_EPISODE}${clause} ORDER BY e.created_at DESC, e.id LIMIT ?`, params);
-    return rows.map(toEpisode);
+    return this.db.all<Row>(`${select}${clause} ORDER BY e.created_at DESC, e.id LIMIT ?`, params);
+  }
+
+  async annotation(id: string): Promise<{ note: string | null; tags: string[] }> {
+    const row = await this.db.get<{ note: string | null }>('SELECT note FROM episodes WHERE id = ?', [id]);
+    const tags = await this.db.all<{ tag: string }>('SELECT tag FROM episode_tags WHERE episode_id = ? ORDER BY tag', [id]);
+    return { note: row?.note ?? null, tags: tags.map((t) => t.tag) };
+  }
+
+  /** Replaces the episode's study note and tags (issue 21); false when there is no such episode. */
+  async annotate(id: string, note: string | null, tags: readonly string[]): Promise<boolean> {
+    return this.db.transaction(async () => {
+      const { changes } = await this.db.run('UPDATE episodes SET note = ? WHERE id = ?', [note, id]);
+      if (changes === 0) return false;
+      await this.db.run('DELETE FROM episode_tags WHERE episode_id = ?', [id]);
+      for (const tag of new Set(tags)) await this.db.run('INSERT INTO episode_tags (episode_id, tag) VALUES (?, ?)', [id, tag]);
+      return true;
+    });
   }
 
   /** Stores the analyzer's verdict; failure_mode mirrors the category for filtering. */

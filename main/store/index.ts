@@ -1,9 +1,10 @@
-import { mkdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BlobStore } from './blobs';
+import { BlobStore, type BlobWriter } from './blobs';
+import { BLOBS_DIR, DB_FILE, explainOpenError, prepareDataDir } from './data-dir';
 import { Database } from './db';
 import { EpisodesRepo } from './episodes-repo';
-import { migrate } from './migrations';
+import { MIGRATIONS, migrate } from './migrations';
 import { RunsRepo } from './runs-repo';
 import { StepsRepo } from './steps-repo';
 import { TasksRepo } from './tasks-repo';
@@ -15,17 +16,27 @@ export interface Store {
   runs: RunsRepo;
   episodes: EpisodesRepo;
   steps: StepsRepo;
+  /** Opened for reading only: nothing may be written (analyses are computed but not stored). */
+  readOnly: boolean;
   close(): Promise<void>;
 }
 
-/** Opens (creating and migrating) the store of one data directory: `workbench.sqlite` + `blobs/`. */
-export async function openStore(dataDir: string): Promise<Store> {
-  await mkdir(dataDir, { recursive: true });
-  const db = await Database.open(join(dataDir, 'workbench.sqlite'));
-  await migrate(db);
+export interface OpenStoreOptions {
+  /** Read only: nothing is created, migrated or written (`list` and `analyze` on a read-only data directory). */
+  readOnly?: boolean;
+  /** Writes blob files through this (tests play a full disk with it). */
+  blobWriter?: BlobWriter;
+}
+
+/** Opens (creating and migrating) the store of one data directory: `workbench.sqlite` + `blobs/`. A missing,
+ * unwritable or damaged directory is an error that names the path and what to do (data-dir.ts). */
+export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const dbPath = join(dataDir, DB_FILE);
+  const db = options.readOnly ? await openForReading(dbPath, dataDir) : await openForWriting(dbPath, dataDir);
   return {
     db,
-    blobs: new BlobStore(join(dataDir, 'blobs')),
+    readOnly: options.readOnly === true,
+    blobs: new BlobStore(join(dataDir, BLOBS_DIR), options.blobWriter),
     tasks: new TasksRepo(db),
     runs: new RunsRepo(db),
     episodes: new EpisodesRepo(db),
@@ -35,3 +46,40 @@ export async function openStore(dataDir: string): Promise<Store> {
 }
 
 export { BlobStore, Database };
+
+async function openForWriting(dbPath: string, dataDir: string): Promise<Database> {
+  await prepareDataDir(dataDir);
+  let db: Database | null = null;
+  try {
+    db = await Database.open(dbPath);
+    await migrate(db);
+    return db;
+  } catch (err) {
+    await db?.close().catch(() => undefined);
+    throw explainOpenError(err, dbPath, dataDir);
+  }
+}
+
+async function openForReading(dbPath: string, dataDir: string): Promise<Database> {
+  try {
+    await access(dbPath);
+  } catch {
+    throw new Error(`There is no workbench database at ${dbPath}: nothing has been recorded in ${dataDir} yet (or --data names the wrong folder).`);
+  }
+  let db: Database | null = null;
+  try {
+    db = await Database.openReadOnly(dbPath);
+    const version = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+    // Reading an older schema with this version's queries would fail in odd places; upgrading needs a write.
+    if (version !== MIGRATIONS.length) {
+      throw new Error(
+        `The database ${dbPath} has schema version ${version}, this app reads ${MIGRATIONS.length}; ` +
+          (version < MIGRATIONS.length ? 'open it once with write access to upgrade it.' : 'upgrade the workbench.'),
+      );
+    }
+    return db;
+  } catch (err) {
+    await db?.close().catch(() => undefined);
+    throw explainOpenError(err, dbPath, dataDir);
+  }
+}

@@ -4,7 +4,7 @@ import type { Database } from './db';
  * records how far a database has come. A database from a newer app version is refused with a clear error
  * rather than silently misread. */
 export const MIGRATIONS: readonly string[] = [
-  // 1: the walking skeleton's tables (ARCHITECTURE.md "Data model").
+  // 1: the walking skeleton's tables (docs/design/ARCHITECTURE.md §5).
   `
   CREATE TABLE tasks (
     id TEXT PRIMARY KEY,
@@ -63,7 +63,7 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (episode_id, t)
   );
   `,
-  // 2: failure analysis per episode (MIRA.md §1): category, the rule that fired, evidence steps, key
+  // 2: failure analysis per episode (docs/design/MIRA.md §1): category, the rule that fired, evidence steps, key
   // decision step — one JSON document, written by the analyzer after the episode is scored.
   `
   ALTER TABLE episodes ADD COLUMN analysis TEXT;
@@ -72,7 +72,7 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
   `,
-  // 4: the inference-time half (MIRA.md §2–3): prompts as versioned data, versioned subgoal sets per task,
+  // 4: the inference-time half (docs/design/MIRA.md §2, §3): prompts as versioned data, versioned subgoal sets per task,
   // the set each episode was judged against, every LLM call (prompt/reply blobs, tokens, latency, attempts,
   // cache hit) linked to its step, and the AutoRater's verdicts.
   `
@@ -145,6 +145,22 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE episodes ADD COLUMN forked_from_episode_id TEXT;
   ALTER TABLE episodes ADD COLUMN fork_step INTEGER;
+  `,
+  // 6: what the policy read on each step (issue 23): the policy's own view and WebRL's HTML view of the same
+  // extraction, each a text blob plus the blob of its id map, as one JSON document (StepViews).
+  `
+  ALTER TABLE steps ADD COLUMN views TEXT;
+  `,
+  // 7: study notes (issue 21 "Study tables"): a free-text note per episode and any number of tags, so a person
+  // can mark episodes while studying them and filter by the marks later.
+  `
+  ALTER TABLE episodes ADD COLUMN note TEXT;
+  CREATE TABLE episode_tags (
+    episode_id TEXT NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (episode_id, tag)
+  );
+  CREATE INDEX episode_tags_tag ON episode_tags(tag);
   `,
 ];
 

@@ -1,4 +1,5 @@
 import type { RunRecord } from '../api/types';
+import type { RunSummary } from '../api/contract';
 import type { Database } from './db';
 
 interface RunRow {
@@ -29,6 +30,16 @@ export class RunsRepo {
     await this.db.run('UPDATE runs SET status = ?, owner_pid = ? WHERE id = ?', [status, status === 'running' ? process.pid : null, id]);
   }
 
+  /** Takes an interrupted or failed run over for `resume` in one statement, so of two resumes at once exactly
+   * one gets it (true) and the other sees that it is already running (false). */
+  async claimForResume(id: string): Promise<boolean> {
+    const { changes } = await this.db.run(
+      `UPDATE runs SET status = 'running', owner_pid = ? WHERE id = ? AND status IN ('interrupted', 'error')`,
+      [process.pid, id],
+    );
+    return changes === 1;
+  }
+
   async get(id: string): Promise<RunRecord | undefined> {
     const row = await this.db.get<RunRow>('SELECT * FROM runs WHERE id = ?', [id]);
     return row && toRun(row);
@@ -36,6 +47,44 @@ export class RunsRepo {
 
   async list(): Promise<RunRecord[]> {
     return (await this.db.all<RunRow>('SELECT * FROM runs ORDER BY created_at DESC')).map(toRun);
+  }
+
+  /** The Runs table (issue 21): each run with its episode counts, model, prompt version and the subgoal set
+   * versions its episodes were judged against, aggregated in one query. */
+  async summaries(): Promise<RunSummary[]> {
+    // The model: the one the run asked for, else the one its policy's LLM calls actually used (the settings' default then).
+    const rows = await this.db.all<RunRow & { episodes: number; scored: number; solved: number; subgoal_versions: string | null; model: string | null }>(
+      `SELECT r.*,
+         COALESCE(json_extract(r.config, '$.llm.model'), (SELECT c.model FROM llm_calls c WHERE c.purpose = 'policy'
+            AND c.episode_id IN (SELECT id FROM episodes WHERE run_id = r.id) LIMIT 1)) AS model,
+         (SELECT COUNT(*) FROM episodes e WHERE e.run_id = r.id) AS episodes,
+         (SELECT COUNT(*) FROM episodes e WHERE e.run_id = r.id AND e.success IS NOT NULL) AS scored,
+         (SELECT COUNT(*) FROM episodes e WHERE e.run_id = r.id AND e.success = 1) AS solved,
+         (SELECT json_group_array(DISTINCT ss.version) FROM episodes e JOIN episode_subgoals es ON es.episode_id = e.id
+            JOIN subgoal_sets ss ON ss.id = es.subgoal_set_id WHERE e.run_id = r.id) AS subgoal_versions
+       FROM runs r ORDER BY r.created_at DESC`,
+    );
+    return rows.map((row) => {
+      const run = toRun(row);
+      return {
+        ...run,
+        episodes: row.episodes,
+        scored: row.scored,
+        solved: row.solved,
+        model: row.model,
+        promptVersion: typeof run.config.promptVersion === 'number' ? run.config.promptVersion : null,
+        subgoalVersions: (JSON.parse(row.subgoal_versions ?? '[]') as number[]).sort((a, b) => a - b),
+      };
+    });
+  }
+
+  /** Per run, what changes while it goes on: its status and how many of its episodes have finished. Cheap
+   * (indexed counts), so it can be polled to notice runs another process writes (main/store/run-watch.ts). */
+  async changeMarks(): Promise<Map<string, string>> {
+    const rows = await this.db.all<{ id: string; status: string; finished: number }>(
+      `SELECT r.id, r.status, (SELECT COUNT(*) FROM episodes e WHERE e.run_id = r.id AND e.finished_at IS NOT NULL) AS finished FROM runs r`,
+    );
+    return new Map(rows.map((r) => [r.id, `${r.status}:${r.finished}`]));
   }
 
   /** Runs left 'running' by a process that no longer exists become 'interrupted' (resumable). */

@@ -18,6 +18,7 @@ interface StepRow {
   potential: number | null;
   latency_ms: number;
   timings: string;
+  views: string | null;
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
@@ -29,14 +30,19 @@ export class StepsRepo {
   async insert(s: StepRecord): Promise<void> {
     await this.db.run(
       `INSERT INTO steps (episode_id, t, url, observation_ref, screenshot_ref, prompt_ref, response_ref, action,
-         action_text, action_error, target_box, progress, value, potential, latency_ms, timings)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         action_text, action_error, target_box, progress, value, potential, latency_ms, timings, views)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         s.episodeId, s.t, s.url, s.observationRef, s.screenshotRef, s.promptRef, s.responseRef, json(s.action),
         s.actionText, s.actionError, json(s.targetBox), json(s.progress), s.value, s.potential, s.latencyMs,
-        JSON.stringify(s.timings),
+        JSON.stringify(s.timings), json(s.views),
       ],
     );
+  }
+
+  /** Attaches a screenshot to a recorded step: the closing frame of a 'first-last' episode. */
+  async setScreenshot(episodeId: string, t: number, screenshotRef: string): Promise<void> {
+    await this.db.run('UPDATE steps SET screenshot_ref = ? WHERE episode_id = ? AND t = ?', [screenshotRef, episodeId, t]);
   }
 
   async list(episodeId: string): Promise<StepRecord[]> {
@@ -68,5 +74,7 @@ function toStep(r: StepRow): StepRecord {
     potential: r.potential,
     latencyMs: r.latency_ms,
     timings: JSON.parse(r.timings),
+    // Absent (not null) on steps recorded before views were stored, so such records read back as written.
+    ...(r.views ? { views: JSON.parse(r.views) } : {}),
   };
 }

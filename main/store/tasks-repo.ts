@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../api/types';
+import type { TaskRecord, TaskSummary } from '../api/types';
 import type { Database } from './db';
 
 interface TaskRow {
@@ -25,6 +25,16 @@ export class TasksRepo {
     );
   }
 
+  /** Imports a task config without silently changing history: a new id is added, an identical one left as
+   * it is, and a changed one kept as stored ('kept': its episodes were scored against it) unless `replace`. */
+  async importTask(task: TaskRecord, replace: boolean): Promise<'added' | 'unchanged' | 'replaced' | 'kept'> {
+    const stored = await this.get(task.id);
+    if (stored && stableJson(stored) === stableJson(task)) return 'unchanged';
+    if (stored && !replace) return 'kept';
+    await this.upsert(task);
+    return stored ? 'replaced' : 'added';
+  }
+
   async get(id: string): Promise<TaskRecord | undefined> {
     const row = await this.db.get<TaskRow>('SELECT * FROM tasks WHERE id = ?', [id]);
     return row && toTask(row);
@@ -33,17 +43,31 @@ export class TasksRepo {
   async list(): Promise<TaskRecord[]> {
     return (await this.db.all<TaskRow>('SELECT * FROM tasks ORDER BY id')).map(toTask);
   }
+
+  /** One page in id order, without the configs (the API's task list). */
+  async page(query: { source?: TaskRecord['source']; offset: number; limit: number }): Promise<{ tasks: TaskSummary[]; total: number }> {
+    const where = query.source ? 'WHERE source = ?' : '';
+    const params = query.source ? [query.source] : [];
+    const count = await this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM tasks ${where}`, params);
+    const rows = await this.db.all<Omit<TaskRow, 'config'>>(
+      `SELECT id, source, sites, intent, start_url, split, family FROM tasks ${where} ORDER BY id LIMIT ? OFFSET ?`,
+      [...params, query.limit, query.offset],
+    );
+    return { tasks: rows.map(toTaskSummary), total: count?.n ?? 0 };
+  }
+}
+
+function toTaskSummary(row: Omit<TaskRow, 'config'>): TaskSummary {
+  return { id: row.id, source: row.source, sites: JSON.parse(row.sites), intent: row.intent, startUrl: row.start_url, split: row.split, family: row.family };
 }
 
 function toTask(row: TaskRow): TaskRecord {
-  return {
-    id: row.id,
-    source: row.source,
-    sites: JSON.parse(row.sites),
-    intent: row.intent,
-    startUrl: row.start_url,
-    config: JSON.parse(row.config),
-    split: row.split,
-    family: row.family,
-  };
+  return { ...toTaskSummary(row), config: JSON.parse(row.config) };
+}
+
+/** JSON with object keys sorted, so a config read back from the store compares equal to the file's. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }

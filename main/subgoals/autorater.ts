@@ -1,4 +1,4 @@
-// The AutoRater as the episode loop's SubgoalMonitor (MIRA.md §2–3): after each action it judges the pending
+// The AutoRater as the episode loop's SubgoalMonitor (docs/design/MIRA.md §3.1): after each action it judges the pending
 // milestones in order — by predicate where the subgoal has one, otherwise by the LLM from the action log and
 // the current page — and stops at the first "no". A milestone once done stays done, so the progress vector
 // only advances, and only on a yes.
@@ -33,7 +33,7 @@ export class AutoRater implements SubgoalMonitor {
     // A re-plan keeps the done prefix and rewrites the rest, so the vector keeps its ones.
     this.progress = items.map((_, k) => this.progress[k] ?? 0);
     const verdicts: SubgoalVerdict[] = [];
-    let page: { url: string; text: string; screenshot: Buffer } | null = null;
+    let page: { url: string; text: string; screenshot: Buffer | null } | null = null;
     for (let k = this.progress.indexOf(0); k >= 0 && k < items.length; k++) {
       const started = performance.now();
       const predicate = items[k].predicate;
@@ -52,7 +52,7 @@ export class AutoRater implements SubgoalMonitor {
           history: this.log,
           url: page.url,
           observation: page.text,
-          screenshot: page.screenshot,
+          screenshot: page.screenshot ?? undefined,
           link: { episodeId: this.plan.episodeId, t: input.t },
         });
         verdict = { index: k, done: j.done, evidence: j.evidence, judge: 'llm', latencyMs: j.latencyMs, model: j.model, llmCallId: j.callId };

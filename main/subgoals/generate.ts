@@ -1,6 +1,6 @@
-// Subgoal generation (MIRA.md §2): a teacher LLM turns the intent and the current page into K ordered,
+// Subgoal generation (docs/design/MIRA.md §2.1): a teacher LLM turns the intent and the current page into K ordered,
 // verifiable milestones, prompted with few-shot examples in seeded random order and answering in JSON under
-// a response schema. Also used to re-plan (MIRA.md §3): completed milestones are kept, the rest regenerated.
+// a response schema. Also used to re-plan (docs/design/MIRA.md §3.2): completed milestones are kept, the rest regenerated.
 import type { SubgoalItem } from '../api/inference-types';
 import type { LlmCallsRepo } from '../llm/llm-calls-repo';
 import type { CallLink, LlmRecorder } from '../llm/recorder';
@@ -10,7 +10,7 @@ import type { PromptStore } from '../prompts/prompt-store';
 import { clipObservation } from '../prompts/slot-text';
 import { renderTemplate } from '../prompts/template';
 
-/** MIRA.md §2: K = 4 in every example of the paper. */
+/** docs/design/MIRA.md §2.1: K = 4 in every example of the paper. */
 export const DEFAULT_SUBGOAL_COUNT = 4;
 
 export const SUBGOALS_SCHEMA: JsonSchema = {

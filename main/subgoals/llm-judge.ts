@@ -1,4 +1,4 @@
-// The LLM half of the AutoRater (MIRA.md §2–3): is milestone k done, judged from the action log and the
+// The LLM half of the AutoRater (docs/design/MIRA.md §2, §3): is milestone k done, judged from the action log and the
 // current page (text and screenshot), answered as {done, evidence} under a JSON schema. An unusable reply is
 // a "not done" verdict that says why: the progress vector never advances on anything but a clear yes.
 import type { SubgoalItem } from '../api/inference-types';
@@ -20,7 +20,7 @@ export interface JudgeDeps {
   calls: LlmCallsRepo;
   model: string;
   thinkingBudget?: ThinkingBudget;
-  /** Attach the screenshot (MIRA.md §2 judges from "the current screenshot/observation"). */
+  /** Attach the screenshot (docs/design/MIRA.md §3.1 judges from "the current screenshot/observation"). */
   screenshot: boolean;
 }
 

@@ -1,5 +1,5 @@
 // The per-step subgoal monitor hook of the episode loop: after each action it returns the progress vector
-// (1 = milestone done) that is stored with the step (MIRA.md §2–3). Implementations: the offline
+// (1 = milestone done) that is stored with the step (docs/design/MIRA.md §2, §3). Implementations: the offline
 // reference-predicate monitor below, and the AutoRater (LLM verdicts where a subgoal has no predicate).
 import type { Action } from '../api/types';
 import type { BrowserSession } from '../browser/session';
@@ -36,7 +36,7 @@ export interface SubgoalMonitor {
 }
 
 /** Checks reference-subgoal predicates in order: milestone k can only be done once k−1 is, and a milestone
- * once done stays done (the progress vector only advances, MIRA.md §3). Several may complete in one step. */
+ * once done stays done (the progress vector only advances, docs/design/MIRA.md §3.1). Several may complete in one step. */
 export function predicateMonitor(subgoals: readonly ReferenceSubgoal[]): SubgoalMonitor {
   const progress = subgoals.map(() => 0);
   return {

@@ -22,3 +22,9 @@ export class SubgoalPlan {
     await this.sets.linkEpisode(this.episodeId, set.id);
   }
 }
+
+/** The note of a re-planned version: which version it replaces (the link the Subgoals page shows), where. */
+export function replanNote(previous: SubgoalSet | null, t: number, episodeId: string): string {
+  const from = previous ? ` from v${previous.version} (${previous.origin})` : '';
+  return `re-planned${from} at step ${t + 1} of episode ${episodeId}`;
+}

@@ -1,4 +1,4 @@
-// Machine-checkable milestone predicates (SANDBOX.md "Tasks"): the offline half of the AutoRater. A
+// Machine-checkable milestone predicates (docs/design/SANDBOX.md §3.3): the offline half of the AutoRater. A
 // reference subgoal with a predicate is judged by checking the live page or the site state, no LLM needed.
 import type { Page } from 'playwright';
 import type { SubgoalPredicate } from '../sandbox/types';

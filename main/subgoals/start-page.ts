@@ -1,5 +1,5 @@
 // The page a task starts on, observed once outside any episode: what the teacher LLM sees when subgoals are
-// generated from the UI (MIRA.md §2: "the task intent plus the current page").
+// generated from the UI (docs/design/MIRA.md §2.1: "the task intent plus the current page").
 import type { TaskRecord } from '../api/types';
 import { observe } from '../browser/observe';
 import type { Observation } from '../browser/observation-types';

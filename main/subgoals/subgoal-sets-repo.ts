@@ -1,4 +1,4 @@
-// Versioned subgoal sets per task (MIRA.md §2: generated, hand-corrected or reference) and the set each
+// Versioned subgoal sets per task (docs/design/MIRA.md §2.2: generated, hand-corrected or reference) and the set each
 // episode was judged against. A save never overwrites: it adds version n+1.
 import type { SubgoalItem, SubgoalOrigin, SubgoalSet } from '../api/inference-types';
 import type { Database } from '../store/db';

@@ -1,4 +1,4 @@
-// Task model and loaders (ARCHITECTURE.md "tasks/"): WebArena(-Lite) configs and site profiles.
+// Task model and loaders (docs/design/ARCHITECTURE.md §3): WebArena(-Lite) configs and site profiles.
 export * from './site-profile';
 export * from './webarena-config';
 export {

@@ -1,4 +1,4 @@
-// Per-site login recipes for WebArena deployments (WEBARENA.md "Task configs": require_login /
+// Per-site login recipes for WebArena deployments (docs/design/WEBARENA.md §1.4: require_login /
 // storage_state). Data, not code: each recipe says where the login form is, which fields take the account's
 // username and password, and which control submits it — mirroring what WebArena's auto_login does for each
 // site. The default accounts are the ones the WebArena docker images ship with (public benchmark facts);

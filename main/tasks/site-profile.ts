@@ -1,4 +1,4 @@
-// Site profiles: where a user's WebArena sites live (WEBARENA.md "Task configs"). Task configs name sites
+// Site profiles: where a user's WebArena sites live (docs/design/WEBARENA.md §1.2). Task configs name sites
 // by placeholders such as __SHOPPING__, replaced as plain text with base URLs. Users set them as
 // SHOPPING=… (WebArena's spelling) or WA_SHOPPING=… (BrowserGym's); the sandbox supplies its own profile.
 

@@ -1,4 +1,4 @@
-// The shape of one WebArena / WebArena-Lite task config (WEBARENA.md "Task configs"). Types and constant
+// The shape of one WebArena / WebArena-Lite task config (docs/design/WEBARENA.md §1.1). Types and constant
 // tables only: the loader validates raw JSON into this shape, the evaluators read it.
 
 export const EVAL_TYPES = ['string_match', 'url_match', 'program_html'] as const;

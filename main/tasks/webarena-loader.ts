@@ -1,4 +1,4 @@
-// Loads WebArena / WebArena-Lite task configs (WEBARENA.md "Task configs") from one array file, a
+// Loads WebArena / WebArena-Lite task configs (docs/design/WEBARENA.md §1.3) from one array file, a
 // single-object file, or a directory of one-file-per-task, into TaskRecords. Every field is kept (the config
 // is stored whole). Each task is validated on its own: a bad task becomes a precise LoadError (file, task,
 // field, reason) and never stops the others loading.

@@ -1,4 +1,4 @@
-// Validation of one raw WebArena / WebArena-Lite task config (WEBARENA.md "Task configs"). Returns every
+// Validation of one raw WebArena / WebArena-Lite task config (docs/design/WEBARENA.md §1.3). Returns every
 // problem as { field, reason } so the loader can say which file, which task, which field and why.
 import {
   AND_SEPARATOR,

@@ -1,7 +1,7 @@
-// Doubly-robust advantage (MIRA.md §4 "Doubly-robust advantage", arXiv 2603.19685 §3): a one-step TD error
+// Doubly-robust advantage (docs/design/MIRA.md §4.10, arXiv 2603.19685 §3): a one-step TD error
 // on the shaped reward mixed with the Monte-Carlo error. The TD half has low variance but inherits the
 // critic's bias; the Monte-Carlo half is unbiased but noisy; λ trades them. Without the mix the paper's
-// training collapsed early.
+// training collapsed early. γ defaults to 1 so the return agrees with V's undiscounted target (defaults.ts).
 
 import { MiraDefaults, type ReturnKind } from './defaults';
 import { assertFiniteArray, assertInRange } from './validate';

@@ -1,11 +1,12 @@
-// TensorFlow.js backend choice for the trainer (ARCHITECTURE.md: tfjs-node-gpu → tfjs-node → wasm → cpu,
-// and say which one is used; STACK.md's TensorFlow.js rows). Every import is guarded: tfjs-node-gpu is an
+// TensorFlow.js backend choice for the trainer (docs/design/ARCHITECTURE.md §6: tfjs-node-gpu → tfjs-node → wasm → cpu,
+// and say which one is used; docs/design/STACK.md §4). Every import is guarded: tfjs-node-gpu is an
 // optional dependency whose install fails offline, and tfjs-node is not a dependency at all.
 //
 // Differentiable code must not rely on gather: on wasm its gradient needs the missing UnsortedSegmentSum
-// kernel and gather with batchDims returns garbage (STACK.md), so use oneHot × matrix (see actionLogProbs).
+// kernel and gather with batchDims returns garbage (docs/design/STACK.md §4), so use oneHot × matrix (see actionLogProbs).
 
 import * as tf from '@tensorflow/tfjs';
+import { RESOURCES } from '../resources/resource-paths';
 
 export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
 
@@ -83,7 +84,7 @@ async function activate(name: BackendName, importModule: (specifier: string) => 
       tfName = 'tensorflow';
       break;
     case 'wasm':
-      await importModule('@tensorflow/tfjs-backend-wasm');
+      pointWasmAtBinaries(await importModule('@tensorflow/tfjs-backend-wasm'));
       tfName = 'wasm';
       break;
     case 'cpu':
@@ -94,6 +95,14 @@ async function activate(name: BackendName, importModule: (specifier: string) => 
   const ok = await tf.setBackend(tfName);
   if (!ok || tf.getBackend() !== tfName) throw new Error(`tf.setBackend('${tfName}') failed`);
   await tf.ready();
+}
+
+/** The .wasm files are found through the resource resolver, not next to the module: in a packaged app the
+ * module is read from app.asar while the binaries are unpacked beside it (issue 18). */
+function pointWasmAtBinaries(module: unknown): void {
+  const wasm = module as { setWasmPaths?: (prefix: string) => void; default?: { setWasmPaths?: (prefix: string) => void } } | undefined;
+  const setWasmPaths = wasm?.setWasmPaths ?? wasm?.default?.setWasmPaths;
+  setWasmPaths?.(RESOURCES.tfjsWasmDir());
 }
 
 function firstLine(error: unknown): string {

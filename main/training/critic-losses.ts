@@ -1,4 +1,4 @@
-// Losses of MiRA's two critics (MIRA.md §4 "Value critic" and "Potential critic", arXiv 2603.19685 §3).
+// Losses of MiRA's two critics (docs/design/MIRA.md §4.2, §4.4, arXiv 2603.19685 §3).
 // Each comes twice: a number[] version for reports and tests, and a tf.Tensor version for training. The two
 // compute the same mean, so the number[] version is also the reference the tensor version is tested against.
 
@@ -13,7 +13,7 @@ export const DEFAULT_BCE_EPSILON = 1e-7;
  *   L = −mean_t [ r_t·log(clamp(V_t)) + (1 − r_t)·log(1 − clamp(V_t)) ],  clamp to [ε, 1 − ε].
  * Shapes: values [N] in [0, 1]; outcomes [N] in [0, 1] (one per state, every state of an episode carries
  * that episode's r) or a single number broadcast to all N. Returns a scalar. Trained on true outcomes only,
- * never on shaped rewards (MIRA.md §4).
+ * never on shaped rewards (docs/design/MIRA.md §4.2).
  */
 export function valueCriticLoss(
   values: readonly number[],

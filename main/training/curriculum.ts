@@ -1,4 +1,4 @@
-// Curriculum between phases (MIRA.md §4 "Phases", from WebRL): train next on tasks the policy sometimes
+// Curriculum between phases (docs/design/MIRA.md §4.16, from WebRL): train next on tasks the policy sometimes
 // but not always solves; tasks it never or always solves give little learning signal.
 
 import { MiraDefaults } from './defaults';
@@ -28,7 +28,7 @@ export function selectCurriculumTasks(
 
 /**
  * The next phase's task ids, cut to its budget: failed and in band first, then failed, then in band, then the
- * rest, each group in the input's order. MIRA.md §4 has failed tasks seed the next phase; ordering rather than
+ * rest, each group in the input's order. The paper has failed tasks seed the next phase (docs/design/MIRA.md §4.16); ordering rather than
  * filtering keeps the phase's budget, so solved tasks keep adding successes (the replay buffer and the
  * critics need them) while the hard ones come first.
  */

@@ -1,6 +1,8 @@
-// Data hygiene before a policy update (MIRA.md §4 "Data hygiene", from WebRL): drop actions the current
+// Data hygiene before a policy update (docs/design/MIRA.md §4.13, from WebRL): drop trajectories the current
 // actor finds too surprising or too obvious, and replay earlier phases' successes so the policy does not
-// forget them.
+// forget them. The trainer filters whole trajectories (trajectoryPerplexityFilter), new and replayed alike,
+// as WebRL does: a per-action filter drops exactly the sampled bad actions (low p) that the MSE objective
+// exists to push down, and the confident good ones (high p), and leaves holes in the episodes it keeps.
 
 import { MiraDefaults } from './defaults';
 import { assertBand, assertFiniteArray, assertInRange } from './validate';
@@ -34,20 +36,76 @@ export function perplexityFilter(
   bounds: readonly [number, number] = MiraDefaults.perplexityBounds,
 ): PerplexityFilterResult {
   assertFiniteArray('actionProbs', actionProbs);
-  assertBand('bounds', bounds);
-  const [lo, hi] = bounds;
-  if (lo < 1) throw new Error(`perplexityFilter: perplexity is at least 1, so bounds[0] = ${lo} must be >= 1`);
+  checkPerplexityBounds('perplexityFilter', bounds);
   const keep = actionProbs.map((p, i) => {
     assertInRange(`actionProbs[${i}]`, p, 0, 1);
-    if (p === 0) return false;
-    const perplexity = 1 / p;
-    return perplexity >= lo * (1 - BOUND_SLACK) && perplexity <= hi * (1 + BOUND_SLACK);
+    return p > 0 && inBand(1 / p, bounds);
   });
+  return { keep, kept: indicesOf(keep) };
+}
+
+/**
+ * A trajectory's mean per-action perplexity under the current actor: (1/T)·Σ_t 1/p_t, where p_t is the
+ * probability the actor gives the action taken at step t (for multi-token actions pass 1/actionPerplexity).
+ * Shape: actionProbs [T] in [0, 1], T ≥ 1. A zero probability gives Infinity.
+ */
+export function trajectoryPerplexity(actionProbs: readonly number[]): number {
+  assertFiniteArray('actionProbs', actionProbs);
+  if (actionProbs.length === 0) throw new Error('trajectoryPerplexity: a trajectory needs at least one action');
+  let sum = 0;
+  actionProbs.forEach((p, i) => {
+    assertInRange(`actionProbs[${i}]`, p, 0, 1);
+    sum += p > 0 ? 1 / p : Number.POSITIVE_INFINITY;
+  });
+  return sum / actionProbs.length;
+}
+
+export interface TrajectoryFilterResult extends PerplexityFilterResult {
+  /** Each trajectory's mean per-action perplexity. */
+  perplexities: number[];
+  /** Actions in the kept trajectories, and in all of them. */
+  keptSteps: number;
+  totalSteps: number;
+}
+
+/**
+ * Keep trajectories whose mean per-action perplexity (trajectoryPerplexity) lies in the inclusive band
+ * `bounds`, by default WebRL's [1/0.95, 1/0.5]. Shapes: trajectories [N][T_i] of action probabilities under
+ * the current actor. Too low a perplexity: the actor already does this (nothing to learn); too high: the
+ * trajectory is far off the actor's distribution (a stale replay, a lucky random walk) and its log-ratios
+ * would dominate the update.
+ */
+export function trajectoryPerplexityFilter(
+  trajectories: readonly (readonly number[])[],
+  bounds: readonly [number, number] = MiraDefaults.perplexityBounds,
+): TrajectoryFilterResult {
+  checkPerplexityBounds('trajectoryPerplexityFilter', bounds);
+  const perplexities = trajectories.map((probs) => trajectoryPerplexity(probs));
+  const keep = perplexities.map((x) => inBand(x, bounds));
+  let keptSteps = 0;
+  let totalSteps = 0;
+  trajectories.forEach((t, i) => {
+    totalSteps += t.length;
+    if (keep[i]) keptSteps += t.length;
+  });
+  return { keep, kept: indicesOf(keep), perplexities, keptSteps, totalSteps };
+}
+
+function checkPerplexityBounds(fn: string, bounds: readonly [number, number]): void {
+  assertBand('bounds', bounds);
+  if (bounds[0] < 1) throw new Error(`${fn}: perplexity is at least 1, so bounds[0] = ${bounds[0]} must be >= 1`);
+}
+
+function inBand(perplexity: number, [lo, hi]: readonly [number, number]): boolean {
+  return perplexity >= lo * (1 - BOUND_SLACK) && perplexity <= hi * (1 + BOUND_SLACK);
+}
+
+function indicesOf(keep: readonly boolean[]): number[] {
   const kept: number[] = [];
   keep.forEach((k, i) => {
     if (k) kept.push(i);
   });
-  return { keep, kept };
+  return kept;
 }
 
 export interface ReplayBufferOptions<T> {
@@ -60,7 +118,7 @@ export interface ReplayBufferOptions<T> {
 }
 
 /**
- * Earlier phases' successful data, replayed next to each new phase's data (MIRA.md §4).
+ * Earlier phases' successful data, replayed next to each new phase's data (docs/design/MIRA.md §4.14).
  *
  * Sampling is seeded uniform without replacement over all stored earlier-phase items, not
  * keep-most-recent: the point of replay is to keep the skills of early phases, which a recency rule would

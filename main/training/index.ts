@@ -1,4 +1,4 @@
-// Public surface of MiRA's training math (MIRA.md §4). Pure functions on number[] plus the tfjs losses the
+// Public surface of MiRA's training math (docs/design/MIRA.md §4). Pure functions on number[] plus the tfjs losses the
 // trainer worker differentiates; nothing here touches the store, the browser or the network.
 
 export { MiraDefaults, type MiraConfig, type ReturnKind } from './defaults';

@@ -1,4 +1,4 @@
-// Policy objectives of MiRA and of the ablations the workbench must offer (MIRA.md §4 "Policy objective",
+// Policy objectives of MiRA and of the ablations the workbench must offer (docs/design/MIRA.md §4.11,
 // arXiv 2603.19685 §3). All take per-sample log-probabilities of the sampled actions, so the same code
 // serves a small categorical head (see actionLogProbs) and a sequence model (sum of token log-probs).
 //
@@ -22,7 +22,7 @@ export const DEFAULT_MAX_LOG_RATIO = 20;
  * log π(a_i | s_i) of the sampled actions of a categorical policy.
  * Shapes: logits [N, A], actions [N] integer indices in [0, A); returns [N].
  * Uses oneHot × logSoftmax rather than gather: gather's gradient needs the UnsortedSegmentSum kernel, which
- * the wasm backend lacks, and gather with batchDims is wrong on wasm (STACK.md).
+ * the wasm backend lacks, and gather with batchDims is wrong on wasm (docs/design/STACK.md §4).
  */
 export function actionLogProbs(logits: tf.Tensor2D, actions: tf.Tensor1D | readonly number[]): tf.Tensor1D {
   const [n, numActions] = logits.shape;
@@ -37,7 +37,8 @@ export function actionLogProbs(logits: tf.Tensor2D, actions: tf.Tensor1D | reado
   }
   return tf.tidy(() => {
     const idx = Array.isArray(actions) ? tf.tensor1d(actions as number[], 'int32') : (actions as tf.Tensor1D).toInt();
-    const mask = tf.oneHot(idx, numActions).toFloat();
+    // tf.oneHot needs depth ≥ 2; with a single action (a page offering only stop) the mask is all ones.
+    const mask = numActions === 1 ? tf.onesLike(logits) : tf.oneHot(idx, numActions).toFloat();
     return tf.sum(tf.mul(tf.logSoftmax(logits), mask), 1) as tf.Tensor1D;
   });
 }
@@ -66,8 +67,9 @@ export function mseLogRatioLoss(
 }
 
 /**
- * KL-style ablation ("KL instead of MSE"): raise sampled actions in proportion to their positive advantage,
- * with a KL penalty towards π_ref.
+ * KL-style ablation ("KL instead of MSE"). The paper names this ablation but gives no formula; this is our
+ * reading of it (docs/design/MIRA.md §4.12): raise sampled actions in proportion to their positive
+ * advantage, with a KL penalty towards π_ref.
  *   L = −mean_i(max(A_i, 0)·log π_θ(a_i|s_i)) + β·mean_i((ρ_i − 1) − log ρ_i),   ρ_i = π_θ(a_i|s_i)/π_ref(a_i|s_i)
  * Choice of KL estimate: the samples come from the behaviour policy, which is π_ref (the previous phase's
  * policy), so (ρ − 1) − log ρ is Schulman's low-variance "k3" estimator of KL(π_ref ‖ π_θ): non-negative per

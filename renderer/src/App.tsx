@@ -12,6 +12,7 @@ import { useWorkbench } from './stores/workbench-store';
 import { PromptsView } from './features/prompts/PromptsView';
 import { SubgoalsView } from './features/subgoals/SubgoalsView';
 import { TrainingView } from './features/training/TrainingView';
+import { BrowserGate } from './features/first-run/BrowserGate';
 
 export function App() {
   const route = useWorkbench((s) => s.route);
@@ -46,16 +47,18 @@ export function App() {
         </nav>
       </header>
       <main className="content">
+        <BrowserGate>
         {route.view === 'replay' && <ReplayView episodeId={route.episodeId} step={route.step} />}
         {route.view === 'episodes' && <EpisodeList />}
         {route.view === 'runs' && <RunList />}
         {route.view === 'tasks' && <TaskBrowser />}
         {route.view === 'settings' && <SettingsView />}
         {route.view === 'prompts' && <PromptsView name={route.name} />}
-        {route.view === 'subgoals' && <SubgoalsView taskId={route.taskId} />}
+        {route.view === 'subgoals' && <SubgoalsView taskId={route.taskId} version={route.version ?? null} />}
         {route.view === 'compare' && <CompareView left={route.left} right={route.right} step={route.step} />}
         {route.view === 'run' && <RunReportView runId={route.runId} />}
         {route.view === 'training' && <TrainingView />}
+        </BrowserGate>
       </main>
     </div>
   );

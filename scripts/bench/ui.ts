@@ -15,7 +15,7 @@ import { findBrowser } from '../../main/browser/find-browser';
 import { RENDERER_DIR } from '../../main/cli/serve-command';
 import { randomUUID } from 'node:crypto';
 import { createCore, type Core } from '../../main/core';
-import { startWebHost } from '../../main/host/web-host';
+import { startCoreHost } from '../../main/host/core-host';
 import { row } from './stats';
 
 export async function benchUi(steps = 100): Promise<void> {
@@ -30,7 +30,7 @@ export async function benchUi(steps = 100): Promise<void> {
     const episode = await stitchedEpisode(core, steps);
     const count = (await core.store.steps.list(episode.id)).length;
     console.log(`\nReplay UI: one ${count}-step episode (stitched from oracle steps recorded in ${((performance.now() - recordStarted) / 1000).toFixed(1)} s)`);
-    const host = await startWebHost({ api: core.api, subscribe: (l) => core.events.subscribe(l), staticDir: RENDERER_DIR, blobPath: (h) => core.store.blobs.pathOf(h) });
+    const host = await startCoreHost(core);
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     const browser = await chromium.launch({
       executablePath: findBrowser().executablePath ?? undefined,
@@ -44,7 +44,7 @@ export async function benchUi(steps = 100): Promise<void> {
         const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
         const page = await context.newPage();
         const started = Date.now();
-        await page.goto(`${host.url}/#/episode/${episode.id}/step/0`);
+        await page.goto(`${host.loginUrl}#/episode/${episode.id}/step/0`);
         await page.waitForFunction(() => {
           const img = document.querySelector<HTMLImageElement>('[data-testid="screenshot"]');
           return !!img && img.complete && img.naturalWidth > 0;

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { RENDERER_DIR } from '../../main/cli/serve-command';
 import { createCore, type Core } from '../../main/core';
-import { startWebHost } from '../../main/host/web-host';
+import { startCoreHost } from '../../main/host/core-host';
+import type { WebHost } from '../../main/host/web-host';
 import { SANDBOX_FAMILIES } from '../../main/sandbox/families';
 import { saveView } from './shots';
 
@@ -14,7 +14,7 @@ import { saveView } from './shots';
 // state keeps the counts other specs check).
 let dir: string;
 let core: Core;
-let host: Awaited<ReturnType<typeof startWebHost>>;
+let host: WebHost;
 let sourceId: string;
 let sourceSteps: number;
 
@@ -25,12 +25,7 @@ test.beforeAll(async () => {
   const [source] = await (await core.run({ taskIds: [taskId], policy: 'oracle' })).done;
   sourceId = source.id;
   sourceSteps = source.stepCount;
-  host = await startWebHost({
-    api: core.api,
-    subscribe: (listener) => core.events.subscribe(listener),
-    staticDir: RENDERER_DIR,
-    blobPath: (hash) => core.store.blobs.pathOf(hash),
-  });
+  host = await startCoreHost(core);
 });
 test.afterAll(async () => {
   await host?.close();
@@ -39,7 +34,7 @@ test.afterAll(async () => {
 });
 
 test('forks an episode from a step with another policy and links the fork back to its source', async ({ page }) => {
-  await page.goto(`${host.url}/#/episode/${sourceId}/step/2`);
+  await page.goto(`${host.loginUrl}#/episode/${sourceId}/step/2`);
   await expect(page.getByTestId('step-counter')).toHaveText(`Step 3 / ${sourceSteps}`);
   await expect(page.getByTestId('forked-from')).toHaveCount(0);
 
@@ -87,7 +82,7 @@ test('forks an episode from a step with another policy and links the fork back t
 });
 
 test('the dialog shows why a fork cannot start and stays open', async ({ page }) => {
-  await page.goto(`${host.url}/#/episode/${sourceId}/step/1`);
+  await page.goto(`${host.loginUrl}#/episode/${sourceId}/step/1`);
   await page.getByRole('button', { name: 'Fork from this step' }).click();
   const dialog = page.getByRole('dialog', { name: 'Fork from step 2' });
   await dialog.getByLabel('Policy').selectOption('react');

@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { findBrowser } from '../../main/browser/find-browser';
+import { E2E_AUTH_FILE } from './state';
 
 // E2E tests drive the real renderer in web mode, in real Chromium: Playwright's own browser when installed,
 // otherwise the system's (Debian's chromium on CI).
@@ -20,6 +21,8 @@ export default defineConfig({
   use: {
     headless: true,
     viewport: { width: 1440, height: 900 },
+    // The web host requires its token: every page starts with global-setup's cookie (state.ts).
+    storageState: E2E_AUTH_FILE,
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: browser.executablePath ?? undefined,

@@ -30,11 +30,17 @@ test('edit the AutoRater prompt in Monaco, save it as a new version, and preview
   await expect(versions.first().getByRole('button')).toHaveAttribute('aria-pressed', 'true');
   await saveView(page, 'prompts');
 
-  // The preview renders the latest saved version for a recorded step: our line is in it, slots filled.
+  // The preview renders the text in the editor for a recorded step: our line is in it, slots filled.
   await page.getByRole('button', { name: 'Preview rendered prompt' }).click();
   const preview = page.getByTestId('prompt-preview');
   await expect(preview).toContainText('Cite the element id you relied on.');
   await expect(preview).not.toContainText('{{intent}}');
+  // An unsaved edit is what the preview shows (issue 21: it showed the saved version).
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nUnsaved draft line.');
+  await page.getByRole('button', { name: 'Preview rendered prompt' }).click();
+  await expect(preview).toContainText('Unsaved draft line.');
 
   // An older version can be loaded back into the editor.
   await versions.last().getByRole('button').click();

@@ -3,7 +3,8 @@ import { saveView } from './shots';
 import { e2eState } from './state';
 
 // Issue 7 UI: configure and start a training job, watch its stage and progress bar live, and see the test
-// success rate per phase plotted and tabled when it finishes (a small real job: SFT on one family).
+// success rate per phase plotted and tabled when it finishes. The trainer is global-setup's stub runner
+// (the page is under test here, not the trainer); it holds the job in phase 0 until this spec releases it.
 test('start a training job and watch it to its SR-per-phase plot', async ({ page }) => {
   test.setTimeout(240_000);
   await page.goto(`${e2eState().url}/#/training`);
@@ -23,6 +24,7 @@ test('start a training job and watch it to its SR-per-phase plot', async ({ page
   await expect(job.getByTestId('training-stage')).toContainText(/phase 0/, { timeout: 60_000 });
   await expect(job.getByRole('progressbar', { name: 'Training progress' })).toBeVisible();
   await saveView(page, 'training-live');
+  expect((await fetch(e2eState().trainingRelease, { method: 'POST' })).status).toBe(204);
 
   await expect(job.getByTestId('training-status')).toHaveText('finished', { timeout: 200_000 });
   await expect(job.getByTestId('training-backend')).toHaveText(/wasm|cpu|tensorflow/);

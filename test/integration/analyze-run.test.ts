@@ -1,21 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core';
+import { expect, it } from 'vitest';
+import { useCore } from '../helpers/use-core';
 
 // Issue 6: every finished run is analysed; failed episodes carry their category, rule, evidence and key
 // decision step in the store, and the report is served through the API.
-let dir: string;
-let core: Core;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-analyze-'));
-  core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 } });
-});
-afterAll(async () => {
-  await core?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const core = useCore({ sandbox: { instancesPerFamily: 1 } });
 
 it('stores a failure analysis on each failed episode and reports the run', { timeout: 180_000 }, async () => {
   const task = core.catalog!.all().find((i) => i.family === 'shop/add-to-cart')!;

@@ -5,6 +5,7 @@ import { executeAction } from '../../main/actions/executor';
 import { observe } from '../../main/browser/observe';
 import { BrowserPool } from '../../main/browser/pool';
 import type { BrowserSession } from '../../main/browser/session';
+import { sharedBrowserEndpoint } from '../helpers/shared-browser';
 import { serveFolder } from '../helpers/static-server';
 
 let server: Awaited<ReturnType<typeof serveFolder>>;
@@ -13,7 +14,7 @@ let session: BrowserSession;
 
 beforeAll(async () => {
   server = await serveFolder(join(import.meta.dirname, '../fixtures/pages'));
-  pool = new BrowserPool();
+  pool = new BrowserPool({ wsEndpoint: sharedBrowserEndpoint() });
   session = await pool.newSession();
   await session.page.goto(`${server.url}/form.html`);
 });
@@ -39,7 +40,7 @@ describe('observation', () => {
     expect(obs.text).toMatch(/\[\d+\] checkbox 'Only in stock' checked: false/);
     expect(obs.text).toMatch(/\[\d+\] combobox 'Color' value: Red/);
     expect(obs.text).not.toContain('hidden text');
-    expect(obs.screenshot.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8])); // JPEG magic
+    expect(obs.screenshot!.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8])); // JPEG magic
     expect(obs.viewport).toEqual({ width: 1280, height: 720 });
     // Boxes only for interactive elements inside the viewport: the far link (below 2000px) has none.
     const far = obs.nodes.find((n) => n.name === 'Far link')!;

@@ -1,40 +1,32 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EpisodeRecord } from '../../main/api/types';
 import { validateRequest } from '../../main/api/schemas';
-import { createCore, type Core } from '../../main/core';
+import type { Core } from '../../main/core';
 import { SANDBOX_FAMILIES } from '../../main/sandbox/families';
+import { useCore } from '../helpers/use-core';
 
 // Issue 8 "Fork": re-run an episode from a chosen step with another policy. The fork replays the source's
 // first k actions through the real executor in Chromium (fresh sandbox state), then hands over.
 const FORK_STEP = 2;
-let dir: string;
-let core: Core;
+const core = useCore({ sandbox: { instancesPerFamily: 1 } });
 let source: EpisodeRecord;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-fork-'));
-  core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 } });
   const taskId = SANDBOX_FAMILIES.find((f) => f.id === 'shop/add-to-cart')!.instantiate(1, 0).id;
   [source] = await (await core.run({ taskIds: [taskId], policy: 'oracle' })).done;
-}, 120_000);
-afterAll(async () => {
-  await core?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+}, 300_000);
 
 /** Forks through the API (as the UI does) and waits for the fork's run to end. */
 async function fork(request: Parameters<Core['api']['forkEpisode']>[0]): Promise<EpisodeRecord> {
   validateRequest('forkEpisode', [request]);
-  const { runId } = await core.api.forkEpisode(request);
+  const { runId, episodeId } = await core.api.forkEpisode(request);
   for (const deadline = Date.now() + 90_000; (await core.store.runs.get(runId))?.status === 'running';) {
     if (Date.now() > deadline) throw new Error(`fork run ${runId} did not end`);
     await new Promise((r) => setTimeout(r, 50));
   }
   const episodes = await core.store.episodes.list({ runId });
   expect(episodes).toHaveLength(1);
+  expect(episodes[0].id).toBe(episodeId);
   return episodes[0];
 }
 
@@ -75,24 +67,25 @@ describe('forkEpisode', () => {
     expect(forked).toMatchObject({ stepCount: 1, forkedFrom: { episodeId: source.id, step: 0 } });
   });
 
-  it('stops with fork_prefix_diverged when the replayed page is not the recorded one', { timeout: 120_000 }, async () => {
+  it('a prefix that does not reproduce the source is reported and leaves no run or episode behind', { timeout: 120_000 }, async () => {
     // A copy of the source whose step 1 claims another URL: replaying it cannot reproduce that page.
     const copy = { ...source, id: `${source.id}-tampered` };
     await core.store.episodes.create(copy);
+    // Every column but the episode id is copied, whatever columns later migrations add.
+    const columns = (await core.store.db.all<{ name: string }>('PRAGMA table_info(steps)')).map((c) => c.name).filter((c) => c !== 'episode_id');
     await core.store.db.run(
-      `INSERT INTO steps SELECT ?, t, url, observation_ref, screenshot_ref, prompt_ref, response_ref, action, action_text, action_error,
-         target_box, progress, value, potential, latency_ms, timings FROM steps WHERE episode_id = ?`,
+      `INSERT INTO steps (episode_id, ${columns.join(', ')}) SELECT ?, ${columns.join(', ')} FROM steps WHERE episode_id = ?`,
       [copy.id, source.id],
     );
     await core.store.db.run(`UPDATE steps SET url = url || '?elsewhere' WHERE episode_id = ? AND t = 1`, [copy.id]);
-    const forked = await fork({ episodeId: copy.id, fromStep: 3, policy: 'oracle' });
-    expect(forked.stopReason).toBe('fork_prefix_diverged');
-    expect(forked.success).toBe(false);
-    expect(forked.outcome).toMatch(/fork_prefix_diverged at step 2: the page is .* but the source episode was on .*\?elsewhere/);
-    // Step 1 was replayed; step 2 records the divergence as its action error.
-    const steps = await core.store.steps.list(forked.id);
-    expect(steps).toHaveLength(2);
-    expect(steps[1].actionError).toMatch(/^fork_prefix_diverged at step 2/);
+    const [runsBefore, episodesBefore] = [await core.store.runs.list(), await core.store.episodes.list({ limit: 100_000 })];
+    await expect(core.api.forkEpisode({ episodeId: copy.id, fromStep: 3, policy: 'oracle' })).rejects.toThrow(
+      /^The fork could not start: fork_prefix_diverged at step 2: the page is .* but the source episode was on .*\?elsewhere/,
+    );
+    // Not a failed episode of any run: nothing was kept for statistics to count.
+    expect((await core.store.runs.list()).map((r) => r.id)).toEqual(runsBefore.map((r) => r.id));
+    expect((await core.store.episodes.list({ limit: 100_000 })).map((e) => e.id)).toEqual(episodesBefore.map((e) => e.id));
+    expect(await core.store.db.get(`SELECT COUNT(*) AS n FROM episodes WHERE forked_from_episode_id = ?`, [copy.id])).toEqual({ n: 0 });
   });
 
   it('refuses bad requests with clear errors', async () => {
@@ -103,6 +96,12 @@ describe('forkEpisode', () => {
     await expect(core.api.forkEpisode({ episodeId: source.id, fromStep: 1, policy: 'telepathy' })).rejects.toThrow(/unknown policy "telepathy". Available: oracle, /);
     await expect(core.api.forkEpisode({ episodeId: source.id, fromStep: 1, policy: 'do-nothing', promptVersion: 2 })).rejects.toThrow(/apply to the LLM policies/);
     await expect(core.api.forkEpisode({ episodeId: source.id, fromStep: 1, policy: 'react', promptVersion: 99 })).rejects.toThrow('Prompt policy-react has no version 99; it has version 1.');
+    // A wrong checkpoint is checked before anything runs (core.resolveCheckpoint): no run, no failed episode.
+    const runsBefore = (await core.store.runs.list()).length;
+    await expect(core.api.forkEpisode({ episodeId: source.id, fromStep: 1, policy: 'local', checkpoint: 'no-such-job/phase-1.json' })).rejects.toThrow(/^No checkpoint at "no-such-job\/phase-1.json"/);
+    await expect(core.api.forkEpisode({ episodeId: source.id, fromStep: 1, policy: 'local', checkpoint: '../../etc/passwd' })).rejects.toThrow(/is not inside .*training/);
+    await expect(core.api.forkEpisode({ episodeId: source.id, fromStep: 1, policy: 'local' })).rejects.toThrow(/The local policy needs a checkpoint/);
+    expect(await core.store.runs.list()).toHaveLength(runsBefore);
     // The transports' schema: malformed arguments never reach the core.
     expect(() => validateRequest('forkEpisode', [{ episodeId: source.id, fromStep: -1, policy: 'oracle' }])).toThrow(/forkEpisode: argument 0\.fromStep/);
     expect(() => validateRequest('forkEpisode', [{ episodeId: source.id, fromStep: 1.5, policy: 'oracle' }])).toThrow(/fromStep/);

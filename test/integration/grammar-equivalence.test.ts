@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GrammarName } from '../../main/actions/grammars';
 import type { ObservationFormat } from '../../main/agent/observation-view';
 import type { EpisodeRecord, StepRecord } from '../../main/api/types';
-import { createCore, type Core } from '../../main/core';
+import { useCore } from '../helpers/use-core';
 
 // Issue 3 "Must show": a WebRL-format reply and a BrowserGym-format reply drive the same sandbox episode to
 // the same result. The oracle replays shop/add-to-cart (search = type + Enter, click, select, type, stop:
@@ -20,13 +17,10 @@ const SETUPS: { grammar: GrammarName; observationFormat: ObservationFormat }[] =
   { grammar: 'browsergym', observationFormat: 'som' },
 ];
 
-let dir: string;
-let core: Core;
+const core = useCore({ sandbox: { instancesPerFamily: 1 } });
 const results = new Map<GrammarName, { episode: EpisodeRecord; steps: StepRecord[]; replies: string[] }>();
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-grammars-'));
-  core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 } });
   const task = core.catalog!.all().find((i) => i.family === FAMILY)!;
   for (const setup of SETUPS) {
     const { runId, done } = await core.run({ taskIds: [task.id], policy: 'oracle', ...setup });
@@ -36,11 +30,7 @@ beforeAll(async () => {
     results.set(setup.grammar, { episode, steps, replies });
     expect((await core.store.runs.get(runId))!.config).toMatchObject(setup);
   }
-}, 180_000);
-afterAll(async () => {
-  await core?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+}, 400_000);
 
 describe('the same sandbox episode in three grammars', () => {
   it('each grammar\'s replies are written in that grammar', () => {

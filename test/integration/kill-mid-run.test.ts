@@ -1,25 +1,17 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore } from '../../main/core';
+import { expect, it } from 'vitest';
 import { openStore } from '../../main/store';
 import { SANDBOX_FAMILIES } from '../../main/sandbox/families';
+import { openTestCore, useTempDir } from '../helpers/use-core';
 
 // Walking-skeleton "Must show": killing the process mid-run leaves every completed step readable and the
 // episode marked unfinished (interrupted, with the reason recorded).
 const ROOT = join(import.meta.dirname, '../..');
-let dir: string;
+const data = useTempDir('mira-kill-');
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-kill-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-it('keeps completed steps and marks the episode interrupted after SIGKILL', async () => {
+it('keeps completed steps and marks the episode interrupted after SIGKILL', { timeout: 300_000 }, async () => {
+  const dir = data.path;
   // The longest shop family gives the kill time to land mid-episode.
   const family = [...SANDBOX_FAMILIES].filter((f) => f.site === 'shop').sort((a, b) => b.instantiate(1, 0).oracle.length - a.instantiate(1, 0).oracle.length)[0];
   const taskId = family.instantiate(1, 0).id;
@@ -34,7 +26,7 @@ it('keeps completed steps and marks the episode interrupted after SIGKILL', asyn
   // Poll the store (WAL lets us read while the child writes) until two steps are committed, then kill.
   const store = await openStore(dir);
   try {
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 240_000;
     let steps = 0;
     while (Date.now() < deadline) {
       const row = await store.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM steps').catch(() => undefined);
@@ -49,7 +41,7 @@ it('keeps completed steps and marks the episode interrupted after SIGKILL', asyn
     await store.close();
   }
 
-  const core = await createCore({ dataDir: dir, sandbox: false });
+  const core = await openTestCore({ dataDir: dir, sandbox: false });
   try {
     const [episode] = await core.api.listEpisodes({});
     expect(episode.status).toBe('interrupted');

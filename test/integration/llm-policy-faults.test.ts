@@ -22,8 +22,8 @@ afterAll(async () => {
 });
 beforeEach(() => server.reset());
 
-async function runOne(policy: 'react' | 'sgo') {
-  const { done } = await core.run({ taskIds: [TASK], policy });
+async function runOne(policy: 'react' | 'sgo', scheduler?: { infraRetries: number }) {
+  const { done } = await core.run({ taskIds: [TASK], policy, scheduler });
   const [episode] = await done;
   return { episode, steps: await core.store.steps.list(episode.id), calls: await core.inference.calls.list(episode.id) };
 }
@@ -54,10 +54,9 @@ describe('LLM policy faults over real HTTP', () => {
 
   it('a hanging server is cut by the per-attempt time-out and the episode ends with the reason', async () => {
     server.enqueue(reply.hang(), reply.hang());
-    const started = Date.now();
-    const { episode, calls } = await runOne('react');
-    expect(Date.now() - started).toBeLessThan(20_000);
-    expect(episode.stopReason).toBe('policy_error');
+    const { episode, calls } = await runOne('react', { infraRetries: 0 });
+    // An unreachable model is an infrastructure failure (issue 14): status error, not the agent's result.
+    expect(episode).toMatchObject({ status: 'error', stopReason: 'llm_unavailable', success: null });
     expect(episode.outcome).toMatch(/no reply within 400 ms \(gave up after 2 attempts\)/);
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ ok: false, errorKind: 'timeout', attempts: 2 });

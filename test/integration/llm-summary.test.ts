@@ -1,27 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core';
 import { GeminiProvider } from '../../main/llm/gemini';
 import { LlmClient } from '../../main/llm/client';
 import { analyzeRun } from '../../main/runs/analyze-run';
 import { reply, startGeminiServer, type GeminiServer } from '../fixtures/gemini-server';
+import { useCore } from '../helpers/use-core';
 
 // Issue 6: with a provider configured, each failed episode's analysis carries a short LLM summary, written
 // from the recorded facts (asserted on the request the loopback Gemini server received).
-let dir: string;
-let core: Core;
+const core = useCore({ sandbox: { instancesPerFamily: 1 } });
 let gemini: GeminiServer;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-summary-'));
-  core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 } });
   gemini = await startGeminiServer();
 });
 afterAll(async () => {
-  await core?.close();
   await gemini?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 it('adds an LLM summary to each failed episode when a provider is configured', { timeout: 120_000 }, async () => {

@@ -1,13 +1,11 @@
 import { request } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runEpisode } from '../../main/agent/episode-loop';
 import type { Policy, PolicyDecision, PolicyInput } from '../../main/agent/policy';
-import { createCore, type Core } from '../../main/core';
 import { evaluateMiniWob } from '../../main/eval/miniwob-reward';
 import { miniwobEnvironment } from '../../main/runs/miniwob-environment';
+import { openTestCore, useCore } from '../helpers/use-core';
 
 // Issue 3 "Must show": the MiniWoB++ adapter runs a seeded episode on our fixture page (same page protocol
 // as miniwob-plusplus: core.startEpisodeReal, getUtterance, WOB_DONE_GLOBAL, WOB_RAW_REWARD_GLOBAL …) and
@@ -15,17 +13,7 @@ import { miniwobEnvironment } from '../../main/runs/miniwob-environment';
 const FIXTURE = join(import.meta.dirname, '../fixtures/miniwob');
 const TASK_ID = 'miniwob/click-fixture';
 
-let dir: string;
-let core: Core;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-miniwob-'));
-  core = await createCore({ dataDir: dir, sandbox: false, miniwob: { dir: FIXTURE, successRule: 'browsergym' } });
-});
-afterAll(async () => {
-  await core?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const core = useCore({ sandbox: false, miniwob: { dir: FIXTURE, successRule: 'browsergym' } });
 
 /** Clicks the button the instruction names (or, when `wrong`, the first other one), after `delayMs`. */
 class ButtonPolicy implements Policy {
@@ -58,13 +46,13 @@ async function episode(policy: Policy, seed: number) {
 describe('MiniWoB++ adapter on the fixture page', () => {
   it('registers the checkout\'s task pages as tasks and serves them over HTTP', async () => {
     expect(core.miniwob.problem).toBeNull();
-    expect(core.miniwob.tasks).toEqual(['click-fixture']);
+    expect(core.miniwob.tasks).toEqual(['click-fixture', 'inbox-fixture']);
     const task = await core.store.tasks.get(TASK_ID);
     expect(task).toMatchObject({ source: 'miniwob', startUrl: '__MINIWOB__/miniwob/click-fixture.html' });
     expect(core.miniwob.server!.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
-  it('reads +1 for the named button and stops as soon as the page is done', { timeout: 60_000 }, async () => {
+  it('reads +1 for the named button and stops as soon as the page is done', { timeout: 120_000 }, async () => {
     // The policy waits longer than the fixture's default 300 ms timer: the adapter must have turned it off.
     const policy = new ButtonPolicy(false, 500);
     const result = await episode(policy, 7);
@@ -75,14 +63,14 @@ describe('MiniWoB++ adapter on the fixture page', () => {
     expect(result.evaluation!.checks[0].note).toContain(policy.intents[0]);
   });
 
-  it('reads −1 for another button', { timeout: 60_000 }, async () => {
+  it('reads −1 for another button', { timeout: 120_000 }, async () => {
     const result = await episode(new ButtonPolicy(true), 7);
     expect(result).toMatchObject({ status: 'finished', success: false, score: -1, stopReason: 'task_done', stepCount: 1 });
     expect(result.evaluation!.checks[0]).toMatchObject({ kind: 'miniwob_reward', actual: '-1', passed: false });
     expect(result.evaluation!.checks[0].note).toContain('clicked another button');
   });
 
-  it('is seeded: the same seed gives the same problem, other seeds other problems', { timeout: 60_000 }, async () => {
+  it('is seeded: the same seed gives the same problem, other seeds other problems', { timeout: 120_000 }, async () => {
     const first = new ButtonPolicy(false);
     const again = new ButtonPolicy(false);
     await episode(first, 11);
@@ -97,7 +85,7 @@ describe('MiniWoB++ adapter on the fixture page', () => {
     expect(new Set([`${first.intents[0]} ${first.buttons[0].join(',')}`, ...others]).size).toBeGreaterThan(1);
   });
 
-  it('hides the reward display from what the policy sees', { timeout: 60_000 }, async () => {
+  it('hides the reward display from what the policy sees', { timeout: 120_000 }, async () => {
     const result = await episode(new ButtonPolicy(false), 3);
     const steps = await core.store.steps.list(result.id);
     const text = await core.store.blobs.getText(steps[0].observationRef!);
@@ -105,13 +93,34 @@ describe('MiniWoB++ adapter on the fixture page', () => {
     expect(text).not.toMatch(/Last reward|Episodes done|START/);
   });
 
-  it('runs through core.run with the success rule recorded, and scores an unfinished episode 0', { timeout: 60_000 }, async () => {
+  it('runs through core.run with the success rule recorded, and scores an unfinished episode 0', { timeout: 120_000 }, async () => {
     // The built-in 'wrong' policy finds no link here and stops at once: the page never ends the episode.
     const { runId, done } = await core.run({ taskIds: [TASK_ID], policy: 'wrong' });
     const [result] = await done;
     expect(result).toMatchObject({ success: false, score: 0, stopReason: 'agent_stop' });
     expect(result.evaluation!.checks[0].note).toContain('not finished');
     expect((await core.store.runs.get(runId))!.config).toMatchObject({ miniwobSuccess: 'browsergym' });
+  });
+
+  it('--seeds N: every task runs with N seeds of its own, whatever the task list', { timeout: 120_000 }, async () => {
+    const { runId, done } = await core.run({ taskIds: [TASK_ID, 'miniwob/inbox-fixture'], policy: 'do-nothing', seed: 5, seedsPerTask: 2 });
+    const episodes = await done;
+    expect(episodes.map((e) => `${e.taskId}#${e.seed}`).sort()).toEqual([`${TASK_ID}#5`, `${TASK_ID}#6`, 'miniwob/inbox-fixture#5', 'miniwob/inbox-fixture#6']);
+    expect((await core.store.runs.get(runId))!.config).toMatchObject({ seed: 5, seedsPerTask: 2 });
+  });
+
+  it('a resumed run scores with the success rule it was started with, not the current setting', { timeout: 60_000 }, async () => {
+    // Started under the miniwob package's rule (stored in the run), interrupted, resumed by a core set to browsergym.
+    expect(core.miniwob.successRule).toBe('browsergym');
+    const runId = 'resume-rule-run';
+    await core.store.runs.create({
+      id: runId, kind: 'eval', status: 'interrupted', createdAt: new Date().toISOString(),
+      config: { policy: 'do-nothing', seed: 0, taskIds: [TASK_ID], miniwobSuccess: 'miniwob' },
+    });
+    const [episode] = await (await core.resume(runId)).done;
+    // Unfinished: −1 under the miniwob rule (0 under browsergym's).
+    expect(episode).toMatchObject({ success: false, score: -1 });
+    expect(episode.evaluation!.profile).toBe('miniwob/miniwob');
   });
 
   it('serves nothing outside the html folder', async () => {
@@ -129,8 +138,7 @@ describe('MiniWoB++ adapter on the fixture page', () => {
 
 describe('MiniWoB++ without a checkout', () => {
   it('says what to set when a run needs it', async () => {
-    const other = await mkdtemp(join(tmpdir(), 'mira-miniwob-none-'));
-    const bare = await createCore({ dataDir: other, sandbox: false, miniwob: { dir: join(other, 'nowhere') } });
+    const bare = await openTestCore({ sandbox: false, miniwob: { dir: join(FIXTURE, 'nowhere') } });
     try {
       expect(bare.miniwob.problem).toMatch(/does not exist \(set MINIWOB_DIR/);
       await bare.store.tasks.upsert((await core.store.tasks.get(TASK_ID))!);
@@ -138,7 +146,6 @@ describe('MiniWoB++ without a checkout', () => {
       expect(await bare.store.runs.list()).toEqual([]);
     } finally {
       await bare.close();
-      await rm(other, { recursive: true, force: true });
     }
   });
 });

@@ -1,26 +1,16 @@
-// Prompts and subgoal sets are versioned data (MIRA.md §2; issue 5 "Prompts as data"): saving adds a
+// Prompts and subgoal sets are versioned data (docs/design/MIRA.md §2.2; issue 5 "Prompts as data"): saving adds a
 // version, lists come newest first, slots are checked, and the API validates its arguments.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROMPT_NAMES } from '../../main/api/inference-types';
 import { validateRequest } from '../../main/api/schemas';
-import { createCore, type Core } from '../../main/core';
 import { MIGRATIONS } from '../../main/store/migrations';
+import { useCore } from '../helpers/use-core';
 
-let dir: string;
-let core: Core;
+const core = useCore({ sandbox: false });
 const TASK = 'local/versions/1';
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-versions-'));
-  core = await createCore({ dataDir: dir, sandbox: false });
   await core.store.tasks.upsert({ id: TASK, source: 'webarena', sites: ['shopping'], intent: 'Buy a lamp', startUrl: '__SHOPPING__', config: {}, split: null, family: null });
-});
-afterAll(async () => {
-  await core?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('prompt versions', () => {

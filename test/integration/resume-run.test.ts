@@ -1,24 +1,17 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore } from '../../main/core';
+import { expect, it } from 'vitest';
 import { openStore } from '../../main/store';
 import { SANDBOX_FAMILIES } from '../../main/sandbox/families';
+import { openTestCore, useTempDir } from '../helpers/use-core';
 
 // Issue 5 "Must show": killing the process during a run and starting it again resumes the unfinished
 // episodes without losing or duplicating steps.
 const ROOT = join(import.meta.dirname, '../..');
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-resume-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const data = useTempDir('mira-resume-');
 
-it('resumes a killed run: finished episodes kept, the cut one kept with its steps, the rest run once', { timeout: 240_000 }, async () => {
+it('resumes a killed run: finished episodes kept, the cut one kept with its steps, the rest run once', { timeout: 600_000 }, async () => {
+  const dir = data.path;
   const taskIds = ['shop/sorted-category', 'shop/checkout', 'shop/cheapest-in-category'].map((f) => SANDBOX_FAMILIES.find((x) => x.id === f)!.instantiate(1, 0).id);
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'main/cli/index.ts'), 'run', '--policy', 'oracle', '--tasks', taskIds.join(','), '--data', dir], {
     cwd: ROOT,
@@ -30,7 +23,7 @@ it('resumes a killed run: finished episodes kept, the cut one kept with its step
   // Kill once the first episode has finished and the second (the 16-step checkout) has a few steps.
   const store = await openStore(dir);
   try {
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + 300_000;
     for (;;) {
       const row = await store.db.get<{ done: number; cut: number }>(
         `SELECT (SELECT COUNT(*) FROM episodes WHERE status = 'finished') AS done,
@@ -46,7 +39,7 @@ it('resumes a killed run: finished episodes kept, the cut one kept with its step
     await store.close();
   }
 
-  const core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 } });
+  const core = await openTestCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 } });
   try {
     const [run] = await core.api.listRuns();
     expect(run.status).toBe('interrupted');

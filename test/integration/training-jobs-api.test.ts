@@ -1,54 +1,99 @@
-// Training through the workbench API (issue 7): a job trains the local policy in the trainer worker on real
-// sandbox episodes, streams 'training' events, records its phases (SR per phase per variant) and survives
-// in the job list; bad requests are refused with a clear message.
+// Training through the workbench API (issue 7): a job streams 'training' events, records its phases (SR per
+// phase per variant), losses and backend, survives in the job list, can be cancelled, and bad requests are
+// refused with a clear message. The trainer behind it is the stub runner, injected through the core's
+// `training.runner` option; the stub keeps the contract the real trainer is held to
+// (test/integration/trainer-phases.test.ts runs the real one, once).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { TrainingProgress } from '../../main/api/training-types';
-import { createCore, type Core } from '../../main/core';
+import { describe, expect, it } from 'vitest';
+import type { TrainingJob, TrainingProgress, TrainingRequest, TrainingVariant } from '../../main/api/training-types';
+import { stubTrainingRunner, testTasksOf } from '../helpers/stub-training-runner';
+import { expectRunnerContract, recordRunner } from '../helpers/training-runner-contract';
+import { useCore } from '../helpers/use-core';
 
-let dir: string;
-let core: Core;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-training-api-'));
-  core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 5 }, training: { trainer: { sftEpochs: 6, criticEpochs: 4, concurrency: 2, maxSteps: 10 } } });
+// The cancel test holds its job in phase 0 until it has cancelled it.
+const held = new Map<string, () => void>();
+const core = useCore({
+  sandbox: { instancesPerFamily: 5 },
+  training: {
+    runner: stubTrainingRunner({
+      hold: (_variant: TrainingVariant, ctx) => (held.has('hold') ? new Promise<void>((resolve) => held.set(ctx.jobId, resolve)) : Promise.resolve()),
+    }),
+  },
 });
-afterAll(async () => {
-  await core?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const ABLATION: TrainingRequest = { variants: ['full', 'no-potential'], phases: 1, families: ['shop/sorted-category'], instancesPerFamily: 5, seed: 3 };
 
-it('runs an ablation of two variants with shared demonstrations and records every phase', { timeout: 300_000 }, async () => {
-  const events: TrainingProgress[] = [];
-  const off = core.events.subscribe((e) => e.event === 'training' && events.push(e.payload as TrainingProgress));
-  const { jobId } = await core.api.startTraining({ variants: ['full', 'no-potential'], phases: 1, families: ['shop/sorted-category'], instancesPerFamily: 5, seed: 3 });
+async function settled(jobId: string): Promise<TrainingJob> {
   let job = await core.api.getTrainingJob(jobId);
-  expect(job.status).toBe('running');
   while (job.status === 'running') {
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 50));
     job = await core.api.getTrainingJob(jobId);
   }
-  off();
-  expect(job.error).toBeNull();
-  expect(job.status).toBe('finished');
-  expect(job.backend?.name).toMatch(/^(tensorflow-gpu|tensorflow|wasm|cpu)$/);
-  expect(job.phases.map((p) => `${p.variant}:${p.phase}`)).toEqual(['full:0', 'full:1', 'no-potential:0', 'no-potential:1']);
-  for (const p of job.phases) {
-    expect(p.testEpisodes).toBe(1);
-    expect(p.testSuccess).toBeGreaterThanOrEqual(0);
-    expect(p.checkpoint).toContain(join('training', jobId, p.variant));
-  }
-  // Same seeds: both variants start from the same SFT result.
-  expect(job.phases[2].testSuccess).toBe(job.phases[0].testSuccess);
-  expect(job.lossCurve.some((l) => l.losses.sft !== undefined)).toBe(true);
-  expect(job.lossCurve.some((l) => l.losses.critic !== undefined && l.variant === 'full')).toBe(true);
-  expect(events.some((e) => e.stage === 'evaluation' && e.jobId === jobId)).toBe(true);
-  expect((await core.api.listTrainingJobs()).map((j) => j.id)).toEqual([jobId]);
+  return job;
+}
+
+describe('the stub runner', () => {
+  it('keeps the runner contract', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mira-stub-runner-'));
+    try {
+      const request: TrainingRequest = { ...ABLATION, phases: 2 };
+      expectRunnerContract(await recordRunner(stubTrainingRunner(), request, dir), request, dir, testTasksOf(request));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
-it('refuses unknown families with a clear message', async () => {
-  await expect(core.api.startTraining({ variants: ['full'], phases: 1, families: ['shop/nope'], instancesPerFamily: 5, seed: 1 })).rejects.toThrow('Unknown sandbox family shop/nope');
-  expect(await core.api.cancelTraining('no-such-job')).toBe(false);
-  await expect(core.api.getTrainingJob('no-such-job')).rejects.toThrow('No training job with id no-such-job.');
+describe('training jobs through the API', () => {
+  it('runs an ablation of two variants, streaming progress and recording every phase', async () => {
+    const events: TrainingProgress[] = [];
+    const off = core.events.subscribe((e) => e.event === 'training' && events.push(e.payload as TrainingProgress));
+    const { jobId } = await core.api.startTraining(ABLATION);
+    expect((await core.api.getTrainingJob(jobId)).status).toBe('running');
+    const job = await settled(jobId);
+    // The job's closing event follows its final save.
+    while (!events.some((e) => e.message === 'Job finished.')) await new Promise((r) => setTimeout(r, 20));
+    off();
+    expect(job.error).toBeNull();
+    expect(job.status).toBe('finished');
+    expect(job.backend?.name).toBe('cpu');
+    expect(job.phases.map((p) => `${p.variant}:${p.phase}`)).toEqual(['full:0', 'full:1', 'no-potential:0', 'no-potential:1']);
+    for (const p of job.phases) {
+      expect(p.testEpisodes).toBe(1);
+      expect(p.checkpoint).toContain(join('training', jobId, p.variant));
+    }
+    expect(job.lossCurve.some((l) => l.losses.sft !== undefined)).toBe(true);
+    expect(job.lossCurve.some((l) => l.losses.critic !== undefined && l.variant === 'full')).toBe(true);
+    // Streamed as it ran: every stage of both variants, ending with the job's own closing event.
+    expect(events.every((e) => e.jobId === jobId)).toBe(true);
+    for (const variant of ABLATION.variants) {
+      expect(new Set(events.filter((e) => e.variant === variant).map((e) => e.stage))).toEqual(new Set(['demonstrations', 'sft', 'evaluation', 'rollout', 'critics', 'policy']));
+    }
+    expect(events.at(-1)!.message).toBe('Job finished.');
+    expect((await core.api.listTrainingJobs()).map((j) => j.id)).toContain(jobId);
+  });
+
+  it('cancels a running job: recorded cancelled, no phase reported after the cancel', async () => {
+    held.set('hold', () => undefined);
+    try {
+      const { jobId } = await core.api.startTraining({ ...ABLATION, variants: ['full'] });
+      while (!held.has(jobId)) await new Promise((r) => setTimeout(r, 20));
+      const running = await core.api.getTrainingJob(jobId);
+      expect(running).toMatchObject({ status: 'running', phases: [] });
+      expect(running.last?.stage).toBe('sft');
+      expect(await core.api.cancelTraining(jobId)).toBe(true);
+      const job = await settled(jobId);
+      expect(job).toMatchObject({ status: 'cancelled', phases: [] });
+      expect((await core.api.listTrainingJobs()).find((j) => j.id === jobId)?.status).toBe('cancelled');
+    } finally {
+      held.delete('hold');
+    }
+  });
+
+  it('refuses unknown families with a clear message', async () => {
+    await expect(core.api.startTraining({ variants: ['full'], phases: 1, families: ['shop/nope'], instancesPerFamily: 5, seed: 1 })).rejects.toThrow('Unknown sandbox family shop/nope');
+    expect(await core.api.cancelTraining('no-such-job')).toBe(false);
+    await expect(core.api.getTrainingJob('no-such-job')).rejects.toThrow('No training job with id no-such-job.');
+  });
 });

@@ -1,38 +1,26 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseArgs } from '../../main/cli/args';
 import { runCommand } from '../../main/cli/run-command';
-import { createCore, type Core } from '../../main/core';
 import { parseWebArenaJson, siteProfileFromEnv } from '../../main/tasks';
+import { openTestCore, useCore } from '../helpers/use-core';
 
 // Issue 3: imported WebArena tasks run against sites from a profile read from the environment (SHOPPING=… /
 // WA_SHOPPING=…), with a clear error listing the missing site URLs; stop rules are run settings recorded in
 // the run config; `import` reports every rejected config and the per-site summary. No live WebArena is
 // reachable here, so the sandbox shop stands in for the shopping site.
 const ROOT = resolve(import.meta.dirname, '../..');
-const LITE = resolve(ROOT, '../shared/data/webarena-lite/test_webarena_lite.raw.json');
+const LITE = join(ROOT, 'test/fixtures/webarena-lite/test_webarena_lite.raw.json');
 const BROKEN = join(ROOT, 'test/fixtures/broken-configs');
 
-let dir: string;
-let core: Core;
+const core = useCore({ sandbox: { instancesPerFamily: 1 } });
 
 /** A WebArena-format task on __SHOPPING__, passed by any shop page ("GOLD in PRED" on the shop's root). */
 const standIn = (taskId: number, extra: Record<string, unknown> = {}) => ({
   task_id: taskId, sites: ['shopping'], require_login: false, storage_state: null, start_url: '__SHOPPING__',
   intent: 'Look around the shop.', eval: { eval_types: ['url_match'], reference_answers: null, reference_url: '__SHOPPING__', url_note: 'GOLD in PRED' },
   ...extra,
-});
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-webarena-run-'));
-  core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 } });
-}, 60_000);
-afterAll(async () => {
-  await core?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function importTasks(configs: unknown[]): Promise<string[]> {
@@ -66,8 +54,7 @@ describe('running imported WebArena tasks', () => {
 
   it('resolves placeholders from a site profile in the environment and scores with each task\'s default profile', { timeout: 120_000 }, async () => {
     const shop = core.sandbox!.placeholders().__SHOPPING__;
-    const shopDir = await mkdtemp(join(tmpdir(), 'mira-webarena-shop-'));
-    const withShop = await createCore({ dataDir: shopDir, sandbox: false, siteProfile: siteProfileFromEnv({ WA_SHOPPING: `${shop}/` }) });
+    const withShop = await openTestCore({ sandbox: false, siteProfile: siteProfileFromEnv({ WA_SHOPPING: `${shop}/` }) });
     try {
       const { tasks } = parseWebArenaJson(JSON.stringify([standIn(901), standIn(3, { old_task_id: 901 })]), 'inline.json');
       for (const task of tasks) await withShop.store.tasks.upsert(task);
@@ -83,13 +70,12 @@ describe('running imported WebArena tasks', () => {
       expect(lite.evaluation!.profile).toBe('vab-lite');
     } finally {
       await withShop.close();
-      await rm(shopDir, { recursive: true, force: true });
     }
   });
 });
 
 describe('stop rules as run settings', () => {
-  it('`run --stop-rules vab-lite --max-steps 1` ends after one step and records the rules in the run config', { timeout: 60_000 }, async () => {
+  it('`run --stop-rules vab-lite --max-steps 1` ends after one step and records the rules in the run config', { timeout: 120_000 }, async () => {
     const task = core.catalog!.all().find((i) => i.family === 'shop/checkout')!;
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
@@ -114,9 +100,9 @@ describe('stop rules as run settings', () => {
 
 describe('the import command', () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args, '--data', dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args, '--data', core.dataDir], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
 
-  it('imports all 165 WebArena-Lite tasks and prints the per-site summary', { timeout: 60_000 }, async () => {
+  it('imports all 165 WebArena-Lite tasks and prints the per-site summary', { timeout: 300_000 }, async () => {
     const result = cli('import', LITE);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Imported 165 task(s)');
@@ -127,7 +113,7 @@ describe('the import command', () => {
     expect((await core.store.tasks.get('webarena-lite/164'))?.config.old_task_id).toBeDefined();
   });
 
-  it('prints each rejected config with its precise message, imports the rest, and exits 1', { timeout: 60_000 }, () => {
+  it('prints each rejected config with its precise message, imports the rest, and exits 1', { timeout: 300_000 }, () => {
     const result = cli('import', BROKEN);
     expect(result.status).toBe(1);
     const rejected = result.stdout.split('\n').filter((l) => l.startsWith('rejected: '));
@@ -138,7 +124,7 @@ describe('the import command', () => {
     expect(result.stdout).toMatch(/\d+ config\(s\) rejected \(\d+ problem\(s\)\)/);
   });
 
-  it('says what it needs when given nothing', () => {
+  it('says what it needs when given nothing', { timeout: 300_000 }, () => {
     const result = cli('import');
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('import needs a file or a folder of WebArena task configs');

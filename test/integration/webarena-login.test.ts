@@ -1,29 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core';
 import { parseWebArenaJson } from '../../main/tasks';
 import { accountFor, LOGIN_RECIPES, recipeFor } from '../../main/tasks/login-recipes';
 import { startLoginSites, type LoginSites } from '../fixtures/login-sites';
+import { openTestCore, useCore } from '../helpers/use-core';
 
 // Issue 3: require_login / storage_state are handled by a per-site login step. Against a loopback stand-in
 // for the storefront and GitLab login pages, a task that requires a login starts on a protected page
 // already logged in (one login per site, shared by every episode), and a wrong account is reported clearly.
-let dir: string;
-let core: Core;
 let sites: LoginSites;
-
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-login-'));
   sites = await startLoginSites();
-  core = await createCore({ dataDir: dir, sandbox: false, siteProfile: { __SHOPPING__: `${sites.url}/shop`, __GITLAB__: `${sites.url}/gitlab` } });
-}, 60_000);
-afterAll(async () => {
-  await core?.close();
-  await sites?.close();
-  await rm(dir, { recursive: true, force: true });
 });
+afterAll(async () => {
+  await sites?.close();
+});
+// Registered after the login sites' hooks: opened once they listen, closed before they stop.
+const core = useCore(() => ({ sandbox: false, siteProfile: { __SHOPPING__: `${sites.url}/shop`, __GITLAB__: `${sites.url}/gitlab` } }));
 
 const task = (id: number, site: string, startUrl: string, requireLogin: boolean) => ({
   task_id: id, sites: [site], require_login: requireLogin, storage_state: requireLogin ? `./.auth/${site}_state.json` : null, start_url: startUrl,
@@ -71,7 +63,7 @@ describe('per-site login for WebArena tasks', () => {
   it('reports a login that fails with the site, the account and what to set', { timeout: 60_000 }, async () => {
     process.env.GITLAB_PASSWORD = 'wrong';
     try {
-      const other = await createCore({ dataDir: await mkdtemp(join(tmpdir(), 'mira-login2-')), sandbox: false, siteProfile: { __GITLAB__: `${sites.url}/gitlab` } });
+      const other = await openTestCore({ sandbox: false, siteProfile: { __GITLAB__: `${sites.url}/gitlab` } });
       try {
         const { tasks } = parseWebArenaJson(JSON.stringify([task(805, 'gitlab', '__GITLAB__/dashboard/todos', true)]), 'x.json');
         await other.store.tasks.upsert(tasks[0]);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// ARCHITECTURE.md "Rules that keep it livable": main/ never imports electron; renderer/ sees only the API
+// docs/design/ARCHITECTURE.md §4 "Rules that keep it livable": main/ never imports electron; renderer/ sees only the API
 // contract in main/api, and only its types. Checked on every test run, not left to hope.
 const ROOT = resolve(import.meta.dirname, '../..');
 

@@ -1,4 +1,4 @@
-// What cross-site families share (SANDBOX.md "Tasks": find something on one site, then act on another):
+// What cross-site families share (docs/design/SANDBOX.md §3.1: find something on one site, then act on another):
 // a dataset view over the sites involved, the forum's "post it" steps, and topic matching between a map
 // place and a forum. Cross-site oracles cross over with `goto` to the other site's placeholder, as a WebArena
 // agent does from its start page list of sites.

@@ -1,4 +1,4 @@
-// Task families that span two sandbox sites (SANDBOX.md "Tasks": e.g. find a place on the map, then post
+// Task families that span two sandbox sites (docs/design/SANDBOX.md §3.1: e.g. find a place on the map, then post
 // about it on the forum). Each family's `site` is where it starts; `alsoSites` lists the others.
 import type { TaskFamily } from '../types';
 import { nearestPlacePost } from './nearest-place-post';

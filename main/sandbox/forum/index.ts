@@ -1,5 +1,5 @@
 // The forum site's entry point for the sandbox registry: its SiteModule and its task families.
-// See ../../../../shared/design/SANDBOX.md. Cross-site helpers live in ./accessor.
+// See docs/design/SANDBOX.md §1, §3. Cross-site helpers live in ./accessor.
 import type { TaskFamily } from '../types';
 import { FORUM_FAMILIES } from './families/all';
 

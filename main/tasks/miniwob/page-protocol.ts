@@ -1,10 +1,14 @@
-// The MiniWoB++ page protocol (WEBARENA.md "MiniWoB++"), driven with page.evaluate on string expressions
+// The MiniWoB++ page protocol (docs/design/WEBARENA.md §5), driven with page.evaluate on string expressions
 // (so esbuild's helpers never leak into the page). Globals are the core's own: `core`, WOB_DONE_GLOBAL,
 // WOB_RAW_REWARD_GLOBAL, WOB_REWARD_REASON, WOB_TASK_READY.
 
 /** The default 10 s timer ends episodes with −1; setTimeout delays above 2^31−1 ms overflow and fire at once,
  * so the timer is set just below that (about 23 days): effectively off. */
 export const EPISODE_MAX_TIME_MS = 2_000_000_000;
+
+/** The browser viewport of a MiniWoB++ episode: the task's 160×210 area (instruction included) at the top left,
+ * with room for the widgets that open beside it (date pickers, menus) — BrowserGym's 332×214. */
+export const MINIWOB_VIEWPORT = { width: 332, height: 214 } as const;
 
 /** Hidden from observations and screenshots: the reward/timer display, the click canvas and the START cover
  * the core shows between episodes. Hidden with CSS, so the core's own updates to them keep working. */

@@ -1,4 +1,4 @@
-// Serves a MiniWoB++ html folder on 127.0.0.1 (WEBARENA.md "MiniWoB++": the flight tasks fail under
+// Serves a MiniWoB++ html folder on 127.0.0.1 (docs/design/WEBARENA.md §5: the flight tasks fail under
 // file://, so pages are always loaded over HTTP). Read-only static files, nothing outside the folder.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';

@@ -1,5 +1,5 @@
 // Reading the stored observation back into nodes. A step stores only its observation text (the AX-tree
-// lines of render-ax-tree.ts), not the extracted node list; the local policy's candidates (MIRA.md §4: a
+// lines of render-ax-tree.ts), not the extracted node list; the local policy's candidates (docs/design/MIRA.md §4.17: a
 // state is observation + previous actions + goal) need id, role, name and value per node, which every line
 // `[id] role 'name' key: value…` carries.
 

@@ -1,4 +1,4 @@
-// What a checkpoint says about a stored episode (MIRA.md §4): V(s_t) and P(s_t) from its critics, and
+// What a checkpoint says about a stored episode (docs/design/MIRA.md §4): V(s_t) and P(s_t) from its critics, and
 // log π_ref(a_t | s_t) from its policy — π_ref being the policy an external fine-tune regularises towards.
 // The states are rebuilt the way the trainer records them (rollout/record.ts, mira-phase.ts): intent,
 // intent values, reference subgoal texts, the progress before the step, the observation's actionable nodes

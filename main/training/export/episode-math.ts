@@ -1,4 +1,4 @@
-// MiRA's per-step training signals for one stored episode (MIRA.md §4), from the tested pure functions:
+// MiRA's per-step training signals for one stored episode (docs/design/MIRA.md §4), from the tested pure functions:
 // progress labels with interpolation and gap anchoring (episodeProgressLabels), shaped rewards
 // r' = r + α·ΔP (shapedRewards) and doubly-robust advantages (doublyRobustAdvantages). Nothing here reads
 // the store or a model; the caller supplies the progress vectors and the critics' numbers.
@@ -19,7 +19,7 @@ export interface EpisodeMathInput {
 }
 
 export interface EpisodeMath {
-  /** r_t: the binary outcome on the last step, 0 before (MIRA.md §4 "r_t is 0 except at the end"). */
+  /** r_t: the binary outcome on the last step, 0 before (docs/design/MIRA.md §4.1: "r_t is 0 except at the end"). */
   rewards: number[];
   /** Per step t: p*_{t+1}, the label of the state its action reaches; null unless successful with K > 0. */
   labels: (number | null)[];
@@ -37,7 +37,7 @@ export function episodeMath(input: EpisodeMathInput): EpisodeMath {
 
   const K = lastVector(progressAfter)?.length ?? null;
   const subgoalsDone = progressAfter.map((p) => (p === null ? null : p.reduce((a, b) => a + b, 0)));
-  // Labels are built from successful episodes only, so shaping correlates with success (MIRA.md §4); the
+  // Labels are built from successful episodes only, so shaping correlates with success (docs/design/MIRA.md §4.3); the
   // labels cover states s_0..s_T, and step t reports s_{t+1}, the moment its progress vector was judged.
   let labels: (number | null)[] = progressAfter.map(() => null);
   if (success && K !== null && K > 0) {

@@ -1,8 +1,8 @@
-// Export of a run for external LLM fine-tuning (issue 7 "Export"): one JSONL line per step in WebRL's trace
-// shape (task, observation, previous actions, the action as target output, done, trajectory reward) plus
-// MiRA's per-step signals (MIRA.md §4): progress label, V, P, shaped reward, doubly-robust advantage,
-// log π_ref, outcome reward and subgoals done. docs/export.md documents every field.
-import type { EpisodeRecord, StepRecord } from '../../api/types';
+// The `mira` export's step lines (issue 7 "Export", issue 23): one JSONL line per step with the task, the
+// observation, the policy's prompt and reply, the action in WebRL's words, and MiRA's per-step signals
+// (docs/design/MIRA.md §4): milestones, progress label, V, P, shaped reward, doubly-robust advantage,
+// the local policy's log π_ref, outcome reward and subgoals done. docs/export.md documents every field.
+import type { StepRecord } from '../../api/types';
 import type { Store } from '../../store';
 import { SubgoalSetsRepo } from '../../subgoals/subgoal-sets-repo';
 import { MiraDefaults, type MiraConfig } from '../defaults';
@@ -10,31 +10,29 @@ import { loadLocalScorer } from '../model/local-scorer';
 import { assertInRange } from '../validate';
 import { checkpointScores, type CheckpointScores } from './checkpoint-scores';
 import { episodeMath } from './episode-math';
+import { readBlobText, scoredEpisodes } from './episode-source';
 import { EXPORT_SCHEMA, type CriticSource, type ExportLine, type ExportOptions } from './types';
 import { observationFormatOf, webrlActionOf } from './webrl-format';
 
 /** The lines of every scored episode of the run, oldest episode first, steps in order. */
 export async function* exportRun(store: Store, runId: string, options: ExportOptions): AsyncGenerator<string> {
-  if (options.format !== 'webrl') throw new Error(`Unknown export format "${String(options.format)}"; the only format is webrl.`);
-  const run = await store.runs.get(runId);
-  if (!run) throw new Error(`There is no run ${runId}.`);
+  if (options.format !== 'mira') throw new Error(`exportRun writes the mira format's step lines, not "${String(options.format)}".`);
   const config = exportConfig(options.mira);
   const scorer = typeof options.checkpoint === 'string' ? await loadLocalScorer(options.checkpoint) : options.checkpoint ?? null;
   const onSkip = options.onSkip ?? ((id: string, reason: string) => process.stderr.write(`skipped episode ${id}: ${reason}\n`));
   const subgoalSets = new SubgoalSetsRepo(store.db);
 
-  const episodes = (await store.episodes.list({ runId, limit: Number.MAX_SAFE_INTEGER })).reverse();
-  for (const episode of episodes) {
-    const steps = await store.steps.list(episode.id);
-    const skipped = skipReason(episode, steps);
-    if (skipped) {
-      onSkip(episode.id, skipped);
-      options.onEpisode?.({ episodeId: episode.id, taskId: episode.taskId, steps: 0, success: episode.success, skipped, criticSource: null });
-      continue;
-    }
-    const task = await store.tasks.get(episode.taskId);
+  const skip = (episode: { id: string; taskId: string; success: boolean | null }, skipped: string) => {
+    onSkip(episode.id, skipped);
+    options.onEpisode?.({ episodeId: episode.id, taskId: episode.taskId, steps: 0, success: episode.success, skipped, criticSource: null });
+  };
+  for await (const { episode, steps, task } of scoredEpisodes(store, runId, skip)) {
     const intent = task?.intent ?? '';
-    const observations = await Promise.all(steps.map((s) => readText(store, s.observationRef)));
+    const observations = await Promise.all(steps.map((s) => readBlobText(store, s.observationRef)));
+    const [prompts, replies] = await Promise.all([
+      Promise.all(steps.map((s) => readBlobText(store, s.promptRef))),
+      Promise.all(steps.map((s) => readBlobText(store, s.responseRef))),
+    ]);
     const K = steps.findLast((s) => s.progress !== null)?.progress?.length ?? null;
     const fromCheckpoint = scorer
       ? checkpointScores(scorer, {
@@ -66,6 +64,9 @@ export async function* exportRun(store: Store, runId: string, options: ExportOpt
         action: actions[t],
         action_text: step.actionText,
         action_error: step.actionError,
+        policy_observation_format: step.views?.policy.format ?? null,
+        prompt: prompts[t],
+        reply: replies[t],
         done: t === steps.length - 1,
         trajectory_reward: episode.success ? 1 : 0,
         mira: {
@@ -74,7 +75,8 @@ export async function* exportRun(store: Store, runId: string, options: ExportOpt
           potential: critic.potentials?.[t] ?? null,
           shaped_reward: math.shaped?.[t] ?? null,
           advantage: math.advantages?.[t] ?? null,
-          ref_logprob: fromCheckpoint?.refLogprobs[t] ?? null,
+          local_policy_ref_logprob: fromCheckpoint?.refLogprobs[t] ?? null,
+          milestones: step.progress,
           outcome_reward: math.rewards[t],
           subgoals_done: math.subgoalsDone[t],
           subgoals_total: math.K,
@@ -98,15 +100,6 @@ export function exportConfig(overrides: Partial<MiraConfig> = {}): MiraConfig {
   return config;
 }
 
-/** MIRA.md §4 needs a binary outcome r for the value critic and the rewards; unscored episodes have none. */
-function skipReason(episode: EpisodeRecord, steps: readonly StepRecord[]): string | null {
-  if (episode.success === null) {
-    return `no outcome (status ${episode.status}${episode.stopReason ? `, stop ${episode.stopReason}` : ''})${episode.outcome ? `: ${episode.outcome}` : ''}`;
-  }
-  if (steps.length === 0) return 'no steps recorded';
-  return null;
-}
-
 /**
  * V(s_0..s_T) and P(s_0..s_T) of one episode from a single source, so a line never mixes critics:
  * - 'stored': every step carries the acting policy's value and potential columns. The final state s_T was
@@ -123,13 +116,4 @@ function criticOf(steps: readonly StepRecord[], ckpt: CheckpointScores | null): 
   }
   if (ckpt?.values && ckpt.potentials) return { source: 'checkpoint', values: ckpt.values, potentials: ckpt.potentials };
   return { source: null, values: null, potentials: null };
-}
-
-async function readText(store: Store, ref: string | null): Promise<string | null> {
-  if (!ref) return null;
-  try {
-    return await store.blobs.getText(ref);
-  } catch {
-    return null;
-  }
 }

@@ -1,19 +1,21 @@
-// The export's record shapes (issue 7 "Export": WebRL-compatible JSONL traces plus per-step advantage,
-// shaped reward, progress label and reference log-prob). One line per step; every field is documented in
-// docs/export.md with the MIRA.md §4 equation it comes from.
+// The export's record shapes (issue 7 "Export", issue 23). Three formats: `mira` (one line per step with
+// MiRA's signals, plus a manifest), `vab-traces` (VisualAgentBench's raw WebRL trace folder) and
+// `webrl-trainer` (WebRL's trainer trajectories). Every field is documented in docs/export.md with the
+// docs/design/MIRA.md §4 equation it comes from.
 import type { MiraConfig } from '../defaults';
 import type { LocalScorer } from '../model/local-scorer';
 
-export const EXPORT_SCHEMA = 'mira-webrl/1';
+export const EXPORT_SCHEMA = 'mira-export/2';
 
-export type ExportFormat = 'webrl';
+export type ExportFormat = 'mira' | 'vab-traces' | 'webrl-trainer';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['mira', 'vab-traces', 'webrl-trainer'];
 
 export interface ExportOptions {
   /** A checkpoint file or directory (its latest phase), or an already loaded scorer. Supplies V and P when
    * the steps carry none, and log π_ref of every action in its candidate space. */
   checkpoint?: string | LocalScorer;
   format: ExportFormat;
-  /** Overrides of α, λ, γ and the return kind; the rest of MiraDefaults applies (MIRA.md §4 "defaults"). */
+  /** Overrides of α, λ, γ and the return kind; the rest of MiraDefaults applies (docs/design/MIRA.md §6). */
   mira?: Partial<MiraConfig>;
   /** Called once per episode, exported or skipped (the CLI's progress line). */
   onEpisode?(report: EpisodeReport): void;
@@ -36,7 +38,7 @@ export interface EpisodeReport {
  * critics, or nowhere (then value, potential, shaped_reward and advantage are null). */
 export type CriticSource = 'stored' | 'checkpoint' | null;
 
-/** The MiRA annotations of one step (MIRA.md §4). */
+/** The MiRA annotations of one step (docs/design/MIRA.md §4). */
 export interface MiraStepFields {
   /** p*_{t+1}: progress label of the state this step's action leads to; successful episodes with subgoals only. */
   progress_label: number | null;
@@ -48,8 +50,11 @@ export interface MiraStepFields {
   shaped_reward: number | null;
   /** A_t = λ·(r'_t + γ·V(s_{t+1}) − V(s_t)) + (1 − λ)·(G_t − V(s_t)). */
   advantage: number | null;
-  /** log π_ref(a_t | s_t) under the checkpoint's policy; null without one or outside its candidate space. */
-  ref_logprob: number | null;
+  /** log π_ref(a_t | s_t) under the *local* policy of the given checkpoint (not an LLM's); null without
+   * one or outside its candidate space. */
+  local_policy_ref_logprob: number | null;
+  /** The stored progress vector z after this step's action (1 = milestone done); null without subgoals. */
+  milestones: number[] | null;
   /** r_t: the binary outcome on the last step, 0 before it. */
   outcome_reward: number;
   /** Subgoals done after this step's action (the stored progress vector's sum); null without subgoals. */
@@ -82,6 +87,11 @@ export interface ExportLine {
   action_text: string;
   /** Why the action failed to parse or execute, if it did. */
   action_error: string | null;
+  /** The format of the view the policy read (null for steps recorded before views were stored). */
+  policy_observation_format: 'axtree' | 'webrl-html' | 'som' | null;
+  /** The prompt the policy sent (LLM policies), and its raw reply. */
+  prompt: string | null;
+  reply: string | null;
   /** Last step of the episode (WebRL: `done`). */
   done: boolean;
   /** The episode's outcome, 1 success / 0 failure, on every line (WebRL: `trajectory_reward`). */

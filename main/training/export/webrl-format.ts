@@ -1,4 +1,4 @@
-// The WebRL side of a line (WEBARENA.md "Observations" and "Actions"): which observation format the stored
+// The WebRL side of a line (docs/design/WEBARENA.md §3, §4): which observation format the stored
 // text is in, and the step's action in WebRL's grammar — do(action="Click", element="7"), exit(message=…) —
 // the target output a WebRL-style model is fine-tuned to write.
 import type { Action, StepRecord } from '../../api/types';
@@ -36,6 +36,6 @@ export function webrlActionOf(step: Pick<StepRecord, 'action' | 'actionText'>, f
 
 /** The executor presses Enter after typing unless pressEnter is false (WebArena's default is 1), so an
  * absent flag means Search, not Type, in WebRL's words. */
-function withExplicitEnter(action: Action): Action {
+export function withExplicitEnter(action: Action): Action {
   return action.type === 'type' ? { ...action, pressEnter: action.pressEnter !== false } : action;
 }

@@ -1,5 +1,5 @@
 // The TrainingRunner behind the workbench's training jobs: each variant of the request trains in the trainer
-// worker (runTraining) with the same seeds and budget (MIRA.md §4 "Ablation variants"), sharing one cache of
+// worker (runTraining) with the same seeds and budget (docs/design/MIRA.md §4.12), sharing one cache of
 // oracle demonstrations; the worker's messages become the job's progress, loss points and phase results.
 import { join } from 'node:path';
 import type { TrainingPhaseResult, TrainingRequest, TrainingStage, TrainingVariant } from '../../api/training-types';
@@ -41,6 +41,9 @@ async function trainVariant(variant: TrainingVariant, request: TrainingRequest, 
       case 'loss': {
         const losses: Record<string, number> = { [m.stage]: m.loss };
         if (m.extra?.potentialLoss !== undefined) losses.potential = m.extra.potentialLoss;
+        // The critics' held-out losses (issue 16) go to the phase table next to the training losses.
+        if (m.extra?.valueHeldOut !== undefined) losses['value held-out BCE'] = m.extra.valueHeldOut;
+        if (m.extra?.potentialHeldOut !== undefined) losses['potential held-out MSE'] = m.extra.potentialHeldOut;
         phase.add(losses, m.samplesPerSecond);
         ctx.onProgress({
           variant, phase: m.phase, stage: STAGES[m.stage], done: m.epoch, total: m.epoch, losses, samplesPerSecond: m.samplesPerSecond || undefined,

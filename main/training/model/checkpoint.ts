@@ -4,11 +4,12 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SelectVocab } from './candidates';
+import { CHECKPOINT_FORMAT, parseCheckpointJson } from './checkpoint-path';
 import { CriticModel, type CriticModelConfig } from './critic-model';
 import { ParamSet, type SerializedParams } from './params';
 import { PolicyModel, type PolicyModelConfig } from './policy-model';
 
-export const CHECKPOINT_FORMAT = 'mira-local-policy/1';
+export { CHECKPOINT_FORMAT };
 
 export interface CheckpointMeta {
   phase: number;
@@ -48,7 +49,7 @@ export async function saveCheckpoint(dir: string, c: { meta: CheckpointMeta; voc
     vocab: c.vocab,
     policyConfig: c.policy.config,
     policy: c.policy.params.toJSON(),
-    ...(c.critic ? { criticConfig: c.critic.config, critic: c.critic.params.toJSON() } : {}),
+    ...(c.critic ? { criticConfig: c.critic.config, critic: c.critic.toJSON() } : {}),
   };
   const path = checkpointPath(dir, c.meta.phase);
   await writeFile(path, JSON.stringify(file));
@@ -58,13 +59,13 @@ export async function saveCheckpoint(dir: string, c: { meta: CheckpointMeta; voc
 /** Loads a checkpoint file, or the highest phase in a checkpoint directory. */
 export async function loadCheckpoint(path: string): Promise<LoadedCheckpoint> {
   const file = (await stat(path)).isDirectory() ? await latestIn(path) : path;
-  const json = JSON.parse(await readFile(file, 'utf8')) as CheckpointFile;
-  if (json.format !== CHECKPOINT_FORMAT) throw new Error(`${file} is not a ${CHECKPOINT_FORMAT} checkpoint (format ${String(json.format)}).`);
+  // Errors name the file and a fixed reason, never its content (issue 14).
+  const json = parseCheckpointJson(file, await readFile(file, 'utf8')) as unknown as CheckpointFile;
   return {
     meta: json.meta,
     vocab: json.vocab,
     policy: new PolicyModel(json.policyConfig, ParamSet.fromJSON(json.policy)),
-    critic: json.critic && json.criticConfig ? new CriticModel(json.criticConfig, ParamSet.fromJSON(json.critic)) : null,
+    critic: json.critic && json.criticConfig ? CriticModel.fromJSON(json.criticConfig, json.critic) : null,
   };
 }
 

@@ -1,5 +1,5 @@
-// State featurisation for the encoder and the candidate scorer (MIRA.md §4: a state s_t is the observation +
-// previous actions + goal g; MIRA.md §2–3: the current subgoal and the progress vector z). Text becomes
+// State featurisation for the encoder and the candidate scorer (docs/design/MIRA.md §4.1: a state s_t is the observation +
+// previous actions + goal g; docs/design/MIRA.md §2, §3: the current subgoal and the progress vector z). Text becomes
 // hashed n-gram ids (tokens.ts); every candidate also gets a few lexical match features (element name vs
 // goal / current subgoal, value key vs field label, repeats of earlier actions) so that a small model
 // generalises from the train split's products and categories to the test split's.

@@ -29,7 +29,7 @@ export class LocalScorer {
     return actionableNodes(lite, this.maxElements);
   }
 
-  /** V(s) and P(s) of the state under the checkpoint's critics (MIRA.md §4), or null without critics. */
+  /** V(s) and P(s) of the state under the checkpoint's critics (docs/design/MIRA.md §4), or null without critics. */
   critique(raw: RawState): { value: number; potential: number } | null {
     if (!this.critic) return null;
     const { value, potential } = criticPredict(this.critic, [featurize(raw, this.vocab, this.model.config.features)]);

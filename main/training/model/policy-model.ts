@@ -1,11 +1,12 @@
 // The local policy π_θ(a | s): scores every candidate action of a state (candidates.ts) against the encoded
 // state and normalises over the state's candidates (issue 7 "local policy … return log-probabilities for the
-// loss"). log π of chosen actions goes through actionLogProbs (oneHot × logSoftmax; MIRA.md §4 losses).
+// loss"). log π of chosen actions goes through actionLogProbs (oneHot × logSoftmax; docs/design/MIRA.md §4.11).
 import * as tf from '@tensorflow/tfjs';
 import { actionLogProbs } from '../policy-losses';
 import { CANDIDATE_KINDS } from './candidates';
 import { lookup } from './embedding';
 import { embedTexts, encodeStates, encoderSpecs, DEFAULT_ENCODER_DIMS, type EncoderDims } from './encoder';
+import { matMulData, matMulFast } from './matmul';
 import type { PolicyBatch } from './batch';
 import { CANDIDATE_FEATURES, DEFAULT_FEATURE_DIMS, type FeatureDims } from './features';
 import { ParamSet, type ParamSpec } from './params';
@@ -40,20 +41,34 @@ export class PolicyModel {
     return new PolicyModel(config, ParamSet.init(policySpecs(config), seed));
   }
 
-  /** Masked logits [B, C]: padded candidates get −1e9. Call inside tf.tidy / variableGrads. */
+  /** Masked logits [B, C]: padded candidates get −1e9. Call inside tf.tidy / variableGrads.
+   * Every candidate is scored once, on the packed rows [N, ·] (batch.ts); only the final scores are laid out
+   * per state [B, C] for the softmax. Each candidate meets its state's vector z through a row lookup (its
+   * gradient is one scatter), not a [B, C, H] tile, whose gradient on wasm is C slice + add kernels that
+   * each copy the whole gradient. */
   logits(batch: PolicyBatch): tf.Tensor2D {
     const p = this.params;
     const texts = embedTexts(p, batch);
     const { z } = encodeStates(p, batch, texts);
-    const B = batch.size;
-    const C = batch.maxCandidates;
-    const H = this.config.encoder.hidden;
-    const candIn = tf.concat([lookup(texts.short, batch.candElem), batch.candKind, lookup(texts.short, batch.candText), batch.candFeats], 1);
-    const cand = tf.tanh(tf.add(tf.matMul(candIn, p.get('pol.wc')), p.get('pol.bc')));
-    const zRows = tf.reshape(tf.tile(tf.expandDims(z, 1), [1, C, 1]), [B * C, H]);
-    const hidden = tf.relu(tf.add(tf.matMul(tf.concat([tf.mul(zRows, cand), cand, batch.candFeats], 1), p.get('pol.w1')), p.get('pol.b1')));
-    const scores = tf.add(tf.matMul(hidden, p.get('pol.w2')), tf.matMul(batch.candFeats, p.get('pol.wf'))).reshape([B, C]);
-    return tf.add(scores, tf.mul(tf.sub(batch.candMask, 1), 1e9)) as tf.Tensor2D;
+    const { embed: D, hidden: H } = this.config.encoder;
+    // [elem; kind; text; feats]·W_c as a sum of block products (no [N, 88] concat and its split in the
+    // backward pass); the text blocks act on the distinct texts [U, D] before the lookup, not on N rows.
+    const [wcElem, wcKind, wcText, wcFeats] = tf.split(p.get('pol.wc'), [D, CANDIDATE_KINDS.length, D, CANDIDATE_FEATURES], 0);
+    const candIn = sum([
+      lookup(matMulFast(texts.short, wcElem), batch.candElem),
+      lookup(matMulFast(texts.short, wcText), batch.candText),
+      matMulData(batch.candKind, wcKind),
+      matMulData(batch.candFeats, wcFeats),
+    ]);
+    const cand = tf.tanh(tf.add(candIn, p.get('pol.bc')));
+    const zRows = lookup(z, batch.candState);
+    const [w1Join, w1Cand, w1Feats] = tf.split(p.get('pol.w1'), [H, H, CANDIDATE_FEATURES], 0);
+    const hiddenIn = sum([matMulFast(tf.mul(zRows, cand), w1Join), matMulFast(cand, w1Cand), matMulData(batch.candFeats, w1Feats)]);
+    const hidden = tf.relu(tf.add(hiddenIn, p.get('pol.b1')));
+    const scores = tf.add(matMulFast(hidden, p.get('pol.w2')), matMulData(batch.candFeats, p.get('pol.wf')));
+    // Row N of the padded table is a zero score for padding slots; the mask then sends them to −1e9.
+    const perSlot = lookup(tf.concat([scores, tf.zeros([1, 1])], 0) as tf.Tensor2D, batch.candSlot).reshape([batch.size, batch.maxCandidates]);
+    return tf.add(perSlot, tf.mul(tf.sub(batch.candMask, 1), 1e9)) as tf.Tensor2D;
   }
 
   /** log π(a_i | s_i) of the given candidate indices, [B]. Call inside tf.tidy / variableGrads. */
@@ -70,4 +85,10 @@ export class PolicyModel {
   dispose(): void {
     this.params.dispose();
   }
+}
+
+/** Σ of same-shape tensors as a chain of adds: tf.addN's gradient hands each input a copy of dy (an Identity
+ * kernel per input), tf.add's hands it dy itself. */
+function sum(terms: tf.Tensor[]): tf.Tensor {
+  return terms.slice(1).reduce((acc, t) => tf.add(acc, t), terms[0]);
 }

@@ -1,4 +1,4 @@
-// Text → hashed n-gram ids for the state encoder (MIRA.md §4: the paper's backbone is an LLM; ours is a
+// Text → hashed n-gram ids for the state encoder (docs/design/MIRA.md §4.17: the paper's backbone is an LLM; ours is a
 // small bag-of-hashed-n-grams encoder that trains on CPU). Id 0 is padding; real ids are 1..vocab−1.
 
 /** Lower-case alphanumeric word tokens ("Zip/Postal Code" → zip, postal, code). */

@@ -1,6 +1,7 @@
-// From judged trajectories to the critics' targets (MIRA.md §4 "Progress labels"): when each reference
-// subgoal completed, as a state index, and the labels p*_0..p*_T of a successful episode.
-import { progressLabels } from '../progress-labels';
+// From judged trajectories to the critics' targets (docs/design/MIRA.md §4.3): when each reference
+// subgoal completed, as a state index, and the labels p*_0..p*_T of an episode (successful: the paper's
+// labels; failed: flat after the last completed milestone, issue 16).
+import { failedProgressLabels, progressLabels } from '../progress-labels';
 
 /**
  * State index at which each subgoal completed, in order: the progress vector stored with step t is judged
@@ -18,13 +19,14 @@ export function completionStates(progressAfter: readonly (readonly number[] | nu
 }
 
 /**
- * Labels p*_0..p*_T (length T + 1) of a successful episode with K subgoals, via progressLabels.
+ * Labels p*_0..p*_T (length T + 1) of an episode with K subgoals, via progressLabels (success, the default)
+ * or failedProgressLabels.
  * Several subgoals may complete after the same action, which progressLabels (strictly increasing steps)
  * cannot express; so the time axis is refined by a factor K + 1, tied completions are spread over the
  * sub-steps just before their state, and the labels are read back at whole states. A tied state then gets
  * the level of its last completion, and interpolation elsewhere is unchanged up to the sub-step shift.
  */
-export function episodeProgressLabels(completions: readonly number[], T: number, K: number): number[] {
+export function episodeProgressLabels(completions: readonly number[], T: number, K: number, success = true): number[] {
   const scale = K + 1;
   const fine: number[] = [];
   completions.forEach((t, j) => {
@@ -32,6 +34,6 @@ export function episodeProgressLabels(completions: readonly number[], T: number,
     for (let i = j + 1; i < completions.length && completions[i] === t; i++) ties++;
     fine.push(Math.max(0, t * scale - ties));
   });
-  const labels = progressLabels(fine, T * scale, K);
+  const labels = (success ? progressLabels : failedProgressLabels)(fine, T * scale, K);
   return Array.from({ length: T + 1 }, (_, t) => labels[t * scale]);
 }

@@ -1,40 +1,61 @@
-// One MiRA phase after the rollouts (MIRA.md §4): judge → progress labels (successful episodes only) → fit
-// the value and potential critics → shaped rewards r' = r + α·ΔP → doubly-robust advantages → perplexity
-// filter → replay of earlier successes → one epoch of policy update against π_ref = the policy before it.
+// One MiRA phase after the rollouts (docs/design/MIRA.md §4.15): judge → progress labels (successful and failed episodes) →
+// fit the value and potential critics, each on its own with a held-out stop (critic-fit.ts) → perplexity
+// filter on whole trajectories, new and replayed → score every kept trajectory with the current critics
+// (terminal-shaped r', doubly-robust A; scoring.ts) → one epoch of policy update against π_ref = the policy
+// before it. Replay stores trajectories, not scored samples, so replayed data is scored again every phase.
 import * as tf from '@tensorflow/tfjs';
-import { doublyRobustAdvantages } from '../advantage';
-import { perplexityFilter, type ReplayBuffer } from '../data-hygiene';
-import { shapedRewards } from '../shaped-reward';
+import { trajectoryPerplexityFilter, type ReplayBuffer } from '../data-hygiene';
 import type { SelectVocab } from '../model/candidates';
 import type { CriticModel } from '../model/critic-model';
 import { featurize, type RawState, type StateFeatures } from '../model/features';
 import type { PolicyModel } from '../model/policy-model';
 import type { PolicyStep, Trajectory } from '../rollout/record';
 import { mulberry32 } from '../../sandbox/random';
+import { fitCritics, type CriticEpisode } from './critic-fit';
 import { completionStates, episodeProgressLabels } from './labels';
-import { criticPredict, criticStep, logProbsOf, minibatches, policyStep, type CriticSample, type PolicySample } from './updates';
+import { scoreTrajectories, type TrainingTrajectory } from './scoring';
+import { logProbsOf, minibatches, policyStep, type PolicySample } from './updates';
 import type { VariantSettings } from './variants';
 
 export interface PhaseHyper {
+  /** Upper bound on critic epochs; the held-out stop decides (critic-fit.ts). */
   criticEpochs: number;
   criticLearningRate: number;
   policyLearningRate: number;
   batchSize: number;
   seed: number;
-  /** Apply the perplexity filter (MIRA.md §4 "Data hygiene"); the bounds are config.perplexityBounds. */
+  /** Apply the perplexity filter (docs/design/MIRA.md §4.13); the bounds are config.perplexityBounds. */
   perplexityFilter: boolean;
+  /** Fraction of episodes held out from the critics' fit (default 0.2). */
+  criticHeldOut?: number;
 }
 
+/** Per-phase numbers, reported with the phase (PhaseResult.stats) and in the progress stream. */
 export interface PhaseStats {
   episodes: number;
   successes: number;
+  /** New rollouts: trajectories and steps before and after the perplexity filter. */
+  newTrajectories: number;
+  keptTrajectories: number;
   newSamples: number;
   keptAfterFilter: number;
+  /** Replay: trajectories drawn from the buffer, those the filter kept, and the kept steps. */
+  replayTrajectories: number;
+  replayKeptTrajectories: number;
   replayed: number;
+  /** Critics: training loss and held-out loss of the kept weights (BCE for V, MSE for P), epochs run. */
   valueLoss: number;
-  potentialLoss: number;
+  valueHeldOut?: number;
+  valueEpochs: number;
+  potentialLoss?: number;
+  potentialHeldOut?: number;
+  potentialEpochs?: number;
+  heldOutEpisodes: number;
   policyLoss: number;
+  /** Mean advantage over the policy update's steps, and over those of successful and of failed episodes. */
   meanAdvantage: number;
+  meanAdvantageSuccess?: number;
+  meanAdvantageFailure?: number;
   samplesPerSecond: number;
 }
 
@@ -54,12 +75,21 @@ export function trajectoryStates(traj: Trajectory<PolicyStep>, vocab: SelectVoca
   return states;
 }
 
+/** Critic targets of one trajectory: its outcome for V, progress labels for P (also of failed episodes,
+ * flat after the last completed milestone, so P learns what failing looks like; issue 16). */
+export function criticEpisode(traj: Trajectory<PolicyStep>, states: readonly StateFeatures[]): CriticEpisode {
+  const T = traj.steps.length;
+  const K = traj.steps[0].raw.subgoals.length;
+  const labels = K > 0 ? episodeProgressLabels(completionStates(traj.steps.map((s) => s.progressAfter), K), T, K, traj.success) : null;
+  return { states, outcome: traj.success ? 1 : 0, labels };
+}
+
 export async function runMiraUpdate(
   phase: number,
   rollouts: readonly Trajectory<PolicyStep>[],
   models: { policy: PolicyModel; critic: CriticModel; vocab: SelectVocab },
   variant: VariantSettings,
-  replay: ReplayBuffer<PolicySample & { success: boolean }>,
+  replay: ReplayBuffer<TrainingTrajectory>,
   h: PhaseHyper,
   shouldStop: () => boolean = () => false,
 ): Promise<PhaseStats> {
@@ -69,55 +99,36 @@ export async function runMiraUpdate(
   const trajs = rollouts.filter((r) => r.steps.length > 0);
   const states = trajs.map((r) => trajectoryStates(r, vocab, dims));
 
-  // Critic targets: outcome r for every state (V); p*_t for states of successful episodes (P).
-  const criticSamples: CriticSample[] = [];
-  trajs.forEach((r, e) => {
-    const T = r.steps.length;
-    const K = r.steps[0].raw.subgoals.length;
-    const labels = r.success && K > 0 ? episodeProgressLabels(completionStates(r.steps.map((s) => s.progressAfter), K), T, K) : null;
-    states[e].forEach((features, t) => criticSamples.push({ features, outcome: r.success ? 1 : 0, label: labels ? labels[t] : null }));
+  const fit = await fitCritics(critic, trajs.map((r, e) => criticEpisode(r, states[e])), {
+    maxEpochs: h.criticEpochs, learningRate: h.criticLearningRate, batchSize: h.batchSize, seed: h.seed, phase,
+    heldOutFraction: h.criticHeldOut, fitPotential: variant.fitPotential, shouldStop,
   });
+
+  // Perplexity filter on whole trajectories under the current policy (= π_ref: it has not moved since the
+  // rollouts), new ones first; then the replay drawn against the kept new data and filtered the same way.
+  const fresh: TrainingTrajectory[] = trajs.map((r, e) => ({ states: states[e], actions: r.steps.map((s) => s.index), success: r.success }));
+  const filter = (list: TrainingTrajectory[]) => {
+    const flat = logProbsOf(policy, list.flatMap((t) => t.actions.map((index, i) => ({ features: t.states[i], index }))), h.batchSize);
+    let offset = 0;
+    const logp = list.map((t) => flat.slice(offset, (offset += t.actions.length)));
+    // min(1, ·): a float32 log-softmax can round to a hair above 0.
+    const result = trajectoryPerplexityFilter(logp.map((l) => l.map((x) => Math.min(1, Math.exp(x)))), config.perplexityBounds);
+    const keep = h.perplexityFilter ? result.keep : list.map(() => true);
+    const kept = list.flatMap((trajectory, i) => (keep[i] ? [{ trajectory, logpRef: logp[i] }] : []));
+    return { kept, steps: kept.reduce((n, k) => n + k.trajectory.actions.length, 0), total: result.totalSteps };
+  };
+  const newKept = filter(fresh);
+  replay.add(phase, newKept.kept.map((k) => k.trajectory));
+  const drawn = replay.sample(phase, newKept.kept.length);
+  const replayKept = filter(drawn);
+  const kept = [...newKept.kept, ...replayKept.kept];
+
+  // Every kept trajectory, new or replayed, is scored with the critics just fitted.
+  const scores = scoreTrajectories(critic, kept.map((k) => k.trajectory), config, h.batchSize);
+  const training: (PolicySample & { success: boolean })[] = kept.flatMap((k, j) =>
+    k.trajectory.actions.map((index, t) => ({ features: k.trajectory.states[t], index, logpRef: k.logpRef[t], advantage: scores[j].advantages[t], success: k.trajectory.success })));
+
   const rand = mulberry32(h.seed + phase);
-  const criticOpt = tf.train.adam(h.criticLearningRate);
-  let valueLoss = 0;
-  let potentialLoss = 0;
-  for (let epoch = 0; epoch < h.criticEpochs && !shouldStop(); epoch++) {
-    let v = 0;
-    let p = 0;
-    for (const b of minibatches(criticSamples.length, h.batchSize, rand)) {
-      const l = criticStep(critic, criticOpt, b.map((i) => criticSamples[i]), variant.fitPotential);
-      v += l.value * b.length;
-      p += l.potential * b.length;
-      await new Promise((r) => setImmediate(r));
-    }
-    valueLoss = v / criticSamples.length;
-    potentialLoss = p / criticSamples.length;
-  }
-  criticOpt.dispose();
-
-  // Shaped rewards and doubly-robust advantages per episode, from the refitted critics.
-  const newSamples: (PolicySample & { success: boolean })[] = [];
-  const probs: number[] = [];
-  trajs.forEach((r, e) => {
-    const T = r.steps.length;
-    const { value, potential } = criticPredict(critic, states[e]);
-    const rewards = Array.from({ length: T }, (_, t) => (t === T - 1 && r.success ? 1 : 0));
-    const shaped = shapedRewards(rewards, potential, config.alpha);
-    const advantages = doublyRobustAdvantages({ shapedRewards: shaped, rawRewards: rewards, values: value, lambda: config.lambda, gamma: config.gamma, returnKind: config.returnKind });
-    r.steps.forEach((s, t) => {
-      newSamples.push({ features: states[e][t], index: s.index, logpRef: 0, advantage: advantages[t], success: r.success });
-      probs.push(s.prob);
-    });
-  });
-
-  // Data hygiene: drop actions the actor finds too surprising or too obvious; replay earlier successes.
-  const kept = h.perplexityFilter ? perplexityFilter(probs, config.perplexityBounds).kept.map((i) => newSamples[i]) : newSamples;
-  replay.add(phase, kept);
-  const training = replay.mix(phase, kept);
-  // π_ref = the previous phase's policy = this policy before its update: log-probs frozen now.
-  const logpRef = logProbsOf(policy, training);
-  training.forEach((s, i) => (s.logpRef = logpRef[i]));
-
   const policyOpt = tf.train.adam(h.policyLearningRate);
   const started = performance.now();
   let policyLoss = 0;
@@ -128,16 +139,28 @@ export async function runMiraUpdate(
   }
   policyOpt.dispose();
   const seconds = (performance.now() - started) / 1000;
+  const meanOf = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined);
+  const advantages = (success: boolean) => training.filter((s) => s.success === success).map((s) => s.advantage);
   return {
     episodes: rollouts.length,
     successes: rollouts.filter((r) => r.success).length,
-    newSamples: newSamples.length,
-    keptAfterFilter: kept.length,
-    replayed: training.length - kept.length,
-    valueLoss,
-    potentialLoss,
+    newTrajectories: fresh.length,
+    keptTrajectories: newKept.kept.length,
+    newSamples: newKept.total,
+    keptAfterFilter: newKept.steps,
+    replayTrajectories: drawn.length,
+    replayKeptTrajectories: replayKept.kept.length,
+    replayed: replayKept.steps,
+    valueLoss: fit.value.trainLoss,
+    ...(fit.value.heldOutLoss === null ? {} : { valueHeldOut: fit.value.heldOutLoss }),
+    valueEpochs: fit.value.epochs,
+    ...(fit.potential ? { potentialLoss: fit.potential.trainLoss, potentialEpochs: fit.potential.epochs } : {}),
+    ...(fit.potential?.heldOutLoss != null ? { potentialHeldOut: fit.potential.heldOutLoss } : {}),
+    heldOutEpisodes: fit.heldOut.length,
     policyLoss: training.length ? policyLoss / training.length : 0,
-    meanAdvantage: newSamples.length ? newSamples.reduce((a, s) => a + s.advantage, 0) / newSamples.length : 0,
+    meanAdvantage: meanOf(training.map((s) => s.advantage)) ?? 0,
+    ...(advantages(true).length ? { meanAdvantageSuccess: meanOf(advantages(true)) } : {}),
+    ...(advantages(false).length ? { meanAdvantageFailure: meanOf(advantages(false)) } : {}),
     samplesPerSecond: seconds > 0 ? training.length / seconds : 0,
   };
 }

@@ -1,4 +1,4 @@
-// Phase 0 (MIRA.md §4 "Phases": Phase 0 = SFT policy): behaviour cloning of the oracle's demonstrations on
+// Phase 0 (docs/design/MIRA.md §4.15: Phase 0 = SFT policy): behaviour cloning of the oracle's demonstrations on
 // the train split. The select-option vocabulary is learned from the demonstrations (select options are
 // hidden in the observation), then each demonstrated action is mapped to its candidate.
 import * as tf from '@tensorflow/tfjs';

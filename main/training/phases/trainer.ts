@@ -1,4 +1,4 @@
-// The phase loop (MIRA.md §4 "Phases"; issue 7): phase 0 = SFT on oracle demonstrations of the train
+// The phase loop (docs/design/MIRA.md §4.15; issue 7): phase 0 = SFT on oracle demonstrations of the train
 // split; each MiRA phase rolls out the current policy on its tasks, updates critics and policy
 // (mira-phase.ts), saves a checkpoint, evaluates on the test split and picks the next phase's tasks
 // (curriculum from failures and the value critic's predicted success). Runs inside the trainer worker.
@@ -14,12 +14,14 @@ import { featurize } from '../model/features';
 import { LocalScorer } from '../model/local-scorer';
 import { PolicyModel } from '../model/policy-model';
 import { RolloutEnv } from '../rollout/episode-runner';
-import { recordOracle, rolloutLocal, type DemoStep, type PolicyStep, type Trajectory } from '../rollout/record';
+import { recordOracle, rolloutLocal, type DemoStep, type PolicyStep, type RecordedStep, type Trajectory } from '../rollout/record';
 import type { SandboxTaskInstance } from '../../sandbox/types';
 import type { PhaseResult, TrainerMessage, TrainingOptions, TrainingSummary } from '../worker/protocol';
 import { runMiraUpdate } from './mira-phase';
 import { buildSelectVocab, demoSamples, trainSft } from './sft';
-import { criticPredict, type PolicySample } from './updates';
+import type { PhaseStats } from './mira-phase';
+import type { TrainingTrajectory } from './scoring';
+import { criticPredict, DEFAULT_BATCH_SIZE } from './updates';
 import { variantSettings } from './variants';
 
 export const DEFAULT_FAMILIES = ['shop/sorted-category', 'shop/add-to-cart', 'shop/wishlist-best-rated'];
@@ -55,8 +57,10 @@ export async function runTrainer(o: TrainingOptions, emit: (m: TrainerMessage) =
     const sftDemos = demosPerFamily(demos, train, o.sftDemosPerFamily);
     const { samples, uncovered } = demoSamples(sftDemos, vocab, policy.config.features);
     emit({ type: 'log', line: `SFT on ${samples.length} demonstrated actions from ${sftDemos.length} demonstrations (${uncovered} outside the action space)` });
+    // Training on nothing would save a checkpoint that only looks trained (issue 14): fail with the reason.
+    if (samples.length === 0 && o.sftDemosPerFamily !== 0 && !shouldStop()) throw new Error(`No SFT samples: ${noSamplesWhy(demos, uncovered)}`);
     await trainSft(policy, samples, {
-      epochs: o.sftEpochs ?? 10, batchSize: o.batchSize ?? 16, learningRate: o.sftLearningRate ?? 0.01, seed, shouldStop,
+      epochs: o.sftEpochs ?? 10, batchSize: o.batchSize ?? DEFAULT_BATCH_SIZE, learningRate: o.sftLearningRate ?? 0.01, seed, shouldStop,
       onEpoch: (epoch, loss, sps) => emit({ type: 'loss', phase: 0, stage: 'sft', epoch, loss, samplesPerSecond: sps }),
     });
     const scorer = new LocalScorer(policy, vocab);
@@ -72,19 +76,21 @@ export async function runTrainer(o: TrainingOptions, emit: (m: TrainerMessage) =
     await finishPhase(0, sftDemos.filter((d) => d.success).length / Math.max(1, sftDemos.length));
 
     // MiRA phases.
-    const replay = new ReplayBuffer<PolicySample & { success: boolean }>({ capRatio: variant.config.replayCapRatio, seed, isSuccessful: (s) => s.success });
+    const replay = new ReplayBuffer<TrainingTrajectory>({ capRatio: variant.config.replayCapRatio, seed, isSuccessful: (t) => t.success });
     const perPhase = Math.min(o.tasksPerPhase ?? train.length, train.length);
     let tasks = train.slice(0, perPhase);
     for (let phase = 1; phase <= (o.phases ?? 2) && !shouldStop(); phase++) {
       const jobs = tasks.flatMap((instance, k) => Array.from({ length: o.rolloutsPerTask ?? 1 }, (_, r) => ({ instance, seed: seed * 100_000 + phase * 1000 + k * 10 + r })));
       const rollouts = await rolloutLocal(env, jobs, scorer, 'sample', concurrency, (done) => emit({ type: 'progress', stage: 'rollout', phase, done, total: jobs.length }));
       if (shouldStop()) break;
+      if (rollouts.every((r) => r.steps.length === 0)) throw new Error(`No phase ${phase} samples: ${noSamplesWhy(rollouts, 0)}`);
       const stats = await runMiraUpdate(phase, rollouts, { policy, critic, vocab }, variant, replay, {
         criticEpochs: o.criticEpochs ?? 20, criticLearningRate: o.criticLearningRate ?? 0.01, policyLearningRate: o.policyLearningRate ?? 0.003,
-        batchSize: o.batchSize ?? 16, seed, perplexityFilter: o.perplexityFilter ?? true,
+        batchSize: o.batchSize ?? DEFAULT_BATCH_SIZE, seed, perplexityFilter: o.perplexityFilter ?? true,
       }, shouldStop);
-      emit({ type: 'loss', phase, stage: 'critic', epoch: 0, loss: stats.valueLoss, samplesPerSecond: 0, extra: { potentialLoss: stats.potentialLoss } });
-      emit({ type: 'loss', phase, stage: 'policy', epoch: 0, loss: stats.policyLoss, samplesPerSecond: stats.samplesPerSecond, extra: { kept: stats.keptAfterFilter, replayed: stats.replayed } });
+      emit({ type: 'loss', phase, stage: 'critic', epoch: stats.valueEpochs, loss: stats.valueLoss, samplesPerSecond: 0, extra: criticExtra(stats) });
+      emit({ type: 'log', line: `phase ${phase}: perplexity filter kept ${stats.keptTrajectories}/${stats.newTrajectories} new trajectories (${stats.keptAfterFilter}/${stats.newSamples} steps) and ${stats.replayKeptTrajectories}/${stats.replayTrajectories} replayed (${stats.replayed} steps)` });
+      emit({ type: 'loss', phase, stage: 'policy', epoch: 0, loss: stats.policyLoss, samplesPerSecond: stats.samplesPerSecond, extra: { kept: stats.keptAfterFilter, replayed: stats.replayed, keptTrajectories: stats.keptTrajectories, replayKeptTrajectories: stats.replayKeptTrajectories } });
       await finishPhase(phase, stats.successes / Math.max(1, stats.episodes), { ...stats });
       tasks = nextTasks(train, demos, rollouts, critic, vocab, policy, variant.config.curriculumBand, perPhase);
     }
@@ -123,6 +129,13 @@ async function evaluate(env: RolloutEnv, test: SandboxTaskInstance[], scorer: Lo
 }
 
 /** The first `perFamily` successful demonstrations of each family (all when unset), in train order. */
+/** Why episodes gave no training samples: how many there were, how many succeeded, how they stopped. */
+function noSamplesWhy(episodes: readonly Trajectory<RecordedStep>[], uncovered: number): string {
+  const stops = [...new Set(episodes.map((e) => e.stopReason ?? 'unknown'))].join(', ');
+  return `${episodes.length} episode(s), ${episodes.filter((e) => e.success).length} successful, ${episodes.reduce((n, e) => n + e.steps.length, 0)} step(s) ` +
+    `(${uncovered} outside the action space), stopped by: ${stops || 'none ran'}.`;
+}
+
 function demosPerFamily(demos: Trajectory<DemoStep>[], train: SandboxTaskInstance[], perFamily: number | undefined): Trajectory<DemoStep>[] {
   if (perFamily === undefined) return demos;
   const familyOf = new Map(train.map((i) => [i.id, i.family]));
@@ -136,7 +149,7 @@ function demosPerFamily(demos: Trajectory<DemoStep>[], train: SandboxTaskInstanc
   });
 }
 
-/** Next phase's tasks (MIRA.md §4 curriculum): failed in this phase's rollouts and/or with the value critic's
+/** Next phase's tasks (docs/design/MIRA.md §4.16): failed in this phase's rollouts and/or with the value critic's
  * V(s_0) within the band, ordered by orderCurriculum. */
 function nextTasks(
   train: SandboxTaskInstance[], demos: Trajectory<DemoStep>[], rollouts: Trajectory<PolicyStep>[], critic: CriticModel,
@@ -149,4 +162,15 @@ function nextTasks(
   const failed = new Set(rollouts.filter((r) => !r.success).map((r) => r.taskId));
   const byId = new Map(train.map((i) => [i.id, i]));
   return orderCurriculum(train.map((i) => i.id), failed, inBand, perPhase).map((id) => byId.get(id)!);
+}
+
+/** The critics' numbers of a phase for the progress stream: P's training loss, each network's held-out loss
+ * (BCE for V, MSE for P) and epochs (the held-out stop decides them). */
+function criticExtra(stats: PhaseStats): Record<string, number> {
+  const extra: Record<string, number> = { valueEpochs: stats.valueEpochs, heldOutEpisodes: stats.heldOutEpisodes };
+  if (stats.valueHeldOut !== undefined) extra.valueHeldOut = stats.valueHeldOut;
+  if (stats.potentialLoss !== undefined) extra.potentialLoss = stats.potentialLoss;
+  if (stats.potentialHeldOut !== undefined) extra.potentialHeldOut = stats.potentialHeldOut;
+  if (stats.potentialEpochs !== undefined) extra.potentialEpochs = stats.potentialEpochs;
+  return extra;
 }

@@ -1,17 +1,21 @@
-// The gradient steps of the trainer (MIRA.md §4): supervised fine-tuning on demonstrations (phase 0), the
-// critics' fits (BCE on outcomes for V, MSE on progress labels for P) and the policy update with the MSE
-// log-ratio objective or an ablation objective. Every step packs its minibatch, differentiates inside
+// The gradient steps of the trainer (docs/design/MIRA.md §4): supervised fine-tuning on demonstrations (phase 0), the
+// critics' steps (BCE on outcomes for V, MSE on progress labels for P, each network on its own) and the
+// policy update with the MSE log-ratio objective or an ablation objective. Every step packs its minibatch, differentiates inside
 // optimizer.minimize (which disposes intermediates) and disposes the batch: no tensor outlives a step
 // except the optimizer's own slots.
 import * as tf from '@tensorflow/tfjs';
 import { potentialCriticLossTensor, valueCriticLossTensor } from '../critic-losses';
 import { awrFilteredLoss, awrWeightedLoss, klStyleLoss, mseLogRatioLoss } from '../policy-losses';
 import { disposeBatch, packPolicy, packStates } from '../model/batch';
-import type { CriticModel } from '../model/critic-model';
+import type { CriticModel, CriticNet } from '../model/critic-model';
 import type { StateFeatures } from '../model/features';
 import type { PolicyModel } from '../model/policy-model';
 
 export type PolicyObjective = 'mse' | 'kl' | 'awr' | 'awr-filter';
+
+/** Minibatch size of SFT, the critics and the policy update (issue 16: at 64 the per-step overhead of
+ * tfjs is spread over enough rows that the matrix products dominate). */
+export const DEFAULT_BATCH_SIZE = 64;
 
 export interface PolicySample {
   features: StateFeatures;
@@ -23,13 +27,14 @@ export interface PolicySample {
   advantage: number;
 }
 
+/** One training example of a critic network: a state and its target (the outcome r for V, p*_t for P). */
 export interface CriticSample {
   features: StateFeatures;
-  /** Episode outcome r ∈ {0, 1}. */
-  outcome: number;
-  /** Progress label p*_t, or null (states of failed episodes carry none). */
-  label: number | null;
+  target: number;
 }
+
+/** Which critic a network is: V fits BCE against outcomes, P fits MSE against progress labels. */
+export type CriticLoss = 'bce' | 'mse';
 
 /** SFT step: −mean log π(a*|s). Returns the loss. */
 export function sftStep(policy: PolicyModel, optimizer: tf.Optimizer, samples: readonly PolicySample[]): number {
@@ -44,7 +49,7 @@ export function sftStep(policy: PolicyModel, optimizer: tf.Optimizer, samples: r
   }
 }
 
-/** Policy step with MiRA's objective (MIRA.md §4 "Policy objective") or an ablation. Returns the loss. */
+/** Policy step with MiRA's objective (docs/design/MIRA.md §4.11) or an ablation. Returns the loss. */
 export function policyStep(policy: PolicyModel, optimizer: tf.Optimizer, samples: readonly PolicySample[], objective: PolicyObjective, beta: number): number {
   const batch = packPolicy(samples.map((s) => s.features), policy.config.features);
   const logpRef = samples.map((s) => s.logpRef);
@@ -86,44 +91,42 @@ export function logProbsOf(policy: PolicyModel, samples: readonly { features: St
   return out;
 }
 
-/** Critic step: BCE(V, r) over every state + MSE(P, p*) over labelled states (MIRA.md §4). */
-export function criticStep(critic: CriticModel, optimizer: tf.Optimizer, samples: readonly CriticSample[], fitPotential: boolean): { value: number; potential: number } {
-  const all = packStates(samples.map((s) => s.features), critic.config.features);
-  const labelled = samples.filter((s) => s.label !== null);
-  const withLabels = fitPotential && labelled.length ? packStates(labelled.map((s) => s.features), critic.config.features) : null;
-  const losses = { value: 0, potential: 0 };
+/** One step of one critic network (docs/design/MIRA.md §4): BCE(V, r) for the value critic, MSE(P, p*) for the potential
+ * critic. Each state is encoded once. Returns the minibatch loss. */
+export function criticStep(net: CriticNet, optimizer: tf.Optimizer, samples: readonly CriticSample[], loss: CriticLoss): number {
+  const batch = packStates(samples.map((s) => s.features), net.config.features);
+  const targets = samples.map((s) => s.target);
   try {
     const total = optimizer.minimize(() => {
-      const vLoss = valueCriticLossTensor(critic.heads(all).value, tf.tensor1d(samples.map((s) => s.outcome)));
-      losses.value = vLoss.dataSync()[0];
-      if (!withLabels) return vLoss;
-      const pLoss = potentialCriticLossTensor(critic.heads(withLabels).potential, tf.tensor1d(labelled.map((s) => s.label!)));
-      losses.potential = pLoss.dataSync()[0];
-      return tf.add(vLoss, pLoss) as tf.Scalar;
-    }, true, critic.params.list());
+      const out = net.forward(batch);
+      const y = tf.tensor1d(targets);
+      return loss === 'bce' ? valueCriticLossTensor(out, y) : potentialCriticLossTensor(out, y);
+    }, true, net.params.list());
+    const value = total!.dataSync()[0];
     total!.dispose();
-    return losses;
+    return value;
   } finally {
-    disposeBatch(all);
-    if (withLabels) disposeBatch(withLabels);
+    disposeBatch(batch);
   }
 }
 
-/** V(s) and P(s) for many states, batched. */
-export function criticPredict(critic: CriticModel, states: readonly StateFeatures[], batchSize = 64): { value: number[]; potential: number[] } {
-  const value: number[] = [];
-  const potential: number[] = [];
+/** One critic network's outputs for many states, batched. */
+export function netPredict(net: CriticNet, states: readonly StateFeatures[], batchSize = 64): number[] {
+  const out: number[] = [];
   for (let i = 0; i < states.length; i += batchSize) {
-    const batch = packStates(states.slice(i, i + batchSize), critic.config.features);
+    const batch = packStates(states.slice(i, i + batchSize), net.config.features);
     try {
-      const p = critic.predict(batch);
-      value.push(...p.value);
-      potential.push(...p.potential);
+      out.push(...net.predict(batch));
     } finally {
       disposeBatch(batch);
     }
   }
-  return { value, potential };
+  return out;
+}
+
+/** V(s) and P(s) for many states, batched. */
+export function criticPredict(critic: CriticModel, states: readonly StateFeatures[], batchSize = 64): { value: number[]; potential: number[] } {
+  return { value: netPredict(critic.value, states, batchSize), potential: netPredict(critic.potential, states, batchSize) };
 }
 
 /** Seeded shuffled minibatches of indices. */

@@ -1,4 +1,4 @@
-// The ablation variants the phase loop honours (MIRA.md §4 "Ablation variants"; issue 7 "Ablation runner"):
+// The ablation variants the phase loop honours (docs/design/MIRA.md §4.12; issue 7 "Ablation runner"):
 // full MiRA, no potential critic (α = 0), KL-style objective instead of MSE, AWR, and no doubly-robust mix
 // (λ = 1: pure TD; λ = 0: pure Monte-Carlo). Same seeds and budget; only these settings differ.
 import { MiraDefaults, type MiraConfig } from '../defaults';

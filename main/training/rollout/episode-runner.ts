@@ -1,4 +1,4 @@
-// Rollouts for the trainer (MIRA.md §4 "Phases": roll out the current policy → judge outcomes and subgoal
+// Rollouts for the trainer (docs/design/MIRA.md §4.15: roll out the current policy → judge outcomes and subgoal
 // completions). Episodes go through the real episode loop (observe → policy → grammar → executor → Chromium)
 // on the built-in sandbox, judged offline by the reference-subgoal predicates (predicateMonitor) and scored
 // by the WebArena evaluator, exactly as a run would; only the policy differs.
@@ -66,6 +66,8 @@ export class RolloutEnv {
       stopRules: this.stopRules,
       monitor: job.instance.subgoals.length ? predicateMonitor(job.instance.subgoals) : undefined,
       signal,
+      // Rollouts are scratch data the trainer reads as text; nobody views their frames.
+      capture: 'none',
     });
   }
 

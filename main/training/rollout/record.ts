@@ -1,4 +1,4 @@
-// Recording trajectories for training (MIRA.md §4 "Phases"): oracle demonstrations for phase 0 (SFT) and
+// Recording trajectories for training (docs/design/MIRA.md §4.15): oracle demonstrations for phase 0 (SFT) and
 // local-policy rollouts for each MiRA phase. Both run through the real episode loop (RolloutEnv); a wrapper
 // captures what the policy saw (RawState) and what it did; the per-step progress vector judged by the
 // reference-subgoal predicates is read back from the stored steps.

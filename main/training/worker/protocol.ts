@@ -1,4 +1,4 @@
-// Messages between the trainer worker and the process that started it (ARCHITECTURE.md: "trainer worker —
+// Messages between the trainer worker and the process that started it (docs/design/ARCHITECTURE.md §6: "trainer worker —
 // TensorFlow.js in a worker thread, never the main loop"; issue 7: stream progress and losses, cancel).
 import type { MiraConfig } from '../defaults';
 import type { BackendAttempt, BackendName } from '../backend';

@@ -1,7 +1,8 @@
 // Starts the trainer in a worker_threads Worker and hands back a handle: streamed messages, a promise of
 // the summary, and cancel() (sets the shared flag; the worker is terminated if it has not finished within
-// the grace period). Training never runs on the caller's event loop (ARCHITECTURE.md).
+// the grace period). Training never runs on the caller's event loop (docs/design/ARCHITECTURE.md §6).
 import { Worker } from 'node:worker_threads';
+import { RESOURCES } from '../../resources/resource-paths';
 import type { PhaseResult, TrainerMessage, TrainerWorkerData, TrainingOptions, TrainingSummary } from './protocol';
 
 export interface TrainingHandle {
@@ -22,9 +23,11 @@ export interface StartOptions {
 export function startTrainingWorker(options: TrainingOptions, start: StartOptions = {}): TrainingHandle {
   const cancelFlag = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancelFlag);
-  const entry = new URL('./trainer-worker.ts', import.meta.url).href;
-  const data: TrainerWorkerData = { entry, options, cancelFlag, selfTest: start.selfTest };
-  const worker = new Worker(new URL('./boot.mjs', import.meta.url), { workerData: data });
+  // From source the worker boots through boot.mjs (tsx, docs/design/ARCHITECTURE.md §6); bundled, it is
+  // dist/electron/trainer-worker.cjs.
+  const script = RESOURCES.trainerWorker;
+  const data: TrainerWorkerData = { entry: script.entry, options, cancelFlag, selfTest: start.selfTest };
+  const worker = new Worker(script.file, { workerData: data });
   const phases: PhaseResult[] = [];
   let backend: TrainingSummary['backend'] = 'cpu';
   let killTimer: NodeJS.Timeout | null = null;

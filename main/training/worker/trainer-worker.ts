@@ -1,4 +1,4 @@
-// The trainer worker's entry (ARCHITECTURE.md "trainer worker"): runs the phase loop off the main thread
+// The trainer worker's entry (docs/design/ARCHITECTURE.md §6): runs the phase loop off the main thread
 // and streams TrainerMessages. Cancellation is a shared Int32 flag the loop checks between batches and
 // episodes, so a cancel lands even while the worker's event loop is busy with tensor math.
 import { parentPort, workerData } from 'node:worker_threads';

@@ -3,7 +3,8 @@ import type { ApiEventName, ApiEvents, WireEvent, WireResponse, WorkbenchApi, Wo
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 
 /** The WorkbenchClient over the web host's WebSocket: JSON requests with ids, events fanned out to
- * listeners, and reconnection with back-off when the host restarts. */
+ * listeners, and reconnection with back-off when the host restarts. The socket is same-origin, so the browser
+ * sends the host's HttpOnly token cookie with every (re)connection; the page never sees the token. */
 export function createWebSocketClient(url: string): WorkbenchClient {
   let socket: WebSocket | null = null;
   let opened: Promise<WebSocket> | null = null;
@@ -22,7 +23,12 @@ export function createWebSocketClient(url: string): WorkbenchClient {
         resolve(ws);
       };
       ws.onmessage = (message) => {
-        const data = JSON.parse(String(message.data)) as WireResponse | WireEvent;
+        let data: WireResponse | WireEvent;
+        try {
+          data = JSON.parse(String(message.data)) as WireResponse | WireEvent;
+        } catch {
+          return;
+        }
         if ('event' in data) {
           for (const listener of listeners.get(data.event) ?? []) listener(data.payload);
           return;
@@ -39,7 +45,7 @@ export function createWebSocketClient(url: string): WorkbenchClient {
         opened = null;
         for (const call of pending.values()) call.reject(new Error('The connection to the workbench closed.'));
         pending.clear();
-        if (!wasOpen) reject(new Error(`Cannot reach the workbench at ${url}.`));
+        if (!wasOpen) void whyUnreachable(url).then((reason) => reject(new Error(reason)));
         // Keep listening for events: reconnect in the background when anyone subscribes.
         if (listeners.size > 0) setTimeout(() => void connect().catch(() => undefined), (retryMs = Math.min(retryMs * 2, 5000)));
       };
@@ -70,4 +76,18 @@ export function createWebSocketClient(url: string): WorkbenchClient {
     },
     blobUrl: (hash: string) => `./blobs/${hash}`,
   });
+}
+
+/** A refused upgrade looks like any closed socket to the page; asking for the page itself tells "the host is
+ * down" from "this tab's token cookie is stale" (the host was restarted and has a new token). */
+async function whyUnreachable(url: string): Promise<string> {
+  try {
+    const response = await fetch(new URL('./', location.href), { method: 'HEAD', cache: 'no-store' });
+    if (response.status === 401) {
+      return 'The workbench was restarted and has a new access token: open the URL it printed in its terminal (…/?token=…).';
+    }
+  } catch {
+    // Not reachable at all: the generic message below.
+  }
+  return `Cannot reach the workbench at ${url}.`;
 }

@@ -6,7 +6,7 @@ export type Route =
   | { view: 'tasks' }
   | { view: 'settings' }
   | { view: 'prompts'; name: string | null }
-  | { view: 'subgoals'; taskId: string | null }
+  | { view: 'subgoals'; taskId: string | null; version?: number }
   | { view: 'training' }
   | { view: 'run'; runId: string }
   | { view: 'replay'; episodeId: string; step: number }
@@ -21,8 +21,9 @@ export function parseRoute(hash: string): Route {
   if (run) return { view: 'run', runId: decodeURIComponent(run[1]) };
   const prompts = /^#\/prompts(?:\/([^/]+))?/.exec(hash);
   if (prompts) return { view: 'prompts', name: prompts[1] ? decodeURIComponent(prompts[1]) : null };
-  const subgoals = /^#\/subgoals(?:\/(.+))?/.exec(hash);
-  if (subgoals) return { view: 'subgoals', taskId: subgoals[1] ? decodeURIComponent(subgoals[1]) : null };
+  // `#/subgoals/<task>?v=<n>` opens that version (the replay lane's "edit").
+  const subgoals = /^#\/subgoals(?:\/([^?]+))?(?:\?v=(\d+))?/.exec(hash);
+  if (subgoals) return { view: 'subgoals', taskId: subgoals[1] ? decodeURIComponent(subgoals[1]) : null, ...(subgoals[2] ? { version: Number(subgoals[2]) } : {}) };
   if (hash.startsWith('#/training')) return { view: 'training' };
   if (hash.startsWith('#/runs')) return { view: 'runs' };
   if (hash.startsWith('#/tasks')) return { view: 'tasks' };
@@ -38,7 +39,7 @@ export function formatRoute(route: Route): string {
     case 'tasks': return '#/tasks';
     case 'settings': return '#/settings';
     case 'prompts': return route.name ? `#/prompts/${encodeURIComponent(route.name)}` : '#/prompts';
-    case 'subgoals': return route.taskId ? `#/subgoals/${encodeURIComponent(route.taskId)}` : '#/subgoals';
+    case 'subgoals': return route.taskId ? `#/subgoals/${encodeURIComponent(route.taskId)}${route.version ? `?v=${route.version}` : ''}` : '#/subgoals';
     case 'training': return '#/training';
     case 'compare': return `#/compare/${encodeURIComponent(route.left)}/${encodeURIComponent(route.right)}/step/${route.step}`;
     default: return '#/';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { EpisodeDetail, EpisodeSummary } from '../../../main/api/contract';
+import type { EpisodeDetail, EpisodeQuery, EpisodeSummary } from '../../../main/api/contract';
 import type { EpisodeRecord, RunRecord } from '../../../main/api/types';
 import { getClient } from '../api/client';
 import { NO_FILTERS, type EpisodeFilters, type EpisodeSort } from '../features/runs/episode-filters';
@@ -18,6 +18,11 @@ interface EpisodesSlice {
   sort: EpisodeSort;
   setFilters(patch: Partial<EpisodeFilters>): void;
   setSort(sort: EpisodeSort): void;
+  /** The study filters the store query applies (search, family, run, versions, tag; issue 21), server-side. */
+  query: EpisodeQuery;
+  setQuery(patch: Partial<EpisodeQuery>): void;
+  /** The query the loaded `episodes` answer (lags `query` while a load is in flight). */
+  episodesQuery: EpisodeQuery;
 }
 
 interface ReplaySlice {
@@ -41,7 +46,9 @@ export const useWorkbench = create<WorkbenchState>((set, get) => ({
   episodesError: null,
   async loadEpisodes() {
     try {
-      set({ episodes: await getClient().listEpisodes({ limit: 500 }), episodesError: null });
+      const query = get().query;
+      const episodes = await getClient().listEpisodes({ limit: 500, ...query });
+      if (get().query === query) set({ episodes, episodesQuery: query, episodesError: null }); // a newer query's answer wins
     } catch (err) {
       set({ episodesError: (err as Error).message });
     }
@@ -69,6 +76,14 @@ export const useWorkbench = create<WorkbenchState>((set, get) => ({
   },
   setSort(sort) {
     set({ sort });
+  },
+  query: {},
+  episodesQuery: {},
+  setQuery(patch) {
+    const query: EpisodeQuery = { ...get().query, ...patch };
+    for (const key of Object.keys(query) as (keyof EpisodeQuery)[]) if (query[key] === undefined || query[key] === '') delete query[key];
+    set({ query });
+    void get().loadEpisodes();
   },
 
   detail: null,

@@ -4,7 +4,7 @@ import { ActionError } from '../../../main/actions/errors';
 import { isObservationFormat, presentObservation } from '../../../main/agent/observation-view';
 import type { Observation, ObservedNode } from '../../../main/browser/observation-types';
 
-// The observation format is a policy setting (WEBARENA.md "Observations"); every format comes from the same
+// The observation format is a policy setting (docs/design/WEBARENA.md §3); every format comes from the same
 // extraction, and only WebRL's HTML ids need mapping back before an action executes.
 const node = (id: string, role: string, name: string, box: ObservedNode['box']): ObservedNode => ({
   id, role, name, depth: 0, props: {}, box, targetId: id, interactive: role !== 'StaticText',
@@ -44,8 +44,8 @@ describe('presentObservation', () => {
   it('som marks the screenshot and lists the marked elements, keeping our ids', () => {
     const view = presentObservation(OBSERVATION, 'som');
     expect(view.text).toBe("[31] link 'Home'\n[47] button 'Buy'");
-    expect(view.screenshot.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
-    expect(view.screenshot.equals(SCREENSHOT)).toBe(false);
+    expect(view.screenshot!.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(view.screenshot!.equals(SCREENSHOT)).toBe(false);
     expect(view.idFor('31')).toBe('31');
     expect(view.renderMs).toBeGreaterThan(0);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyFailure } from '../../../main/analysis/failure-modes';
 import { back, click, episode, scroll, stop, typeText, type StepSpec } from './build';
 
-// Default settings: N = 3 identical, cycle (2–3) repeated M = 3 times, early = at most 2 steps (MIRA.md §1).
+// Default settings: N = 3 identical, cycle (2–3) repeated M = 3 times, early = at most 2 steps (docs/design/MIRA.md §1.1).
 
 describe('classifyFailure — each category', () => {
   it('wrong termination: stopped with an answer the evaluator rejected', () => {
@@ -12,6 +12,7 @@ describe('classifyFailure — each category', () => {
     expect(c.rule).toBe('stopped_but_failed');
     expect(c.evidenceSteps).toEqual([2]);
     expect(c.explanation).toContain('"42"');
+    expect(c.explanation).toMatch(/^The agent stopped at step 3 with answer/); // t = 2 is the third step
   });
 
   it('wrong termination also when only the final action says stop (stop reason missing)', () => {
@@ -24,6 +25,7 @@ describe('classifyFailure — each category', () => {
     const ep = episode({ steps: [['/', click('a')], ['/', click('b')], ['/', click('c')], ['/', click('c')], ['/', click('c')]] });
     const c = classifyFailure(ep);
     expect(c).toMatchObject({ category: 'stuck_midway', rule: 'identical_actions', evidenceSteps: [2, 3, 4] });
+    expect(c.explanation).toContain('The last 3 actions (steps 3–5) were identical');
   });
 
   it('stuck midway: a 2-cycle repeated 3 times at the end', () => {
@@ -31,7 +33,14 @@ describe('classifyFailure — each category', () => {
     const ep = episode({ steps: [['/', click('x')], ...[1, 2, 3].flatMap(() => [['/', click('a')], ['/b', back]] as StepSpec[])] });
     const c = classifyFailure(ep);
     expect(c).toMatchObject({ category: 'stuck_midway', rule: 'action_cycle', evidenceSteps: [1, 2, 3, 4, 5, 6] });
-    expect(c.explanation).toContain('repeated 3 times');
+    expect(c.explanation).toContain('repeated 3 times at the end (steps 2–7)');
+  });
+
+  it('an episode of 13 steps that stopped says "at step 13", not 12 (issue 21)', () => {
+    const ep = episode({ steps: [...Array.from({ length: 12 }, (_, i): StepSpec => [`/p${i}`, click(String(i))]), ['/end', stop('x')]] });
+    const c = classifyFailure(ep);
+    expect(c.evidenceSteps).toEqual([12]);
+    expect(c.explanation).toContain('stopped at step 13 with answer "x"');
   });
 
   it('stuck midway: a 3-cycle repeated 3 times at the end', () => {
@@ -95,7 +104,7 @@ describe('classifyFailure — each category', () => {
   });
 });
 
-describe('classifyFailure — priority order (MIRA.md §1)', () => {
+describe('classifyFailure — priority order (docs/design/MIRA.md §1.1)', () => {
   const loop: StepSpec[] = [['/', click('a')], ['/', click('a')], ['/', click('a')]];
 
   it('wrong termination beats stuck midway and ended-early: looped, then stopped early with a wrong answer', () => {

@@ -19,7 +19,8 @@ describe('findKeyDecisionStep — loop onset', () => {
     const kd = findKeyDecisionStep(failed, []);
     expect(kd).toMatchObject({ t: 5, type: 'loop_onset' });
     expect(kd?.explanation).toContain('cycle of 2');
-    expect(kd?.explanation).toContain('3 times, through step 10');
+    // Texts count steps from 1, as the replay does: t = 5..10 are steps 6..11 (issue 21).
+    expect(kd?.explanation).toMatch(/^From step 6 the agent repeated a cycle of 2 .* 3 times, through step 11\.$/);
   });
 
   it('finds a 1-cycle (same action on the same page three times) at its first step', () => {
@@ -51,7 +52,8 @@ describe('findKeyDecisionStep — semantic deviation', () => {
     });
     const kd = findKeyDecisionStep(failed, [reference]);
     expect(kd).toMatchObject({ t: 1, type: 'semantic_deviation' });
-    expect(kd?.explanation).toContain('/search');
+    // t = 1 is the second step: the text says "step 2", matching "Key decision step 2" in the UI (issue 21).
+    expect(kd?.explanation).toMatch(/^At step 2 on \/search the agent chose /);
     expect(kd?.explanation).toContain('type [5] [red shoes]'); // what the reference chose
   });
 

@@ -8,7 +8,7 @@ function binom(n: number, k: number): bigint {
   return r;
 }
 
-describe('passAtK (MIRA.md §5, 1 − C(n−c, k)/C(n, k))', () => {
+describe('passAtK (docs/design/MIRA.md §5, 1 − C(n−c, k)/C(n, k))', () => {
   it('matches hand-computed values', () => {
     // n = 5, c = 2, k = 2: 1 − C(3,2)/C(5,2) = 1 − 3/10 = 0.7
     expect(passAtK(5, 2, 2)).toBeCloseTo(0.7, 12);

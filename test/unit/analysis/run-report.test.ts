@@ -66,6 +66,16 @@ describe('buildRunReport', () => {
     expect(report.heatmap).toEqual({ K: 2, maxT: 2, cells: [[0, 1, 1], [0, 0.5, 0.5]] });
   });
 
+  it('renders without the heatmap when an episode changed K mid-way (a re-plan recorded before issue 21)', () => {
+    const withProgress = (e: typeof successB, progress: number[][]) => ({ ...e, progress });
+    const report = buildRunReport([
+      { id: 's', episode: withProgress(successB, [[0, 0, 0], [1, 1, 1]]) },
+      { id: 'f', episode: withProgress(failA, [[0, 0, 0], [1, 0, 0], [1, 0]]) },
+    ]);
+    expect(report.heatmap).toBeNull();
+    expect(report.success.overall).toEqual({ total: 2, successes: 1, rate: 0.5 });
+  });
+
   it('refuses an empty run', () => {
     expect(() => buildRunReport([])).toThrow('buildRunReport: the run has no scored episodes.');
   });

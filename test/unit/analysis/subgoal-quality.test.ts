@@ -31,7 +31,7 @@ const table: SubgoalOutcome[] = [
   { completed: 0, success: false },
 ];
 
-describe('subgoalQuality (MIRA.md §2)', () => {
+describe('subgoalQuality (docs/design/MIRA.md §2.3)', () => {
   it('reproduces the hand-worked table', () => {
     const q = subgoalQuality(table, 4);
     expect(q.n).toBe(8);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ObservedNode } from '../../../main/browser/observation-types';
 import { renderWebRlHtml } from '../../../main/browser/render-webrl-html';
 
-// WEBARENA.md "Observations": WebRL's simplified HTML numbers visible interactive elements 0, 1, 2… in page
+// docs/design/WEBARENA.md §3: WebRL's simplified HTML numbers visible interactive elements 0, 1, 2… in page
 // order and gives each a data-bbox; toNodeId maps those numbers back to our stable ids.
 const node = (id: number, role: string, name: string, extra: Partial<ObservedNode> = {}): ObservedNode => ({
   id: String(id), role, name, depth: 1, props: {}, targetId: String(id),

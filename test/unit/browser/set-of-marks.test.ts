@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ObservedNode } from '../../../main/browser/observation-types';
 import { drawSetOfMarks, renderSetOfMarksText } from '../../../main/browser/set-of-marks';
 
-// WEBARENA.md "Observations": a set-of-marks screenshot draws each interactive box with its id, from the
+// docs/design/WEBARENA.md §3: a set-of-marks screenshot draws each interactive box with its id, from the
 // screenshot the step already took.
 function whiteJpeg(width: number, height: number): Buffer {
   return Buffer.from(encode({ width, height, data: new Uint8Array(width * height * 4).fill(255) }, 90).data);

@@ -8,7 +8,7 @@ import { defaultProfileFor } from '../../../main/eval/profiles';
 import { FakePage } from './fake-page';
 import { ctx, placeholders, task } from './helpers';
 
-const LITE = join(import.meta.dirname, '../../../../shared/data/webarena-lite/test_webarena_lite.raw.json');
+const LITE = join(import.meta.dirname, '../../fixtures/webarena-lite/test_webarena_lite.raw.json');
 const liteTasks = JSON.parse(readFileSync(LITE, 'utf8')) as Record<string, any>[];
 
 describe('evaluateEpisode', () => {

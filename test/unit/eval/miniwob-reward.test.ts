@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateMiniWob, scoreMiniWob } from '../../../main/eval/miniwob-reward';
 
-// WEBARENA.md "MiniWoB++": success is raw reward > 0 (BrowserGym) or = 1 (the Python package); the rule
+// docs/design/WEBARENA.md §5: success is raw reward > 0 (BrowserGym) or = 1 (the Python package); the rule
 // is recorded with the score.
 const done = (rawReward: number) => ({ done: true, rawReward, reason: null });
 
@@ -22,10 +22,13 @@ describe('scoreMiniWob', () => {
     expect(miniwob.checks[0]).toMatchObject({ rule: 'raw reward = 1 (miniwob package)', expected: '1', passed: false });
   });
 
-  it('never counts an episode the page did not finish', () => {
+  it('never counts an episode the page did not finish: 0 under BrowserGym, −1 under the miniwob package', () => {
     const result = scoreMiniWob({ done: false, rawReward: 0, reason: null }, 'browsergym', 'Click on "OK".');
     expect(result).toMatchObject({ success: false, score: 0 });
-    expect(result.checks[0].note).toBe('the episode was not finished on the page (WOB_DONE_GLOBAL false); instruction: "Click on "OK"."');
+    expect(result.checks[0].note).toBe('the episode was not finished on the page (WOB_DONE_GLOBAL false); scored 0, as BrowserGym does; instruction: "Click on "OK"."');
+    const miniwob = scoreMiniWob({ done: false, rawReward: 0, reason: null }, 'miniwob');
+    expect(miniwob).toMatchObject({ success: false, score: -1 });
+    expect(miniwob.checks[0]).toMatchObject({ actual: '-1', score: -1 });
   });
 });
 
@@ -46,7 +49,18 @@ describe('evaluateMiniWob', () => {
     expect(result.checks[0].note).toBe('the page ended the episode (correct); instruction: "Click on "OK"."');
   });
 
-  it('explains a page that is not a MiniWoB++ task page', async () => {
-    await expect(evaluateMiniWob(page(null), 'browsergym')).rejects.toThrow(/no WOB_DONE_GLOBAL/);
+  it('scores an episode whose tab left the task page as unfinished, and says so', async () => {
+    const away = await evaluateMiniWob(page(null), 'browsergym');
+    expect(away).toMatchObject({ success: false, score: 0 });
+    expect(away.checks[0].note).toContain('no open tab shows the task page any more');
+    expect((await evaluateMiniWob(page(null), 'miniwob')).score).toBe(-1);
+  });
+
+  it('reads the task page from another tab when the agent opened a new one', async () => {
+    const task = page({ WOB_DONE_GLOBAL: true, WOB_RAW_REWARD_GLOBAL: 1, WOB_REWARD_REASON: null });
+    const blank = { ...page(null), url: () => 'about:blank', context: () => ({ pages: () => [task, blank] }) };
+    const result = await evaluateMiniWob(blank, 'browsergym');
+    expect(result).toMatchObject({ success: true, score: 1 });
+    expect(result.checks[0].note).toContain('read from another tab (http://127.0.0.1/miniwob/x.html); the active tab shows about:blank');
   });
 });

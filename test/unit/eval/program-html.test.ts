@@ -146,13 +146,12 @@ describe('program_html profile differences', () => {
     const p = new FakePage({ 'http://x/': { elements: { '#qty': { value: '1,200' }, '#t': { outerText: 'Draft saved' } } } }, 'http://x/');
     const values = htmlTask([{ url: 'last', locator: "document.querySelector('#qty').value", required_contents: { required_values: ['>= 1000'] } }]);
     expect((await evaluateEpisode(values, ctx('vab-lite', { page: p }))).success).toBe(true);
-    const wa = await evaluateEpisode(values, ctx('webarena', { page: p }));
-    expect(wa.success).toBe(false);
-    expect(wa.checks[0].note).toContain('vab-lite');
+    // The original HTMLContentEvaluator raises on a key it does not know: an error, not a score.
+    await expect(evaluateEpisode(values, ctx('webarena', { page: p }))).rejects.toThrow(/required_values is understood by the vab-lite profile/);
     const excl = htmlTask([{ url: 'last', locator: "document.querySelector('#t').outerText", required_contents: { must_exclude: ['error'] } }]);
     expect((await evaluateEpisode(excl, ctx('vab-lite', { page: p }))).success).toBe(true);
   });
-  it('fuzzy_match on page text: one joined call (vab-lite) or one per reference (webarena)', async () => {
+  it('fuzzy_match on page text: one joined call (vab-lite); webarena has no such rule and cannot score it', async () => {
     const p = new FakePage({ 'http://x/': { elements: { '#m': { value: 'Refund order 180: broke after 3 days, $12.99' } } } }, 'http://x/');
     const t = htmlTask([{ url: 'last', locator: "document.querySelector('#m').value", required_contents: { fuzzy_match: ['refund', '12.99'] } }]);
     const j1 = recordingJudge(() => 'correct');
@@ -160,7 +159,7 @@ describe('program_html profile differences', () => {
     expect(j1.prompts.map((x) => x.reference)).toEqual(['refund, 12.99']);
     expect(j1.prompts[0].answer).toBe('Refund order 180: broke after 3 days, $12.99');
     const j2 = recordingJudge(() => 'correct');
-    await evaluateEpisode(t, ctx('webarena', { page: p, llm: j2 }));
-    expect(j2.prompts.map((x) => x.reference)).toEqual(['refund', '12.99']);
+    await expect(evaluateEpisode(t, ctx('webarena', { page: p, llm: j2 }))).rejects.toThrow(/fuzzy_match.*the original raises/);
+    expect(j2.prompts).toEqual([]);
   });
 });

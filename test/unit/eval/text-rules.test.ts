@@ -14,7 +14,7 @@ import { wordTokenize } from '../../../main/eval/tokenize';
 const WA = PROFILES.webarena;
 const VAB = PROFILES['vab-lite'];
 
-describe('answer cleaning (WEBARENA.md: trim, drop one pair of quotes, lower-case)', () => {
+describe('answer cleaning (docs/design/WEBARENA.md §2.2: trim, drop one pair of quotes, lower-case)', () => {
   it('trims only under the webarena profile', () => {
     expect(cleanAnswer('  "Hollister" \n', WA)).toBe('hollister');
     // VAB does not trim, so the quotes are not at the ends and stay.

@@ -1,5 +1,5 @@
 // Prompts as data: {{slot}} rendering, [system]/[user] sections, slot checks, the shipped defaults, and the
-// seeded few-shot order (MIRA.md §2: 2 examples per website category, shown in random order).
+// seeded few-shot order (docs/design/MIRA.md §2.1: 2 examples per website category, shown in random order).
 import { describe, expect, it } from 'vitest';
 import { PROMPT_NAMES } from '../../../main/api/inference-types';
 import { sgoSlots } from '../../../main/agent/sgo-policy';

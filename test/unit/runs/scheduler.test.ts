@@ -68,6 +68,16 @@ describe('runJobs', () => {
     expect(out).toHaveLength(2);
   });
 
+  it('stops the run at a storage failure: no retry, no further job (issue 14: a full disk fails every write)', async () => {
+    const started: string[] = [];
+    const out = await runJobs(jobs(4), { concurrency: 1, episodeTimeoutMs: 1000, infraRetries: 2 }, async (job) => {
+      started.push(job.taskId);
+      return job.index === 1 ? { ...episode(job, 'error'), stopReason: 'storage_error' } : { ...episode(job, 'finished'), stopReason: 'agent_stop' };
+    });
+    expect(started).toEqual(['t0', 't1']);
+    expect(out.map((e) => [e.taskId, e.stopReason])).toEqual([['t0', 'agent_stop'], ['t1', 'storage_error']]);
+  });
+
   it('refuses a concurrency that is not a positive integer', async () => {
     await expect(runJobs(jobs(1), { concurrency: 0, episodeTimeoutMs: 1, infraRetries: 0 }, async (j) => episode(j, 'finished'))).rejects.toThrow('concurrency must be a positive integer, not 0.');
   });

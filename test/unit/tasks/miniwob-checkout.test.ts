@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { miniwobDirFromEnv, openMiniWobCheckout } from '../../../main/tasks/miniwob/checkout';
 import { miniwobTaskRecords } from '../../../main/tasks/miniwob/tasks';
+import { resolveMiniWobSuccess } from '../../../main/runs/miniwob-setup';
 
-// WEBARENA.md "MiniWoB++": users point the app at their miniwob-plusplus checkout (setting or MINIWOB_DIR).
+// docs/design/WEBARENA.md §5: users point the app at their miniwob-plusplus checkout (setting or MINIWOB_DIR).
 const made: string[] = [];
 afterEach(async () => {
   await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
@@ -48,5 +49,37 @@ describe('openMiniWobCheckout', () => {
   it('makes one task per page, started from the served URL placeholder', () => {
     const [task] = miniwobTaskRecords({ htmlDir: '/x', tasks: ['click-test'] });
     expect(task).toMatchObject({ id: 'miniwob/click-test', source: 'miniwob', sites: ['miniwob'], startUrl: '__MINIWOB__/miniwob/click-test.html', config: { miniwob_task: 'click-test' } });
+  });
+
+  it('lists the flight pages as flight.<site> tasks', async () => {
+    const root = await checkoutAt('miniwob/html');
+    await mkdir(join(root, 'miniwob', 'html', 'flight', 'Alaska'), { recursive: true });
+    await mkdir(join(root, 'miniwob', 'html', 'flight', 'flight-common'), { recursive: true });
+    await writeFile(join(root, 'miniwob', 'html', 'flight', 'Alaska', 'wrapper.html'), '<html></html>');
+    const checkout = await openMiniWobCheckout(root);
+    expect(checkout.tasks).toEqual(['book-flight', 'click-test', 'flight.Alaska']);
+    expect(miniwobTaskRecords(checkout)[2]).toMatchObject({ id: 'miniwob/flight.Alaska', startUrl: '__MINIWOB__/flight/Alaska/wrapper.html', family: 'miniwob-extra' });
+  });
+
+  it('marks the five pages BrowserGym leaves out of its 125-task benchmark', () => {
+    const records = miniwobTaskRecords({ htmlDir: '/x', tasks: ['click-test', 'simon-says'] });
+    expect(records.map((r) => r.family)).toEqual(['miniwob', 'miniwob-extra']);
+    expect(records[1].intent).toContain("not in BrowserGym's 125-task MiniWoB benchmark");
+  });
+
+  it('reads the success rule from the setting, else MINIWOB_SUCCESS, and names a bad one', () => {
+    const saved = process.env.MINIWOB_SUCCESS;
+    try {
+      process.env.MINIWOB_SUCCESS = 'miniwob';
+      expect(resolveMiniWobSuccess()).toBe('miniwob');
+      expect(resolveMiniWobSuccess('browsergym')).toBe('browsergym');
+      process.env.MINIWOB_SUCCESS = 'strict';
+      expect(() => resolveMiniWobSuccess()).toThrow('Unknown MiniWoB++ success rule "strict" (MINIWOB_SUCCESS); choose browsergym (raw reward > 0) or miniwob (raw reward = 1).');
+      delete process.env.MINIWOB_SUCCESS;
+      expect(resolveMiniWobSuccess()).toBe('browsergym');
+    } finally {
+      if (saved === undefined) delete process.env.MINIWOB_SUCCESS;
+      else process.env.MINIWOB_SUCCESS = saved;
+    }
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWebArenaTasks, loginNeedOf, parseWebArenaJson, startUrlsOf, summariseBySite } from '../../../main/tasks/webarena-loader';
 
-const LITE = join(import.meta.dirname, '../../../../shared/data/webarena-lite/test_webarena_lite.raw.json');
+const LITE = join(import.meta.dirname, '../../fixtures/webarena-lite/test_webarena_lite.raw.json');
 
 describe('the 165 WebArena-Lite tasks', async () => {
   const { tasks, errors, warnings } = await loadWebArenaTasks(LITE);

@@ -29,7 +29,7 @@ describe('discountedReturns', () => {
   });
 });
 
-describe('doublyRobustAdvantages (MIRA.md §4)', () => {
+describe('doublyRobustAdvantages (docs/design/MIRA.md §4.10)', () => {
   it('the toy shaped rewards are what shapedRewards gives', () => {
     expectClose(shapedRewards(raw, [0, 0.2, 0.5, 1], 0.3), shaped);
   });
@@ -40,12 +40,10 @@ describe('doublyRobustAdvantages (MIRA.md §4)', () => {
   //   δ_2 = 1.15 + .9·0 − .8 = .35
   // Monte-Carlo errors with the shaped return G = [1.0725, 1.125, 1.15]:
   //   G − V = [.5725, .525, .35]
-  it('λ = .5, γ = .9, shaped return (the defaults)', () => {
+  it('λ = .5, γ = .9, shaped return', () => {
     // A = .5·δ + .5·(G − V) = [.5·(.10 + .5725), .5·(.21 + .525), .5·(.35 + .35)] = [.33625, .3675, .35]
     const expected = [0.33625, 0.3675, 0.35];
     expectClose(doublyRobustAdvantages({ shapedRewards: shaped, rawRewards: raw, values, lambda: 0.5, gamma: 0.9 }), expected);
-    // The same numbers with every setting left to MiraDefaults (λ .5, γ .9, shaped).
-    expectClose(doublyRobustAdvantages({ shapedRewards: shaped, values }), expected);
   });
 
   it('λ = 1 is the pure one-step TD error', () => {
@@ -75,6 +73,8 @@ describe('doublyRobustAdvantages (MIRA.md §4)', () => {
     // G = [.06 + .09 + 1.15, .09 + 1.15, 1.15] = [1.30, 1.24, 1.15]; G − V = [.80, .64, .35]
     // A = [.5·(.16 + .80), .5·(.29 + .64), .5·(.35 + .35)] = [.48, .465, .35]
     expectClose(doublyRobustAdvantages({ shapedRewards: shaped, values, lambda: 0.5, gamma: 1 }), [0.48, 0.465, 0.35]);
+    // The same numbers with every setting left to MiraDefaults (λ .5, γ 1, shaped return).
+    expectClose(doublyRobustAdvantages({ shapedRewards: shaped, values }), [0.48, 0.465, 0.35]);
   });
 
   it('γ = 0 makes TD and Monte-Carlo agree, for any λ', () => {
@@ -104,7 +104,7 @@ describe('doublyRobustAdvantages (MIRA.md §4)', () => {
     // r = [0, 0], r' = r (α = 0), V = [.4, .5, x], γ = .9, λ = .5
     // δ = [0 + .9·.5 − .4, 0 + 0 − .5] = [.05, −.5]; G = [0, 0]; G − V = [−.4, −.5]
     // A = [.5·(.05 − .4), .5·(−.5 − .5)] = [−.175, −.5]
-    expectClose(doublyRobustAdvantages({ shapedRewards: [0, 0], values: [0.4, 0.5, 0.9] }), [-0.175, -0.5]);
+    expectClose(doublyRobustAdvantages({ shapedRewards: [0, 0], values: [0.4, 0.5, 0.9], gamma: 0.9 }), [-0.175, -0.5]);
   });
 
   it('rejects inconsistent input', () => {
@@ -117,5 +117,62 @@ describe('doublyRobustAdvantages (MIRA.md §4)', () => {
     ).toThrow(/rawRewards must have length T = 3/);
     expect(() => doublyRobustAdvantages({ shapedRewards: shaped, values, lambda: 1.5 })).toThrow(/lambda/);
     expect(() => doublyRobustAdvantages({ shapedRewards: shaped, values, gamma: -0.1 })).toThrow(/gamma/);
+  });
+});
+
+// Issue 16: V is fitted with BCE to the undiscounted outcome, so a calibrated V(s) is P(success | s). The
+// advantage must use the same (undiscounted) return, γ = 1, or solved episodes are scored as bad ones.
+describe('γ agrees with the value target (γ = 1, the default)', () => {
+  // A solved 5-step episode, r = [0, 0, 0, 0, 1], no shaping (α = 0), λ = .5, and a calibrated V ≡ .95
+  // (the policy solves this task 95% of the time).
+  const solved = [0, 0, 0, 0, 1];
+  const calibrated = [0.95, 0.95, 0.95, 0.95, 0.95, 0.95];
+
+  it('gives every step of a solved episode an advantage ≥ 0', () => {
+    // γ = 1: δ_t = 0 + .95 − .95 = 0 (t < 4), δ_4 = 1 + 0 − .95 = .05; G_t = 1, G − V = .05
+    // A = .5·(δ + G − V) = [.025, .025, .025, .025, .05]
+    const a = doublyRobustAdvantages({ shapedRewards: solved, values: calibrated });
+    expectClose(a, [0.025, 0.025, 0.025, 0.025, 0.05]);
+    for (const x of a) expect(x).toBeGreaterThanOrEqual(0);
+  });
+
+  it('γ = .9 against the same V scores the solved episode as bad (the mismatch this default removes)', () => {
+    // δ_t = .9·.95 − .95 = −.095 (t < 4), δ_4 = .05; G = .9^(4−t) = [.6561, .729, .81, .9, 1]
+    // G − V = [−.2939, −.221, −.14, −.05, .05]; A = .5·(δ + G − V) = [−.19445, −.158, −.1175, −.0725, .05]
+    expectClose(doublyRobustAdvantages({ shapedRewards: solved, values: calibrated, gamma: 0.9 }), [-0.19445, -0.158, -0.1175, -0.0725, 0.05]);
+  });
+
+  it('a failed episode sums to a negative advantage', () => {
+    // r = [0, 0, 0, 0], V = [.4, .5, .6, .7, (terminal)], α = 0, γ = 1, λ = .5
+    // δ = [.5 − .4, .6 − .5, .7 − .6, 0 − .7] = [.1, .1, .1, −.7]; G = 0, G − V = [−.4, −.5, −.6, −.7]
+    // A = [−.15, −.2, −.25, −.7]; Σ A = −1.3
+    const a = doublyRobustAdvantages({ shapedRewards: [0, 0, 0, 0], values: [0.4, 0.5, 0.6, 0.7, 0.8] });
+    expectClose(a, [-0.15, -0.2, -0.25, -0.7]);
+    expect(a.reduce((x, y) => x + y, 0)).toBeCloseTo(-1.3, 10);
+  });
+
+  it('with shaping and terminal shaping: a solved episode stays ≥ 0 everywhere, a failed one whose P rises sums < 0', () => {
+    // Solved, T = 5, P = [0, .25, .5, .75, .9, (P(s_T) := r = 1)], α = .3, V ≡ .95, γ = 1, λ = .5:
+    //   r' = [.075, .075, .075, .045, 1 + .3·.1 = 1.03]
+    //   δ  = [.075, .075, .075, .045, 1.03 − .95 = .08]
+    //   G  = [1.3, 1.225, 1.15, 1.075, 1.03], G − V = [.35, .275, .2, .125, .08]
+    //   A  = [.2125, .175, .1375, .085, .08]
+    const solvedShaped = shapedRewards(solved, [0, 0.25, 0.5, 0.75, 0.9, 0.2], 0.3, { terminalOutcome: 1 });
+    const a = doublyRobustAdvantages({ shapedRewards: solvedShaped, values: calibrated });
+    expectClose(a, [0.2125, 0.175, 0.1375, 0.085, 0.08]);
+    for (const x of a) expect(x).toBeGreaterThanOrEqual(0);
+
+    // Failed, T = 4, V ≡ .05 (rightly pessimistic), P = [.1, .3, .5, .7, .9] rising to a success-looking page:
+    //   before (γ = .9, P(s_T) = .9): r' = .06 each; δ = [.055, .055, .055, .01];
+    //     G = [.20634, .1626, .114, .06], G − V = [.15634, .1126, .064, .01]; A = [.10567, .0838, .0595, .01], Σ = .25897 > 0
+    const rising = [0.1, 0.3, 0.5, 0.7, 0.9];
+    const pessimistic = [0.05, 0.05, 0.05, 0.05, 0.05];
+    const before = doublyRobustAdvantages({ shapedRewards: shapedRewards([0, 0, 0, 0], rising, 0.3), values: pessimistic, gamma: 0.9 });
+    expectClose(before, [0.10567, 0.0838, 0.0595, 0.01]);
+    //   now (γ = 1, P(s_T) := 0): r' = [.06, .06, .06, −.21]; δ = [.06, .06, .06, −.26];
+    //     G = [−.03, −.09, −.15, −.21], G − V = [−.08, −.14, −.2, −.26]; A = [−.01, −.04, −.07, −.26], Σ = −.38
+    const after = doublyRobustAdvantages({ shapedRewards: shapedRewards([0, 0, 0, 0], rising, 0.3, { terminalOutcome: 0 }), values: pessimistic });
+    expectClose(after, [-0.01, -0.04, -0.07, -0.26]);
+    expect(after.reduce((x, y) => x + y, 0)).toBeCloseTo(-0.38, 10);
   });
 });

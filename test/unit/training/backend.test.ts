@@ -26,7 +26,7 @@ afterAll(async () => {
   await tf.setBackend('cpu');
 });
 
-describe('selectBackend (ARCHITECTURE.md: tfjs-node-gpu → tfjs-node → wasm → cpu)', () => {
+describe('selectBackend (docs/design/ARCHITECTURE.md §6: tfjs-node-gpu → tfjs-node → wasm → cpu)', () => {
   it.skipIf(nativeInstalled)('picks wasm here and reports the native backends as tried and failed', async () => {
     const selection = await selectBackend();
     expect(selection.name).toBe('wasm');

@@ -10,7 +10,7 @@ import { useCpuBackend } from './tf-setup';
 
 beforeAll(useCpuBackend);
 
-describe('valueCriticLoss (MIRA.md §4 "Value critic": BCE against the outcome)', () => {
+describe('valueCriticLoss (docs/design/MIRA.md §4.2: BCE against the outcome)', () => {
   it('matches hand-worked cross-entropy for a successful episode', () => {
     // r = 1: −mean(ln .8, ln .5) = (0.2231436 + 0.6931472)/2 = 0.4581454
     expect(valueCriticLoss([0.8, 0.5], 1)).toBeCloseTo(0.4581454, 6);
@@ -39,7 +39,7 @@ describe('valueCriticLoss (MIRA.md §4 "Value critic": BCE against the outcome)'
   });
 });
 
-describe('potentialCriticLoss (MIRA.md §4 "Potential critic": MSE against p*)', () => {
+describe('potentialCriticLoss (docs/design/MIRA.md §4.4: MSE against p*)', () => {
   it('matches hand-worked mean squared error', () => {
     // ((.2 − 0)² + (.5 − .5)² + (1 − .8)²)/3 = (.04 + 0 + .04)/3 = 0.0266667
     expect(potentialCriticLoss([0.2, 0.5, 1.0], [0, 0.5, 0.8])).toBeCloseTo(0.0266667, 6);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orderCurriculum, selectCurriculumTasks } from '../../../main/training/curriculum';
 
-describe('selectCurriculumTasks (MIRA.md §4 "Phases": keep predicted success in [0.05, 0.75])', () => {
+describe('selectCurriculumTasks (docs/design/MIRA.md §4.16: keep predicted success in [0.05, 0.75])', () => {
   // a: .04 below · b: .05 lower bound (kept) · c: .5 inside · d: .75 upper bound (kept) · e: .76 above
   // f: 0 never solved · g: 1 always solved
   const predicted = { a: 0.04, b: 0.05, c: 0.5, d: 0.75, e: 0.76, f: 0, g: 1 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ReplayBuffer, actionPerplexity, perplexityFilter } from '../../../main/training/data-hygiene';
+import { ReplayBuffer, actionPerplexity, perplexityFilter, trajectoryPerplexity, trajectoryPerplexityFilter } from '../../../main/training/data-hygiene';
 
-describe('perplexityFilter (MIRA.md §4 "Data hygiene")', () => {
+describe('perplexityFilter (docs/design/MIRA.md §4.13)', () => {
   it('keeps p in [0.5, 0.95] inclusive by default, i.e. perplexity in [1/0.95, 1/0.5]', () => {
     // p:            .5    .95   .4999  .9501  .7    0     1
     // perplexity:   2     1.0526 2.0004 1.0525 1.4286 ∞    1
@@ -31,6 +31,30 @@ describe('perplexityFilter (MIRA.md §4 "Data hygiene")', () => {
     // p = .8 and .2: exp(−(ln .8 + ln .2)/2) = exp(−ln(.16)/2) = 1/√.16 = 2.5
     expect(actionPerplexity([Math.log(0.8), Math.log(0.2)])).toBeCloseTo(2.5, 12);
     expect(() => actionPerplexity([])).toThrow(/at least one token/);
+  });
+});
+
+describe('trajectoryPerplexityFilter (issue 16: whole trajectories, WebRL band [1/0.95, 1/0.5])', () => {
+  it('keeps trajectories whose mean per-action perplexity lies in the band, and counts trajectories and steps', () => {
+    // A: p = [.8, .5]         → (1.25 + 2)/2          = 1.625   kept (it has a bad-looking action at p = .5 …)
+    // B: p = [.99, .98, .97]  → (1.0101 + 1.0204 + 1.0309)/3 = 1.0205 dropped (< 1.0526: nothing to learn)
+    // C: p = [.9, .1]         → (1.1111 + 10)/2       = 5.5556  dropped (> 2: far off the actor)
+    // D: p = [.3, .9, .9, .9] → (3.3333 + 3·1.1111)/4 = 1.6667  kept (… a per-action filter would drop p = .3)
+    const result = trajectoryPerplexityFilter([[0.8, 0.5], [0.99, 0.98, 0.97], [0.9, 0.1], [0.3, 0.9, 0.9, 0.9]]);
+    expect(result.keep).toEqual([true, false, false, true]);
+    expect(result.kept).toEqual([0, 3]);
+    [1.625, 1.0205, 5.5556, 1.6667].forEach((x, i) => expect(result.perplexities[i]).toBeCloseTo(x, 4));
+    expect(result.keptSteps).toBe(6);
+    expect(result.totalSteps).toBe(11);
+  });
+
+  it('mean per-action perplexity, inclusive bounds, a zero probability is infinite', () => {
+    expect(trajectoryPerplexity([0.5, 0.25])).toBeCloseTo(3, 12); // (2 + 4)/2
+    expect(trajectoryPerplexity([0.5, 0])).toBe(Number.POSITIVE_INFINITY);
+    // exactly 1/0.95 and exactly 2 are kept
+    expect(trajectoryPerplexityFilter([[0.95], [0.5], [0.5, 0]]).keep).toEqual([true, true, false]);
+    expect(() => trajectoryPerplexity([])).toThrow(/at least one action/);
+    expect(() => trajectoryPerplexityFilter([[0.5]], [0.5, 2])).toThrow(/must be >= 1/);
   });
 });
 

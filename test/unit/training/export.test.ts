@@ -74,7 +74,7 @@ async function addEpisode(id: string, success: boolean | null, opts: { critic?: 
 async function collect(options: Partial<ExportOptions> = {}): Promise<{ lines: ExportLine[]; skipped: Array<[string, string]> }> {
   const skipped: Array<[string, string]> = [];
   const lines: ExportLine[] = [];
-  for await (const line of exportRun(store, 'run-1', { format: 'webrl', onSkip: (id, reason) => skipped.push([id, reason]), ...options })) lines.push(JSON.parse(line));
+  for await (const line of exportRun(store, 'run-1', { format: 'mira', onSkip: (id, reason) => skipped.push([id, reason]), ...options })) lines.push(JSON.parse(line));
   return { lines, skipped };
 }
 
@@ -100,9 +100,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('exportRun on a hand-built K = 3 episode (MIRA.md §4)', () => {
+describe('exportRun on a hand-built K = 3 episode (docs/design/MIRA.md §4)', () => {
   it('writes progress labels p*_{t+1}, shaped rewards and doubly-robust advantages as worked by hand', async () => {
-    const lines = byEpisode((await collect()).lines, 'ok');
+    const lines = byEpisode((await collect({ mira: { gamma: 0.9 } })).lines, 'ok');
     expect(lines.map((l) => l.t)).toEqual([0, 1, 2, 3]);
     expectClose(lines.map((l) => l.mira.progress_label), [1 / 6, 1 / 3, 2 / 3, 1]);
     expectClose(lines.map((l) => l.mira.shaped_reward), [0.03, 0.06, 0.09, 1]);
@@ -111,11 +111,11 @@ describe('exportRun on a hand-built K = 3 episode (MIRA.md §4)', () => {
     expect(lines.map((l) => l.mira.potential)).toEqual(POTENTIALS);
     expect(lines.map((l) => l.mira.outcome_reward)).toEqual([0, 0, 0, 1]);
     expect(lines.map((l) => l.mira.subgoals_done)).toEqual([0, 1, 2, 3]);
-    expect(lines.every((l) => l.mira.subgoals_total === 3 && l.mira.critic_source === 'stored' && l.mira.ref_logprob === null)).toBe(true);
+    expect(lines.every((l) => l.mira.subgoals_total === 3 && l.mira.critic_source === 'stored' && l.mira.local_policy_ref_logprob === null)).toBe(true);
   });
 
   it('honours α, λ, γ overrides: λ = 1 leaves the one-step TD errors; α = 0 leaves the raw rewards', async () => {
-    const td = byEpisode((await collect({ mira: { lambda: 1 } })).lines, 'ok');
+    const td = byEpisode((await collect({ mira: { lambda: 1, gamma: 0.9 } })).lines, 'ok');
     expectClose(td.map((l) => l.mira.advantage), [0.07, 0.09, 0.11, 0.2]);
     // α = 0, λ = 0, γ = 1: A_t = Σ r − V(s_t) = 1 − V(s_t)
     const mc = byEpisode((await collect({ mira: { alpha: 0, lambda: 0, gamma: 1 } })).lines, 'ok');
@@ -133,7 +133,7 @@ describe('exportRun on a hand-built K = 3 episode (MIRA.md §4)', () => {
     ];
     expect(lines.map((l) => l.action)).toEqual(webrl);
     expect(lines[2].previous_actions).toEqual(webrl.slice(0, 2));
-    expect(lines[0]).toMatchObject({ schema: 'mira-webrl/1', run_id: 'run-1', task_id: 'shop-1', task: task.intent, observation: OBS, observation_format: 'axtree', action_text: 'click [30]', done: false, trajectory_reward: 1 });
+    expect(lines[0]).toMatchObject({ schema: 'mira-export/2', run_id: 'run-1', task_id: 'shop-1', task: task.intent, observation: OBS, observation_format: 'axtree', action_text: 'click [30]', done: false, trajectory_reward: 1 });
     expect(lines[3].done).toBe(true);
   });
 
@@ -167,7 +167,7 @@ describe('exportRun on a hand-built K = 3 episode (MIRA.md §4)', () => {
       const { candidates, probs } = scorer.score(states[t]);
       const index = findCandidate(ACTIONS[t][0], candidates, states[t].nodes);
       expect(index).toBeGreaterThanOrEqual(0);
-      expect(l.mira.ref_logprob).toBeCloseTo(Math.log(probs[index]), 6);
+      expect(l.mira.local_policy_ref_logprob).toBeCloseTo(Math.log(probs[index]), 6);
       expect(l.mira.value).toBeCloseTo(scorer.critique(states[t])!.value, 6);
       expect(l.mira.critic_source).toBe('checkpoint');
     });

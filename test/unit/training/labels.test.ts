@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { completionStates, episodeProgressLabels } from '../../../main/training/phases/labels';
 import { variantSettings } from '../../../main/training/phases/variants';
-import { progressLabels } from '../../../main/training/progress-labels';
+import { failedProgressLabels, progressLabels } from '../../../main/training/progress-labels';
 
-describe('completionStates (MIRA.md §4: subgoal j completes at state t_j)', () => {
+describe('completionStates (docs/design/MIRA.md §4.3: subgoal j completes at state t_j)', () => {
   it('maps the progress judged after action t to state t + 1, in order, stopping at the first undone subgoal', () => {
     expect(completionStates([[0, 0, 0], [1, 0, 0], [1, 0, 0], [1, 1, 0]], 3)).toEqual([2, 4]);
     expect(completionStates([null, [1, 1, 0]], 3)).toEqual([2, 2]);
@@ -29,7 +29,17 @@ describe('episodeProgressLabels', () => {
   });
 });
 
-describe('variantSettings (MIRA.md §4 ablations)', () => {
+describe('episodeProgressLabels of a failed episode (issue 16)', () => {
+  it('equals failedProgressLabels for distinct completions and stays flat after the last one', () => {
+    // K = 3, completions at 2 and 4, failed, T = 9: [0, 1/6, 1/3, 1/2, 2/3, 2/3, 2/3, 2/3, 2/3, 2/3]
+    const labels = episodeProgressLabels([2, 4], 9, 3, false);
+    const expected = failedProgressLabels([2, 4], 9, 3);
+    labels.forEach((l, t) => expect(l).toBeCloseTo(expected[t], 10));
+    expect(labels[9]).toBeCloseTo(2 / 3, 10);
+  });
+});
+
+describe('variantSettings (docs/design/MIRA.md §4.12)', () => {
   it('maps each variant to its switch', () => {
     expect(variantSettings('full')).toMatchObject({ objective: 'mse', fitPotential: true, config: { alpha: 0.3, lambda: 0.5 } });
     expect(variantSettings('no-potential')).toMatchObject({ objective: 'mse', fitPotential: false, config: { alpha: 0 } });

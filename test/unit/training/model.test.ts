@@ -61,28 +61,88 @@ describe('embedding lookup gradient (ScatterNd instead of gather\'s UnsortedSegm
   });
 });
 
+/** The policy's formula written plainly for one state (issue 7's model, before issue 16's speed-ups): a bag
+ * embedding per text, the query, attention over the elements, z, then per candidate the concatenated input
+ * [elem; kind; text; feats]·W_c, [z ⊙ cand; cand; feats]·W_1, and the scores. */
+function plainLogits(model: PolicyModel, f: ReturnType<typeof featurize>): number[] {
+  return tf.tidy(() => {
+    const p = (name: string) => model.params.get(name) as unknown as tf.Tensor2D;
+    const table = p('enc.embed');
+    const bag = (ids: number[]) => (ids.length ? tf.mul(tf.sum(tf.gather(table, ids), 0), 1 / Math.sqrt(ids.length)) : tf.zeros([table.shape[1]])).reshape([1, -1]);
+    const dense = (x: tf.Tensor, w: string, b?: string) => (b ? tf.add(tf.matMul(x as tf.Tensor2D, p(w)), p(b)) : tf.matMul(x as tf.Tensor2D, p(w)));
+    const q = tf.tanh(dense(tf.concat([bag(f.goal), bag(f.subgoal), bag(f.hist), tf.tensor2d([f.state])], 1), 'enc.wq', 'enc.bq'));
+    const elems = tf.tanh(dense(tf.concat(f.elems.map(bag), 0), 'enc.we', 'enc.be'));
+    const attention = tf.softmax(tf.div(tf.matMul(q, elems, false, true), Math.sqrt(q.shape[1]!)));
+    const z = tf.tanh(dense(tf.concat([q, tf.matMul(attention, elems)], 1), 'enc.wz', 'enc.bz'));
+    const kind = tf.oneHot(f.candKind, 4).toFloat();
+    const feats = tf.tensor2d(f.candFeats);
+    const candIn = tf.concat([tf.concat(f.candElem.map(bag), 0), kind, tf.concat(f.candText.map(bag), 0), feats], 1);
+    const cand = tf.tanh(dense(candIn, 'pol.wc', 'pol.bc'));
+    const hidden = tf.relu(dense(tf.concat([tf.mul(z, cand), cand, feats], 1), 'pol.w1', 'pol.b1'));
+    return Array.from(tf.add(dense(hidden, 'pol.w2'), dense(feats, 'pol.wf')).dataSync());
+  });
+}
+
+describe('policy model', () => {
+  it('packed candidates, block products and per-text layers compute the plain formula (within 1e-5)', () => {
+    const states = [shopState(), shopState({ t: 2, progress: [1, 1, 0], past: [{ kind: 'click', elementName: 'Shoes', text: '' }] }), shopState({ nodes: shopState().nodes.slice(0, 3) })];
+    const feats = states.map((raw) => featurize(raw, vocab, policy.config.features));
+    expect(new Set(feats.map((f) => f.cands.length)).size).toBeGreaterThan(1); // padding is exercised
+    const batch = packPolicy(feats, policy.config.features);
+    const logits = tf.tidy(() => policy.logits(batch).arraySync());
+    disposeBatch(batch);
+    feats.forEach((f, b) => {
+      const expected = plainLogits(policy, f);
+      expected.forEach((x, c) => expect(Math.abs(logits[b][c] - x)).toBeLessThan(1e-5));
+      logits[b].slice(f.cands.length).forEach((x) => expect(x).toBeLessThan(-1e8));
+    });
+  });
+
+  it('scores a page without actionable elements (only stop) alone and next to others', () => {
+    const empty = featurize(shopState({ nodes: [] }), vocab, policy.config.features);
+    expect(empty.elems).toHaveLength(0);
+    for (const states of [[empty], [empty, features()]]) {
+      const batch = packPolicy(states, policy.config.features);
+      const probs = policy.probabilities(batch, states.map((f) => f.cands.length));
+      disposeBatch(batch);
+      expect(probs[0]).toEqual([1]);
+      expect(probs.at(-1)!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    }
+    // A batch of such pages alone has one candidate column: log π(stop) = 0, and a step still runs.
+    expect(logProbsOf(policy, [{ features: empty, index: 0 }])).toEqual([0]);
+    const optimizer = tf.train.sgd(0.01);
+    expect(sftStep(policy, optimizer, [{ features: empty, index: 0, logpRef: 0, advantage: 0 }])).toBeCloseTo(0, 6);
+    optimizer.dispose();
+  });
+});
+
 describe('training steps', () => {
   it('leak no tensors across a step (after the optimizer has made its slots)', () => {
     const samples: PolicySample[] = [{ features: features(), index: 5, logpRef: -2, advantage: 0.3 }];
     const optimizer = tf.train.adam(0.01);
     const critic = CriticModel.init(undefined, 3);
-    const criticOpt = tf.train.adam(0.01);
-    const criticSamples = [{ features: features(), outcome: 1, label: 0.5 }, { features: features(), outcome: 0, label: null }];
+    // One optimizer per network: tfjs's Adam keeps its moments by position in the variable list.
+    const valueOpt = tf.train.adam(0.01);
+    const potentialOpt = tf.train.adam(0.01);
+    const criticSamples = [{ features: features(), target: 1 }, { features: features(), target: 0 }];
     // Warm-up creates Adam's moment variables.
     policyStep(policy, optimizer, samples, 'mse', 0.1);
     sftStep(policy, optimizer, samples);
-    criticStep(critic, criticOpt, criticSamples, true);
+    criticStep(critic.value, valueOpt, criticSamples, 'bce');
+    criticStep(critic.potential, potentialOpt, criticSamples, 'mse');
     const before = tf.memory().numTensors;
     policyStep(policy, optimizer, samples, 'mse', 0.1);
     policyStep(policy, optimizer, samples, 'kl', 0.1);
     policyStep(policy, optimizer, samples, 'awr', 0.1);
     sftStep(policy, optimizer, samples);
-    criticStep(critic, criticOpt, criticSamples, true);
+    criticStep(critic.value, valueOpt, criticSamples, 'bce');
+    criticStep(critic.potential, potentialOpt, criticSamples, 'mse');
     logProbsOf(policy, samples);
     new LocalScorer(policy, vocab).score(shopState());
     expect(tf.memory().numTensors).toBe(before);
     optimizer.dispose();
-    criticOpt.dispose();
+    valueOpt.dispose();
+    potentialOpt.dispose();
     critic.dispose();
   });
 
@@ -129,6 +189,21 @@ describe('checkpoints', () => {
     disposeBatch(batch);
     loaded.policy.dispose();
     loaded.critic!.dispose();
+    critic.dispose();
+  });
+
+  it('reads a critic saved before issue 16 (one shared encoder, heads val.* and pot.*) into two networks', () => {
+    const critic = CriticModel.init(undefined, 6);
+    const value = critic.value.params.toJSON();
+    const legacy = { ...Object.fromEntries(Object.entries(value).filter(([k]) => k.startsWith('enc.'))), 'val.w': value['head.w'], 'val.b': value['head.b'], 'pot.w': value['head.w'], 'pot.b': value['head.b'] };
+    const loaded = CriticModel.fromJSON(critic.config, legacy);
+    const batch = packPolicy([features()], policy.config.features);
+    // Both networks start from the shared encoder; with the same head they agree with the original V.
+    expect(loaded.predict(batch)).toEqual({ value: critic.value.predict(batch), potential: critic.value.predict(batch) });
+    expect(loaded.value.params.get('enc.embed')).not.toBe(loaded.potential.params.get('enc.embed'));
+    expect(() => CriticModel.fromJSON(critic.config, { 'enc.embed': value['enc.embed'] })).toThrow(/legacy "val.w"/);
+    disposeBatch(batch);
+    loaded.dispose();
     critic.dispose();
   });
 });

@@ -20,7 +20,7 @@ const logpTheta = [-1, -2];
 const logpRef = [-1.5, -1];
 const adv = [0.1, -0.2];
 
-describe('mseLogRatioLoss (MIRA.md §4 "Policy objective")', () => {
+describe('mseLogRatioLoss (docs/design/MIRA.md §4.11)', () => {
   it('matches mean((β·log-ratio − A)²) by hand', () => {
     // β·log-ratio = [.05, −.1]; minus A = [.05 − .1, −.1 + .2] = [−.05, .1]; squares [.0025, .01]; mean .00625
     expect(value(() => mseLogRatioLoss(tf.tensor1d(logpTheta), logpRef, adv, 0.1))).toBeCloseTo(0.00625, 7);

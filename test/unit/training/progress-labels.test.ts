@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { progressLabels } from '../../../main/training/progress-labels';
+import { failedProgressLabels, progressLabels } from '../../../main/training/progress-labels';
 
 const round4 = (xs: number[]): number[] => xs.map((x) => Math.round(x * 1e4) / 1e4);
 
-describe('progressLabels (MIRA.md §4 "Progress labels")', () => {
+describe('progressLabels (docs/design/MIRA.md §4.3)', () => {
   it('reproduces the worked example: K = 3, completions at 2 and 4, T = 9', () => {
     // Knots (t, level): (0, 0), (2, 1/3), (4, 2/3), and subgoal 3 pinned to (9, 1).
     // t = 0..2: 0, 1/6 = .1667, 2/6 = .3333
@@ -59,5 +59,26 @@ describe('progressLabels (MIRA.md §4 "Progress labels")', () => {
     expect(() => progressLabels([1.5], 9, 3)).toThrow(/completionSteps\[0\] = 1.5/);
     expect(() => progressLabels([], 0, 3)).toThrow(/T must be an integer >= 1/);
     expect(() => progressLabels([], 9, 0)).toThrow(/K must be an integer >= 1/);
+  });
+});
+
+describe('failedProgressLabels (issue 16: P also learns from failed episodes)', () => {
+  it('rises as in a success up to the last completed milestone, then stays flat at m/K', () => {
+    // K = 3, one completion at 2, T = 6: knots (0, 0), (2, 1/3), then flat (6, 1/3).
+    // t = 0..2: 0, 1/6, 1/3; t = 3..6: 1/3.
+    expect(round4(failedProgressLabels([2], 6, 3))).toEqual([0, 0.1667, 0.3333, 0.3333, 0.3333, 0.3333, 0.3333]);
+    // The worked example's completions (2 and 4, K = 3, T = 9) in a failed episode: no anchor at T.
+    expect(round4(failedProgressLabels([2, 4], 9, 3))).toEqual([0, 0.1667, 0.3333, 0.5, 0.6667, 0.6667, 0.6667, 0.6667, 0.6667, 0.6667]);
+  });
+
+  it('is 0 throughout without completions, and flat at 1 after all K completed in a failed episode', () => {
+    expect(failedProgressLabels([], 3, 4)).toEqual([0, 0, 0, 0]);
+    // K = 2, completions at 1 and 2, T = 4: (0, 0), (1, .5), (2, 1), flat → 0, .5, 1, 1, 1 (no pinning to T).
+    expect(failedProgressLabels([1, 2], 4, 2)).toEqual([0, 0.5, 1, 1, 1]);
+  });
+
+  it('rejects invalid input like progressLabels', () => {
+    expect(() => failedProgressLabels([3, 3], 9, 3)).toThrow(/failedProgressLabels: completionSteps must be strictly increasing/);
+    expect(() => failedProgressLabels([], 0, 3)).toThrow(/T must be an integer >= 1/);
   });
 });

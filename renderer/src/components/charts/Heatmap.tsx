@@ -1,4 +1,4 @@
-/** P(subgoal k done by step t) as a grid of shaded cells (MIRA.md §5: a vertical band on the first
+/** P(subgoal k done by step t) as a grid of shaded cells (docs/design/MIRA.md §5: a vertical band on the first
  * subgoals before training, a diagonal after). Each cell carries its value for tooltips and tests. */
 export function Heatmap({ title, cells, testId }: { title: string; cells: number[][]; testId?: string }) {
   const size = 18;

@@ -3,7 +3,7 @@ import type { AutoRaterTrial, PromptName } from '../../../../main/api/contract';
 import { getClient } from '../../api/client';
 import { StepPicker, type StepChoice } from './StepPicker';
 
-/** The rendered prompt for a chosen episode step (the latest saved version, exactly as it would be sent), and
+/** The rendered prompt for a chosen episode step (the draft in the editor, exactly as it would be sent), and
  * for the AutoRater, "try on this step": judges one milestone with the draft text and shows the verdict. */
 export function PromptPreview({ name, draft }: { name: PromptName; draft: string }) {
   const [choice, setChoice] = useState<StepChoice | null>(null);
@@ -24,7 +24,7 @@ export function PromptPreview({ name, draft }: { name: PromptName; draft: string
       setBusy(false);
     }
   };
-  const showPreview = () => run(async () => setPreview(await getClient().previewPrompt(name, choice!.episodeId, choice!.t)));
+  const showPreview = () => run(async () => setPreview(await getClient().previewPrompt(name, choice!.episodeId, choice!.t, draft)));
   const tryIt = () => run(async () => setTrial(await getClient().tryAutoRater(choice!.episodeId, choice!.t, subgoal - 1, draft)));
 
   return (

@@ -4,7 +4,7 @@ import { getClient } from '../../api/client';
 import { useWorkbench } from '../../stores/workbench-store';
 import { PromptEditor } from './PromptEditor';
 
-/** Prompts as data (MIRA.md §2–3): the subgoal-generation, AutoRater, policy and analyzer templates, each
+/** Prompts as data (docs/design/MIRA.md §2, §3): the subgoal-generation, AutoRater, policy and analyzer templates, each
  * edited in Monaco and saved as a new version. */
 export function PromptsView({ name }: { name: string | null }) {
   const [prompts, setPrompts] = useState<PromptVersion[] | null>(null);

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useWorkbench } from '../../stores/workbench-store';
 import { CompareWith } from './CompareWith';
 import { Filmstrip } from './Filmstrip';
-import { ForkButton } from './ForkDialog';
+import { ForkButton, RunAgainButton } from './ForkDialog';
+import { EpisodeNotes } from '../episodes/EpisodeNotes';
 import { ForkedFrom } from './ForkedFrom';
 import { OutcomePanel } from './OutcomePanel';
 import { ScreenshotFrame } from './ScreenshotFrame';
@@ -10,12 +11,14 @@ import { StepDetails } from './StepDetails';
 import { StepTabs } from './StepTabs';
 import { StepTimeline } from './StepTimeline';
 import { useStepKeys } from './use-step-keys';
-import { doneAt, milestoneNames, nextStop, verdictsByStep, verdictStops } from './milestones';
+import { doneAt, milestoneNames, nextStop, verdictsAtFrame, verdictsByStep, verdictStops } from './milestones';
 import { SubgoalLane } from './SubgoalLane';
 import { ValueChart } from './ValueChart';
 import { VerdictPanel } from './VerdictPanel';
 
-/** Frame-by-frame replay of one episode: buttons and ←/→/Home/End step through; the step is in the URL. */
+/** Frame-by-frame replay of one episode: buttons and ←/→/Home/End step through; the step is in the URL.
+ * Laid out like Playwright's trace viewer: stepper, filmstrip, screenshot, action and milestones share one
+ * screen (1440×900 without scrolling); the lane, outcome and raw texts follow below. */
 export function ReplayView({ episodeId, step }: { episodeId: string; step: number }) {
   const detail = useWorkbench((s) => (s.detail?.episode.id === episodeId ? s.detail : null));
   const error = useWorkbench((s) => s.detailError);
@@ -57,17 +60,15 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
   if (error && !detail) return <p role="alert" className="error">Could not open the episode: {error}</p>;
   if (!detail) return <p className="muted">Loading episode…</p>;
   return (
-    <section className="replay" aria-labelledby="replay-heading">
+    <section className="replay one-screen" aria-labelledby="replay-heading">
       <div className="replay-header">
         <button type="button" onClick={() => navigate({ view: 'episodes' })}>← Episodes</button>
-        <h1 id="replay-heading">{detail.task.intent}</h1>
+        <h1 id="replay-heading" title={detail.task.intent}>{detail.task.intent}</h1>
+        <span className="muted small replay-meta">
+          {detail.task.id} · policy {detail.episode.policy} · episode {detail.episode.id}
+        </span>
       </div>
-      <p className="muted small">
-        {detail.task.id} · policy {detail.episode.policy} · episode {detail.episode.id}
-      </p>
       {detail.episode.forkedFrom && <ForkedFrom from={detail.episode.forkedFrom} />}
-      <CompareWith episodeId={episodeId} taskId={detail.task.id} />
-      <OutcomePanel episode={detail.episode} />
       {count === 0 ? (
         <p className="muted">This episode has no recorded steps.</p>
       ) : (
@@ -80,13 +81,11 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
             <button type="button" onClick={() => go('last')} disabled={index === count - 1} >Last</button>
             <button type="button" onClick={() => jump(-1)} disabled={!lane || nextStop(lane.stops, index, -1) === null} aria-label="Previous verdict (K)">◀ verdict</button>
             <button type="button" onClick={() => jump(1)} disabled={!lane || nextStop(lane.stops, index, 1) === null} aria-label="Next verdict (J)">verdict ▶</button>
-            <ForkButton episodeId={episodeId} t={index} />
-            <span className="muted small">← → to step, Home / End to jump, J / K to the next / previous milestone verdict</span>
+            <ForkButton episodeId={episodeId} taskId={detail.task.id} t={index} />
+            <RunAgainButton taskId={detail.task.id} seed={detail.episode.seed} />
+            <span className="muted small" title="← → to step, Home / End to jump, J / K to the next / previous milestone verdict">← → Home End J K</span>
           </div>
           <Filmstrip steps={detail.steps} current={index} onSelect={select} prefixSteps={detail.episode.forkedFrom?.step ?? 0} />
-          <StepTimeline count={count} current={index} analysis={detail.episode.analysis} onSelect={select} />
-          {lane && <SubgoalLane names={lane.names} done={lane.done} verdicts={lane.byStep} count={count} current={index} onSelect={select} />}
-          <ValueChart steps={detail.steps} current={index} />
           {current && (
             <div className="replay-body">
               <div className="replay-main">
@@ -95,13 +94,26 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
               </div>
               <aside className="replay-side">
                 <StepDetails step={current} />
-                {lane && lane.names.length > 0 && <VerdictPanel verdicts={lane.byStep.get(current.t) ?? []} names={lane.names} progress={current.progress} />}
-                <StepTabs step={current} previous={detail.steps[index - 1]} />
+                {lane && lane.names.length > 0 && (
+                  <VerdictPanel
+                    verdicts={verdictsAtFrame(detail.steps, lane.byStep, index)}
+                    names={lane.names}
+                    progress={index === count - 1 ? current.progress : detail.steps[index - 1]?.progress ?? null}
+                    caption={index === 0 ? 'The page before the first action: nothing judged yet.' : `Judged on this page, after step ${index}'s action${index === count - 1 ? ' (and after this last action)' : ''}.`}
+                  />
+                )}
               </aside>
             </div>
           )}
+          <StepTimeline count={count} current={index} analysis={detail.episode.analysis} onSelect={select} />
+          {lane && <SubgoalLane names={lane.names} done={lane.done} verdicts={lane.byStep} count={count} current={index} onSelect={select} set={detail.subgoals} />}
+          <ValueChart steps={detail.steps} current={index} />
         </>
       )}
+      <CompareWith episodeId={episodeId} taskId={detail.task.id} />
+      <OutcomePanel episode={detail.episode} />
+      <EpisodeNotes episodeId={episodeId} annotation={detail.annotation} />
+      {current && <StepTabs step={current} previous={detail.steps[index - 1]} />}
     </section>
   );
 }

@@ -1,17 +1,28 @@
 import type { StepRecord } from '../../../../main/api/types';
+import { describeAction } from './action-label';
+import { useBlobText } from './use-blob-text';
 
-/** What the agent did at this step: the action as written, the parsed record, any error, and timings. */
+/** What the agent did at this step: the action naming its element (role and name from this step's
+ * observation), the text as the policy wrote it, any error, the parsed record and timings. */
 export function StepDetails({ step }: { step: StepRecord }) {
+  const observation = useBlobText(step.action?.elementId !== undefined ? step.observationRef : null);
+  const label = describeAction(step.actionText, step.action, observation.text);
   return (
     <section className="panel" aria-label="Action">
       <h2>Action</h2>
-      <p className="action-text" data-testid="action-text">{step.actionText || <span className="muted">(no action)</span>}</p>
+      <p className="action-label" data-testid="action-label">{label || <span className="muted">(no action)</span>}</p>
+      <p className="small muted">as written: <span className="action-text" data-testid="action-text">{step.actionText}</span></p>
       {step.actionError && (
         <p className="action-error" role="alert" data-testid="action-error">
           {step.actionError}
         </p>
       )}
-      {step.action && <pre className="json">{JSON.stringify(step.action, null, 1)}</pre>}
+      {step.action && (
+        <details>
+          <summary className="small muted">parsed action</summary>
+          <pre className="json">{JSON.stringify(step.action, null, 1)}</pre>
+        </details>
+      )}
       <p className="muted small">
         observe {step.timings.observeMs.toFixed(0)} ms · policy {step.timings.policyMs.toFixed(0)} ms · act {step.timings.actMs.toFixed(0)} ms · store{' '}
         {step.timings.storeMs.toFixed(0)} ms

@@ -1,7 +1,7 @@
 import type { EpisodeAnalysis } from '../../../../main/api/types';
 
 /** One cell per step; the failure analyzer's key decision step and evidence steps are marked, so a person
- * sees where the episode went wrong before reading anything (MIRA.md §1). */
+ * sees where the episode went wrong before reading anything (docs/design/MIRA.md §1). */
 export function StepTimeline({ count, current, analysis, onSelect }: { count: number; current: number; analysis: EpisodeAnalysis | null; onSelect(t: number): void }) {
   const evidence = new Set(analysis?.evidenceSteps ?? []);
   const key = analysis?.keyDecision?.t;

@@ -1,4 +1,5 @@
-import type { VerdictRecord } from '../../../../main/api/contract';
+import type { SubgoalSet, VerdictRecord } from '../../../../main/api/contract';
+import { formatRoute } from '../../stores/route';
 
 /** Pixels per step in the lane and the value chart, so their columns line up. */
 export const LANE_COLUMN = 12;
@@ -6,7 +7,7 @@ export const LANE_COLUMN = 12;
 /** The subgoal lane under the timeline: one row per milestone, one column per step. Shaded from the step the
  * milestone became done (progress vector); a dot for every AutoRater verdict (filled: done, hollow: not yet).
  * Clicking a column selects that step. */
-export function SubgoalLane({ names, done, verdicts, count, current, onSelect }: {
+export function SubgoalLane({ names, done, verdicts, count, current, onSelect, set }: {
   names: string[];
   done: (number | null)[];
   /** Verdicts by step t (steps are recorded from t = 0, so t is also the column). */
@@ -14,6 +15,8 @@ export function SubgoalLane({ names, done, verdicts, count, current, onSelect }:
   count: number;
   current: number;
   onSelect(t: number): void;
+  /** The stored set the episode was judged against: the lane names its version and links to it for editing. */
+  set?: SubgoalSet | null;
 }) {
   if (names.length === 0) return null;
   const col = LANE_COLUMN;
@@ -21,6 +24,12 @@ export function SubgoalLane({ names, done, verdicts, count, current, onSelect }:
   const width = count * col;
   return (
     <div className="subgoal-lane" role="group" aria-label="Subgoal lane" data-testid="subgoal-lane">
+      {set && (
+        <div className="lane-head small muted" data-testid="lane-set">
+          Subgoals v{set.version} · {set.origin}{' '}
+          <a href={formatRoute({ view: 'subgoals', taskId: set.taskId, version: set.version })} aria-label={`Edit subgoals v${set.version} of this task`}>edit</a>
+        </div>
+      )}
       {names.map((name, k) => (
         <div className="lane-row" key={k} data-testid="lane-row" aria-label={`Subgoal ${k + 1}: ${name} — ${done[k] === null ? 'not done' : `done at step ${done[k]! + 1}`}`}>
           <span className="lane-label" title={name}>{k + 1}. {name}</span>

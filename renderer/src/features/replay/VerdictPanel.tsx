@@ -1,10 +1,12 @@
 import type { VerdictRecord } from '../../../../main/api/contract';
 
-/** The AutoRater verdicts made after this step's action, each with its milestone, judge and evidence. */
-export function VerdictPanel({ verdicts, names, progress }: { verdicts: VerdictRecord[]; names: string[]; progress: number[] | null }) {
+/** The AutoRater verdicts on the page this frame shows (made after the previous step's action; see
+ * verdictsAtFrame), each with its milestone, judge and evidence. */
+export function VerdictPanel({ verdicts, names, progress, caption }: { verdicts: VerdictRecord[]; names: string[]; progress: number[] | null; caption?: string }) {
   return (
     <section className="panel" aria-label="Verdicts" data-testid="verdicts">
       <h2>Milestones</h2>
+      {caption && <p className="small muted" data-testid="verdicts-caption">{caption}</p>}
       {progress && (
         <p className="small" data-testid="progress-vector" aria-label="Progress vector">
           progress [{progress.join(', ')}] · {progress.filter((p) => p >= 1).length}/{progress.length} done

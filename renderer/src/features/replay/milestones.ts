@@ -23,10 +23,10 @@ export function verdictsByStep(verdicts: readonly VerdictRecord[]): Map<number, 
   return map;
 }
 
-/** The step indices J/K jump between: steps where a verdict found a milestone done (the moments that matter);
- * when no milestone was ever reached, every step with a verdict. Sorted, distinct. */
+/** The frame indices J/K jump between: frames showing the state a verdict found a milestone done in (the
+ * moments that matter); when no milestone was ever reached, every frame with a verdict. Sorted, distinct. */
 export function verdictStops(steps: readonly StepRecord[], verdicts: readonly VerdictRecord[]): number[] {
-  const index = new Map(steps.map((s, i) => [s.t, i]));
+  const index = new Map(steps.map((s, i) => [s.t, frameOfVerdict(i, steps.length)]));
   const pick = (list: readonly VerdictRecord[]) => [...new Set(list.map((v) => index.get(v.t)).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
   const done = pick(verdicts.filter((v) => v.done));
   return done.length > 0 ? done : pick(verdicts);
@@ -37,4 +37,19 @@ export function nextStop(stops: readonly number[], current: number, direction: 1
   if (direction === 1) return stops.find((s) => s > current) ?? null;
   for (let i = stops.length - 1; i >= 0; i--) if (stops[i] < current) return stops[i];
   return null;
+}
+
+/** The frame a verdict belongs next to. A verdict at step t judges the page after step t's action, which is
+ * the frame of the step after it (like the trace viewer's "after" snapshot); verdicts on the last step's
+ * action have no later frame and stay on the last one. */
+export function frameOfVerdict(stepIndex: number, count: number): number {
+  return Math.min(stepIndex + 1, Math.max(count - 1, 0));
+}
+
+/** The verdicts to show beside frame `index`: those judging the state this frame shows (made after the
+ * previous step's action), plus, on the last frame, those made after its own action. */
+export function verdictsAtFrame(steps: readonly StepRecord[], byStep: ReadonlyMap<number, VerdictRecord[]>, index: number): VerdictRecord[] {
+  const judgedHere = index > 0 ? byStep.get(steps[index - 1].t) ?? [] : [];
+  const last = index === steps.length - 1 ? byStep.get(steps[index].t) ?? [] : [];
+  return [...judgedHere, ...last];
 }

@@ -18,7 +18,7 @@ const CATEGORY_LABELS: Record<string, string> = {
   others: 'Others',
 };
 
-/** One run's report (MIRA.md §1, §5): success per site, failure modes, pass@k, the subgoal heatmap, and the
+/** One run's report (docs/design/MIRA.md §1, §5): success per site, failure modes, pass@k, the subgoal heatmap, and the
  * failed episodes with their category and key decision step, each opening in replay at that step. */
 export function RunReportView({ runId }: { runId: string }) {
   const [report, setReport] = useState<RunReport | null>(null);

@@ -1,19 +1,25 @@
 import { useEffect, useState } from 'react';
-import type { RunRecord } from '../../../../main/api/types';
+import type { RunSummary } from '../../../../main/api/contract';
 import { getClient } from '../../api/client';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useRunProgress } from '../../stores/use-run-progress';
 import { useWorkbench } from '../../stores/workbench-store';
 
-/** Every run, newest first; a row opens its report. */
+/** Success rate as the table shows it: solved / scored, or a dash before anything was scored. */
+export function successRate(run: Pick<RunSummary, 'solved' | 'scored'>): string {
+  return run.scored === 0 ? '—' : `${((100 * run.solved) / run.scored).toFixed(0)}% (${run.solved}/${run.scored})`;
+}
+
+/** Every run, newest first, with its success rate, model, prompt and subgoal versions; a row opens its report.
+ * Runs recorded by another process (the CLI) arrive as run events too (main/store/run-watch.ts). */
 export function RunList() {
-  const [runs, setRuns] = useState<RunRecord[] | null>(null);
+  const [runs, setRuns] = useState<RunSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const navigate = useWorkbench((s) => s.navigate);
   const progress = useRunProgress();
   useEffect(() => {
     const client = getClient();
-    const load = () => client.listRuns().then(setRuns, (err: Error) => setError(err.message));
+    const load = () => client.listRunSummaries().then(setRuns, (err: Error) => setError(err.message));
     void load();
     return client.on('run', () => void load());
   }, []);
@@ -24,13 +30,22 @@ export function RunList() {
       <h1 id="runs-heading">Runs</h1>
       {runs.length === 0 ? <p className="muted">No runs yet.</p> : (
         <table className="grid" data-testid="run-table">
-          <thead><tr><th scope="col">Run</th><th scope="col">Policy</th><th scope="col">Tasks</th><th scope="col">Status</th><th scope="col">Started</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Run</th><th scope="col">Policy</th><th scope="col">Model</th><th scope="col">Prompt</th><th scope="col">Subgoals</th>
+              <th scope="col">SR</th><th scope="col">Episodes</th><th scope="col">Status</th><th scope="col">Started</th>
+            </tr>
+          </thead>
           <tbody>
             {runs.map((r) => (
               <tr key={r.id} data-testid="run-row" onClick={() => navigate({ view: 'run', runId: r.id })}>
                 <td><a href={`#/run/${r.id}`} onClick={(e) => e.preventDefault()}>{r.id.slice(0, 8)}</a></td>
                 <td>{String(r.config.policy ?? '—')}</td>
-                <td>{Array.isArray(r.config.taskIds) ? r.config.taskIds.length : '—'}</td>
+                <td>{r.model ?? '—'}</td>
+                <td>{r.promptVersion === null ? '—' : `v${r.promptVersion}`}</td>
+                <td>{r.subgoalVersions.length === 0 ? '—' : r.subgoalVersions.map((v) => `v${v}`).join(', ')}</td>
+                <td data-testid="run-sr">{successRate(r)}</td>
+                <td>{r.episodes}</td>
                 <td>{r.status === 'running' && progress[r.id] ? <ProgressBar done={progress[r.id].done} total={progress[r.id].total} label={`Progress of run ${r.id.slice(0, 8)}`} /> : r.status}</td>
                 <td>{new Date(r.createdAt).toLocaleString()}</td>
               </tr>

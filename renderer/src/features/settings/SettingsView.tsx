@@ -1,19 +1,29 @@
 import { useEffect, useState } from 'react';
-import type { SettingsView as View, WorkbenchSettings } from '../../../../main/api/settings';
+import type { CoreInfo } from '../../../../main/api/contract';
+import type { SettingsPatch, SettingsView as View, SiteName, WorkbenchSettings } from '../../../../main/api/settings';
 import { getClient } from '../../api/client';
+import { BrowserField } from './BrowserField';
 import { SecretField } from './SecretField';
 
-const SITES = ['SHOPPING', 'SHOPPING_ADMIN', 'REDDIT', 'GITLAB', 'MAP', 'WIKIPEDIA', 'HOMEPAGE'] as const;
+// The renderer imports only types from main/api: the list is spelled out, checked against SiteName.
+const SITES = ['SHOPPING', 'SHOPPING_ADMIN', 'REDDIT', 'GITLAB', 'MAP', 'WIKIPEDIA', 'HOMEPAGE'] as const satisfies readonly SiteName[];
+
+/** Everything the page edits; browserPath is not writable over the API and is never sent. */
+function patchOf({ browserPath: _readOnly, ...editable }: WorkbenchSettings): SettingsPatch {
+  return editable;
+}
 
 /** Provider, models, keys, browser, WebArena site URLs, MiniWoB++ checkout and trainer backend. */
 export function SettingsView() {
   const [view, setView] = useState<View | null>(null);
   const [draft, setDraft] = useState<WorkbenchSettings | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [info, setInfo] = useState<CoreInfo | null>(null);
   const client = getClient();
 
   useEffect(() => {
     client.getSettings().then((v) => (setView(v), setDraft(v.settings)), (err: Error) => setMessage({ ok: false, text: err.message }));
+    client.info().then(setInfo, () => undefined);
   }, [client]);
 
   const act = async (work: () => Promise<View>, done: string) => {
@@ -45,14 +55,15 @@ export function SettingsView() {
           </select>
         </div>
         <div className="field"><label htmlFor="gemini-model">Gemini model</label><input id="gemini-model" value={draft.gemini.model} onChange={(e) => set({ gemini: { ...draft.gemini, model: e.target.value } })} /></div>
+        <div className="field"><label htmlFor="gemini-url">Gemini base URL</label><input id="gemini-url" placeholder="Google's endpoint" value={draft.gemini.baseUrl ?? ''} onChange={(e) => set({ gemini: { ...draft.gemini, baseUrl: text(e.target.value) } })} /></div>
         <div className="field"><label htmlFor="oa-url">OpenAI-compatible base URL</label><input id="oa-url" value={draft.openaiCompatible.baseUrl ?? ''} onChange={(e) => set({ openaiCompatible: { ...draft.openaiCompatible, baseUrl: text(e.target.value) } })} /></div>
         <div className="field"><label htmlFor="oa-model">OpenAI-compatible model</label><input id="oa-model" value={draft.openaiCompatible.model ?? ''} onChange={(e) => set({ openaiCompatible: { ...draft.openaiCompatible, model: text(e.target.value) } })} /></div>
-        <SecretField name="gemini_api_key" label="Gemini API key" status={view.secrets.gemini_api_key} onSave={(n, v) => act(() => client.setSecret(n, v), 'Key saved.')} onClear={(n) => act(() => client.clearSecret(n), 'Key removed.')} />
-        <SecretField name="openai_api_key" label="OpenAI-compatible API key" status={view.secrets.openai_api_key} onSave={(n, v) => act(() => client.setSecret(n, v), 'Key saved.')} onClear={(n) => act(() => client.clearSecret(n), 'Key removed.')} />
+        <SecretField name="gemini_api_key" label="Gemini API key" status={view.secrets.gemini_api_key} pendingEndpoint={draft.gemini.baseUrl !== view.settings.gemini.baseUrl} onSave={(n, v) => act(() => client.setSecret(n, v), 'Key saved.')} onClear={(n) => act(() => client.clearSecret(n), 'Key removed.')} />
+        <SecretField name="openai_api_key" label="OpenAI-compatible API key" status={view.secrets.openai_api_key} pendingEndpoint={draft.openaiCompatible.baseUrl !== view.settings.openaiCompatible.baseUrl} onSave={(n, v) => act(() => client.setSecret(n, v), 'Key saved.')} onClear={(n) => act(() => client.clearSecret(n), 'Key removed.')} />
       </section>
       <section className="panel" aria-label="Browser and benchmarks">
         <h2>Browser and benchmarks</h2>
-        <div className="field"><label htmlFor="browser-path">Browser path</label><input id="browser-path" placeholder="found automatically" value={draft.browserPath ?? ''} onChange={(e) => set({ browserPath: text(e.target.value) })} /></div>
+        <BrowserField saved={view.settings.browserPath} info={info} />
         <div className="field"><label htmlFor="miniwob-dir">MiniWoB++ checkout</label><input id="miniwob-dir" value={draft.miniwobDir ?? ''} onChange={(e) => set({ miniwobDir: text(e.target.value) })} /></div>
         {SITES.map((site) => (
           <div className="field" key={site}>
@@ -76,7 +87,7 @@ export function SettingsView() {
           </select>
         </div>
       </section>
-      <button type="button" className="primary" onClick={() => void act(() => client.updateSettings(draft), 'Settings saved.')}>Save settings</button>
+      <button type="button" className="primary" onClick={() => void act(() => client.updateSettings(patchOf(draft)), 'Settings saved.')}>Save settings</button>
     </section>
   );
 }

@@ -1,23 +1,25 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SubgoalItem, SubgoalSet } from '../../../../main/api/contract';
-import type { TaskRecord } from '../../../../main/api/types';
+import type { TaskSummary } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
+import { listAllTasks } from '../../api/task-pages';
 import { useWorkbench } from '../../stores/workbench-store';
 import { SubgoalDiff } from './SubgoalDiff';
 import { SubgoalEditor } from './SubgoalEditor';
 import { SubgoalVersions } from './SubgoalVersions';
+import { RunWithVersion } from './RunWithVersion';
 
-/** Per task (MIRA.md §2): the current subgoal set and its versions; hand edits and the teacher's regeneration
+/** Per task (docs/design/MIRA.md §2): the current subgoal set and its versions; hand edits and the teacher's regeneration
  * each add a version, and any two versions can be diffed. */
-export function SubgoalsView({ taskId }: { taskId: string | null }) {
-  const [tasks, setTasks] = useState<TaskRecord[]>([]);
+export function SubgoalsView({ taskId, version = null }: { taskId: string | null; version?: number | null }) {
+  const [tasks, setTasks] = useState<TaskSummary[]>([]);
   const [versions, setVersions] = useState<SubgoalSet[] | null>(null);
   const [base, setBase] = useState<SubgoalSet | null>(null);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [generating, setGenerating] = useState(false);
   const navigate = useWorkbench((s) => s.navigate);
 
-  useEffect(() => void getClient().listTasks().then(setTasks, (err: Error) => setStatus({ kind: 'error', text: err.message })), []);
+  useEffect(() => void listAllTasks(getClient()).then(setTasks, (err: Error) => setStatus({ kind: 'error', text: err.message })), []);
   const task = tasks.find((t) => t.id === taskId) ?? null;
   useEffect(() => {
     if (!taskId && tasks[0]) navigate({ view: 'subgoals', taskId: tasks[0].id }, true);
@@ -27,8 +29,9 @@ export function SubgoalsView({ taskId }: { taskId: string | null }) {
     if (!taskId) return;
     const list = await getClient().listSubgoalSets(taskId);
     setVersions(list);
-    setBase(select ?? list[0] ?? null);
-  }, [taskId]);
+    // A link to a version (the replay lane's "edit") opens that version; otherwise the current one.
+    setBase(select ?? list.find((v) => v.version === version) ?? list[0] ?? null);
+  }, [taskId, version]);
   useEffect(() => {
     setVersions(null);
     setStatus(null);
@@ -44,9 +47,11 @@ export function SubgoalsView({ taskId }: { taskId: string | null }) {
     setGenerating(true);
     setStatus(null);
     try {
+      const hand = versions?.find((v) => v.origin === 'hand');
       const made = await getClient().generateSubgoals(taskId!);
       await load(made);
-      setStatus({ kind: 'ok', text: `The teacher wrote version ${made.version}.` });
+      // Saying it: runs started from here pin a version by id, so the hand-corrected one stays as it was.
+      setStatus({ kind: 'ok', text: `The teacher wrote version ${made.version}.${hand ? ` Your hand-corrected v${hand.version} is unchanged; pick it to run with it.` : ''}` });
     } catch (err) {
       setStatus({ kind: 'error', text: `Regeneration failed: ${(err as Error).message}` });
     } finally {
@@ -70,6 +75,7 @@ export function SubgoalsView({ taskId }: { taskId: string | null }) {
       {versions === null ? <p className="muted">Loading subgoals…</p> : (
         <div className="prompt-editor">
           <div>
+            {base && <RunWithVersion key={`run-${base.id}`} set={base} />}
             <SubgoalEditor key={`editor-${taskId}-${base?.id ?? 'new'}`} items={base?.items ?? []} baseVersion={base?.version ?? null} onSave={save} />
             <SubgoalDiff key={`diff-${taskId}-${versions.length}`} versions={versions} />
           </div>

@@ -1,28 +1,35 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { TaskRecord } from '../../../../main/api/types';
+import type { TaskSummary } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
 import { useWorkbench } from '../../stores/workbench-store';
+import { defaultChoice, PolicyFields, requestFields, type PolicyChoice } from '../../components/PolicyFields';
 
-/** Sandbox families and their instances per site (issue 4's task browser): pick instances, run the oracle
- * (or the wrong baseline) on them, and watch the run in the runs view. */
+/** Sandbox families and their instances per site (issue 4's task browser): pick instances, run any policy on
+ * them (with one task: a pinned subgoal version, issue 21), and watch the run in the runs view. */
+const TASK_PAGE = 500;
+
 export function TaskBrowser() {
-  const [tasks, setTasks] = useState<TaskRecord[] | null>(null);
+  const [tasks, setTasks] = useState<TaskSummary[] | null>(null);
+  const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [policy, setPolicy] = useState('oracle');
+  const [choice, setChoice] = useState<PolicyChoice>(defaultChoice());
   const [concurrency, setConcurrency] = useState(1);
   const navigate = useWorkbench((s) => s.navigate);
 
-  useEffect(() => {
-    getClient().listTasks().then(setTasks, (err: Error) => setError(err.message));
-  }, []);
+  // The list comes in pages (the API caps each message); "Load more" appends the next.
+  const loadPage = (offset: number) => getClient().listTasks({ source: 'sandbox', offset, limit: TASK_PAGE }).then((page) => {
+    setTasks((prev) => [...(offset === 0 ? [] : prev ?? []), ...page.tasks]);
+    setTotal(page.total);
+  }, (err: Error) => setError(err.message));
+  useEffect(() => void loadPage(0), []);
 
   const families = useMemo(() => {
-    const bySite = new Map<string, Map<string, TaskRecord[]>>();
+    const bySite = new Map<string, Map<string, TaskSummary[]>>();
     for (const t of tasks ?? []) {
       if (t.source !== 'sandbox' || !t.family) continue;
       const site = t.family.split('/')[0];
-      const fams = bySite.get(site) ?? new Map<string, TaskRecord[]>();
+      const fams = bySite.get(site) ?? new Map<string, TaskSummary[]>();
       fams.set(t.family, [...(fams.get(t.family) ?? []), t]);
       bySite.set(site, fams);
     }
@@ -36,9 +43,11 @@ export function TaskBrowser() {
     return next;
   });
 
+  // A subgoal version belongs to one task: offered when exactly one is selected.
+  const single = selected.size === 1 ? [...selected][0] : null;
   const start = async () => {
     try {
-      const { runId } = await getClient().startRun({ taskIds: [...selected], policy, concurrency });
+      const { runId } = await getClient().startRun({ taskIds: [...selected], policy: choice.policy, concurrency, ...requestFields(single ? choice : { ...choice, subgoalSetId: '' }) });
       navigate({ view: 'run', runId });
     } catch (err) {
       setError((err as Error).message);
@@ -51,7 +60,7 @@ export function TaskBrowser() {
       <h1 id="tasks-heading">Sandbox tasks</h1>
       {error && <p role="alert" className="error">{error}</p>}
       <div className="run-bar" role="group" aria-label="Run selected tasks">
-        <label>Policy <select value={policy} onChange={(e) => setPolicy(e.target.value)}><option value="oracle">oracle</option><option value="wrong">wrong (baseline)</option></select></label>
+        <PolicyFields choice={choice} onChange={setChoice} taskId={single} idPrefix="run" />
         <label>Parallel episodes <input type="number" min={1} max={8} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Number(e.target.value) || 1))} /></label>
         <button type="button" disabled={selected.size === 0} onClick={() => void start()}>Run {selected.size} selected</button>
       </div>
@@ -75,6 +84,12 @@ export function TaskBrowser() {
           ))}
         </section>
       ))}
+      {tasks && tasks.length < total && (
+        <p>
+          <span className="muted small" data-testid="task-count">Showing {tasks.length} of {total} tasks </span>
+          <button type="button" onClick={() => void loadPage(tasks.length)}>Load more tasks</button>
+        </p>
+      )}
     </section>
   );
 }

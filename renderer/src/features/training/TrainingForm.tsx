@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { TrainingRequest, TrainingVariant } from '../../../../main/api/training-types';
-import type { TaskRecord } from '../../../../main/api/types';
+import type { TaskSummary } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
+import { listAllTasks } from '../../api/task-pages';
 
 // The renderer may import only types from main/ (layering rule), so the variants are listed here; the
 // check below stops the build if the contract gains a variant this list lacks.
@@ -11,9 +12,9 @@ void EVERY_VARIANT_LISTED;
 
 /** Configure and start a training job: variants (one = a training run, several = an ablation with the same
  * seeds and budget), phases, sandbox families, instances, the data budget (SFT demos per family, rollouts per task)
- * and seed (MIRA.md §4 defaults for the rest). */
+ * and seed (docs/design/MIRA.md §6 for the rest). */
 export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) {
-  const [tasks, setTasks] = useState<TaskRecord[]>([]);
+  const [tasks, setTasks] = useState<TaskSummary[]>([]);
   const [variants, setVariants] = useState<TrainingVariant[]>(['full']);
   const [families, setFamilies] = useState<string[]>([]);
   const [phases, setPhases] = useState(2);
@@ -26,7 +27,7 @@ export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) 
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void getClient().listTasks().then(setTasks, (e: Error) => setError(e.message));
+    void listAllTasks(getClient()).then(setTasks, (e: Error) => setError(e.message));
   }, []);
   const allFamilies = useMemo(() => [...new Set(tasks.map((t) => t.family).filter((f): f is string => !!f))].sort(), [tasks]);
   useEffect(() => {

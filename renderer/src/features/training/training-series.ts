@@ -2,7 +2,7 @@
 import type { TrainingJob } from '../../../../main/api/training-types';
 import type { Series } from '../../components/charts/MultiLineChart';
 
-/** Test success rate per phase, one series per variant (the ablation comparison, MIRA.md §5). */
+/** Test success rate per phase, one series per variant (the ablation comparison, docs/design/MIRA.md §5). */
 export function successSeries(job: TrainingJob): Series[] {
   const byVariant = new Map<string, Series>();
   for (const p of job.phases) {

@@ -1,0 +1,78 @@
+// Where a click lands and whether a page listens for keys (docs/design/WEBARENA.md §3.1, §4.1): the page-side
+// checks the executor makes before it clicks or types. The page functions define no named inner functions, so
+// no bundler helper (esbuild's __name) is needed inside the page.
+import type { Locator } from 'playwright';
+
+export interface ClickLanding {
+  /** Viewport point the click goes to: the centre of the element's first visible box fragment. */
+  x: number;
+  y: number;
+  /** The same point relative to the element's padding box (Playwright's `position`). */
+  position: { x: number; y: number };
+  /** True when the topmost element at the point is the target or inside it. */
+  onTarget: boolean;
+  /** What is at the point when it is not the target: `tag#id.class "text"` and its observation id, if any. */
+  hit: string;
+}
+
+/** Finds the point a click on the element would use and what is there (elementFromPoint, through open
+ * shadow roots). Null when the element has no box in the viewport (Playwright then explains the failure). */
+export async function clickLanding(target: Locator): Promise<ClickLanding | null> {
+  await target.scrollIntoViewIfNeeded({ timeout: 5_000 }).catch(() => undefined);
+  return target.evaluate((el: Element) => {
+    const rects = Array.from(el.getClientRects()).filter((r) => r.width > 0 && r.height > 0 &&
+      r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight);
+    if (rects.length === 0) return null;
+    const r = rects[0];
+    const x = Math.min(Math.max((Math.max(r.left, 0) + Math.min(r.right, innerWidth)) / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max((Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2, 0), innerHeight - 1);
+    let hit: Element | null = document.elementFromPoint(x, y);
+    while (hit?.shadowRoot) {
+      const inner = hit.shadowRoot.elementFromPoint(x, y);
+      if (!inner || inner === hit) break;
+      hit = inner;
+    }
+    let onTarget = false;
+    for (let n: Node | null = hit; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === el) { onTarget = true; break; }
+    // A control's own label passes the click on to it (custom checkboxes draw the label over the input).
+    if (!onTarget && (hit?.closest('label') as HTMLLabelElement | null)?.control === el) onTarget = true;
+    const box = el.getBoundingClientRect();
+    const position = { x: x - box.left - (el as HTMLElement).clientLeft, y: y - box.top - (el as HTMLElement).clientTop };
+    let describe = '';
+    if (hit && !onTarget) {
+      const cls = typeof hit.className === 'string' && hit.className.trim() ? `.${hit.className.trim().split(/\s+/).join('.')}` : '';
+      const text = (hit.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 30);
+      const owner = hit.closest('[data-mira-id]');
+      describe = `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}${cls}${text ? ` "${text}"` : ''}${owner ? ` (in [${owner.getAttribute('data-mira-id')}])` : ''}`;
+    }
+    return { x, y, position, onTarget, hit: hit ? describe : 'nothing (outside the page)' };
+  });
+}
+
+/** True when the element, an ancestor, the document or the window has a key listener (found by the last
+ * observation, observe-listeners.ts): the page reacts to keys as they are pressed, so `type` presses them. */
+export function listensForKeys(target: Locator): Promise<boolean> {
+  return target.evaluate((el: Element) => {
+    const keys = (window as unknown as { __miraKeyListening?: WeakSet<object> }).__miraKeyListening;
+    if (!keys) return false;
+    if (keys.has(window)) return true;
+    for (let n: Node | null = el; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (keys.has(n)) return true;
+    return false;
+  });
+}
+
+/** Empties a text field or contenteditable element the way a script would (value set, one input event): no
+ * key events, unlike Playwright's fill(""), which presses Delete. */
+export async function clearField(target: Locator): Promise<void> {
+  await target.evaluate((el: Element) => {
+    const field = el as HTMLInputElement;
+    if ('value' in field && typeof field.value === 'string') {
+      if (field.value === '') return;
+      field.value = '';
+    } else if ((el as HTMLElement).isContentEditable) {
+      if (el.textContent === '') return;
+      el.textContent = '';
+    } else return;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}

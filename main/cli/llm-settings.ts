@@ -1,0 +1,59 @@
+import type { SettingsPatch } from '../api/settings';
+import { parseSettingsPatch, SettingsValidationError } from '../settings/settings-schema';
+import { flagString, type ParsedArgs } from './args';
+
+/** The environment variables that set this process's LLM settings (flags win over them). */
+export const LLM_ENV = {
+  provider: 'MIRA_LLM_PROVIDER',
+  geminiBaseUrl: 'MIRA_GEMINI_BASE_URL',
+  geminiModel: 'MIRA_GEMINI_MODEL',
+  openaiBaseUrl: 'MIRA_OPENAI_BASE_URL',
+  openaiModel: 'MIRA_OPENAI_MODEL',
+} as const;
+
+const PROVIDERS = ['gemini', 'openai-compatible', 'none'] as const;
+
+/** LLM settings for this process from the command line (`--provider`, `--base-url`) and the environment
+ * (LLM_ENV), laid over settings.json without changing it (issue 21). Every value is checked by the settings
+ * schema and a wrong one is refused naming where it came from. Keys stay tied to endpoints
+ * (main/settings/api-keys.ts): an environment key is not sent to a base URL given here unless
+ * --allow-env-key-for-custom-endpoint is also given. */
+export function llmSettingsOverrides(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env): SettingsPatch {
+  const fromEnv = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
+  const providerFlag = flagString(args, 'provider');
+  const provider = providerFlag ?? fromEnv(LLM_ENV.provider);
+  const providerSource = providerFlag !== undefined ? '--provider' : LLM_ENV.provider;
+  if (provider !== undefined && !(PROVIDERS as readonly string[]).includes(provider)) {
+    throw new Error(`${providerSource} must be ${PROVIDERS.join(', ')}, not "${provider}".`);
+  }
+  const patch: SettingsPatch = {};
+  const take = (source: string, value: string | undefined, part: SettingsPatch) => {
+    if (value === undefined) return;
+    try {
+      parseSettingsPatch(part);
+    } catch (err) {
+      if (err instanceof SettingsValidationError) throw new Error(`${source}: ${err.problems.map((p) => p.message).join('; ')} (got "${value}").`);
+      throw err;
+    }
+    Object.assign(patch, { ...part, gemini: { ...patch.gemini, ...part.gemini }, openaiCompatible: { ...patch.openaiCompatible, ...part.openaiCompatible } });
+  };
+  const geminiBaseUrl = fromEnv(LLM_ENV.geminiBaseUrl);
+  const openaiBaseUrl = fromEnv(LLM_ENV.openaiBaseUrl);
+  const geminiModel = fromEnv(LLM_ENV.geminiModel);
+  const openaiModel = fromEnv(LLM_ENV.openaiModel);
+  take(providerSource, provider, { provider: provider as (typeof PROVIDERS)[number] });
+  take(LLM_ENV.geminiBaseUrl, geminiBaseUrl, { gemini: { baseUrl: geminiBaseUrl } });
+  take(LLM_ENV.openaiBaseUrl, openaiBaseUrl, { openaiCompatible: { baseUrl: openaiBaseUrl } });
+  take(LLM_ENV.geminiModel, geminiModel, { gemini: { model: geminiModel } });
+  take(LLM_ENV.openaiModel, openaiModel, { openaiCompatible: { model: openaiModel } });
+  const baseUrl = flagString(args, 'base-url');
+  if (baseUrl !== undefined) {
+    if (provider !== 'gemini' && provider !== 'openai-compatible') {
+      throw new Error(`--base-url sets one provider's endpoint: name it with --provider gemini|openai-compatible (or ${LLM_ENV.provider}).`);
+    }
+    take('--base-url', baseUrl, provider === 'gemini' ? { gemini: { baseUrl } } : { openaiCompatible: { baseUrl } });
+  }
+  if (patch.gemini && Object.keys(patch.gemini).length === 0) delete patch.gemini;
+  if (patch.openaiCompatible && Object.keys(patch.openaiCompatible).length === 0) delete patch.openaiCompatible;
+  return patch;
+}

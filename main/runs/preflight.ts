@@ -1,0 +1,95 @@
+// Configuration errors fail a run before it is created (issue 14 "Honest outcomes under faults"): a policy
+// that does not exist, an oracle asked to solve a task it has no solver for, a checkpoint file that is not
+// there, an LLM provider that is not configured or cannot be reached. No run row is written for them; the
+// error says what to fix. What fails later, mid-run, is an infrastructure failure (agent/infra-failure.ts).
+import { stat } from 'node:fs/promises';
+import { connect } from 'node:net';
+import type { LlmSelection } from '../api/inference-types';
+import type { TaskRecord } from '../api/types';
+import type { Inference } from '../agent/inference';
+import { isLlmPolicy, type SgoSettings } from '../agent/sgo-settings';
+import type { SandboxCatalog } from './sandbox-catalog';
+import { BUILT_IN_POLICIES } from './policies';
+import { checkPinnablePolicy, pinnedSubgoalSet } from '../subgoals/pinned-set';
+
+export interface PreflightDeps {
+  catalog: SandboxCatalog | null;
+  inference?: Inference;
+}
+
+export interface PreflightRequest {
+  policy: string;
+  checkpoint?: string;
+  llm?: LlmSelection;
+  sgo?: Partial<SgoSettings>;
+}
+
+/** How long the LLM endpoint may take to accept a TCP connection. */
+const CONNECT_TIMEOUT_MS = 5000;
+
+/** Throws the first configuration error of a run about to start (or be resumed) on `tasks`. */
+export async function preflightRun(deps: PreflightDeps, request: PreflightRequest, tasks: readonly TaskRecord[]): Promise<void> {
+  const { policy } = request;
+  if (!(BUILT_IN_POLICIES as readonly string[]).includes(policy)) {
+    throw new Error(`Unknown policy "${policy}". Available: ${BUILT_IN_POLICIES.join(', ')}.`);
+  }
+  if (policy === 'oracle') {
+    const unsolvable = tasks.filter((t) => !deps.catalog?.get(t.id)).map((t) => t.id);
+    if (unsolvable.length) {
+      throw new Error(`The oracle policy replays a sandbox family's solver; ${unsolvable.join(', ')} ${unsolvable.length === 1 ? 'has' : 'have'} none. Choose sandbox tasks or another policy.`);
+    }
+  }
+  if (policy === 'local') await checkCheckpoint(request.checkpoint ?? process.env.MIRA_LOCAL_CHECKPOINT);
+  if (isLlmPolicy(policy)) {
+    if (!deps.inference) throw new Error(`The ${policy} policy needs the LLM services of a core.`);
+    await deps.inference.llm(request.llm); // no provider, no key, no model: says which
+    const endpoint = await deps.inference.endpoint(request.llm);
+    if (endpoint) await checkReachable(endpoint);
+  }
+  if (request.sgo?.subgoalSetId !== undefined) {
+    checkPinnablePolicy(policy, isLlmPolicy(policy));
+    await pinnedSubgoalSet(deps.inference!.subgoalSets, request.sgo.subgoalSetId, tasks.map((t) => t.id));
+  }
+  if (policy === 'sgo' && request.sgo?.subgoalSource === 'reference') {
+    const without = tasks.filter((t) => !deps.catalog?.get(t.id)?.subgoals.length).map((t) => t.id);
+    if (without.length) throw new Error(`--subgoals reference needs the sandbox's reference subgoals; ${without.join(', ')} ${without.length === 1 ? 'has' : 'have'} none. Use --subgoals generate or latest.`);
+  }
+}
+
+async function checkCheckpoint(path: string | undefined): Promise<void> {
+  const hint = 'train one with `train`, then pass --checkpoint <dataDir>/training/<job>/<variant>';
+  if (!path) throw new Error(`The local policy needs a checkpoint (a phase-<n>.json file or a checkpoint directory): ${hint}.`);
+  try {
+    await stat(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(`The checkpoint ${path} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'unknown error'})`}: ${hint}.`);
+  }
+}
+
+/** A TCP connection to the provider's host and port: cheap, sends nothing (no key), and tells "nothing is
+ * listening" or "no such host" apart from a server that answers badly (that one is a mid-run failure). */
+export async function checkReachable(baseUrl: string, timeoutMs = CONNECT_TIMEOUT_MS): Promise<void> {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new Error(`The LLM base URL "${baseUrl}" is not a URL: correct it in Settings.`);
+  }
+  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const problem = await new Promise<string | null>((resolve) => {
+    const socket = connect({ host, port });
+    const finish = (why: string | null) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(why);
+    };
+    const timer = setTimeout(() => finish(`no answer within ${timeoutMs / 1000} s`), timeoutMs);
+    socket.once('connect', () => finish(null));
+    socket.once('error', (err: NodeJS.ErrnoException) => finish(err.code ?? err.message));
+  });
+  if (problem) {
+    throw new Error(`The LLM provider at ${url.origin} cannot be reached (${problem}): start the server or correct its base URL in Settings.`);
+  }
+}

@@ -1,0 +1,103 @@
+// The two WebRL formats on disk (issue 23; fields in docs/export.md):
+// - `vab-traces`: VisualAgentBench's WebRL-mode result folder, `traces/<id>.jsonl` lines
+//   {trace_id, index, prompt, html, response, target} and `actions/<id>.json` {task_id, score, actions},
+//   which WebRL's own process_data.py turns into trainer data.
+// - `webrl-trainer`: one trajectory per line, a JSON array of steps with exactly the trainer's fields
+//   {observation, next_observation, action, reward, done, mc_return}; `torch.save` of the parsed lines is the
+//   trainer's offline data file (docs/export.md).
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import type { Store } from '../../store';
+import { mcReturns, WEBRL_TRAINER_GAMMA, webrlPrompt } from './webrl-prompt';
+import { webrlTrajectories, type TrajectoryHandlers, type WebRlTrajectory } from './webrl-trajectories';
+
+export interface WebRlExportTotals {
+  episodes: number;
+  steps: number;
+  /** Episodes without an outcome. */
+  unscored: number;
+  /** Scored episodes with a step WebRL cannot express. */
+  inexpressible: number;
+}
+
+export interface WebRlWriteOptions extends Partial<TrajectoryHandlers> {
+  /** γ of mc_return (webrl-trainer); the trainer's 0.9 by default. */
+  gamma?: number;
+  onTrajectory?(trajectory: WebRlTrajectory): void;
+}
+
+/** The six fields of one trainer step: everything the trainer's replay buffer keeps. */
+export interface WebRlTrainerStep {
+  observation: string;
+  next_observation: string;
+  action: string;
+  reward: number;
+  done: boolean;
+  mc_return: number;
+}
+
+export async function writeVabTraces(store: Store, runId: string, dir: string, options: WebRlWriteOptions = {}): Promise<WebRlExportTotals> {
+  await mkdir(join(dir, 'traces'), { recursive: true });
+  await mkdir(join(dir, 'actions'), { recursive: true });
+  return forEachTrajectory(store, runId, options, async (traj) => {
+    const id = traj.source.episode.id;
+    const lines = traj.steps.map((s, index) => JSON.stringify({ trace_id: id, index, prompt: s.prompt, html: s.html, response: s.response, target: traj.intent }));
+    await writeFile(join(dir, 'traces', `${id}.jsonl`), `${lines.join('\n')}\n`);
+    const taskId = traj.source.task?.config.task_id ?? traj.source.episode.taskId;
+    await writeFile(join(dir, 'actions', `${id}.json`), `${JSON.stringify({ task_id: taskId, score: traj.score, actions: traj.steps.map((s) => s.call) }, null, 2)}\n`);
+  });
+}
+
+export async function writeWebRlTrainer(store: Store, runId: string, file: string, options: WebRlWriteOptions = {}): Promise<WebRlExportTotals> {
+  const out = createWriteStream(file);
+  try {
+    return await forEachTrajectory(store, runId, options, async (traj) => {
+      if (!out.write(`${JSON.stringify(trainerSteps(traj, options.gamma ?? WEBRL_TRAINER_GAMMA))}\n`)) await once(out, 'drain');
+    });
+  } finally {
+    await closeStream(out);
+  }
+}
+
+/** The trainer's steps of one trajectory, laid out as WebRL's pipeline lays them out: step t reads the
+ * prompt of round t; its next observation is round t + 1's prompt (the last step's repeats its own page). */
+export function trainerSteps(traj: Pick<WebRlTrajectory, 'intent' | 'score' | 'steps'>, gamma: number): WebRlTrainerStep[] {
+  const { intent, score, steps } = traj;
+  const rewards = steps.map(() => score);
+  const returns = mcReturns(rewards, gamma);
+  return steps.map((step, t) => {
+    const nextHtml = t + 1 < steps.length ? steps[t + 1].html : step.html;
+    return {
+      observation: webrlPrompt(intent, steps.slice(0, t), step.html),
+      next_observation: webrlPrompt(intent, steps.slice(0, t + 1), nextHtml),
+      action: step.response,
+      reward: score,
+      done: t === steps.length - 1,
+      mc_return: returns[t],
+    };
+  });
+}
+
+async function forEachTrajectory(store: Store, runId: string, options: WebRlWriteOptions, write: (t: WebRlTrajectory) => Promise<void>): Promise<WebRlExportTotals> {
+  const totals: WebRlExportTotals = { episodes: 0, steps: 0, unscored: 0, inexpressible: 0 };
+  const handlers: TrajectoryHandlers = {
+    onSkip(episodeId, taskId, reason, inexpressible) {
+      if (inexpressible) totals.inexpressible++;
+      else totals.unscored++;
+      options.onSkip?.(episodeId, taskId, reason, inexpressible);
+    },
+  };
+  for await (const traj of webrlTrajectories(store, runId, handlers)) {
+    await write(traj);
+    totals.episodes++;
+    totals.steps += traj.steps.length;
+    options.onTrajectory?.(traj);
+  }
+  return totals;
+}
+
+function closeStream(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+}

@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'react';
+import type { PromptVersion, SubgoalSet } from '../../../main/api/contract';
+import type { LlmSelection } from '../../../main/api/inference-types';
+import { getClient } from '../api/client';
+
+/** Every built-in policy, as the Tasks page, the fork dialog and the Subgoals page offer them (the core checks
+ * the name again and says what is wrong). */
+export const POLICIES: { value: string; label: string }[] = [
+  { value: 'oracle', label: 'oracle (sandbox solver)' },
+  { value: 'react', label: 'react (LLM)' },
+  { value: 'sgo', label: 'sgo (LLM, subgoals)' },
+  { value: 'local', label: 'local (trained checkpoint)' },
+  { value: 'random', label: 'random (baseline)' },
+  { value: 'wrong', label: 'wrong (baseline)' },
+  { value: 'do-nothing', label: 'do-nothing (baseline)' },
+];
+export const isLlmPolicy = (policy: string) => policy === 'react' || policy === 'sgo';
+
+/** What a person chose besides the policy; empty strings mean "the default". */
+export interface PolicyChoice {
+  policy: string;
+  model: string;
+  promptVersion: string;
+  /** A subgoal set's id (pinned version, issue 21), or '' for the policy's default. */
+  subgoalSetId: string;
+  checkpoint: string;
+}
+
+export const defaultChoice = (policy = 'oracle', subgoalSetId = ''): PolicyChoice => ({ policy, model: '', promptVersion: '', subgoalSetId, checkpoint: '' });
+
+/** The request fields a choice sets (StartRunRequest and ForkRequest share them). */
+export function requestFields(choice: PolicyChoice): { llm?: LlmSelection; promptVersion?: number; subgoalSetId?: number; checkpoint?: string } {
+  const llm = isLlmPolicy(choice.policy);
+  return {
+    ...(llm && choice.model.trim() ? { llm: { model: choice.model.trim() } } : {}),
+    ...(llm && choice.promptVersion ? { promptVersion: Number(choice.promptVersion) } : {}),
+    ...(llm && choice.subgoalSetId ? { subgoalSetId: Number(choice.subgoalSetId) } : {}),
+    ...(choice.policy === 'local' && choice.checkpoint.trim() ? { checkpoint: choice.checkpoint.trim() } : {}),
+  };
+}
+
+/** Policy, then what that policy takes: model, policy-prompt version and a pinned subgoal version (LLM policies;
+ * subgoal versions only when the run has one task), or a checkpoint (local). `idPrefix` keeps labels unique. */
+export function PolicyFields({ choice, onChange, taskId, idPrefix }: { choice: PolicyChoice; onChange(next: PolicyChoice): void; taskId: string | null; idPrefix: string }) {
+  const [prompts, setPrompts] = useState<PromptVersion[]>([]);
+  const [sets, setSets] = useState<SubgoalSet[]>([]);
+  const llm = isLlmPolicy(choice.policy);
+  const set = (patch: Partial<PolicyChoice>) => onChange({ ...choice, ...patch });
+
+  useEffect(() => {
+    if (!llm) return setPrompts([]);
+    let live = true;
+    getClient().listPromptVersions(choice.policy === 'sgo' ? 'policy-sgo' : 'policy-react').then((v) => live && setPrompts(v), () => live && setPrompts([]));
+    return () => {
+      live = false;
+    };
+  }, [choice.policy, llm]);
+  useEffect(() => {
+    if (!llm || !taskId) return setSets([]);
+    let live = true;
+    getClient().listSubgoalSets(taskId).then((v) => live && setSets(v), () => live && setSets([]));
+    return () => {
+      live = false;
+    };
+  }, [taskId, llm]);
+
+  const id = (name: string) => `${idPrefix}-${name}`;
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={id('policy')}>Policy</label>
+        <select id={id('policy')} value={choice.policy} onChange={(e) => onChange({ ...defaultChoice(e.target.value, choice.subgoalSetId), checkpoint: choice.checkpoint })}>
+          {POLICIES.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+        </select>
+      </div>
+      {llm && (
+        <>
+          <div className="field">
+            <label htmlFor={id('model')}>Model</label>
+            <input id={id('model')} value={choice.model} onChange={(e) => set({ model: e.target.value })} placeholder="as in Settings" />
+          </div>
+          <div className="field">
+            <label htmlFor={id('prompt')}>Prompt version</label>
+            <select id={id('prompt')} value={choice.promptVersion} onChange={(e) => set({ promptVersion: e.target.value })}>
+              <option value="">latest</option>
+              {prompts.map((v) => <option key={v.version} value={v.version}>{`v${v.version}${v.note ? ` — ${v.note}` : v.isDefault ? ' — default' : ''}`}</option>)}
+            </select>
+          </div>
+          {taskId && (
+            <div className="field">
+              <label htmlFor={id('subgoals')}>Subgoal version</label>
+              <select id={id('subgoals')} value={choice.subgoalSetId} onChange={(e) => set({ subgoalSetId: e.target.value })}>
+                <option value="">{choice.policy === 'sgo' ? 'generate from the first page' : 'reference (or newest)'}</option>
+                {sets.map((s) => <option key={s.id} value={s.id}>{`v${s.version} · ${s.origin} · ${s.items.length} milestones${s.note ? ` — ${s.note}` : ''}`}</option>)}
+              </select>
+            </div>
+          )}
+        </>
+      )}
+      {choice.policy === 'local' && (
+        <div className="field">
+          <label htmlFor={id('checkpoint')}>Checkpoint</label>
+          <input id={id('checkpoint')} value={choice.checkpoint} onChange={(e) => set({ checkpoint: e.target.value })} placeholder="phase-<n>.json or a directory" />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { EpisodeSummary, RunSummary } from '../../../../main/api/contract';
+
+/** The values each study filter can take. Families and tags come from the episodes seen so far (the first,
+ * unfiltered load shows them all), runs and versions from the runs table, so narrowing one filter never
+ * hides the choices of another. */
+export interface StudyFacets {
+  family: string[];
+  tag: string[];
+  runs: { id: string; label: string }[];
+  subgoalVersion: number[];
+  promptVersion: number[];
+}
+
+const distinct = <T,>(values: Iterable<T | null | undefined>): T[] => [...new Set([...values].filter((v): v is T => v !== null && v !== undefined && v !== ''))];
+
+export function studyFacets(seen: readonly EpisodeSummary[], runs: readonly RunSummary[]): StudyFacets {
+  return {
+    family: distinct(seen.map((e) => e.family)).sort(),
+    tag: distinct(seen.flatMap((e) => e.tags)).sort(),
+    runs: runs.map((r) => ({ id: r.id, label: `${r.id.slice(0, 8)} · ${String(r.config.policy ?? r.kind)}` })),
+    subgoalVersion: distinct([...seen.map((e) => e.subgoalVersion), ...runs.flatMap((r) => r.subgoalVersions)]).sort((a, b) => a - b),
+    promptVersion: distinct([...seen.map((e) => e.promptVersion), ...runs.map((r) => r.promptVersion)]).sort((a, b) => a - b),
+  };
+}
+
+/** Episodes seen across loads, newest answer first, for studyFacets (keeps every episode once). */
+export function mergeSeen(previous: readonly EpisodeSummary[], loaded: readonly EpisodeSummary[]): EpisodeSummary[] {
+  const byId = new Map(previous.map((e) => [e.id, e]));
+  for (const e of loaded) byId.set(e.id, e);
+  return [...byId.values()];
+}

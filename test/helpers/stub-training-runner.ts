@@ -1,0 +1,81 @@
+// A scripted TrainingRunner for tests of what sits around the trainer: the jobs API, the events it streams,
+// the Training page. It follows the runner contract (test/helpers/training-runner-contract.ts) that the real
+// trainer worker is checked against in test/integration/trainer-phases.test.ts, with made-up but consistent
+// numbers, in well under a second (or paced, or held, as a test needs). Never a substitute for the trainer
+// in a test of training itself.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TrainingPhaseResult, TrainingRequest, TrainingStage, TrainingVariant } from '../../main/api/training-types';
+import type { TrainingRunContext, TrainingRunner } from '../../main/training/jobs/training-jobs';
+
+export interface StubRunnerOptions {
+  /** Pause after each progress event, in ms (default 0). */
+  stepMs?: number;
+  /** Awaited while a variant's phase 0 is fitting, before it is evaluated: a test holds the job running (a
+   * visible stage and progress bar) until it has looked at it. */
+  hold?: (variant: TrainingVariant, ctx: TrainingRunContext) => Promise<void>;
+}
+
+/** Test tasks of a request: every fifth instance of each family (the split is fixed by the dataset seed). */
+export const testTasksOf = (request: TrainingRequest) => request.families.length * Math.ceil(request.instancesPerFamily / 5);
+
+export function stubTrainingRunner(options: StubRunnerOptions = {}): TrainingRunner {
+  return async (request, ctx) => {
+    for (const variant of request.variants) {
+      if (ctx.signal.aborted) return;
+      await stubVariant(variant, request, ctx, options);
+    }
+  };
+}
+
+async function stubVariant(variant: TrainingVariant, request: TrainingRequest, ctx: TrainingRunContext, options: StubRunnerOptions): Promise<void> {
+  const step = async (phase: number, stage: TrainingStage, done: number, total: number, losses?: Record<string, number>) => {
+    ctx.onProgress({ variant, phase, stage, done, total, losses, message: `${variant}: phase ${phase} ${stage} ${done}/${total}` });
+    await pause(options.stepMs ?? 0, ctx.signal);
+  };
+  ctx.onBackend({ name: 'cpu', attempts: [{ name: 'tensorflow', ok: false, reason: 'stub runner: not tried' }, { name: 'cpu', ok: true }] });
+  const tests = testTasksOf(request);
+  for (let phase = 0; phase <= request.phases; phase++) {
+    const started = Date.now();
+    const losses: Record<string, number> = {};
+    if (phase === 0) {
+      const demos = request.families.length * 2;
+      for (let d = 1; d <= demos; d++) await step(0, 'demonstrations', d, demos);
+      for (let epoch = 1; epoch <= 3; epoch++) await step(0, 'sft', epoch, 3, { sft: (losses.sft = 1 / (epoch + 1)) });
+      if (options.hold) await Promise.race([options.hold(variant, ctx), aborted(ctx.signal)]);
+    } else {
+      for (let r = 1; r <= 2; r++) await step(phase, 'rollout', r, 2);
+      await step(phase, 'critics', 1, 1, { critic: (losses.critic = 0.5 / phase), potential: (losses.potential = 0.4 / phase) });
+      await step(phase, 'policy', 1, 1, { policy: (losses.policy = 0.3 / phase) });
+    }
+    if (ctx.signal.aborted) return;
+    for (let e = 1; e <= tests; e++) await step(phase, 'evaluation', e, tests);
+    // Every variant starts from the same SFT result, as the real ablation does; later phases improve a little.
+    const testSuccess = Math.min(tests, Math.floor(tests / 2) + phase) / tests;
+    const checkpoint = join(ctx.dir, variant, `phase-${phase}.json`);
+    await mkdir(join(ctx.dir, variant), { recursive: true });
+    await writeFile(checkpoint, JSON.stringify({ stub: 'written by test/helpers/stub-training-runner.ts, not a model', variant, phase }));
+    const result: TrainingPhaseResult = {
+      variant, phase, testSuccess, testEpisodes: tests, trainSuccess: phase === 0 ? null : 0.5, losses, samples: 10 * (phase + 1),
+      samplesPerSecond: 100, seconds: (Date.now() - started) / 1000, checkpoint,
+    };
+    ctx.onPhase(result);
+  }
+}
+
+function aborted(signal: AbortSignal): Promise<void> {
+  return signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,70 @@
+// Issue 21: an SGO re-plan on a hand-corrected 5-subgoal set (Settings say K = 4) keeps K = 5 and the
+// confirmed milestones' text, records a new version that names the one it replaces, and the run report
+// (heatmap included) renders. Against the loopback Gemini server (test/fixtures/gemini-server.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../main/core';
+import { reply, type GeminiServer, type RecordedRequest } from '../fixtures/gemini-server';
+import { startLlmCore, type LlmCore } from '../fixtures/llm-core';
+
+const TASK = 'sandbox/shop/sorted-category/0';
+const HAND = [
+  'The Shoes category page is open',
+  'The Sort By menu is visible',
+  'Sort By is set to Price: High to Low',
+  'The Shoes listing is sorted by price, high to low',
+  'The agent has stopped on the sorted listing',
+];
+const REPLANNED = ['The Sort By control is in view', 'Price: High to Low is chosen', 'The listing reloads sorted', 'The agent stops'];
+let core: Core;
+let server: GeminiServer;
+let fixture: LlmCore;
+
+beforeAll(async () => {
+  fixture = await startLlmCore({ key: 'replan-key-5678', model: 'gemini-2.5-pro', thinkingBudget: 'dynamic', llm: { cacheDir: false, timeoutMs: 10_000, retry: { sleep: async () => undefined } } });
+  ({ core, server } = fixture);
+});
+afterAll(async () => {
+  await fixture?.close();
+});
+
+const userText = (r: RecordedRequest): string => r.body.contents[0].parts[0].text;
+const verdict = (done: boolean, evidence: string) => reply.json({ done, evidence });
+// Down, up, down: the same action three times in a row would end the episode (WebArena's stop rules).
+const scroll = (direction: 'down' | 'up') => reply.text(`Done: 1. Current: 2. Next: 3.\n\`\`\`scroll [${direction}]\`\`\``);
+
+describe('an SGO re-plan on a hand-corrected set', () => {
+  it('keeps K = 5 and the confirmed text, links the new version to the hand set, and the report renders', { timeout: 180_000 }, async () => {
+    const hand = await core.api.saveSubgoalSet(TASK, HAND.map((text) => ({ text })), 'hand-corrected: five milestones');
+    server.enqueue(
+      scroll('down'), verdict(true, 'Shoes category is open'), verdict(false, 'no Sort By menu yet'), // t=0: milestone 1 done
+      scroll('up'), verdict(false, 'still no menu'), // t=1
+      scroll('down'), verdict(false, 'still no menu'), // t=2
+      // t=3: no milestone for 2 steps → re-plan the 4 pending ones, then stop.
+      reply.json({ subgoals: REPLANNED }),
+      reply.text('```stop []```'), verdict(false, 'the control is not in view'),
+    );
+    const { runId, done } = await core.run({ taskIds: [TASK], policy: 'sgo', sgo: { subgoalSource: 'latest', replanAfterSteps: 2 } });
+    const [episode] = await done;
+    expect(server.pending()).toBe(0);
+    expect(episode).toMatchObject({ status: 'finished', stopReason: 'agent_stop' });
+
+    const replan = server.requests.find((r) => r.body.generationConfig.responseSchema?.properties?.subgoals);
+    expect(userText(replan!)).toContain('Write exactly 4 milestones');
+    expect(userText(replan!)).toContain(`1. ${HAND[0]}`);
+
+    const detail = await core.api.getEpisode(episode.id);
+    expect(detail.steps.map((s) => s.progress)).toEqual([[1, 0, 0, 0, 0], [1, 0, 0, 0, 0], [1, 0, 0, 0, 0], [1, 0, 0, 0, 0]]);
+    // The lane's set: K = 5, the confirmed hand milestone verbatim, then the re-planned ones.
+    expect(detail.subgoals!.items.map((i) => i.text)).toEqual([HAND[0], ...REPLANNED]);
+    expect(detail.subgoals).toMatchObject({ origin: 'generated', version: hand.version + 1 });
+    expect(detail.subgoals!.note).toBe(`re-planned from v${hand.version} (hand) at step 4 of episode ${episode.id}`);
+    // The hand set itself is untouched.
+    const versions = await core.api.listSubgoalSets(TASK);
+    expect(versions.find((v) => v.id === hand.id)!.items.map((i) => i.text)).toEqual(HAND);
+
+    const report = await core.api.getRunReport(runId);
+    expect(report.episodes).toBe(1);
+    expect(report.heatmap).toMatchObject({ K: 5, maxT: 3 });
+    expect(report.heatmap!.cells.map((row) => row[3])).toEqual([1, 0, 0, 0, 0]);
+  });
+});
