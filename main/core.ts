@@ -4,6 +4,7 @@ import { DEFAULT_TASK_PAGE, MAX_TASK_PAGE } from './api/schemas';
 import type { EpisodeRecord } from './api/types';
 import type { EvaluateContext } from './agent/episode-loop';
 import { BrowserPool } from './browser/pool';
+import { parseEndpointList } from './browser/endpoint-spec';
 import { evaluateEpisode } from './eval/evaluate';
 import { evaluateMiniWob, type MiniWobSuccessRule } from './eval/miniwob-reward';
 import { defaultProfileFor } from './eval/profiles';
@@ -11,6 +12,7 @@ import { EventHub } from './events';
 import { watchRuns } from './store/run-watch';
 import { TrainingJobs, type TrainingRunner } from './training/jobs/training-jobs';
 import { workerTrainingRunner } from './training/jobs/worker-runner';
+import { includeJobTestSplits, jobTestInstances } from './training/jobs/job-test-split';
 import type { TrainingOptions } from './training/worker/protocol';
 import { MemorySecretStore, type SecretStore } from './settings/secret-store';
 import { createSettingsApi } from './settings/settings-api';
@@ -31,6 +33,7 @@ import { forkRunRequest } from './runs/fork';
 import { startFork } from './runs/fork-start';
 import type { TaskRecord } from './api/types';
 import { resolveMiniWobSuccess, startMiniWob, type MiniWobSetup } from './runs/miniwob-setup';
+import { checkMiniWobDir, listedMiniWobTaskIds, miniwobDirChoice, switchMiniWobCheckout } from './runs/miniwob-settings';
 import type { SiteProfile } from './tasks/site-profile';
 import { Inference } from './agent/inference';
 import { InferenceApi } from './agent/inference-api';
@@ -44,6 +47,9 @@ export interface CoreOptions {
   browserPath?: string | null;
   /** A running Playwright browser server to use instead of launching Chromium (tests share one this way). */
   browserWsEndpoint?: string | null;
+  /** Remote browser endpoints (and the local one's cap) for this process: `--browser-endpoint`,
+   * MIRA_BROWSER_ENDPOINTS; default settings.json's browserEndpoints (main/browser/endpoint-spec.ts). */
+  browserEndpoints?: readonly string[];
   /** The built-in sandbox sites; false to run without them. */
   sandbox?: { port?: number; datasetSeed?: number; instancesPerFamily?: number } | false;
   mode?: CoreInfo['mode'];
@@ -109,7 +115,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (!readOnly) await store.runs.markOrphansInterrupted(isProcessAlive);
   const settingsStore = new SettingsStore(options.dataDir, options.settingsOverrides);
   await settingsStore.load().catch(() => undefined); // a broken settings.json is reported by getSettings
-  const pool = new BrowserPool({ browserPath: options.browserPath ?? settingsStore.current().browserPath, wsEndpoint: options.browserWsEndpoint, maxContexts: options.limits?.maxBrowserContexts });
+  const pool = new BrowserPool({
+    browserPath: options.browserPath ?? settingsStore.current().browserPath, wsEndpoint: options.browserWsEndpoint, maxContexts: options.limits?.maxBrowserContexts,
+    endpoints: parseEndpointList(options.browserEndpoints ?? settingsStore.current().browserEndpoints),
+  });
   const events = new EventHub();
   const inference = new Inference({
     store,
@@ -137,7 +146,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     (progress) => events.emit('training', progress),
   );
   // MiniWoB++ tasks are offered when a checkout is configured; a bad one is reported when a run needs it.
-  const miniwob = await startMiniWob(store, readOnly ? { dir: null } : options.miniwob);
+  const miniwob = await startMiniWob(store, readOnly ? { dir: null } : { ...options.miniwob, dir: miniwobDirChoice(options.miniwob?.dir, settingsStore.current().miniwobDir) });
 
   const deps = {
     store,
@@ -213,11 +222,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async listTasks(query = {}) {
       const offset = query.offset ?? 0;
-      const page = await store.tasks.page({ source: query.source, offset, limit: Math.min(query.limit ?? DEFAULT_TASK_PAGE, MAX_TASK_PAGE) });
+      const page = await store.tasks.page({ source: query.source, offset, limit: Math.min(query.limit ?? DEFAULT_TASK_PAGE, MAX_TASK_PAGE), miniwobIds: listedMiniWobTaskIds(miniwob) });
       return { ...page, offset };
     },
     listRuns: () => store.runs.list(),
+    browserEndpoints: async () => pool.endpointStatus(),
     listEpisodes: (query) => store.episodes.listSummaries(query),
+    listEpisodePage: (query) => store.episodes.page(query),
     listRunSummaries: () => store.runs.summaries(),
     async annotateEpisode(episodeId, annotation) {
       const note = annotation.note?.trim() ? annotation.note : null;
@@ -237,7 +248,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     getBlobText: (hash) => store.blobs.getText(hash),
     getRunReport: (runId) => analyzeRun(store, runId),
     getSettings: settingsApi.getSettings,
-    updateSettings: settingsApi.updateSettings,
+    async updateSettings(patch) {
+      // The MiniWoB++ checkout field: a folder that is not a checkout is refused before anything is saved; a
+      // good one is opened at once, unless --miniwob-dir chose the checkout for this session.
+      // The page sends every field on each save: only a changed folder is checked and reopened.
+      const changed = patch.miniwobDir !== undefined && patch.miniwobDir !== settingsStore.current().miniwobDir;
+      if (changed) await checkMiniWobDir(patch.miniwobDir!);
+      const view = await settingsApi.updateSettings(patch);
+      if (changed && !readOnly && options.miniwob?.dir === undefined) {
+        await switchMiniWobCheckout(store, miniwob, view.settings.miniwobDir);
+      }
+      return view;
+    },
     setSecret: settingsApi.setSecret,
     clearSecret: settingsApi.clearSecret,
     async startRun(request) {
@@ -285,12 +307,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const known = new Set(catalog?.all().map((i) => i.family));
       const unknown = request.families.filter((f) => !known.has(f));
       if (unknown.length) throw new Error(`Unknown sandbox famil${unknown.length > 1 ? 'ies' : 'y'} ${unknown.join(', ')}; training needs the built-in sandbox's families.`);
-      const { jobId, done } = await training.start(request);
+      // The test split is kept on the job and made runnable here, for "run on the test split" (issue 21).
+      const testSplit = catalog ? jobTestInstances(request, catalog.datasetSeed) : [];
+      await catalog?.include(testSplit, store);
+      const { jobId, done } = await training.start(request, testSplit.map((i) => i.id));
       done.catch(() => undefined); // The job record holds the outcome.
       return { jobId };
     },
     cancelTraining: (jobId) => training.cancel(jobId),
-    listTrainingJobs: () => training.list(),
+    async listTrainingJobs() {
+      const jobs = await training.list();
+      await includeJobTestSplits(catalog, store, jobs); // jobs of other processes or larger splits
+      return jobs;
+    },
     getTrainingJob: (jobId) => training.get(jobId),
   };
 

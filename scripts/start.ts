@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rendererBuildReason } from './renderer-freshness';
 
 const root = join(import.meta.dirname, '..');
 const electronDir = join(root, 'node_modules', 'electron');
@@ -34,6 +35,15 @@ function chooseMode(): { mode: 'desktop' | 'web'; why: string } {
   if (electronBinary() || tryDownloadElectron()) return { mode: 'desktop', why: 'Electron is available' };
   if (forced === 'desktop') throw new Error('MIRA_MODE=desktop, but the Electron binary is missing and could not be downloaded.');
   return { mode: 'web', why: "Electron's binary is not available" };
+}
+
+// Rebuilding the renderer costs seconds; skip it when dist/ is newer than every source it comes from.
+const buildReason = rendererBuildReason(root);
+if (buildReason) {
+  console.log(`Building the renderer (${buildReason}).`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const built = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
 const { mode, why } = chooseMode();

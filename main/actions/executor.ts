@@ -110,6 +110,13 @@ const EXECUTORS: Record<ActionType, Executor> = {
   async noop() {},
 };
 
+/** Whether an action can change the page, so the step must wait for it to settle; stop and noop touch
+ * nothing, and waiting after them only delays the episode's end (issue 22). */
+const CHANGES_PAGE: Record<ActionType, boolean> = {
+  click: true, type: true, hover: true, press: true, scroll: true, select: true, goto: true, go_back: true,
+  go_forward: true, new_tab: true, tab_focus: true, close_tab: true, stop: false, noop: false,
+};
+
 /** Executes one action on the episode's active tab and waits for any navigation it started to load.
  * Playwright failures (element detached, not clickable, time-out) become ActionErrors with its message. */
 export async function executeAction(action: Action, session: BrowserSession): Promise<ExecutionResult> {
@@ -126,7 +133,7 @@ export async function executeAction(action: Action, session: BrowserSession): Pr
   page.on('load', onLoad);
   try {
     const problem = await EXECUTORS[action.type](action, session);
-    if (session.pages.includes(page)) await settle(page, state);
+    if (CHANGES_PAGE[action.type] && session.pages.includes(page)) await settle(page, state);
     if (problem) throw new ActionError('execution', problem);
   } catch (err) {
     if (err instanceof ActionError) throw err;

@@ -30,6 +30,9 @@ export interface EpisodeEnvironment {
   begin?(session: BrowserSession): Promise<{ intent?: string } | void>;
   /** Runs after every action but stop; true when the page says the episode is over (MiniWoB++'s done flag). */
   afterAction?(session: BrowserSession): Promise<boolean>;
+  /** The task page holds the score at every moment (MiniWoB++'s reward globals): an episode cut off by its time
+   * limit is scored from the page before the browser closes, not left unscored (docs/design/WEBARENA.md §5). */
+  scoresAtTimeLimit?: boolean;
   /** The episode's site-state check, for `site_state` subgoal predicates (sandbox only). */
   checkState?(check: string, args: Record<string, unknown>): boolean;
 }
@@ -96,14 +99,27 @@ export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Pr
 
   let session: BrowserSession | null = null;
   let ending: Ending;
-  // An abort closes the context, which also unblocks a Playwright call that is waiting on a frozen page.
-  const onAbort = () => void session?.close();
+  let timeLimitScore: Promise<EvaluationResult | null> | null = null;
+  // An abort closes the context, which also unblocks a Playwright call that is waiting on a frozen page. Where
+  // the page holds the score, a time limit reads it first (bounded, so a frozen page still gets closed).
+  const onAbort = () => {
+    const open = session;
+    if (open && environment.scoresAtTimeLimit && request.signal?.reason === 'time_limit' && !open.crashed) {
+      timeLimitScore = scoreBeforeClosing(deps, task, environment, open);
+    } else void open?.close();
+  };
   request.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const loginCookies = environment.login ? await environment.login() : [];
     session = await pool.newSession({ viewport: environment.viewport, cookies: [...environment.cookies, ...loginCookies], signal: request.signal });
     await openStartPages(session, environment.resolveUrl(task.startUrl));
     const begun = await environment.begin?.(session);
+    // An instruction the environment made (MiniWoB++: one per seed) is the episode's intent everywhere after:
+    // prompts, the AutoRater, generated subgoals, the analyzer and the lists read it from the episode.
+    if (begun?.intent) {
+      await store.episodes.setInstruction(episodeId, begun.intent);
+      emitEpisode(deps, episodeId).catch(() => undefined);
+    }
     ending = await stepUntilStop(deps, request, episodeId, session, begun?.intent ?? task.intent);
     if (request.capture === 'first-last' && !request.signal?.aborted && !session.crashed) await keepClosingFrame(deps, episodeId, session);
   } catch (err) {
@@ -115,7 +131,10 @@ export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Pr
 
   let evaluation: EvaluationResult | null = null;
   let evalProblem = '';
-  if (session && ending.status === 'finished' && !request.signal?.aborted) {
+  if (timeLimitScore && ending.reason === 'time_limit') {
+    evaluation = await timeLimitScore;
+    if (!evaluation) evalProblem = ' The task page could not be read before the browser closed, so the episode is not scored.';
+  } else if (session && ending.status === 'finished' && !request.signal?.aborted) {
     try {
       evaluation = await deps.evaluate(task, {
         answer: ending.answer,
@@ -129,6 +148,7 @@ export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Pr
       else evalProblem = ` Evaluation failed: ${message(err)}`;
     }
   }
+  if (timeLimitScore) await timeLimitScore; // it closes the session once the page is read
   await session?.close();
   await environment.dispose().catch(() => undefined);
 
@@ -143,6 +163,25 @@ export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Pr
     evaluation,
   });
   return emitEpisode(deps, episodeId);
+}
+
+/** How long a time-limited episode's page may take to give its score before the browser is closed anyway. */
+const TIME_LIMIT_SCORE_WAIT_MS = 10_000;
+
+/** Reads the score of a time-limited episode from its page, then closes the browser; null if the page could not
+ * be read in time (frozen, crashed). The agent's answer does not count: it never stopped. */
+async function scoreBeforeClosing(deps: EpisodeDeps, task: TaskRecord, environment: EpisodeEnvironment, session: BrowserSession): Promise<EvaluationResult | null> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const evaluation = deps.evaluate(task, { answer: null, finalUrl: session.page.url(), page: session.page, resolveUrl: environment.resolveUrl });
+    const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), TIME_LIMIT_SCORE_WAIT_MS)));
+    return await Promise.race([evaluation, timeout]);
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+    await session.close();
+  }
 }
 
 async function openStartPages(session: BrowserSession, startUrl: string): Promise<void> {
@@ -210,7 +249,7 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     }
     const actMs = performance.now() - actStarted;
 
-    if (request.monitor) progress = await judgeMilestones(deps, request, episodeId, { t, session, observation, action, actionText }, progress!);
+    if (request.monitor) progress = await judgeMilestones(deps, request, episodeId, { t, session, observation, action, actionText, intent }, progress!);
     await recordStep(deps, episodeId, t, recorded, { reply, prompt, actionText, action, error, targetBox, progress, critic, view }, { observeMs, policyMs, actMs });
     history.push({ t, actionText: actionText || reply.slice(0, 200), error, url: observation.url });
 
@@ -249,12 +288,13 @@ async function recordStep(
 ): Promise<void> {
   const { blobs, steps } = deps.store;
   const storeStarted = performance.now();
-  const [screenshotRef, observationRef, responseRef, promptRef, views] = await Promise.all([
+  const [screenshotRef, observationRef, responseRef, promptRef, views, thumbnailRef] = await Promise.all([
     observation.screenshot ? blobs.put(observation.screenshot) : Promise.resolve(null),
     blobs.put(observation.text),
     blobs.put(outcome.reply),
     outcome.prompt ? blobs.put(outcome.prompt) : Promise.resolve(null),
     outcome.view ? storeStepViews(blobs, observation, outcome.view) : Promise.resolve(null),
+    observation.thumbnail ? blobs.put(observation.thumbnail) : Promise.resolve(null),
   ]);
   const step: StepRecord = {
     episodeId,
@@ -262,6 +302,7 @@ async function recordStep(
     url: observation.url,
     observationRef,
     screenshotRef,
+    ...(thumbnailRef ? { thumbnailRef } : {}),
     promptRef,
     responseRef,
     action: outcome.action,
@@ -287,7 +328,7 @@ async function judgeMilestones(
   deps: EpisodeDeps,
   request: EpisodeRequest,
   episodeId: string,
-  input: { t: number; session: BrowserSession; observation: Observation; action: Action | null; actionText: string },
+  input: { t: number; session: BrowserSession; observation: Observation; action: Action | null; actionText: string; intent: string },
   previous: number[],
 ): Promise<number[]> {
   try {

@@ -6,10 +6,12 @@ import type { StepRecord, TaskRecord } from '../api/types';
 import type { GrammarName } from '../actions/grammars';
 import { renderFewShot, seedFrom } from '../prompts/few-shot';
 import { clipObservation, historyText, subgoalList, type LoggedAction } from '../prompts/slot-text';
+import { fitHomepage } from '../prompts/homepage';
 import { promptText, renderTemplate } from '../prompts/template';
 import type { Store } from '../store';
 import { DEFAULT_SUBGOAL_COUNT, generateSubgoals } from '../subgoals/generate';
 import { judgeWithLlm } from '../subgoals/llm-judge';
+import { instructionPerSeed } from '../tasks/miniwob/tasks';
 import type { Inference } from './inference';
 import { policySlots } from './llm-policy-kit';
 import { sgoSlots } from './sgo-policy';
@@ -17,6 +19,8 @@ import { DEFAULT_SGO_SETTINGS } from './sgo-settings';
 
 interface StepContext {
   task: TaskRecord;
+  /** What the episode's agent was told: its own instruction (MiniWoB++: per seed), else the task's intent. */
+  intent: string;
   steps: StepRecord[];
   step: StepRecord;
   /** Actions before step t. */
@@ -57,7 +61,7 @@ export class InferenceApi {
     const ctx = await this.stepContext(episodeId, t);
     // The draft being edited when given (issue 21: the preview showed the saved version instead).
     const template = draft ?? (await this.inference.prompts.latest(name)).text;
-    const facts = { intent: ctx.task.intent, t, url: ctx.step.url, observation: ctx.observation, history: ctx.history };
+    const facts = { intent: ctx.intent, t, url: ctx.step.url, observation: ctx.observation, history: ctx.history };
     const pending = Math.max(0, ctx.progress.indexOf(0));
     const slots: Record<PromptName, () => Record<string, string>> = {
       'policy-react': () => policySlots(facts, ctx.grammar, this.homepageOf(ctx.task)),
@@ -76,7 +80,8 @@ export class InferenceApi {
     };
     const values = slots[name]();
     if (name === 'subgoal-generation') values.examples = renderFewShot(await this.inference.fewShot(), seedFrom(ctx.task.id));
-    return promptText(renderTemplate(template, values));
+    const fitted = fitHomepage(template, values);
+    return promptText(renderTemplate(fitted.template, fitted.slots));
   }
 
   /** Judges milestone `index` after step t's action: the page is the next step's observation (or step t's
@@ -90,7 +95,7 @@ export class InferenceApi {
       { llm: llm.recorder, calls: this.inference.calls, model: llm.model, thinkingBudget: llm.thinkingBudget, screenshot: DEFAULT_SGO_SETTINGS.autoraterScreenshot },
       {
         template: text ?? (await this.inference.prompts.latest('autorater')).text,
-        intent: ctx.task.intent, items: ctx.subgoals, index, history: [...ctx.history, logged(ctx.step)], url: after.url,
+        intent: ctx.intent, items: ctx.subgoals, index, history: [...ctx.history, logged(ctx.step)], url: after.url,
         observation: after.observationRef ? await this.store.blobs.getText(after.observationRef) : '',
         screenshot: after.screenshotRef ? await this.store.blobs.get(after.screenshotRef) : undefined,
         link: { episodeId, t }, purpose: 'autorater-try',
@@ -110,12 +115,13 @@ export class InferenceApi {
     const steps = await this.store.steps.list(episodeId);
     const step = steps.find((s) => s.t === t);
     if (!step) throw new Error(`Episode ${episodeId} has no step ${t} (it has ${steps.length}).`);
-    const set = (await this.inference.subgoalSets.forEpisode(episodeId)) ?? (await this.inference.subgoalSets.latest(task.id));
+    const sets = this.inference.subgoalSets;
+    const set = (await sets.forEpisode(episodeId)) ?? (await (instructionPerSeed(task) ? sets.latestForSeed(task.id, episode.seed) : sets.latest(task.id)));
     const subgoals = set?.items ?? [];
     const before = steps.find((s) => s.t === t - 1)?.progress;
     const run = episode.runId ? await this.store.runs.get(episode.runId) : undefined;
     return {
-      task, steps, step,
+      task, intent: episode.instruction ?? task.intent, steps, step,
       history: steps.filter((s) => s.t < t).map(logged),
       observation: step.observationRef ? await this.store.blobs.getText(step.observationRef) : '',
       subgoals,

@@ -20,6 +20,7 @@ import { replanNote, SubgoalPlan } from '../subgoals/plan';
 import { SubgoalSetsRepo } from '../subgoals/subgoal-sets-repo';
 import { pinnedSubgoalSet } from '../subgoals/pinned-set';
 import { VerdictsRepo } from '../subgoals/verdicts-repo';
+import { instructionPerSeed } from '../tasks/miniwob/tasks';
 import type { LlmPolicyDeps } from './llm-policy-kit';
 import type { ObservationFormat } from './observation-view';
 import type { PolicyInput } from './policy';
@@ -152,9 +153,11 @@ export class Inference {
   /** SGO generates by default; ReAct is judged against the reference (sandbox) or newest stored set. */
   private async presetFor(req: LlmEpisodeRequest, settings: SgoSettings): Promise<SubgoalSet | undefined> {
     const reference = req.reference?.length ? () => this.referenceSet(req.task.id, req.reference!) : undefined;
+    // A MiniWoB++ task's sets are per seed: the newest one made for this seed's instruction (docs/design/WEBARENA.md §5).
+    const latest = () => (instructionPerSeed(req.task) ? this.subgoalSets.latestForSeed(req.task.id, req.seed) : this.subgoalSets.latest(req.task.id));
     if (settings.subgoalSetId !== undefined) return pinnedSubgoalSet(this.subgoalSets, settings.subgoalSetId, [req.task.id]);
-    if (req.policy === 'react') return reference ? reference() : this.subgoalSets.latest(req.task.id);
-    if (settings.subgoalSource === 'latest') return this.subgoalSets.latest(req.task.id);
+    if (req.policy === 'react') return reference ? reference() : latest();
+    if (settings.subgoalSource === 'latest') return latest();
     if (settings.subgoalSource === 'reference') {
       if (!reference) throw new Error(`Task ${req.task.id} has no reference subgoals; use --subgoals generate or latest.`);
       return reference();

@@ -11,6 +11,7 @@ import type { LlmRecorder } from '../llm/recorder';
 import type { LlmPart, ThinkingBudget } from '../llm/types';
 import type { PromptStore } from '../prompts/prompt-store';
 import { clipObservation, historyText, type LoggedAction } from '../prompts/slot-text';
+import { fitHomepage } from '../prompts/homepage';
 import { promptText, renderTemplate } from '../prompts/template';
 import { InfrastructureFailure, llmStopReason } from './infra-failure';
 import type { ObservationFormat } from './observation-view';
@@ -45,8 +46,9 @@ export function factsOf(input: PolicyInput): StepFacts {
   return { intent: input.intent, t: input.t, url: input.observation.url, observation: input.view?.text ?? input.observation.text, history: input.history };
 }
 
-/** The slots every policy prompt has. */
-export function policySlots(facts: StepFacts, grammar: GrammarName, homepage = '__HOMEPAGE__'): Record<string, string> {
+/** The slots every policy prompt has. Without a homepage the slot is empty and its lines are left out
+ * (main/prompts/homepage.ts). */
+export function policySlots(facts: StepFacts, grammar: GrammarName, homepage = ''): Record<string, string> {
   return {
     intent: facts.intent,
     homepage,
@@ -62,7 +64,8 @@ export async function askPolicy(deps: LlmPolicyDeps, name: PromptName, slots: Re
   // versions() seeds the shipped default first, so a pinned version 1 exists even in a fresh store.
   const template = deps.promptVersion === undefined ? await deps.prompts.latest(name) : (await deps.prompts.versions(name)).find((v) => v.version === deps.promptVersion);
   if (!template) throw new PolicyError(`Prompt ${name} has no version ${deps.promptVersion}.`);
-  const rendered = renderTemplate(template.text, slots);
+  const fitted = fitHomepage(template.text, slots);
+  const rendered = renderTemplate(fitted.template, fitted.slots);
   const prompt = promptText(rendered);
   const parts: LlmPart[] = [{ text: rendered.user }];
   // Set-of-marks policies read the marked screenshot; the others read text only.

@@ -5,6 +5,8 @@ import type { RunReport } from './run-report';
 import type { SecretName, SettingsPatch, SettingsView } from './settings';
 import type { AutoRaterTrial, LlmSelection, PromptName, PromptVersion, SubgoalItem, SubgoalSet, VerdictRecord } from './inference-types';
 import type { TrainingJob, TrainingProgress, TrainingRequest } from './training-types';
+import type { BrowserEndpointStatus } from './browser-endpoints';
+export type * from './browser-endpoints';
 export type * from './inference-types';
 export type * from './training-types';
 
@@ -59,6 +61,52 @@ export interface EpisodeSummary extends EpisodeRecord {
   model: string | null;
   note: string | null;
   tags: string[];
+}
+
+/** The episodes table's own column filters; '' means "any". */
+export interface EpisodeTableFilters {
+  site: string;
+  outcome: '' | 'succeeded' | 'failed' | 'unscored';
+  failureMode: string;
+  policy: string;
+  phase: string;
+}
+
+export type EpisodeSortKey = 'task' | 'site' | 'policy' | 'outcome' | 'failure' | 'score' | 'steps' | 'started';
+
+/** One page of the episodes table (issue 22 "Lists at scale"): the study query, the table's filters and sort,
+ * all applied in the store, so any row of any number of episodes can be reached. */
+export interface EpisodePageQuery extends Omit<EpisodeQuery, 'limit'> {
+  filters?: Partial<EpisodeTableFilters>;
+  sort?: { key: EpisodeSortKey; descending: boolean };
+  /** Rows to skip (default 0). */
+  offset?: number;
+  /** Page size (default 200, at most 1000). */
+  limit?: number;
+}
+
+/** Only what the episodes table shows of an episode. */
+export interface EpisodeListRow extends Pick<EpisodeRecord, 'id' | 'runId' | 'taskId' | 'policy' | 'status' | 'success' | 'score' | 'failureMode' | 'stopReason' | 'stepCount' | 'createdAt'> {
+  intent: string;
+  sites: string[];
+  family: string | null;
+  note: string | null;
+  tags: string[];
+}
+
+export interface EpisodePage {
+  rows: EpisodeListRow[];
+  /** Episodes matching the query across all pages. */
+  total: number;
+  offset: number;
+  /** On the first page only (offset 0): solved per site over every match, and the values each table
+   * filter can take among the episodes the study query matches. */
+  summary?: {
+    /** Episodes the study query matches before the table's own filters narrow them. */
+    studyTotal: number;
+    perSite: { site: string; solved: number; total: number }[];
+    options: { site: string[]; failureMode: string[]; policy: string[]; phase: string[] };
+  };
 }
 
 /** A note and tags on an episode, replacing the ones it had. */
@@ -138,7 +186,11 @@ export interface WorkbenchApi {
   info(): Promise<CoreInfo>;
   listTasks(query?: TaskQuery): Promise<TaskPage>;
   listRuns(): Promise<RunRecord[]>;
+  /** Where episodes' browsers run: the local browser and each remote endpoint, with health and load. */
+  browserEndpoints(): Promise<BrowserEndpointStatus[]>;
   listEpisodes(query: EpisodeQuery): Promise<EpisodeSummary[]>;
+  /** A page of the episodes table, with the total and (first page) the per-site chart and filter options. */
+  listEpisodePage(query: EpisodePageQuery): Promise<EpisodePage>;
   /** Every run with its success rate and versions, newest first. */
   listRunSummaries(): Promise<RunSummary[]>;
   /** Sets an episode's study note and tags; resolves to what was stored. */

@@ -27,6 +27,7 @@ const trainingRequest = z.object({
     sftDemosPerFamily: z.number().int().min(1).max(1000), rolloutsPerTask: z.number().int().min(1).max(16), tasksPerPhase: z.number().int().min(1).max(10_000),
   }).partial().strict().optional(),
   overrides: z.object({ alpha: unit, lambda: unit, gamma: unit, beta: z.number().min(0).max(100) }).partial().strict().optional(),
+  parallelVariants: z.number().int().min(1).max(TRAINING_VARIANTS.length).optional(),
 }).strict();
 const note = z.string().max(2000).optional();
 const stepIndex = z.number().int().min(0).max(100_000);
@@ -47,6 +48,18 @@ const llmSelection = z.object({
 /** A study tag: a short label without commas (the tag field is comma-separated). */
 const episodeTag = z.string().trim().min(1, 'a tag cannot be empty').max(60, 'a tag is at most 60 characters').regex(/^[^,]+$/, 'a tag cannot contain a comma');
 
+/** The episode study filters (issue 21), shared by the plain list and the table's pages. */
+const episodeStudyQuery = {
+  runId: id.optional(), taskId: id.optional(),
+  search: z.string().max(500).optional(),
+  family: z.string().min(1).max(200).optional(),
+  policy: z.string().min(1).max(100).optional(),
+  subgoalVersion: z.number().int().min(1).optional(),
+  promptVersion: z.number().int().min(1).optional(),
+  tag: episodeTag.optional(),
+};
+export const MAX_EPISODE_PAGE = 1000;
+
 const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
   info: z.tuple([]),
   listTasks: z.tuple([
@@ -57,15 +70,21 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
     }).strict().optional(),
   ]),
   listRuns: z.tuple([]),
-  listEpisodes: z.tuple([
+  browserEndpoints: z.tuple([]),
+  listEpisodes: z.tuple([z.object({ ...episodeStudyQuery, limit: z.number().int().min(1).max(10_000).optional() }).strict()]),
+  listEpisodePage: z.tuple([
     z.object({
-      runId: id.optional(), taskId: id.optional(), limit: z.number().int().min(1).max(10_000).optional(),
-      search: z.string().max(500).optional(),
-      family: z.string().min(1).max(200).optional(),
-      policy: z.string().min(1).max(100).optional(),
-      subgoalVersion: z.number().int().min(1).optional(),
-      promptVersion: z.number().int().min(1).optional(),
-      tag: episodeTag.optional(),
+      ...episodeStudyQuery,
+      filters: z.object({
+        site: z.string().max(200).optional(),
+        outcome: z.enum(['', 'succeeded', 'failed', 'unscored']).optional(),
+        failureMode: z.string().max(200).optional(),
+        policy: z.string().max(100).optional(),
+        phase: z.string().max(200).optional(),
+      }).strict().optional(),
+      sort: z.object({ key: z.enum(['task', 'site', 'policy', 'outcome', 'failure', 'score', 'steps', 'started']), descending: z.boolean() }).strict().optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(MAX_EPISODE_PAGE).optional(),
     }).strict(),
   ]),
   listRunSummaries: z.tuple([]),

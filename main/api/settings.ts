@@ -12,10 +12,14 @@ export interface WorkbenchSettings {
   siteProfile: Partial<Record<SiteName, string>>;
   miniwobDir: string | null;
   trainerBackend: 'auto' | 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+  /** Remote browsers episodes also run on (`ws://host:port/…#max=4`, `http://host:9222`, `local#max=N`;
+   * main/browser/endpoint-spec.ts). Read-only over the API like browserPath: site logins' cookies go to these
+   * browsers, so only the user names them (settings.json, `--browser-endpoint`, MIRA_BROWSER_ENDPOINTS). */
+  browserEndpoints: string[];
 }
 
-/** What updateSettings accepts: any subset, sections field by field; never browserPath. */
-export type SettingsPatch = Partial<Omit<WorkbenchSettings, 'browserPath' | 'gemini' | 'openaiCompatible'>> & {
+/** What updateSettings accepts: any subset, sections field by field; never browserPath or browserEndpoints. */
+export type SettingsPatch = Partial<Omit<WorkbenchSettings, 'browserPath' | 'browserEndpoints' | 'gemini' | 'openaiCompatible'>> & {
   gemini?: Partial<WorkbenchSettings['gemini']>;
   openaiCompatible?: Partial<WorkbenchSettings['openaiCompatible']>;
 };
@@ -56,4 +60,5 @@ export const DEFAULT_SETTINGS: WorkbenchSettings = {
   siteProfile: {},
   miniwobDir: null,
   trainerBackend: 'auto',
+  browserEndpoints: [],
 };

@@ -21,6 +21,8 @@ export interface TrainingRequest {
   budget?: TrainingBudget;
   /** MiRA hyper-parameters (docs/design/MIRA.md §6); the defaults fill what is left out. */
   overrides?: Partial<{ alpha: number; lambda: number; gamma: number; beta: number }>;
+  /** Variants trained at once, each in its own worker (default: one per available core, at most all). */
+  parallelVariants?: number;
 }
 
 export interface TrainingBudget {
@@ -82,4 +84,7 @@ export interface TrainingJob {
   /** Why it failed, was cancelled or interrupted. */
   error: string | null;
   last: TrainingProgress | null;
+  /** The test-split task ids every phase is evaluated on ("run on the test split", issue 21); absent in
+   * records written before it was kept. */
+  testTaskIds?: string[];
 }

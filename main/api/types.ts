@@ -124,6 +124,9 @@ export interface EpisodeRecord {
   /** A fork's provenance: steps t < step replayed the source episode's actions. The store always sets it (null
    * for ordinary episodes); optional so hand-built records need not. */
   forkedFrom?: ForkProvenance | null;
+  /** The instruction this episode was given when it is not the task's intent (MiniWoB++ generates one per
+   * seed; docs/design/WEBARENA.md §5); null/absent: the task's intent. */
+  instruction?: string | null;
 }
 
 /** Where a forked episode came from: its source episode and the step the new policy took over at. */
@@ -139,6 +142,9 @@ export interface StepRecord {
   /** Blob hashes (content-addressed store). */
   observationRef: string | null;
   screenshotRef: string | null;
+  /** ~160 px wide JPEG of the same viewport for the replay filmstrip (issue 22); absent on steps recorded
+   * before thumbnails were, or without a screenshot. Optional so hand-built records need not set it. */
+  thumbnailRef?: string | null;
   promptRef: string | null;
   responseRef: string | null;
   action: Action | null;

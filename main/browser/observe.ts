@@ -4,6 +4,7 @@ import { markClickListeners } from './observe-listeners';
 import { extractPage, type RawExtraction } from './page-script';
 import type { BrowserSession } from './session';
 import { renderAxTree } from './render-ax-tree';
+import { takeThumbnail } from './thumbnail';
 
 const SCREENSHOT_QUALITY = 60;
 
@@ -28,6 +29,7 @@ export async function observe(session: BrowserSession, options: { screenshot?: b
 
   const shotStarted = performance.now();
   const screenshot = options.screenshot === false ? null : await takeScreenshot(session);
+  const thumbnail = screenshot ? await takeThumbnail(session, raw.viewport) : null;
   const screenshotMs = performance.now() - shotStarted;
 
   const nodes: ObservedNode[] = raw.nodes.map((n) => ({
@@ -50,6 +52,7 @@ export async function observe(session: BrowserSession, options: { screenshot?: b
     nodes,
     text: renderAxTree(raw.title, nodes, tabs),
     screenshot,
+    thumbnail,
     viewport: raw.viewport,
     boxes: visibleBoxes(nodes, raw.viewport),
     timings: { extractMs, screenshotMs },

@@ -1,6 +1,10 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright';
+import type { BrowserEndpointStatus } from '../api/browser-endpoints';
 import { findBrowser, type BrowserLocation } from './find-browser';
 import { ContextSlots } from './context-slots';
+import { BrowserEndpoint } from './browser-endpoint';
+import { DEFAULT_REMOTE_MAX, type BrowserEndpointSpec } from './endpoint-spec';
+import { EndpointRouter } from './endpoint-router';
 import { BrowserSession } from './session';
 
 // Flags that work behind a closed network (docs/design/STACK.md §3): no GPU, no QUIC, no background traffic.
@@ -13,6 +17,9 @@ const LAUNCH_ARGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
+
+/** How long a remote endpoint may take to accept a connection (generous: a busy grid queues sessions). */
+const CONNECT_TIMEOUT_MS = 60_000;
 
 /** A cookie as Playwright's addCookies takes it: with a url, or with a domain and path. */
 export type SessionCookie = Parameters<BrowserContext['addCookies']>[0][number];
@@ -35,18 +42,30 @@ export interface BrowserPoolOptions {
   browserPath?: string | null;
   headless?: boolean;
   /** Connect to a browser already serving at this Playwright endpoint (`chromium.launchServer()`) instead of
-   * launching one: test processes share one Chromium this way. Closing the pool only disconnects. */
+   * launching one: test processes share one Chromium this way. Closing the pool only disconnects. It stands
+   * in for the local browser (kind 'local'). */
   wsEndpoint?: string | null;
   /** Contexts open at once, over all runs of the process; more wait in line (default DEFAULT_MAX_CONTEXTS). */
   maxContexts?: number;
+  /** Remote browsers besides the local one, and the local one's own cap (endpoint-spec.ts: `ws://…#max=4`,
+   * `http://host:9222`, `local#max=0`). Contexts spread over them by free capacity (endpoint-router.ts). */
+  endpoints?: readonly BrowserEndpointSpec[];
 }
 
-/** One headless Chromium shared by all episodes, a fresh context per episode. A browser that crashed or
- * disconnected is relaunched (or reconnected) on the next request. */
+/** Headless Chromium for all episodes, a fresh context per episode: the local browser (launched on first use)
+ * and any remote endpoints. A browser that crashed or disconnected is relaunched (or reconnected) on a later
+ * request; the sessions it held are marked crashed, so their episodes end as infrastructure failures and the
+ * scheduler runs them again on whichever endpoint is up (docs/design/ARCHITECTURE.md §7). */
 export class BrowserPool {
   private found: BrowserLocation;
   private configuredPath: string | null;
-  private browser: Promise<Browser> | null = null;
+  readonly slots: ContextSlots;
+  private readonly headless: boolean;
+  private readonly wsEndpoint: string | null;
+  private readonly endpoints: BrowserEndpoint[];
+  private readonly router: EndpointRouter;
+  /** The sessions open on each endpoint, with the function that frees their places. */
+  private readonly sessions = new Map<BrowserEndpoint, Map<BrowserSession, () => void>>();
 
   constructor(options: BrowserPoolOptions = {}) {
     this.configuredPath = options.browserPath ?? null;
@@ -54,10 +73,9 @@ export class BrowserPool {
     this.headless = options.headless ?? true;
     this.wsEndpoint = options.wsEndpoint ?? null;
     this.slots = new ContextSlots(options.maxContexts);
+    this.endpoints = this.buildEndpoints(options.endpoints ?? []);
+    this.router = new EndpointRouter(this.endpoints);
   }
-  readonly slots: ContextSlots;
-  private readonly headless: boolean;
-  private readonly wsEndpoint: string | null;
 
   /** The browser to launch. While none is found it is looked for again on every read, so one installed
    * while the app runs is picked up (the first-run screen's "Check again", issue 18). */
@@ -72,10 +90,30 @@ export class BrowserPool {
     this.found = findBrowser(path);
   }
 
-  private launch(): Promise<Browser> {
+  /** Each endpoint's health and load, local first (the Runs page's table). */
+  endpointStatus(): BrowserEndpointStatus[] {
+    return this.endpoints.map((e) => e.status());
+  }
+
+  private buildEndpoints(specs: readonly BrowserEndpointSpec[]): BrowserEndpoint[] {
+    const local = specs.find((s) => s.kind === 'local');
+    const localMax = local?.max ?? null;
+    const out: BrowserEndpoint[] = [];
+    const lost = (endpoint: BrowserEndpoint) => this.markLost(endpoint);
+    if (localMax !== 0) out.push(new BrowserEndpoint('local', 'local', () => localMax ?? this.slots.max, () => this.launchLocal(), lost));
+    for (const spec of specs) {
+      if (spec.kind === 'local') continue;
+      // A server that takes the connection but never answers must fail the attempt, not hang the episode.
+      const open = () => (spec.kind === 'cdp' ? chromium.connectOverCDP(spec.url, { timeout: CONNECT_TIMEOUT_MS }) : chromium.connect(spec.url, { timeout: CONNECT_TIMEOUT_MS }));
+      out.push(new BrowserEndpoint(spec.kind, BrowserEndpoint.labelFor(spec.kind, spec.url), () => spec.max ?? DEFAULT_REMOTE_MAX, open, lost));
+    }
+    return out;
+  }
+
+  private launchLocal(): Promise<Browser> {
     const path = this.location.executablePath;
     if (!this.wsEndpoint && !path) return Promise.reject(new Error(this.location.problem ?? 'No browser found.'));
-    const launching = this.wsEndpoint
+    return this.wsEndpoint
       ? chromium.connect(this.wsEndpoint)
       : chromium.launch({
         executablePath: path!, headless: this.headless, args: launchArgs(),
@@ -83,48 +121,65 @@ export class BrowserPool {
         // Playwright's own handlers the browser would die first and the cut episode read as a browser failure.
         handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
       });
-    launching.then(
-      (browser) => browser.on('disconnected', () => (this.browser = null)),
-      () => (this.browser = null),
-    );
-    return launching;
   }
 
-  private getBrowser(): Promise<Browser> {
-    if (!this.browser) this.browser = this.launch();
-    return this.browser;
+  /** An endpoint's connection went away: its open sessions can no longer act, and their places are freed
+   * now (a client whose server vanished may never see their contexts close). */
+  private markLost(endpoint: BrowserEndpoint): void {
+    for (const [session, free] of [...(this.sessions.get(endpoint) ?? [])]) {
+      session.crashed ??= lostMessage(endpoint);
+      free();
+    }
+    this.router.changed();
   }
 
   async newSession(options: SessionOptions = {}): Promise<BrowserSession> {
     const release = await this.slots.acquire(options.signal);
-    let context: BrowserContext;
+    let opened: { endpoint: BrowserEndpoint; value: BrowserContext };
     try {
-      const browser = await this.getBrowser();
-      context = await browser.newContext({
-        viewport: options.viewport ?? { width: 1280, height: 720 },
-        ignoreHTTPSErrors: true,
-      });
+      opened = await this.router.openOnBest(async (endpoint) => {
+        const browser = await endpoint.connection();
+        return browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, ignoreHTTPSErrors: true });
+      }, options.signal);
     } catch (err) {
       release();
       throw err;
     }
-    // However the context ends (the session closes it, the browser dies), its slot is freed.
-    context.on('close', release);
+    const { endpoint, value: context } = opened;
+    const session = new BrowserSession(context, endpoint.label);
+    const held = this.sessions.get(endpoint) ?? new Map<BrowserSession, () => void>();
+    this.sessions.set(endpoint, held);
+    // However the context ends (the session closes it, the browser dies), its places are freed once.
+    let freed = false;
+    const free = () => {
+      if (freed) return;
+      freed = true;
+      held.delete(session);
+      this.router.release(endpoint);
+      release();
+    };
+    held.set(session, free);
+    context.on('close', () => {
+      // Closed without the session asking: the browser under it went away (often before 'disconnected').
+      if (!session.closing) session.crashed ??= lostMessage(endpoint);
+      free();
+    });
     try {
       if (options.cookies?.length) await context.addCookies(options.cookies);
-      const session = new BrowserSession(context);
       session.track(await context.newPage());
       return session;
     } catch (err) {
       await context.close().catch(() => undefined);
-      release();
+      free();
       throw err;
     }
   }
 
   async close(): Promise<void> {
-    const pending = this.browser;
-    this.browser = null;
-    if (pending) await (await pending.catch(() => null))?.close().catch(() => undefined);
+    await Promise.all(this.endpoints.map((e) => e.close()));
   }
+}
+
+function lostMessage(endpoint: BrowserEndpoint): string {
+  return `The browser at ${endpoint.label} went away under the episode (disconnected or crashed).`;
 }

@@ -10,8 +10,11 @@ export class BrowserSession {
   lastObservation: Observation | null = null;
   /** Set when the browser or the page crashed: the episode ends with a recorded browser error. */
   crashed: string | null = null;
+  /** True once close() was called: a context that closes otherwise was taken away (its browser died). */
+  closing = false;
 
-  constructor(readonly context: BrowserContext) {
+  /** `endpoint`: where the context runs ('local', or a remote endpoint's redacted URL; endpoint-spec.ts). */
+  constructor(readonly context: BrowserContext, readonly endpoint = 'local') {
     context.on('page', (page) => this.track(page));
   }
 
@@ -33,6 +36,7 @@ export class BrowserSession {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.context.close().catch(() => undefined);
   }
 }

@@ -2,7 +2,8 @@
 import { homedir } from 'node:os';
 import { createCore, defaultDataDir } from '../core';
 import { isMiniWobSuccessRule } from '../eval/miniwob-reward';
-import { parseArgs, flagNumber, flagString, type ParsedArgs } from './args';
+import { parseArgs, flagNumber, flagString, flagStrings, type ParsedArgs } from './args';
+import { browserEndpointsOf } from './browser-endpoints';
 import { importCommand } from './import-command';
 import { analyzeCommand } from './analyze-command';
 import { listCommand } from './list-command';
@@ -32,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
     limits: { maxActiveRuns: optionalNumber(args, 'max-runs'), maxBrowserContexts: optionalNumber(args, 'max-contexts') },
     // The browser runs as the user's program: chosen at start (flag, environment), never over the API.
     browserPath: flagString(args, 'browser') ?? process.env.MIRA_BROWSER ?? null,
+    // Remote browsers: flags, else MIRA_BROWSER_ENDPOINTS, else settings.json (checked here, named by source).
+    browserEndpoints: browserEndpointsOf(flagStrings(args, 'browser-endpoint'), process.env.MIRA_BROWSER_ENDPOINTS),
     sandbox: { datasetSeed: flagNumber(args, 'dataset-seed', 1), instancesPerFamily: flagNumber(args, 'instances', 5) },
     mode: args.command === 'serve' ? 'web' : 'cli',
     miniwob: { dir: flagString(args, 'miniwob-dir'), successRule: miniwobSuccess },

@@ -16,6 +16,7 @@ export async function trainCommand(args: ParsedArgs, core: Core): Promise<number
     variants: variants as TrainingVariant[], families, phases: flagNumber(args, 'phases', 2),
     instancesPerFamily: flagNumber(args, 'train-instances', 10), seed: flagNumber(args, 'seed', 1),
     budget: budgetFlags(args),
+    ...(args.flags['parallel-variants'] !== undefined ? { parallelVariants: flagNumber(args, 'parallel-variants', 1) } : {}),
   };
   console.log(`Training ${variants.join(', ')} on ${families.join(', ')}: ${request.phases} MiRA phase(s) after SFT, ${request.instancesPerFamily} instances per family`);
   let lastLine = '';

@@ -40,12 +40,14 @@ export async function analyzeRun(store: Store, runId: string, summarizer?: RunSu
   const report: RunReport = { ...buildRunReport(items, references), infrastructureFailures };
   if (summarizer) {
     const intents = new Map((await store.tasks.list()).map((t) => [t.id, t.intent]));
+    // The episode's own instruction where it had one (MiniWoB++: per seed), else its task's intent.
+    const instructions = new Map(episodes.map((e) => [e.id, e.instruction]));
     const template = summarizer.template ?? (await readDefaultPrompt('analyzer'));
     for (const item of items) {
       const analysis = report.analyses[item.id];
       if (!analysis) continue;
       // A summary is a convenience: a provider error leaves the analysis without one, never fails it.
-      analysis.summary = await summarizeEpisode(summarizer.model, summarizer.modelName, template, intents.get(item.episode.taskId) ?? '', item.episode, analysis).catch(
+      analysis.summary = await summarizeEpisode(summarizer.model, summarizer.modelName, template, instructions.get(item.id) ?? intents.get(item.episode.taskId) ?? '', item.episode, analysis).catch(
         (err: Error) => `(summary unavailable: ${err.message})`,
       );
     }

@@ -14,6 +14,8 @@ export function miniwobEnvironment(server: MiniWobServer, seed: number, task?: s
     viewport: task?.startsWith('flight.') ? undefined : { ...MINIWOB_VIEWPORT },
     cookies: [],
     dispose: async () => undefined,
+    // The page's reward globals are the score at any moment: a time limit reads them before closing.
+    scoresAtTimeLimit: true,
     async begin(session) {
       return { intent: await startMiniWobEpisode(session.page, seed) };
     },

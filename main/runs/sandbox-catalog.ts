@@ -39,6 +39,17 @@ export class SandboxCatalog {
     };
   }
 
+  /** Adds instances beyond `perFamily` (a training job's test split, issue 21) and registers them, so a
+   * run over them is scored like any catalog task. Instances already present are left as they are. */
+  async include(instances: readonly SandboxTaskInstance[], store: Store): Promise<void> {
+    const fresh = instances.filter((i) => !this.instances.has(i.id));
+    if (!fresh.length) return;
+    for (const instance of fresh) this.instances.set(instance.id, instance);
+    await store.db.transaction(async () => {
+      for (const instance of fresh) await store.tasks.upsert(SandboxCatalog.toTaskRecord(instance));
+    });
+  }
+
   async register(store: Store): Promise<void> {
     await store.db.transaction(async () => {
       for (const instance of this.instances.values()) await store.tasks.upsert(SandboxCatalog.toTaskRecord(instance));

@@ -3,6 +3,7 @@
 // its path and never merged into the settings or written back.
 import { z } from 'zod';
 import { SITE_NAMES, type SettingsPatch, type WorkbenchSettings } from '../api/settings';
+import { MAX_BROWSER_ENDPOINTS, parseEndpointSpec } from '../browser/endpoint-spec';
 
 const httpUrl = z
   .string()
@@ -19,6 +20,14 @@ const httpUrl = z
 // No node:path here: main/api/schemas.ts (type-checked with the renderer) builds on this file.
 const isAbsolutePath = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
 const localPath = z.string().min(1).max(4096).refine(isAbsolutePath, 'must be an absolute path');
+/** A browser endpoint (main/browser/endpoint-spec.ts), reported with the spec's own reason. */
+const browserEndpoint = z.string().trim().min(1).max(2000).superRefine((value, ctx) => {
+  try {
+    parseEndpointSpec(value);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+  }
+});
 const thinkingBudget = z.union([z.number().int().min(0).max(65_536), z.literal('dynamic'), z.literal('off')], {
   error: 'must be a number of tokens (0–65536), "dynamic" or "off"',
 });
@@ -43,6 +52,7 @@ export const settingsSchema = z.strictObject({
   siteProfile: z.partialRecord(z.enum(SITE_NAMES), httpUrl),
   miniwobDir: localPath.nullable(),
   trainerBackend: z.enum(['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']),
+  browserEndpoints: z.array(browserEndpoint).max(MAX_BROWSER_ENDPOINTS),
 });
 
 /** settings.json as stored: any subset (older files lack newer fields), each present field checked in full. */
@@ -51,8 +61,15 @@ export const storedSettingsSchema = settingsSchema.extend({ gemini: gemini.parti
 export const BROWSER_PATH_READ_ONLY =
   'cannot be changed over the API (the browser runs as your own program): start the workbench with --browser <path> or MIRA_BROWSER=<path>, or choose it in the desktop app with Browse…';
 
-/** What updateSettings accepts: the stored shape without browserPath, whose presence is its own error. */
-export const settingsPatchSchema = storedSettingsSchema.extend({ browserPath: z.never({ error: BROWSER_PATH_READ_ONLY }).optional() });
+export const BROWSER_ENDPOINTS_READ_ONLY =
+  'cannot be changed over the API (episodes, with their site logins, would run in the browsers it names): start the workbench with --browser-endpoint <url> or MIRA_BROWSER_ENDPOINTS=<url,url>, or edit settings.json';
+
+/** What updateSettings accepts: the stored shape without browserPath and browserEndpoints, whose presence is
+ * its own error. */
+export const settingsPatchSchema = storedSettingsSchema.extend({
+  browserPath: z.never({ error: BROWSER_PATH_READ_ONLY }).optional(),
+  browserEndpoints: z.never({ error: BROWSER_ENDPOINTS_READ_ONLY }).optional(),
+});
 
 /** One line per wrong field: `gemini.baseUrl: must be an http:// or https:// URL`. */
 export interface FieldProblem {
@@ -84,7 +101,7 @@ export function parseStoredSettings(value: unknown, where: string): z.infer<type
 export function parseSettingsPatch(value: unknown): SettingsPatch {
   const result = settingsPatchSchema.safeParse(value);
   if (!result.success) throw new SettingsValidationError('updateSettings', problemsOf(result.error));
-  const { browserPath: _never, ...patch } = result.data;
+  const { browserPath: _never, browserEndpoints: _neither, ...patch } = result.data;
   return patch;
 }
 

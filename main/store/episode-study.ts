@@ -7,8 +7,8 @@ import type { EpisodeQuery } from '../api/contract';
 export const STUDY_JOINS = 'LEFT JOIN tasks t ON t.id = e.task_id LEFT JOIN runs r ON r.id = e.run_id';
 
 export const STUDY_COLUMNS = [
-  '(SELECT COUNT(*) FROM steps s WHERE s.episode_id = e.id) AS step_count',
-  't.intent AS task_intent',
+  // An episode's own instruction (MiniWoB++: per seed, issue 20) is its intent in every list.
+  'COALESCE(e.instruction, t.intent) AS task_intent',
   't.sites AS task_sites',
   't.family AS task_family',
   `(SELECT ss.version FROM episode_subgoals es JOIN subgoal_sets ss ON ss.id = es.subgoal_set_id WHERE es.episode_id = e.id) AS subgoal_version`,
@@ -63,8 +63,8 @@ export function studyFilter(query: EpisodeQuery, where: string[], params: unknow
   if (query.search) {
     // Intents, answers and notes; LIKE is case-insensitive for ASCII, which covers the task texts.
     const pattern = contains(query.search);
-    where.push(`(e.task_id IN (SELECT id FROM tasks WHERE intent LIKE ? ESCAPE '\\') OR e.answer LIKE ? ESCAPE '\\' OR e.note LIKE ? ESCAPE '\\')`);
-    params.push(pattern, pattern, pattern);
+    where.push(`(e.task_id IN (SELECT id FROM tasks WHERE intent LIKE ? ESCAPE '\\') OR e.instruction LIKE ? ESCAPE '\\' OR e.answer LIKE ? ESCAPE '\\' OR e.note LIKE ? ESCAPE '\\')`);
+    params.push(pattern, pattern, pattern, pattern);
   }
   if (query.family) (where.push('e.task_id IN (SELECT id FROM tasks WHERE family = ?)'), params.push(query.family));
   if (query.policy) (where.push('e.policy = ?'), params.push(query.policy));

@@ -1,6 +1,7 @@
 import type { EpisodeAnalysis, EpisodeRecord, ForkProvenance, EpisodeStatus, EvaluationResult, StopReason } from '../api/types';
-import type { EpisodeQuery, EpisodeSummary } from '../api/contract';
+import type { EpisodePage, EpisodePageQuery, EpisodeQuery, EpisodeSummary } from '../api/contract';
 import type { Database } from './db';
+import { episodePage } from './episode-page';
 import { studyFilter, STUDY_COLUMNS, STUDY_JOINS, toStudyFields, type StudyRow } from './episode-study';
 
 interface EpisodeRow {
@@ -24,6 +25,7 @@ interface EpisodeRow {
   forked_from_episode_id: string | null;
   fork_step: number | null;
   step_count: number;
+  instruction: string | null;
 }
 
 export interface EpisodeFilter extends EpisodeQuery {
@@ -40,7 +42,8 @@ export interface EpisodeFinish {
   evaluation: EvaluationResult | null;
 }
 
-const SELECT_EPISODE = `SELECT e.*, (SELECT COUNT(*) FROM steps s WHERE s.episode_id = e.id) AS step_count FROM episodes e`;
+// step_count is stored on the episode and kept by triggers (migration 8, issue 22).
+const SELECT_EPISODE = `SELECT e.* FROM episodes e`;
 
 export class EpisodesRepo {
   constructor(private readonly db: Database) {}
@@ -71,6 +74,11 @@ export class EpisodesRepo {
     );
   }
 
+  /** The instruction the episode was given, when its environment made one (MiniWoB++: per seed, migration 9). */
+  async setInstruction(id: string, instruction: string): Promise<void> {
+    await this.db.run('UPDATE episodes SET instruction = ? WHERE id = ?', [instruction, id]);
+  }
+
   async get(id: string): Promise<EpisodeRecord | undefined> {
     const row = await this.db.get<EpisodeRow>(`${SELECT_EPISODE} WHERE e.id = ?`, [id]);
     return row && toEpisode(row);
@@ -85,6 +93,11 @@ export class EpisodesRepo {
   async listSummaries(filter: EpisodeFilter = {}): Promise<EpisodeSummary[]> {
     const rows = await this.query<EpisodeRow & StudyRow>(`SELECT e.*, ${STUDY_COLUMNS} FROM episodes e ${STUDY_JOINS}`, filter);
     return rows.map((row) => ({ ...toEpisode(row), ...toStudyFields(row) }));
+  }
+
+  /** One page of the episodes table with its total (issue 22 "Lists at scale"). */
+  page(query: EpisodePageQuery): Promise<EpisodePage> {
+    return episodePage(this.db, query);
   }
 
   private async query<Row extends EpisodeRow>(select: string, filter: EpisodeFilter): Promise<Row[]> {
@@ -168,5 +181,6 @@ function toEpisode(row: EpisodeRow): EpisodeRecord {
     createdAt: row.created_at,
     finishedAt: row.finished_at,
     forkedFrom: row.forked_from_episode_id === null ? null : { episodeId: row.forked_from_episode_id, step: row.fork_step ?? 0 },
+    instruction: row.instruction ?? null,
   };
 }

@@ -162,6 +162,30 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX episode_tags_tag ON episode_tags(tag);
   `,
+  // 8: lists at scale (issue 22): the step count stored on the episode (kept by triggers, so every writer of
+  // steps keeps it right; backfilled here) and an index on the list's sort column, so a page of the newest
+  // episodes is read without scanning and counting every row.
+  `
+  ALTER TABLE episodes ADD COLUMN step_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE episodes SET step_count = (SELECT COUNT(*) FROM steps s WHERE s.episode_id = episodes.id);
+  CREATE TRIGGER steps_count_insert AFTER INSERT ON steps BEGIN
+    UPDATE episodes SET step_count = step_count + 1 WHERE id = NEW.episode_id;
+  END;
+  CREATE TRIGGER steps_count_delete AFTER DELETE ON steps BEGIN
+    UPDATE episodes SET step_count = step_count - 1 WHERE id = OLD.episode_id;
+  END;
+  CREATE INDEX episodes_created ON episodes(created_at DESC, id);
+  `,
+  // 9: the instruction an episode was given when it differs from its task's intent (issue 20: MiniWoB++ makes
+  // one per seed, read from the page; docs/design/WEBARENA.md §5). NULL means the task's intent.
+  `
+  ALTER TABLE episodes ADD COLUMN instruction TEXT;
+  `,
+  // 10: replay thumbnails (issue 22 "Replay"): a ~160 px wide JPEG of each step's viewport, taken with the
+  // screenshot, for the filmstrip. NULL on steps recorded before, or without a screenshot.
+  `
+  ALTER TABLE steps ADD COLUMN thumbnail_ref TEXT;
+  `,
 ];
 
 export async function migrate(db: Database): Promise<number> {

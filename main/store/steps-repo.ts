@@ -7,6 +7,7 @@ interface StepRow {
   url: string;
   observation_ref: string | null;
   screenshot_ref: string | null;
+  thumbnail_ref: string | null;
   prompt_ref: string | null;
   response_ref: string | null;
   action: string | null;
@@ -30,12 +31,12 @@ export class StepsRepo {
   async insert(s: StepRecord): Promise<void> {
     await this.db.run(
       `INSERT INTO steps (episode_id, t, url, observation_ref, screenshot_ref, prompt_ref, response_ref, action,
-         action_text, action_error, target_box, progress, value, potential, latency_ms, timings, views)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         action_text, action_error, target_box, progress, value, potential, latency_ms, timings, views, thumbnail_ref)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         s.episodeId, s.t, s.url, s.observationRef, s.screenshotRef, s.promptRef, s.responseRef, json(s.action),
         s.actionText, s.actionError, json(s.targetBox), json(s.progress), s.value, s.potential, s.latencyMs,
-        JSON.stringify(s.timings), json(s.views),
+        JSON.stringify(s.timings), json(s.views), s.thumbnailRef ?? null,
       ],
     );
   }
@@ -76,5 +77,6 @@ function toStep(r: StepRow): StepRecord {
     timings: JSON.parse(r.timings),
     // Absent (not null) on steps recorded before views were stored, so such records read back as written.
     ...(r.views ? { views: JSON.parse(r.views) } : {}),
+    ...(r.thumbnail_ref ? { thumbnailRef: r.thumbnail_ref } : {}),
   };
 }

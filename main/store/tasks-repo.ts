@@ -44,10 +44,18 @@ export class TasksRepo {
     return (await this.db.all<TaskRow>('SELECT * FROM tasks ORDER BY id')).map(toTask);
   }
 
-  /** One page in id order, without the configs (the API's task list). */
-  async page(query: { source?: TaskRecord['source']; offset: number; limit: number }): Promise<{ tasks: TaskSummary[]; total: number }> {
-    const where = query.source ? 'WHERE source = ?' : '';
-    const params = query.source ? [query.source] : [];
+  /** One page in id order, without the configs (the API's task list). `miniwobIds`: the MiniWoB++ tasks of the
+   * checkout in use; tasks an older checkout registered stay stored (their episodes refer to them) but are not
+   * listed (docs/design/WEBARENA.md §5). */
+  async page(query: { source?: TaskRecord['source']; offset: number; limit: number; miniwobIds?: readonly string[] | null }): Promise<{ tasks: TaskSummary[]; total: number }> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (query.source) (conditions.push('source = ?'), params.push(query.source));
+    if (query.miniwobIds) {
+      conditions.push(`(source <> 'miniwob' OR id IN (SELECT value FROM json_each(?)))`);
+      params.push(JSON.stringify(query.miniwobIds));
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const count = await this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM tasks ${where}`, params);
     const rows = await this.db.all<Omit<TaskRow, 'config'>>(
       `SELECT id, source, sites, intent, start_url, split, family FROM tasks ${where} ORDER BY id LIMIT ? OFFSET ?`,

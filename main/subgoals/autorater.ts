@@ -46,7 +46,8 @@ export class AutoRater implements SubgoalMonitor {
         page ??= await observe(input.session);
         const j = await judgeWithLlm(this.options.judge, {
           template: this.options.template,
-          intent: this.options.intent,
+          // The episode's own instruction (one per seed for MiniWoB++) over the task's, which only names it.
+          intent: input.intent ?? this.options.intent,
           items,
           index: k,
           history: this.log,

@@ -60,6 +60,17 @@ export class SubgoalSetsRepo {
     return row && toSet(row);
   }
 
+  /** The newest set an episode of this task with this seed was judged against: for tasks whose instruction is
+   * made per seed (MiniWoB++), a set written for another seed's instruction would judge the wrong goal. */
+  async latestForSeed(taskId: string, seed: number): Promise<SubgoalSet | undefined> {
+    const row = await this.db.get<SetRow>(
+      `${SELECT} WHERE s.task_id = ? AND s.id IN (SELECT es.subgoal_set_id FROM episode_subgoals es JOIN episodes ep ON ep.id = es.episode_id WHERE ep.task_id = ? AND ep.seed = ?)
+       ORDER BY s.version DESC LIMIT 1`,
+      [taskId, taskId, seed],
+    );
+    return row && toSet(row);
+  }
+
   /** The catalog's reference set as a stored version; a new version only when the catalog's text changed. */
   async ensureReference(taskId: string, items: SubgoalItem[]): Promise<SubgoalSet> {
     const current = await this.latest(taskId, 'reference');

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../main/core';
+import { benchRemoteBrowsers } from './remote-browsers';
 
 /** Scheduler throughput on sandbox tasks with the oracle: the same episodes with 1 and with 4 browser
  * contexts in parallel (issue 5). On 2 cores the gain is bounded by CPU, which the figures show. */
@@ -23,6 +24,7 @@ export async function benchScheduler(episodes = 12): Promise<void> {
           `${(steps / seconds).toFixed(2)} steps/s (${ok}/${result.length} succeeded)`,
       );
     }
+    await benchRemoteBrowsers(taskIds);
   } finally {
     await core.close();
     await rm(dir, { recursive: true, force: true });

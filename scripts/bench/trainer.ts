@@ -4,27 +4,33 @@ import { disposeBatch, packPolicy, packStates } from '../../main/training/model/
 import { CriticModel } from '../../main/training/model/critic-model';
 import { CANDIDATE_FEATURES, featurize, STATE_FEATURES, type RawState, type StateFeatures } from '../../main/training/model/features';
 import { PolicyModel, type PolicyModelConfig } from '../../main/training/model/policy-model';
-import { criticStep, DEFAULT_BATCH_SIZE, logProbsOf, policyStep, sftStep, type PolicySample } from '../../main/training/phases/updates';
+import { criticStep, DEFAULT_BATCH_SIZE, DEFAULT_CRITIC_BATCH_SIZE, logProbsOf, policyStep, sftStep, type PolicySample } from '../../main/training/phases/updates';
 import { interleaved, matmulFlops, referenceNet, type ReferenceShape } from './trainer-reference';
 
 /** Trainer throughput (issue 7, issue 16): SFT, MiRA policy (MSE log-ratio) and critic steps, and policy
  * inference, on synthetic shop-like states (20–99 elements, ≈ 80 candidates on average) with the default model
  * sizes; next to each, a plain tfjs dense network of the same matmul FLOPs per sample measured in the same
- * run (trainer-reference.ts). BENCH_TRAINER_BACKEND picks a backend, BENCH_TRAINER_BATCH the batch size. */
-export async function benchTrainer(steps = 10, batchSize = Number(process.env.BENCH_TRAINER_BATCH ?? DEFAULT_BATCH_SIZE)): Promise<void> {
+ * run (trainer-reference.ts). BENCH_TRAINER_BACKEND picks a backend, BENCH_TRAINER_BATCH the batch size,
+ * BENCH_TRAINER_CRITIC_BATCH the critics' (default: the trainer's, DEFAULT_CRITIC_BATCH_SIZE). */
+export async function benchTrainer(
+  steps = 10,
+  batchSize = Number(process.env.BENCH_TRAINER_BATCH ?? DEFAULT_BATCH_SIZE),
+  criticBatchSize = Number(process.env.BENCH_TRAINER_CRITIC_BATCH ?? DEFAULT_CRITIC_BATCH_SIZE),
+): Promise<void> {
   const selection = await selectBackend((process.env.BENCH_TRAINER_BACKEND as BackendName | undefined) ?? 'auto');
   console.log(`\n${selection.reason}`);
-  console.log(`  batch size ${batchSize}; median of ${steps} steps after one warm-up, each step alternating with one of the reference;`);
+  console.log(`  batch size ${batchSize} (critics ${criticBatchSize}, as the trainer runs them); median of ${steps} steps after one warm-up, each step alternating with one of the reference;`);
   console.log('  samples/s is wall-clock; "per CPU-second" counts this process\'s CPU time only, which a loaded machine does not dilute');
   const policy = PolicyModel.init();
   const critic = CriticModel.init();
-  const states = Array.from({ length: batchSize * 4 }, (_, i) => featurize(syntheticState(i), {}, policy.config.features));
+  const states = Array.from({ length: Math.max(batchSize, criticBatchSize) * 4 }, (_, i) => featurize(syntheticState(i), {}, policy.config.features));
   const samples: PolicySample[] = states.map((features, i) => ({ features, index: (i * 7) % features.cands.length, logpRef: -3, advantage: i % 2 ? 0.2 : -0.2 }));
   const batches = Array.from({ length: 4 }, (_, b) => samples.slice(b * batchSize, (b + 1) * batchSize));
+  const criticBatches = Array.from({ length: 4 }, (_, b) => samples.slice(b * criticBatchSize, (b + 1) * criticBatchSize));
   // A critic step fits V on every state of the batch and P on the labelled half (in a phase P's labels cover
   // the episodes with subgoals; half is the conservative case for the samples/s figure).
-  const valueBatches = batches.map((b) => b.map((s, i) => ({ features: s.features, target: i % 2 })));
-  const potentialBatches = batches.map((b) => b.filter((_, i) => i % 2).map((s) => ({ features: s.features, target: 0.5 })));
+  const valueBatches = criticBatches.map((b) => b.map((s, i) => ({ features: s.features, target: i % 2 })));
+  const potentialBatches = criticBatches.map((b) => b.filter((_, i) => i % 2).map((s) => ({ features: s.features, target: 0.5 })));
   const policyOpt = tf.train.adam(0.001);
   const valueOpt = tf.train.adam(0.001);
   const potentialOpt = tf.train.adam(0.001);
@@ -55,11 +61,11 @@ export async function benchTrainer(steps = 10, batchSize = Number(process.env.BE
     return out;
   }));
 
-  const report = (label: string, fn: (b: number) => void, shape: ReferenceShape, mode: 'train' | 'infer') => {
-    const ref = referenceNet(shape, batchSize);
+  const report = (label: string, fn: (b: number) => void, shape: ReferenceShape, mode: 'train' | 'infer', size = batchSize) => {
+    const ref = referenceNet(shape, size);
     const t = interleaved(steps, (r) => fn(r % batches.length), () => ref.step(mode));
     ref.dispose();
-    const rate = (ms: number) => batchSize / (ms / 1000);
+    const rate = (ms: number) => size / (ms / 1000);
     const ours = rate(t.ours.wallMs);
     const reference = rate(t.reference.wallMs);
     console.log(
@@ -75,9 +81,10 @@ export async function benchTrainer(steps = 10, batchSize = Number(process.env.BE
     report('SFT step (−log π of demonstrated action)', (b) => sftStep(policy, policyOpt, batches[b]), policyShape, 'train');
     report('MiRA policy step (MSE log-ratio)', (b) => policyStep(policy, policyOpt, batches[b], 'mse', 0.1), policyShape, 'train');
     report('critic step (BCE value + MSE potential)', (b) => {
-      criticStep(critic.value, valueOpt, valueBatches[b], 'bce');
-      criticStep(critic.potential, potentialOpt, potentialBatches[b], 'mse');
-    }, criticShape, 'train');
+      // As the fit runs them (critic-fit.ts): no loss read back per step.
+      criticStep(critic.value, valueOpt, valueBatches[b], 'bce', false);
+      criticStep(critic.potential, potentialOpt, potentialBatches[b], 'mse', false);
+    }, criticShape, 'train', criticBatchSize);
     report('policy inference (log π, no gradient)', (b) => logProbsOf(policy, batches[b], batchSize), policyShape, 'infer');
     console.log(`  model: policy ${policy.params.size().toLocaleString()} parameters, critics ${critic.size().toLocaleString()} (two networks); tensors alive ${tf.memory().numTensors}, data buffers ${tf.memory().numDataBuffers}`);
   } finally {

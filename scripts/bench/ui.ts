@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { findBrowser } from '../../main/browser/find-browser';
+import { launchArgs } from '../../main/browser/pool';
 import { RENDERER_DIR } from '../../main/cli/serve-command';
 import { randomUUID } from 'node:crypto';
 import { createCore, type Core } from '../../main/core';
@@ -31,13 +32,13 @@ export async function benchUi(steps = 100): Promise<void> {
     const count = (await core.store.steps.list(episode.id)).length;
     console.log(`\nReplay UI: one ${count}-step episode (stitched from oracle steps recorded in ${((performance.now() - recordStarted) / 1000).toFixed(1)} s)`);
     const host = await startCoreHost(core);
-    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     const browser = await chromium.launch({
       executablePath: findBrowser().executablePath ?? undefined,
-      args: [...(isRoot ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: launchArgs(),
     });
     try {
       const opens: number[] = [];
+      const openBytes: number[] = [];
       let frames: number[] = [];
       for (let round = 0; round < 3; round++) {
         // A fresh context each round: the first open is cold (no cached blobs), the frame loop too.
@@ -51,6 +52,9 @@ export async function benchUi(steps = 100): Promise<void> {
         });
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
         opens.push(Date.now() - started);
+        // Bytes of screenshots an open loads: the frame and the filmstrip's images in view, once they are in.
+        await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.filmstrip img')].every((i) => i.complete), null, { timeout: 30_000 }).catch(() => undefined);
+        openBytes.push(await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.includes('/blobs/')).reduce((sum, r) => sum + (r as PerformanceResourceTiming).encodedBodySize, 0) / 1024));
         // esbuild (tsx) wraps named functions in __name(); give the page a no-op one.
         const times = await page.evaluate<number[]>(`(() => { const __name = (f) => f; return (${stepThrough.toString()}); })()(${count})`);
         if (round === 0) frames = times;
@@ -58,6 +62,7 @@ export async function benchUi(steps = 100): Promise<void> {
         await context.close();
       }
       console.log(row('open episode → first frame painted', opens));
+      console.log(row('screenshot bytes loaded per open (frame + filmstrip)', openBytes, 'KB'));
       console.log(row(`step → next frame painted (${count - 1} steps × 3)`, frames));
       console.log(row('frames per second while stepping', frames.map((ms) => 1000 / ms), 'fps'));
     } finally {

@@ -1,11 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { findBrowser } from '../../main/browser/find-browser';
+import { launchArgs } from '../../main/browser/pool';
 import { E2E_AUTH_FILE } from './state';
 
 // E2E tests drive the real renderer in web mode, in real Chromium: Playwright's own browser when installed,
 // otherwise the system's (Debian's chromium on CI).
 const browser = findBrowser();
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 export default defineConfig({
   testDir: '.',
@@ -26,7 +26,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: browser.executablePath ?? undefined,
-      args: [...(isRoot ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: launchArgs(),
     },
   },
 });

@@ -35,7 +35,7 @@ test('start a training job and watch it to its SR-per-phase plot', async ({ page
   const point = job.getByTestId('sr-per-phase').getByTestId('point');
   await expect(point).toHaveCount(1);
   await expect(point.first()).toHaveAttribute('data-series', 'full');
-  await expect(job.getByTestId('loss-curve').locator('[data-testid="series"][data-name="sft"]')).toHaveCount(1);
+  await expect(job.getByTestId('loss-curve').locator('[data-testid="loss-plot"][data-name="sft"]')).toHaveCount(1);
   await expect(page.getByRole('table', { name: 'Training jobs' }).getByTestId('job-row')).toHaveCount(1);
   await saveView(page, 'training-finished');
 });

@@ -3,10 +3,11 @@
 // trainer worker is checked against in test/integration/trainer-phases.test.ts, with made-up but consistent
 // numbers, in well under a second (or paced, or held, as a test needs). Never a substitute for the trainer
 // in a test of training itself.
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TrainingPhaseResult, TrainingRequest, TrainingStage, TrainingVariant } from '../../main/api/training-types';
 import type { TrainingRunContext, TrainingRunner } from '../../main/training/jobs/training-jobs';
+import { saveCheckpoint } from '../../main/training/model/checkpoint';
+import { PolicyModel } from '../../main/training/model/policy-model';
 
 export interface StubRunnerOptions {
   /** Pause after each progress event, in ms (default 0). */
@@ -52,9 +53,12 @@ async function stubVariant(variant: TrainingVariant, request: TrainingRequest, c
     for (let e = 1; e <= tests; e++) await step(phase, 'evaluation', e, tests);
     // Every variant starts from the same SFT result, as the real ablation does; later phases improve a little.
     const testSuccess = Math.min(tests, Math.floor(tests / 2) + phase) / tests;
-    const checkpoint = join(ctx.dir, variant, `phase-${phase}.json`);
-    await mkdir(join(ctx.dir, variant), { recursive: true });
-    await writeFile(checkpoint, JSON.stringify({ stub: 'written by test/helpers/stub-training-runner.ts, not a model', variant, phase }));
+    // A real, loadable checkpoint of an untrained policy (saved by the trainer's own save function), so "run
+    // on the test split" and "fork with this policy" can be driven end to end without training anything.
+    const checkpoint = await saveCheckpoint(join(ctx.dir, variant), {
+      meta: { phase, variant, testSuccessRate: testSuccess, createdAt: new Date().toISOString(), stub: 'test/helpers/stub-training-runner.ts: untrained weights' },
+      vocab: {}, policy: PolicyModel.init(undefined, request.seed),
+    });
     const result: TrainingPhaseResult = {
       variant, phase, testSuccess, testEpisodes: tests, trainSuccess: phase === 0 ? null : 0.5, losses, samples: 10 * (phase + 1),
       samplesPerSecond: 100, seconds: (Date.now() - started) / 1000, checkpoint,

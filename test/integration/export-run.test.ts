@@ -84,13 +84,18 @@ describe('export of sandbox runs', () => {
     expect(lines.at(-1)!.mira.local_policy_ref_logprob).not.toBeNull(); // stop is always a candidate
   });
 
-  it("exports the 'wrong' policy's failed episode with rewards 0 and no labels", async () => {
+  it("exports the 'wrong' policy's failed episode with rewards 0 and the trainer's labels for failures", async () => {
     const lines = await exported(runIds.wrong);
     const episode = (await core.store.episodes.list({ runId: runIds.wrong }))[0];
     expect(episode.success).toBe(false);
     expect(lines).toHaveLength(episode.stepCount);
     lines.forEach(checkFields);
-    expect(lines.every((l) => l.trajectory_reward === 0 && l.mira.outcome_reward === 0 && l.mira.progress_label === null)).toBe(true);
+    expect(lines.every((l) => l.trajectory_reward === 0 && l.mira.outcome_reward === 0)).toBe(true);
+    // Failed episodes get P's labels too (issue 16): flat at m/K after the last completed milestone, so never
+    // above the share of subgoals done and, without subgoals, null.
+    const last = lines.at(-1)!;
+    if (last.mira.subgoals_total === null) expect(lines.every((l) => l.mira.progress_label === null)).toBe(true);
+    else expect(last.mira.progress_label!).toBeLessThanOrEqual(last.mira.subgoals_done! / last.mira.subgoals_total);
     expect(lines.at(-1)!.done).toBe(true);
   });
 

@@ -27,7 +27,7 @@ export async function* exportRun(store: Store, runId: string, options: ExportOpt
     options.onEpisode?.({ episodeId: episode.id, taskId: episode.taskId, steps: 0, success: episode.success, skipped, criticSource: null });
   };
   for await (const { episode, steps, task } of scoredEpisodes(store, runId, skip)) {
-    const intent = task?.intent ?? '';
+    const intent = episode.instruction ?? task?.intent ?? ''; // MiniWoB++: the seed's instruction
     const observations = await Promise.all(steps.map((s) => readBlobText(store, s.observationRef)));
     const [prompts, replies] = await Promise.all([
       Promise.all(steps.map((s) => readBlobText(store, s.promptRef))),
@@ -103,8 +103,8 @@ export function exportConfig(overrides: Partial<MiraConfig> = {}): MiraConfig {
 /**
  * V(s_0..s_T) and P(s_0..s_T) of one episode from a single source, so a line never mixes critics:
  * - 'stored': every step carries the acting policy's value and potential columns. The final state s_T was
- *   never observed, so P(s_T) is held at P(s_{T−1}) (no shaping on the last transition) and V(s_T) is unused
- *   (terminal, taken as 0 by the advantage).
+ *   never observed; its P and V are placeholders the math never reads (terminal shaping puts the outcome in
+ *   P(s_T)'s place, and the advantage takes V(s_T) = 0).
  * - 'checkpoint': the given checkpoint's critics on the rebuilt states, s_T included (as the trainer does).
  * - null: neither; value, potential, shaped reward and advantage are null.
  */

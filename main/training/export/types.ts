@@ -40,7 +40,7 @@ export type CriticSource = 'stored' | 'checkpoint' | null;
 
 /** The MiRA annotations of one step (docs/design/MIRA.md §4). */
 export interface MiraStepFields {
-  /** p*_{t+1}: progress label of the state this step's action leads to; successful episodes with subgoals only. */
+  /** p*_{t+1}: progress label of the state this step's action leads to (failed episodes: flat after the last milestone); episodes with subgoals only. */
   progress_label: number | null;
   /** V(s_t) of this line's observation. */
   value: number | null;

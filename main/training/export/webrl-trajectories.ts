@@ -34,7 +34,7 @@ export interface TrajectoryHandlers {
 export async function* webrlTrajectories(store: Store, runId: string, handlers: TrajectoryHandlers): AsyncGenerator<WebRlTrajectory> {
   const onUnscored = (e: { id: string; taskId: string }, reason: string) => handlers.onSkip(e.id, e.taskId, reason, false);
   for await (const source of scoredEpisodes(store, runId, onUnscored)) {
-    const intent = source.task?.intent ?? '';
+    const intent = source.episode.instruction ?? source.task?.intent ?? ''; // MiniWoB++: the seed's instruction
     const steps: WebRlStep[] = [];
     let problem: string | null = null;
     for (const step of source.steps) {

@@ -46,11 +46,12 @@ export class TrainingJobs {
     return job;
   }
 
-  async start(request: TrainingRequest): Promise<{ jobId: string; done: Promise<TrainingJob> }> {
+  /** `testTaskIds`: the job's test split (job-test-split.ts), kept on the record for "run on the test split". */
+  async start(request: TrainingRequest, testTaskIds?: string[]): Promise<{ jobId: string; done: Promise<TrainingJob> }> {
     await this.recoverInterrupted();
     const job: TrainingJob = {
       id: randomUUID(), request, status: 'running', createdAt: new Date().toISOString(), finishedAt: null,
-      backend: null, phases: [], lossCurve: [], error: null, last: null,
+      backend: null, phases: [], lossCurve: [], error: null, last: null, ...(testTaskIds ? { testTaskIds } : {}),
     };
     await writeJob(this.root, job);
     const abort = new AbortController();

@@ -1,6 +1,9 @@
-// The TrainingRunner behind the workbench's training jobs: each variant of the request trains in the trainer
+// The TrainingRunner behind the workbench's training jobs: each variant of the request trains in its own trainer
 // worker (runTraining) with the same seeds and budget (docs/design/MIRA.md §4.12), sharing one cache of
-// oracle demonstrations; the worker's messages become the job's progress, loss points and phase results.
+// oracle demonstrations; the worker's messages become the job's progress, loss points and phase results,
+// each attributed to its variant. Variants run side by side when cores allow (issue 16): a worker trains on
+// one core (tfjs-wasm is single-threaded), so an ablation on two free cores takes the time of one variant.
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { TrainingPhaseResult, TrainingRequest, TrainingStage, TrainingVariant } from '../../api/training-types';
 import type { BackendName } from '../backend';
@@ -15,22 +18,66 @@ export interface WorkerRunnerOptions {
   backend(): BackendName | 'auto';
   /** Further trainer options (epochs, learning rates, concurrency …), e.g. for tests. */
   trainer?: Partial<TrainingOptions>;
+  /** Cores this process may use (default os.availableParallelism()); sets how many variants train at once. */
+  cores?(): number;
 }
 
 const STAGES: Record<string, TrainingStage> = { demos: 'demonstrations', rollout: 'rollout', evaluate: 'evaluation', sft: 'sft', critic: 'critics', policy: 'policy' };
+/** One trainer worker keeps one core busy (tfjs-wasm runs its kernels on the calling thread). */
+const CORES_PER_WORKER = 1;
+
+/**
+ * How many variants train at once: the request's `parallelVariants` when given, else one per
+ * CORES_PER_WORKER free cores; never more than there are variants, never fewer than one.
+ */
+export function variantConcurrency(variants: number, cores: number, requested?: number): number {
+  const wanted = requested ?? Math.floor(cores / CORES_PER_WORKER);
+  return Math.min(variants, Math.max(1, wanted));
+}
 
 export function workerTrainingRunner(options: WorkerRunnerOptions): TrainingRunner {
   return async (request, ctx) => {
-    for (const variant of request.variants) {
-      if (ctx.signal.aborted) return;
-      await trainVariant(variant, request, ctx, options);
+    const lanes = variantConcurrency(request.variants.length, options.cores?.() ?? availableParallelism(), request.parallelVariants);
+    // The job's cancel stops every worker; so does one variant's failure (the job fails with its error).
+    const stop = new AbortController();
+    const onAbort = () => stop.abort();
+    if (ctx.signal.aborted) stop.abort();
+    ctx.signal.addEventListener('abort', onAbort, { once: true });
+    // The first variant records the oracle demonstrations; the others start once they are cached, so
+    // parallel workers neither record them twice nor race on the cache file.
+    let demosReady!: () => void;
+    const demosCached = new Promise<void>((resolve) => (demosReady = resolve));
+    const queue = [...request.variants];
+    const lane = async () => {
+      for (let variant = queue.shift(); variant !== undefined; variant = queue.shift()) {
+        const first = variant === request.variants[0];
+        if (!first) await demosCached;
+        if (stop.signal.aborted) return;
+        try {
+          await trainVariant(variant, request, { ...ctx, signal: stop.signal }, options, first ? demosReady : () => {});
+        } catch (err) {
+          stop.abort();
+          throw err;
+        } finally {
+          if (first) demosReady();
+        }
+      }
+    };
+    try {
+      const results = await Promise.allSettled(Array.from({ length: lanes }, lane));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    } finally {
+      ctx.signal.removeEventListener('abort', onAbort);
     }
   };
 }
 
-async function trainVariant(variant: TrainingVariant, request: TrainingRequest, ctx: TrainingRunContext, options: WorkerRunnerOptions): Promise<void> {
+async function trainVariant(variant: TrainingVariant, request: TrainingRequest, ctx: TrainingRunContext, options: WorkerRunnerOptions, onDemosCached: () => void): Promise<void> {
   const phase = new PhaseAccumulator();
   const onMessage = (m: TrainerMessage) => {
+    // Any message past the demonstration stage means the demos are recorded and cached.
+    if (m.type === 'loss' || m.type === 'phase' || (m.type === 'progress' && m.stage !== 'demos')) onDemosCached();
     switch (m.type) {
       case 'backend':
         ctx.onBackend({ name: m.name, attempts: [...m.tried.map((t) => ({ name: t.name, ok: false, reason: t.error })), { name: m.name, ok: true }] });
@@ -63,7 +110,9 @@ async function trainVariant(variant: TrainingVariant, request: TrainingRequest, 
   };
   await runTraining(
     {
-      checkpointDir: join(ctx.dir, variant), demoCacheDir: join(ctx.dir, 'demos'), rolloutDataDir: join(ctx.dir, 'rollouts'),
+      checkpointDir: join(ctx.dir, variant), demoCacheDir: join(ctx.dir, 'demos'),
+      // Each worker records its rollouts in its own store: two processes writing one SQLite file would contend.
+      rolloutDataDir: join(ctx.dir, 'rollouts', variant),
       datasetSeed: options.datasetSeed, families: request.families, instancesPerFamily: request.instancesPerFamily, seed: request.seed,
       phases: request.phases, variant, mira: request.overrides, ...request.budget, browserPath: options.browserPath(), backend: options.backend(), ...options.trainer,
     },

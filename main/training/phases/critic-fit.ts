@@ -107,7 +107,7 @@ async function fitNet(net: CriticNet, loss: CriticLoss, train: CriticSample[], h
   try {
     for (let epoch = 1; epoch <= o.maxEpochs && train.length && !o.shouldStop?.(); epoch++) {
       for (const b of minibatches(train.length, o.batchSize, rand)) {
-        criticStep(net, optimizer, b.map((i) => train[i]), loss);
+        criticStep(net, optimizer, b.map((i) => train[i]), loss, false);
         await new Promise((r) => setImmediate(r));
       }
       epochs = epoch;

@@ -14,7 +14,7 @@ import { mulberry32 } from '../../sandbox/random';
 import { fitCritics, type CriticEpisode } from './critic-fit';
 import { completionStates, episodeProgressLabels } from './labels';
 import { scoreTrajectories, type TrainingTrajectory } from './scoring';
-import { logProbsOf, minibatches, policyStep, type PolicySample } from './updates';
+import { DEFAULT_CRITIC_BATCH_SIZE, logProbsOf, minibatches, policyStep, type PolicySample } from './updates';
 import type { VariantSettings } from './variants';
 
 export interface PhaseHyper {
@@ -23,6 +23,8 @@ export interface PhaseHyper {
   criticLearningRate: number;
   policyLearningRate: number;
   batchSize: number;
+  /** Minibatch size of the critics' steps (default DEFAULT_CRITIC_BATCH_SIZE, see updates.ts). */
+  criticBatchSize?: number;
   seed: number;
   /** Apply the perplexity filter (docs/design/MIRA.md §4.13); the bounds are config.perplexityBounds. */
   perplexityFilter: boolean;
@@ -100,7 +102,7 @@ export async function runMiraUpdate(
   const states = trajs.map((r) => trajectoryStates(r, vocab, dims));
 
   const fit = await fitCritics(critic, trajs.map((r, e) => criticEpisode(r, states[e])), {
-    maxEpochs: h.criticEpochs, learningRate: h.criticLearningRate, batchSize: h.batchSize, seed: h.seed, phase,
+    maxEpochs: h.criticEpochs, learningRate: h.criticLearningRate, batchSize: h.criticBatchSize ?? DEFAULT_CRITIC_BATCH_SIZE, seed: h.seed, phase,
     heldOutFraction: h.criticHeldOut, fitPotential: variant.fitPotential, shouldStop,
   });
 

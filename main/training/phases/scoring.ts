@@ -3,12 +3,12 @@
 // trajectories are stored with what this needs (states and actions, outcome) and scored again every phase
 // with the current critics (issue 16): an advantage computed by an earlier phase's critic describes a value
 // landscape that no longer exists.
-import { doublyRobustAdvantages } from '../advantage';
-import type { MiraConfig } from '../defaults';
 import type { CriticModel } from '../model/critic-model';
 import type { StateFeatures } from '../model/features';
-import { shapedRewards } from '../shaped-reward';
+import { trajectoryScore, type SignalConfig, type TrajectoryScore } from '../trajectory-signals';
 import { netPredict } from './updates';
+
+export { trajectoryScore, type TrajectoryScore } from '../trajectory-signals';
 
 /** A trajectory as the policy update needs it; the replay buffer keeps these. */
 export interface TrainingTrajectory {
@@ -19,30 +19,8 @@ export interface TrainingTrajectory {
   success: boolean;
 }
 
-export interface TrajectoryScore {
-  /** r'_t (terminal-shaped) and A_t, each of length T. */
-  shaped: number[];
-  advantages: number[];
-}
-
-/**
- * Shaped rewards and advantages of one trajectory from its critic outputs V(s_0..s_T), P(s_0..s_T).
- * r_t is the outcome on the last step, 0 before; the shaping's P(s_T) is the outcome (terminal shaping, see
- * shapedRewards); s_T is terminal for the advantage, whatever ended the episode, because the outcome is
- * judged once it ends.
- */
-export function trajectoryScore(success: boolean, values: readonly number[], potentials: readonly number[], config: Pick<MiraConfig, 'alpha' | 'lambda' | 'gamma' | 'returnKind'>): TrajectoryScore {
-  const T = values.length - 1;
-  const rewards = Array.from({ length: T }, (_, t) => (t === T - 1 && success ? 1 : 0));
-  const shaped = shapedRewards(rewards, potentials, config.alpha, { terminalOutcome: success ? 1 : 0 });
-  const advantages = doublyRobustAdvantages({
-    shapedRewards: shaped, rawRewards: rewards, values, terminal: true, lambda: config.lambda, gamma: config.gamma, returnKind: config.returnKind,
-  });
-  return { shaped, advantages };
-}
-
 /** Scores trajectories with the current critics, in one batched pass over all their states. */
-export function scoreTrajectories(critic: CriticModel, trajectories: readonly TrainingTrajectory[], config: Pick<MiraConfig, 'alpha' | 'lambda' | 'gamma' | 'returnKind'>, batchSize = 64): TrajectoryScore[] {
+export function scoreTrajectories(critic: CriticModel, trajectories: readonly TrainingTrajectory[], config: SignalConfig, batchSize = 64): TrajectoryScore[] {
   const states = trajectories.flatMap((t) => t.states);
   const value = netPredict(critic.value, states, batchSize);
   // α = 0 (no-potential ablation): P is not fitted and its term vanishes, so it is not even evaluated.

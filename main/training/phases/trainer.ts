@@ -86,7 +86,7 @@ export async function runTrainer(o: TrainingOptions, emit: (m: TrainerMessage) =
       if (rollouts.every((r) => r.steps.length === 0)) throw new Error(`No phase ${phase} samples: ${noSamplesWhy(rollouts, 0)}`);
       const stats = await runMiraUpdate(phase, rollouts, { policy, critic, vocab }, variant, replay, {
         criticEpochs: o.criticEpochs ?? 20, criticLearningRate: o.criticLearningRate ?? 0.01, policyLearningRate: o.policyLearningRate ?? 0.003,
-        batchSize: o.batchSize ?? DEFAULT_BATCH_SIZE, seed, perplexityFilter: o.perplexityFilter ?? true,
+        batchSize: o.batchSize ?? DEFAULT_BATCH_SIZE, criticBatchSize: o.criticBatchSize, seed, perplexityFilter: o.perplexityFilter ?? true,
       }, shouldStop);
       emit({ type: 'loss', phase, stage: 'critic', epoch: stats.valueEpochs, loss: stats.valueLoss, samplesPerSecond: 0, extra: criticExtra(stats) });
       emit({ type: 'log', line: `phase ${phase}: perplexity filter kept ${stats.keptTrajectories}/${stats.newTrajectories} new trajectories (${stats.keptAfterFilter}/${stats.newSamples} steps) and ${stats.replayKeptTrajectories}/${stats.replayTrajectories} replayed (${stats.replayed} steps)` });

@@ -17,6 +17,12 @@ export type PolicyObjective = 'mse' | 'kl' | 'awr' | 'awr-filter';
  * tfjs is spread over enough rows that the matrix products dominate). */
 export const DEFAULT_BATCH_SIZE = 64;
 
+/** Minibatch size of the critics' steps. A critic step is cheap per state but pays a fixed cost per network
+ * (the tape, the embedding table's dense gradient and its Adam update: ≈ 5 ms CPU on wasm whatever the batch),
+ * so a larger batch is what brings it near the reference network's rate (issue 16; docs/training.md). A
+ * phase smaller than this is one step per epoch either way. */
+export const DEFAULT_CRITIC_BATCH_SIZE = 128;
+
 export interface PolicySample {
   features: StateFeatures;
   /** Index of the taken candidate. */
@@ -92,8 +98,9 @@ export function logProbsOf(policy: PolicyModel, samples: readonly { features: St
 }
 
 /** One step of one critic network (docs/design/MIRA.md §4): BCE(V, r) for the value critic, MSE(P, p*) for the potential
- * critic. Each state is encoded once. Returns the minibatch loss. */
-export function criticStep(net: CriticNet, optimizer: tf.Optimizer, samples: readonly CriticSample[], loss: CriticLoss): number {
+ * critic. Each state is encoded once. Returns the minibatch loss, or null with `readLoss` false: the fit
+ * judges epochs by the held-out loss, and reading a loss back every step is a device sync on GPU backends. */
+export function criticStep(net: CriticNet, optimizer: tf.Optimizer, samples: readonly CriticSample[], loss: CriticLoss, readLoss = true): number | null {
   const batch = packStates(samples.map((s) => s.features), net.config.features);
   const targets = samples.map((s) => s.target);
   try {
@@ -101,9 +108,10 @@ export function criticStep(net: CriticNet, optimizer: tf.Optimizer, samples: rea
       const out = net.forward(batch);
       const y = tf.tensor1d(targets);
       return loss === 'bce' ? valueCriticLossTensor(out, y) : potentialCriticLossTensor(out, y);
-    }, true, net.params.list());
-    const value = total!.dataSync()[0];
-    total!.dispose();
+    }, readLoss, net.params.list());
+    if (!total) return null;
+    const value = total.dataSync()[0];
+    total.dispose();
     return value;
   } finally {
     disposeBatch(batch);

@@ -29,6 +29,8 @@ export interface TrainingOptions {
   criticEpochs?: number;
   criticLearningRate?: number;
   batchSize?: number;
+  /** Minibatch size of the critics' steps (default DEFAULT_CRITIC_BATCH_SIZE in phases/updates.ts). */
+  criticBatchSize?: number;
   /** Episodes run at once. */
   concurrency?: number;
   maxSteps?: number;

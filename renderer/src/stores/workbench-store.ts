@@ -82,8 +82,7 @@ export const useWorkbench = create<WorkbenchState>((set, get) => ({
   setQuery(patch) {
     const query: EpisodeQuery = { ...get().query, ...patch };
     for (const key of Object.keys(query) as (keyof EpisodeQuery)[]) if (query[key] === undefined || query[key] === '') delete query[key];
-    set({ query });
-    void get().loadEpisodes();
+    set({ query }); // the episodes table reloads its pages for it (stores/episode-table-store.ts)
   },
 
   detail: null,

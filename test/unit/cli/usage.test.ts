@@ -11,6 +11,7 @@ import { STOP_RULE_PROFILES } from '../../../main/agent/stop-rules';
 import { TRAINING_VARIANTS } from '../../../main/api/training-types';
 import { COMMANDS, COMMON_FLAGS, commandText, findCommand, helpReply, overviewText, type CommandUsage } from '../../../main/cli/usage';
 import { DEFAULT_MAX_ACTIVE_RUNS } from '../../../main/runs/active-runs';
+import { DEFAULT_REMOTE_MAX } from '../../../main/browser/endpoint-spec';
 import { BUILT_IN_POLICIES } from '../../../main/runs/policies';
 import { DEFAULT_SCHEDULER } from '../../../main/runs/scheduler';
 import { MiraDefaults } from '../../../main/training/defaults';
@@ -25,11 +26,11 @@ const flagNames = (flags: readonly { name: string }[]) => flags.map((f) => f.nam
 const flag = (command: string, name: string) => cmd(command).flags.find((f) => f.name === name)!;
 const common = (name: string) => COMMON_FLAGS.find((f) => f.name === name)!;
 
-/** The flags a CLI source file reads: flagString/flagNumber/optionalNumber(args, 'x'), flags.x, flags['x']. */
+/** The flags a CLI source file reads: flagString(s)/flagNumber/optionalNumber(args, 'x'), flags.x, flags['x']. */
 function flagsRead(file: string): Set<string> {
   const text = readFileSync(join(CLI_DIR, file), 'utf8');
   const names = new Set<string>();
-  for (const m of text.matchAll(/\b(?:flagString|flagNumber|optionalNumber)\(args, '([a-z-]+)'/g)) names.add(m[1]);
+  for (const m of text.matchAll(/\b(?:flagString|flagStrings|flagNumber|optionalNumber)\(args, '([a-z-]+)'/g)) names.add(m[1]);
   for (const m of text.matchAll(/\bflags\.([a-zA-Z]+)\b/g)) names.add(m[1]);
   for (const m of text.matchAll(/\bflags\['([a-z-]+)'\]/g)) names.add(m[1]);
   return names;
@@ -113,6 +114,7 @@ describe('the usage text', () => {
     expect(flag('export', 'lambda').text).toContain(`(default ${MiraDefaults.lambda})`);
     expect(flag('export', 'gamma').text).toContain(`(default ${MiraDefaults.gamma})`);
     expect(common('max-runs').text).toContain(`(default ${DEFAULT_MAX_ACTIVE_RUNS})`);
+    expect(common('browser-endpoint').text).toContain(`(default ${DEFAULT_REMOTE_MAX})`);
   });
 });
 

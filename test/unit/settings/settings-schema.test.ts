@@ -15,7 +15,7 @@ function problemsOf(work: () => unknown): { path: string; message: string }[] {
 
 describe('settings schema', () => {
   it('accepts what the Settings page sends: every field but browserPath, a profile naming only some sites', () => {
-    const { browserPath: _omitted, ...page } = DEFAULT_SETTINGS;
+    const { browserPath: _omitted, browserEndpoints: _startUpOnly, ...page } = DEFAULT_SETTINGS;
     const patch = parseSettingsPatch({
       ...page,
       provider: 'openai-compatible',

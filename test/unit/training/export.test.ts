@@ -20,13 +20,13 @@ import { useCpuBackend } from './tf-setup';
 //   progress after each action   [0,0,0] [1,0,0] [1,1,0] [1,1,1]  → completions at states 2, 3, 4 (= T)
 //   labels p*_0..p*_4            knots (0,0) (2,1/3) (3,2/3) (4,1) → [0, 1/6, 1/3, 2/3, 1]
 //   progress_label of step t     p*_{t+1} = [1/6, 1/3, 2/3, 1]
-//   V(s_t) = [.5, .6, .7, .8];  P(s_t) = [.1, .2, .4, .7], P(s_4) held at .7 (never observed)
-//   r = [0, 0, 0, 1];  α = .3:   r' = [.03, .06, .09, 1]
+//   V(s_t) = [.5, .6, .7, .8];  P(s_t) = [.1, .2, .4, .7]; terminal shaping (as the trainer): P(s_4) = outcome = 1
+//   r = [0, 0, 0, 1];  α = .3:   r' = [.03, .06, .09, 1 + .3·(1 − .7)] = [.03, .06, .09, 1.09]
 //   λ = .5, γ = .9, V(s_4) = 0 (terminal):
-//     δ = [.03 + .54 − .5, .06 + .63 − .6, .09 + .72 − .7, 1 − .8] = [.07, .09, .11, .2]
-//     G = [.8859, .951, .99, 1]   (G_t = r'_t + .9·G_{t+1})
-//     G − V = [.3859, .351, .29, .2]
-//     A = ½(δ + G − V) = [.22795, .2205, .2, .2]
+//     δ = [.03 + .54 − .5, .06 + .63 − .6, .09 + .72 − .7, 1.09 − .8] = [.07, .09, .11, .29]
+//     G = [.95151, 1.0239, 1.071, 1.09]   (G_t = r'_t + .9·G_{t+1})
+//     G − V = [.45151, .4239, .371, .29]
+//     A = ½(δ + G − V) = [.260755, .25695, .2405, .29]
 const OBS = [
   "RootWebArea 'Shop'",
   "\t[4] link 'My Account'",
@@ -105,8 +105,8 @@ describe('exportRun on a hand-built K = 3 episode (docs/design/MIRA.md §4)', ()
     const lines = byEpisode((await collect({ mira: { gamma: 0.9 } })).lines, 'ok');
     expect(lines.map((l) => l.t)).toEqual([0, 1, 2, 3]);
     expectClose(lines.map((l) => l.mira.progress_label), [1 / 6, 1 / 3, 2 / 3, 1]);
-    expectClose(lines.map((l) => l.mira.shaped_reward), [0.03, 0.06, 0.09, 1]);
-    expectClose(lines.map((l) => l.mira.advantage), [0.22795, 0.2205, 0.2, 0.2]);
+    expectClose(lines.map((l) => l.mira.shaped_reward), [0.03, 0.06, 0.09, 1.09]);
+    expectClose(lines.map((l) => l.mira.advantage), [0.260755, 0.25695, 0.2405, 0.29]);
     expect(lines.map((l) => l.mira.value)).toEqual(VALUES);
     expect(lines.map((l) => l.mira.potential)).toEqual(POTENTIALS);
     expect(lines.map((l) => l.mira.outcome_reward)).toEqual([0, 0, 0, 1]);
@@ -116,7 +116,7 @@ describe('exportRun on a hand-built K = 3 episode (docs/design/MIRA.md §4)', ()
 
   it('honours α, λ, γ overrides: λ = 1 leaves the one-step TD errors; α = 0 leaves the raw rewards', async () => {
     const td = byEpisode((await collect({ mira: { lambda: 1, gamma: 0.9 } })).lines, 'ok');
-    expectClose(td.map((l) => l.mira.advantage), [0.07, 0.09, 0.11, 0.2]);
+    expectClose(td.map((l) => l.mira.advantage), [0.07, 0.09, 0.11, 0.29]);
     // α = 0, λ = 0, γ = 1: A_t = Σ r − V(s_t) = 1 − V(s_t)
     const mc = byEpisode((await collect({ mira: { alpha: 0, lambda: 0, gamma: 1 } })).lines, 'ok');
     expectClose(mc.map((l) => l.mira.shaped_reward), [0, 0, 0, 1]);
@@ -137,11 +137,13 @@ describe('exportRun on a hand-built K = 3 episode (docs/design/MIRA.md §4)', ()
     expect(lines[3].done).toBe(true);
   });
 
-  it('gives failed episodes rewards 0 and no labels (labels come from successful episodes only)', async () => {
+  it('gives failed episodes rewards 0, the P labels the trainer fits, and shaping that ends at the outcome 0', async () => {
     const lines = byEpisode((await collect()).lines, 'fail');
-    expect(lines.map((l) => l.mira.progress_label)).toEqual([null, null, null, null]);
+    // failedProgressLabels: all three subgoals completed (states 2, 3, 4), no gap anchor → [1/6, 1/3, 2/3, 1]
+    expectClose(lines.map((l) => l.mira.progress_label), [1 / 6, 1 / 3, 2 / 3, 1]);
     expect(lines.map((l) => l.mira.outcome_reward)).toEqual([0, 0, 0, 0]);
-    expectClose(lines.map((l) => l.mira.shaped_reward), [0.03, 0.06, 0.09, 0]);
+    // P(s_4) is the outcome 0: the last step is shaped by −α·P(s_3) = −.21; the sum is −α·P(s_0) = −.03
+    expectClose(lines.map((l) => l.mira.shaped_reward), [0.03, 0.06, 0.09, -0.21]);
     expect(lines.every((l) => l.trajectory_reward === 0)).toBe(true);
   });
 

@@ -137,6 +137,7 @@ describe('training steps', () => {
     sftStep(policy, optimizer, samples);
     criticStep(critic.value, valueOpt, criticSamples, 'bce');
     criticStep(critic.potential, potentialOpt, criticSamples, 'mse');
+    criticStep(critic.value, valueOpt, criticSamples, 'bce', false); // the fit's step: no loss kept or read
     logProbsOf(policy, samples);
     new LocalScorer(policy, vocab).score(shopState());
     expect(tf.memory().numTensors).toBe(before);
@@ -144,6 +145,23 @@ describe('training steps', () => {
     valueOpt.dispose();
     potentialOpt.dispose();
     critic.dispose();
+  });
+
+  it('a critic step that does not read its loss back trains exactly as one that does', () => {
+    const samples = [{ features: features(), target: 1 }, { features: features(), target: 0 }];
+    const [read, silent] = [CriticModel.init(undefined, 5), CriticModel.init(undefined, 5)];
+    const [readOpt, silentOpt] = [tf.train.adam(0.01), tf.train.adam(0.01)];
+    for (let i = 0; i < 3; i++) {
+      expect(criticStep(read.value, readOpt, samples, 'bce')).toBeGreaterThan(0);
+      expect(criticStep(silent.value, silentOpt, samples, 'bce', false)).toBeNull();
+    }
+    const weights = (c: CriticModel) => c.value.params.list().map((v) => Array.from(v.dataSync()));
+    expect(weights(silent)).toEqual(weights(read));
+    const untrained = CriticModel.init(undefined, 5);
+    expect(weights(silent)).not.toEqual(weights(untrained));
+    readOpt.dispose();
+    silentOpt.dispose();
+    [read, silent, untrained].forEach((c) => c.dispose());
   });
 
   it('an MSE log-ratio step moves log π of a positive-advantage action up and of a negative one down', () => {

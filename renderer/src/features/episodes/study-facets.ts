@@ -13,7 +13,10 @@ export interface StudyFacets {
 
 const distinct = <T,>(values: Iterable<T | null | undefined>): T[] => [...new Set([...values].filter((v): v is T => v !== null && v !== undefined && v !== ''))];
 
-export function studyFacets(seen: readonly EpisodeSummary[], runs: readonly RunSummary[]): StudyFacets {
+/** What the facets read of an episode: the table's rows carry family and tags; versions also come from runs. */
+export type FacetSource = Pick<EpisodeSummary, 'id' | 'family' | 'tags'> & Partial<Pick<EpisodeSummary, 'subgoalVersion' | 'promptVersion'>>;
+
+export function studyFacets(seen: readonly FacetSource[], runs: readonly RunSummary[]): StudyFacets {
   return {
     family: distinct(seen.map((e) => e.family)).sort(),
     tag: distinct(seen.flatMap((e) => e.tags)).sort(),
@@ -24,7 +27,7 @@ export function studyFacets(seen: readonly EpisodeSummary[], runs: readonly RunS
 }
 
 /** Episodes seen across loads, newest answer first, for studyFacets (keeps every episode once). */
-export function mergeSeen(previous: readonly EpisodeSummary[], loaded: readonly EpisodeSummary[]): EpisodeSummary[] {
+export function mergeSeen<T extends { id: string }>(previous: readonly T[], loaded: readonly T[]): T[] {
   const byId = new Map(previous.map((e) => [e.id, e]));
   for (const e of loaded) byId.set(e.id, e);
   return [...byId.values()];

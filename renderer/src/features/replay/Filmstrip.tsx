@@ -38,7 +38,8 @@ export function Filmstrip({ steps, current, onSelect, prefixSteps = 0 }: {
               title={`Step ${i + 1}${prefix ? ' (replayed from the source episode)' : ''}: ${step.actionText}`}
               onClick={() => onSelect(i)}
             >
-              {step.screenshotRef ? <img src={client.blobUrl(step.screenshotRef)} alt="" loading="lazy" decoding="async" /> : <span className="thumb-empty" />}
+              {/* The ~160 px thumbnail recorded with the step (issue 22); older steps fall back to the full screenshot. */}
+              {step.thumbnailRef ?? step.screenshotRef ? <img src={client.blobUrl((step.thumbnailRef ?? step.screenshotRef)!)} alt="" loading="lazy" decoding="async" data-testid="filmstrip-image" /> : <span className="thumb-empty" />}
               <span className="thumb-label">{prefix ? '↺ ' : ''}{i + 1}{step.actionError ? ' ⚠' : ''}</span>
             </button>
           );

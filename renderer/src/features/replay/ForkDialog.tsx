@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { getClient } from '../../api/client';
-import { requestFields } from '../../components/PolicyFields';
+import { defaultChoice, requestFields } from '../../components/PolicyFields';
+import { clearForkCheckpoint, forkCheckpoint } from '../training/fork-prefill';
 import { PolicyDialog } from './PolicyDialog';
 
 /** "Fork from this step" (issue 8): re-run the episode from step t with another policy, model, prompt or
@@ -18,7 +19,8 @@ export function ForkButton({ episodeId, taskId, t }: { episodeId: string; taskId
           taskId={taskId}
           idPrefix="fork"
           startingLabel={t === 0 ? 'Starting…' : `Replaying steps 1–${t}…`}
-          onStart={(choice) => getClient().forkEpisode({ episodeId, fromStep: t, policy: choice.policy, ...requestFields(choice) })}
+          initial={forkInitialChoice()}
+          onStart={(choice) => getClient().forkEpisode({ episodeId, fromStep: t, policy: choice.policy, ...requestFields(choice) }).then((started) => (clearForkCheckpoint(), started))}
           onClose={() => setOpen(false)}
         >
           {t === 0 ? 'The new policy acts from the first step.' : `Steps 1–${t} replay this episode's recorded actions; the new policy acts from step ${t + 1}.`}
@@ -26,6 +28,13 @@ export function ForkButton({ episodeId, taskId, t }: { episodeId: string; taskId
       )}
     </>
   );
+}
+
+/** A checkpoint handed over by the Training page's "Fork with this policy" opens the dialog on it until a
+ * fork has started (issue 21). */
+function forkInitialChoice() {
+  const checkpoint = forkCheckpoint();
+  return checkpoint ? { ...defaultChoice('local'), checkpoint } : undefined;
 }
 
 /** "Run again" (issue 21): the episode's task from the start, with any policy and, for the LLM policies, a

@@ -4,7 +4,7 @@ import { useWorkbench } from '../../stores/workbench-store';
 
 /** A modal that starts a run from the replay (fork, run again): policy and what it takes, Start, and the
  * core's answer — the new run's live view, or why it cannot start (the dialog stays open). */
-export function PolicyDialog({ title, children, taskId, idPrefix, startingLabel, onStart, onClose }: {
+export function PolicyDialog({ title, children, taskId, idPrefix, startingLabel, onStart, onClose, initial }: {
   title: string;
   children: ReactNode;
   taskId: string;
@@ -12,10 +12,12 @@ export function PolicyDialog({ title, children, taskId, idPrefix, startingLabel,
   startingLabel: string;
   onStart(choice: PolicyChoice): Promise<{ runId: string }>;
   onClose(): void;
+  /** The choice the dialog opens on (default: the oracle). */
+  initial?: PolicyChoice;
 }) {
   const navigate = useWorkbench((s) => s.navigate);
   const dialog = useRef<HTMLDialogElement>(null);
-  const [choice, setChoice] = useState<PolicyChoice>(defaultChoice());
+  const [choice, setChoice] = useState<PolicyChoice>(() => initial ?? defaultChoice());
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
 

@@ -11,7 +11,13 @@ export function ScreenshotFrame({ step, neighbours }: { step: StepRecord; neighb
   const src = step.screenshotRef ? client.blobUrl(step.screenshotRef) : null;
 
   useEffect(() => {
-    for (const n of neighbours) if (n.screenshotRef) new Image().src = client.blobUrl(n.screenshotRef);
+    // Fetched and decoded ahead (issue 22), so the next key press paints a frame that is already an image.
+    for (const n of neighbours) {
+      if (!n.screenshotRef) continue;
+      const image = new Image();
+      image.src = client.blobUrl(n.screenshotRef);
+      image.decode().catch(() => undefined); // a frame that fails to load shows its own error when selected
+    }
   }, [neighbours, client]);
 
   if (!src) return <div className="frame empty">No screenshot was recorded for this step.</div>;

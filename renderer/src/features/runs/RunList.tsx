@@ -4,6 +4,7 @@ import { getClient } from '../../api/client';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useRunProgress } from '../../stores/use-run-progress';
 import { useWorkbench } from '../../stores/workbench-store';
+import { BrowserEndpointTable } from './BrowserEndpointTable';
 
 /** Success rate as the table shows it: solved / scored, or a dash before anything was scored. */
 export function successRate(run: Pick<RunSummary, 'solved' | 'scored'>): string {
@@ -53,6 +54,7 @@ export function RunList() {
           </tbody>
         </table>
       )}
+      <BrowserEndpointTable />
     </section>
   );
 }

@@ -8,8 +8,8 @@ import { SecretField } from './SecretField';
 // The renderer imports only types from main/api: the list is spelled out, checked against SiteName.
 const SITES = ['SHOPPING', 'SHOPPING_ADMIN', 'REDDIT', 'GITLAB', 'MAP', 'WIKIPEDIA', 'HOMEPAGE'] as const satisfies readonly SiteName[];
 
-/** Everything the page edits; browserPath is not writable over the API and is never sent. */
-function patchOf({ browserPath: _readOnly, ...editable }: WorkbenchSettings): SettingsPatch {
+/** Everything the page edits; browserPath and browserEndpoints are not writable over the API and are never sent. */
+function patchOf({ browserPath: _readOnly, browserEndpoints: _startUpOnly, ...editable }: WorkbenchSettings): SettingsPatch {
   return editable;
 }
 

@@ -1,16 +1,25 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TrainingJob } from '../../../../main/api/training-types';
 import { getClient } from '../../api/client';
 import { MultiLineChart } from '../../components/charts/MultiLineChart';
 import { ProgressBar } from '../../components/ProgressBar';
+import { formatLoss } from './loss-axis';
+import { LossCharts } from './LossCharts';
+import { PhaseCheckpoint } from './PhaseCheckpoint';
+import { smallSplitWarning, testTaskCount } from './split-warning';
+import { estimateSecondsLeft, formatTimeLeft } from './training-eta';
 import { lossSeries, percent, successSeries } from './training-series';
 
-/** One job: its live stage with a progress bar, throughput and backend, cancel, the loss curves, the test
- * success rate per phase (one line per variant: the ablation plot) and the phase table. */
+/** One job: its live stage with a progress bar, throughput, ETA and backend, cancel, the loss curves (one
+ * axis each), the test success rate per phase (one line per variant: the ablation plot), a warning when the
+ * test split is too small to measure, and the phase table with each phase's checkpoint and its uses. */
 export function TrainingJobPanel({ job }: { job: TrainingJob }) {
   const [cancel, setCancel] = useState<'idle' | 'asked' | 'refused'>('idle');
   const last = job.last;
   const running = job.status === 'running';
+  const now = useNow(running);
+  const secondsLeft = estimateSecondsLeft(job, now);
+  const splitWarning = smallSplitWarning(testTaskCount(job));
   return (
     <section className="panel training-job" aria-label="Training job" data-testid="training-job">
       <h2>Job {job.id.slice(0, 8)} <span className={`status status-${job.status}`} data-testid="training-status">{job.status}</span></h2>
@@ -24,6 +33,7 @@ export function TrainingJobPanel({ job }: { job: TrainingJob }) {
           <span>{last.variant ? `${last.variant} · ` : ''}phase {last.phase} · {last.stage}</span>{' '}
           <ProgressBar done={last.done} total={Math.max(1, last.total)} label="Training progress" />{' '}
           {last.samplesPerSecond !== undefined && <span className="small" data-testid="training-throughput">{last.samplesPerSecond.toFixed(0)} samples/s</span>}
+          {running && <span className="small" data-testid="training-eta"> · {secondsLeft === null ? 'estimating time left…' : formatTimeLeft(secondsLeft)}</span>}
           <div className="small muted">{last.message}</div>
         </div>
       )}
@@ -34,19 +44,21 @@ export function TrainingJobPanel({ job }: { job: TrainingJob }) {
       )}
       {cancel === 'refused' && <p role="alert" className="error">This job is not running in this workbench process.</p>}
       {job.error && <p role="alert" className="error">{job.error}</p>}
+      {splitWarning && <p className="warning" role="note" data-testid="small-split-warning">{splitWarning}</p>}
       <div className="charts">
         <MultiLineChart title="Test success rate per phase" series={successSeries(job)} xLabel="phase" yMax={1} percent testId="sr-per-phase" />
-        <MultiLineChart title="Losses" series={lossSeries(job)} xLabel="update" testId="loss-curve" />
+        <LossCharts series={lossSeries(job)} testId="loss-curve" />
       </div>
       <table className="phases" aria-label="Phases">
-        <thead><tr><th>Variant</th><th>Phase</th><th>Test SR</th><th>Train SR</th><th>Losses</th><th>Samples/s</th><th>Time</th></tr></thead>
+        <thead><tr><th>Variant</th><th>Phase</th><th>Test SR</th><th>Train SR</th><th>Losses</th><th>Samples/s</th><th>Time</th><th>Checkpoint</th></tr></thead>
         <tbody>
           {job.phases.map((p) => (
             <tr key={`${p.variant}-${p.phase}`} data-testid="phase-row">
               <td>{p.variant}</td><td>{p.phase === 0 ? '0 (SFT)' : p.phase}</td>
               <td>{percent(p.testSuccess)} of {p.testEpisodes}</td><td>{p.trainSuccess === null ? '—' : percent(p.trainSuccess)}</td>
-              <td className="small">{Object.entries(p.losses).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}</td>
+              <td className="small">{Object.entries(p.losses).map(([k, v]) => `${k} ${formatLoss(v)}`).join(', ')}</td>
               <td>{p.samplesPerSecond.toFixed(0)}</td><td>{p.seconds.toFixed(1)} s</td>
+              <td><PhaseCheckpoint job={job} phase={p} /></td>
             </tr>
           ))}
         </tbody>
@@ -64,4 +76,16 @@ function setupLine(job: TrainingJob): string {
     ...(r.budget?.tasksPerPhase ? [`tasks per phase: ${r.budget.tasksPerPhase}`] : []),
   ];
   return [r.families.join(', '), `${r.instancesPerFamily} instances per family`, `${r.phases} MiRA phase${r.phases === 1 ? '' : 's'}`, ...budget, `seed ${r.seed}`].join(' · ');
+}
+
+/** The clock, ticking every few seconds while `ticking` (the ETA moves between progress events). */
+function useNow(ticking: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!ticking) return undefined;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 2000);
+    return () => clearInterval(timer);
+  }, [ticking]);
+  return now;
 }

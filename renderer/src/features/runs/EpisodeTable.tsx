@@ -1,0 +1,84 @@
+import { useEffect } from 'react';
+import type { EpisodeListRow } from '../../../../main/api/contract';
+import { OutcomeBadge } from '../../components/Outcome';
+import { useRowWindow } from '../../components/windowed-rows';
+import type { EpisodeSort } from './episode-filters';
+import { SortHeader } from './SortHeader';
+
+/** Each row's fixed height (px); styles.css `.grid.windowed` holds every row to it. */
+const ROW_HEIGHT = 34;
+
+/** The episodes table, windowed (issue 22 "Lists at scale"): only the rows in view are in the DOM, the rest
+ * are spacers, so 10k episodes paint as fast as 30 and every one is reached by scrolling. Rows not loaded
+ * yet show as loading and are asked for through `onRange`. */
+export function EpisodeTable({ total, rowAt, onRange, sort, onSort, onOpen, search }: {
+  total: number;
+  rowAt(index: number): EpisodeListRow | undefined;
+  onRange(first: number, last: number): void;
+  sort: EpisodeSort;
+  onSort(sort: EpisodeSort): void;
+  onOpen(episodeId: string): void;
+  search: string;
+}) {
+  const { containerRef, first, last, padTop, padBottom } = useRowWindow(total, ROW_HEIGHT);
+  useEffect(() => {
+    if (last >= first) onRange(first, last);
+  }, [first, last, onRange, rowAt]); // rowAt changes when pages arrive or a new query resets them
+  const header = (label: string, key: EpisodeSort['key']) => <SortHeader label={label} sortKey={key} sort={sort} onSort={onSort} />;
+  const indices = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+  return (
+    <div className="table-window" ref={containerRef} data-testid="episode-table-window">
+      <table className="grid windowed" data-testid="episode-table" aria-label="Episodes" aria-rowcount={total + 1} data-search={search}>
+        <thead>
+          <tr>
+            {header('Task', 'task')}
+            {header('Site', 'site')}
+            {header('Policy', 'policy')}
+            {header('Outcome', 'outcome')}
+            {header('Failure mode', 'failure')}
+            {header('Score', 'score')}
+            {header('Steps', 'steps')}
+            <th scope="col">Stop reason</th>
+            <th scope="col">Tags</th>
+            {header('Started', 'started')}
+          </tr>
+        </thead>
+        <tbody>
+          {padTop > 0 && <tr aria-hidden="true" className="spacer" style={{ height: padTop }} />}
+          {indices.map((index) => {
+            const e = rowAt(index);
+            if (!e) {
+              return (
+                <tr key={`loading-${index}`} aria-rowindex={index + 2} data-testid="episode-row-loading">
+                  <td colSpan={10} className="muted">Loading…</td>
+                </tr>
+              );
+            }
+            return (
+              <tr key={e.id} aria-rowindex={index + 2} data-testid="episode-row" onClick={() => onOpen(e.id)}>
+                <td>
+                  <a href={`#/episode/${e.id}/step/0`} onClick={(ev) => ev.preventDefault()} title={e.taskId}>
+                    {e.intent || e.taskId}
+                  </a>
+                </td>
+                <td>{e.sites.join(', ')}{e.family && <span className="muted small" data-testid="episode-family" title="Task family"> · {e.family}</span>}</td>
+                <td>{e.policy}</td>
+                <td><OutcomeBadge episode={e} /></td>
+                <td>{(e.failureMode ?? '').replace(/_/g, ' ') || '—'}</td>
+                <td>{e.score ?? '—'}</td>
+                <td>{e.stepCount}</td>
+                <td>{e.stopReason ?? '—'}</td>
+                <td data-testid="episode-tags" title={e.note ?? undefined}>
+                  {e.tags.map((t) => <span key={t} className="badge tag">{t}</span>)}
+                  {e.note && <span className="muted small" aria-label={`Note: ${e.note}`}> ✎</span>}
+                </td>
+                <td>{new Date(e.createdAt).toLocaleString()}</td>
+              </tr>
+            );
+          })}
+          {padBottom > 0 && <tr aria-hidden="true" className="spacer" style={{ height: padBottom }} />}
+        </tbody>
+      </table>
+    </div>
+  );
+}

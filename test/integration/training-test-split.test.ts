@@ -1,0 +1,66 @@
+// Issue 21 "Training → use": a training job keeps its test split, and the workbench makes those tasks
+// runnable even when the job used more instances per family than the catalog offers, in this process and
+// in a later one — so "Run on the test split" (a local-policy run over job.testTaskIds) always finds them.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TrainingJob } from '../../main/api/training-types';
+import { createCore, type Core } from '../../main/core';
+import { jobTestInstances } from '../../main/training/jobs/job-test-split';
+import { stubTrainingRunner } from '../helpers/stub-training-runner';
+
+let dir: string;
+const training = { runner: stubTrainingRunner() };
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mira-test-split-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function settled(core: Core, jobId: string): Promise<TrainingJob> {
+  let job = await core.api.getTrainingJob(jobId);
+  while (job.status === 'running') {
+    await new Promise((r) => setTimeout(r, 50));
+    job = await core.api.getTrainingJob(jobId);
+  }
+  return job;
+}
+
+describe('a training job\'s test split (docs/design/SANDBOX.md §3.4)', () => {
+  it('is recorded on the job and runnable beyond the catalog, in this process and the next', async () => {
+    const request = { variants: ['full' as const], phases: 0, families: ['shop/sorted-category', 'shop/add-to-cart'], instancesPerFamily: 10, seed: 1 };
+    const expected = jobTestInstances(request, 1).map((i) => i.id);
+    // Every fifth instance of each of the two families: indices 0 and 5.
+    expect(expected).toEqual(['sandbox/shop/sorted-category/0', 'sandbox/shop/sorted-category/5', 'sandbox/shop/add-to-cart/0', 'sandbox/shop/add-to-cart/5']);
+
+    const first = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 }, training });
+    let jobId: string;
+    try {
+      const beyond = expected.filter((id) => !first.catalog!.get(id));
+      expect(beyond.length).toBeGreaterThan(0); // the catalog alone would not have them
+      jobId = (await first.api.startTraining(request)).jobId;
+      const job = await settled(first, jobId);
+      expect(job.status).toBe('finished');
+      expect(job.testTaskIds).toEqual(expected);
+      for (const id of expected) {
+        expect(first.catalog!.get(id)?.split).toBe('test');
+        expect((await first.store.tasks.get(id))?.split).toBe('test');
+      }
+    } finally {
+      await first.close();
+    }
+
+    // A later process with a one-instance catalog: listing the jobs makes their test splits runnable again.
+    const second = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 }, training });
+    try {
+      expect(expected.some((id) => !second.catalog!.get(id))).toBe(true);
+      const [job] = await second.api.listTrainingJobs();
+      expect(job.id).toBe(jobId);
+      for (const id of expected) expect(second.catalog!.get(id)?.split).toBe('test');
+    } finally {
+      await second.close();
+    }
+  }, 120_000);
+});
