@@ -21,6 +21,11 @@ test('edit the AutoRater prompt in Monaco, save it as a new version, and preview
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\nCite the element id you relied on.');
   await expect(editor.locator('.view-line').filter({ hasText: 'Cite the element id you relied on.' })).toHaveCount(1);
+  // Line 2 (the AutoRater's role) is changed too, so the saved version also removes a line.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('Be strict. ');
   await expect(page.getByRole('heading', { name: /\(modified\)/ })).toBeVisible();
   await page.getByLabel('Note').fill('ask for element ids');
   await page.getByRole('button', { name: 'Save as new version' }).click();
@@ -28,6 +33,11 @@ test('edit the AutoRater prompt in Monaco, save it as a new version, and preview
   await expect(versions).toHaveCount(before + 1);
   await expect(versions.first()).toContainText('ask for element ids');
   await expect(versions.first().getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+  // The two newest versions diffed, as on the Subgoals page: our line added, the rewritten one removed.
+  const diff = page.getByTestId('prompt-diff');
+  await expect(diff.locator('.added').filter({ hasText: 'Cite the element id you relied on.' })).toHaveCount(1);
+  await expect(diff.locator('.added').filter({ hasText: 'Be strict. You are the AutoRater of a web agent.' })).toHaveCount(1);
+  await expect(diff.locator('.removed').filter({ hasText: /^- You are the AutoRater of a web agent\./ })).toHaveCount(1);
   await saveView(page, 'prompts');
 
   // The preview renders the text in the editor for a recorded step: our line is in it, slots filled.

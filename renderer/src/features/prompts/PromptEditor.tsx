@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PromptVersion } from '../../../../main/api/contract';
 import { getClient } from '../../api/client';
 import { CodeEditor } from '../../components/code-editor/CodeEditor';
+import { VersionDiff } from '../../components/VersionDiff';
 import { PromptPreview } from './PromptPreview';
 import { PromptVersions } from './PromptVersions';
 
@@ -59,6 +60,7 @@ export function PromptEditor({ latest, onSaved }: { latest: PromptVersion; onSav
           {status && <span role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind === 'error' ? 'error' : 'ok-text'}>{status.text}</span>}
         </div>
         <PromptPreview name={latest.name} draft={draft} />
+        <VersionDiff key={`diff-${latest.name}-${versions.length}`} versions={versions.map((v) => ({ version: v.version, label: v.isDefault ? 'default' : undefined, text: v.text }))} testId="prompt-diff" changesLabel="Prompt changes" />
       </div>
       <PromptVersions versions={versions} selected={base.version} onPick={pick} />
     </div>

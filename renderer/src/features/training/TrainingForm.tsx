@@ -31,8 +31,10 @@ export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) 
   }, []);
   const allFamilies = useMemo(() => [...new Set(tasks.map((t) => t.family).filter((f): f is string => !!f))].sort(), [tasks]);
   useEffect(() => {
-    if (families.length === 0 && allFamilies.length > 0) setFamilies(allFamilies.filter((f) => f.startsWith('shop/')).slice(0, 3));
-  }, [allFamilies, families.length]);
+    // A functional update: a choice the user made while the task list was still arriving is kept, never
+    // replaced by the defaults computed from an older render.
+    if (allFamilies.length > 0) setFamilies((chosen) => (chosen.length > 0 ? chosen : allFamilies.filter((f) => f.startsWith('shop/')).slice(0, 3)));
+  }, [allFamilies]);
 
   const toggle = (v: TrainingVariant) => setVariants((prev) => (prev.includes(v) ? prev.filter((x) => x !== v) : [...prev, v]));
   const start = async () => {
