@@ -50,9 +50,9 @@ export interface EpisodeQuery {
   tag?: string;
 }
 
-/** An episode row as lists show it: the record plus the task's intent, site and family, the versions it ran
- * with, and the person's note and tags. */
-export interface EpisodeSummary extends EpisodeRecord {
+/** What lists add to an episode record: the task's intent, site and family, the versions it ran with, and the
+ * person's note and tags. */
+export interface EpisodeStudyFields {
   intent: string;
   sites: string[];
   family: string | null;
@@ -62,6 +62,9 @@ export interface EpisodeSummary extends EpisodeRecord {
   note: string | null;
   tags: string[];
 }
+
+/** An episode row as lists show it: the record plus its study fields. */
+export interface EpisodeSummary extends EpisodeRecord, EpisodeStudyFields {}
 
 /** The episodes table's own column filters; '' means "any". */
 export interface EpisodeTableFilters {

@@ -1,4 +1,4 @@
-import type { EpisodeQuery } from '../api/contract';
+import type { EpisodeQuery, EpisodeStudyFields } from '../api/contract';
 
 // The episodes table's study columns and filters (issue 21 "Study tables"), as SQL over the episodes row `e`,
 // its task `t` and its run `r`. Filtering here, not in the renderer, keeps a search over thousands of
@@ -28,18 +28,7 @@ export interface StudyRow {
   tags: string;
 }
 
-export interface StudyFields {
-  intent: string;
-  sites: string[];
-  family: string | null;
-  subgoalVersion: number | null;
-  promptVersion: number | null;
-  model: string | null;
-  note: string | null;
-  tags: string[];
-}
-
-export function toStudyFields(row: StudyRow): StudyFields {
+export function toStudyFields(row: StudyRow): EpisodeStudyFields {
   return {
     intent: row.task_intent ?? '',
     sites: row.task_sites ? JSON.parse(row.task_sites) : [],

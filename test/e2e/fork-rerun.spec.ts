@@ -9,6 +9,7 @@ import type { WebHost } from '../../main/host/web-host';
 import { SANDBOX_FAMILIES } from '../../main/sandbox/families';
 import { MemorySecretStore } from '../../main/settings/secret-store';
 import { reply, startGeminiServer, type GeminiServer } from '../fixtures/gemini-server';
+import { useGeminiServer } from '../fixtures/gemini-settings';
 import { saveView } from './shots';
 
 // Issue 21, driven as a person would. (1) An episode recorded by another process (a first core, as the CLI
@@ -45,8 +46,7 @@ test.beforeAll(async () => {
   await new Promise<void>((resolve) => portHolder.once('error', () => resolve()).listen(Number(new URL(firstSandbox).port), '127.0.0.1', () => resolve()));
   gemini = await startGeminiServer({ apiKey: KEY });
   core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 }, mode: 'web', secrets: new MemorySecretStore({}), llm: { cacheDir: false, timeoutMs: 10_000 } });
-  await core.api.updateSettings({ provider: 'gemini', gemini: { baseUrl: gemini.url, model: 'gemini-2.5-pro', thinkingBudget: 'dynamic' } });
-  await core.api.setSecret('gemini_api_key', KEY);
+  await useGeminiServer(core.api, gemini, KEY);
   host = await startCoreHost(core);
 });
 test.afterAll(async () => {

@@ -6,22 +6,15 @@ import { createCore, type Core } from '../../main/core';
 import { startCoreHost } from '../../main/host/core-host';
 import type { WebHost } from '../../main/host/web-host';
 import { MemorySecretStore } from '../../main/settings/secret-store';
-import { reply, startGeminiServer, type GeminiServer } from '../fixtures/gemini-server';
+import { startGeminiServer, type GeminiServer } from '../fixtures/gemini-server';
+import { useGeminiServer } from '../fixtures/gemini-settings';
+import { HAND_SUBGOALS as HAND, REPLANNED_SUBGOALS as REPLANNED, REPLAN_TASK as TASK, replanReplies } from '../fixtures/replan-scenario';
 import { saveView } from './shots';
 
 // Issue 21: an SGO re-plan on a hand-corrected 5-subgoal set (Settings say K = 4) keeps K = 5, and the run
 // report renders its heatmap; the episode's lane shows the five milestones. One short episode against the
 // loopback Gemini server, with the same fake replies as test/integration/sgo-replan-keeps-k.test.ts.
 const KEY = 'e2e-replan-key-8765';
-const TASK = 'sandbox/shop/sorted-category/0';
-const HAND = [
-  'The Shoes category page is open',
-  'The Sort By menu is visible',
-  'Sort By is set to Price: High to Low',
-  'The Shoes listing is sorted by price, high to low',
-  'The agent has stopped on the sorted listing',
-];
-const REPLANNED = ['The Sort By control is in view', 'Price: High to Low is chosen', 'The listing reloads sorted', 'The agent stops'];
 let dir: string;
 let core: Core;
 let gemini: GeminiServer;
@@ -31,8 +24,7 @@ test.beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mira-e2e-replan-'));
   gemini = await startGeminiServer({ apiKey: KEY });
   core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 }, mode: 'web', secrets: new MemorySecretStore({}), llm: { cacheDir: false, timeoutMs: 10_000 } });
-  await core.api.updateSettings({ provider: 'gemini', gemini: { baseUrl: gemini.url, model: 'gemini-2.5-pro', thinkingBudget: 'dynamic' } });
-  await core.api.setSecret('gemini_api_key', KEY);
+  await useGeminiServer(core.api, gemini, KEY);
   host = await startCoreHost(core);
 });
 test.afterAll(async () => {
@@ -42,21 +34,10 @@ test.afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const verdict = (done: boolean, evidence: string) => reply.json({ done, evidence });
-// Down, up, down: the same action three times in a row would end the episode (WebArena's stop rules).
-const scroll = (direction: 'down' | 'up') => reply.text(`Done: 1. Current: 2. Next: 3.\n\`\`\`scroll [${direction}]\`\`\``);
-
 test('a re-plan on a hand-corrected 5-subgoal set keeps K = 5 and the run report renders', async ({ page }) => {
   test.setTimeout(180_000);
   const hand = await core.api.saveSubgoalSet(TASK, HAND.map((text) => ({ text })), 'hand-corrected: five milestones');
-  gemini.enqueue(
-    scroll('down'), verdict(true, 'Shoes category is open'), verdict(false, 'no Sort By menu yet'), // t=0: milestone 1 done
-    scroll('up'), verdict(false, 'still no menu'), // t=1
-    scroll('down'), verdict(false, 'still no menu'), // t=2
-    // t=3: no milestone for 2 steps → re-plan the 4 pending ones (K = 4 would be the Settings' default), then stop.
-    reply.json({ subgoals: REPLANNED }),
-    reply.text('```stop []```'), verdict(false, 'the control is not in view'),
-  );
+  gemini.enqueue(...replanReplies());
   const { runId, done } = await core.run({ taskIds: [TASK], policy: 'sgo', sgo: { subgoalSetId: hand.id, replanAfterSteps: 2 } });
   const [episode] = await done;
   expect(gemini.pending()).toBe(0);

@@ -3,18 +3,10 @@
 // (heatmap included) renders. Against the loopback Gemini server (test/fixtures/gemini-server.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core';
-import { reply, type GeminiServer, type RecordedRequest } from '../fixtures/gemini-server';
+import type { GeminiServer, RecordedRequest } from '../fixtures/gemini-server';
+import { HAND_SUBGOALS as HAND, REPLANNED_SUBGOALS as REPLANNED, REPLAN_TASK as TASK, replanReplies } from '../fixtures/replan-scenario';
 import { startLlmCore, type LlmCore } from '../fixtures/llm-core';
 
-const TASK = 'sandbox/shop/sorted-category/0';
-const HAND = [
-  'The Shoes category page is open',
-  'The Sort By menu is visible',
-  'Sort By is set to Price: High to Low',
-  'The Shoes listing is sorted by price, high to low',
-  'The agent has stopped on the sorted listing',
-];
-const REPLANNED = ['The Sort By control is in view', 'Price: High to Low is chosen', 'The listing reloads sorted', 'The agent stops'];
 let core: Core;
 let server: GeminiServer;
 let fixture: LlmCore;
@@ -28,21 +20,11 @@ afterAll(async () => {
 });
 
 const userText = (r: RecordedRequest): string => r.body.contents[0].parts[0].text;
-const verdict = (done: boolean, evidence: string) => reply.json({ done, evidence });
-// Down, up, down: the same action three times in a row would end the episode (WebArena's stop rules).
-const scroll = (direction: 'down' | 'up') => reply.text(`Done: 1. Current: 2. Next: 3.\n\`\`\`scroll [${direction}]\`\`\``);
 
 describe('an SGO re-plan on a hand-corrected set', () => {
   it('keeps K = 5 and the confirmed text, links the new version to the hand set, and the report renders', { timeout: 180_000 }, async () => {
     const hand = await core.api.saveSubgoalSet(TASK, HAND.map((text) => ({ text })), 'hand-corrected: five milestones');
-    server.enqueue(
-      scroll('down'), verdict(true, 'Shoes category is open'), verdict(false, 'no Sort By menu yet'), // t=0: milestone 1 done
-      scroll('up'), verdict(false, 'still no menu'), // t=1
-      scroll('down'), verdict(false, 'still no menu'), // t=2
-      // t=3: no milestone for 2 steps → re-plan the 4 pending ones, then stop.
-      reply.json({ subgoals: REPLANNED }),
-      reply.text('```stop []```'), verdict(false, 'the control is not in view'),
-    );
+    server.enqueue(...replanReplies());
     const { runId, done } = await core.run({ taskIds: [TASK], policy: 'sgo', sgo: { subgoalSource: 'latest', replanAfterSteps: 2 } });
     const [episode] = await done;
     expect(server.pending()).toBe(0);
