@@ -1,18 +1,17 @@
 import { join } from 'node:path';
 import type { CoreInfo, WorkbenchApi } from './api/contract';
 import { DEFAULT_TASK_PAGE, MAX_TASK_PAGE } from './api/schemas';
+import { REGISTRIES } from './api/registries';
 import type { EpisodeRecord } from './api/types';
-import type { EvaluateContext } from './agent/episode-loop';
 import { BrowserPool } from './browser/pool';
 import { parseEndpointList } from './browser/endpoint-spec';
-import { evaluateEpisode } from './eval/evaluate';
-import { evaluateMiniWob, type MiniWobSuccessRule } from './eval/miniwob-reward';
-import { defaultProfileFor } from './eval/profiles';
+import type { MiniWobSuccessRule } from './eval/miniwob-reward';
 import { EventHub } from './events';
 import { watchRuns } from './store/run-watch';
-import { TrainingJobs, type TrainingRunner } from './training/jobs/training-jobs';
-import { workerTrainingRunner } from './training/jobs/worker-runner';
-import { includeJobTestSplits, jobTestInstances } from './training/jobs/job-test-split';
+import { TrainingJobs, type TrainingRunner } from './services/training-jobs';
+import { CriticFitJobs } from './training/critics/critic-fit-jobs';
+import { workerTrainingRunner } from './services/worker-runner';
+import { includeJobTestSplits, jobTestInstances } from './services/job-test-split';
 import type { TrainingOptions } from './training/worker/protocol';
 import { MemorySecretStore, type SecretStore } from './settings/secret-store';
 import { createSettingsApi } from './settings/settings-api';
@@ -35,10 +34,11 @@ import type { TaskRecord } from './api/types';
 import { resolveMiniWobSuccess, startMiniWob, type MiniWobSetup } from './runs/miniwob-setup';
 import { checkMiniWobDir, listedMiniWobTaskIds, miniwobDirChoice, switchMiniWobCheckout } from './runs/miniwob-settings';
 import type { SiteProfile } from './tasks/site-profile';
-import { Inference } from './agent/inference';
-import { InferenceApi } from './agent/inference-api';
+import { Inference } from './services/inference';
+import { InferenceApi } from './services/inference-api';
 import type { LlmRuntimeOptions } from './llm/client-factory';
-import { observeStartPage } from './subgoals/start-page';
+import { observeStartPage } from './services/start-page';
+import { studyView } from './training/study/study-view';
 
 export const VERSION = '0.1.0';
 
@@ -135,10 +135,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     catalog = new SandboxCatalog(settings.datasetSeed ?? 1, settings.instancesPerFamily ?? 5);
     await catalog.register(store);
   }
+  // Critics fitted on recorded runs (issue 17), beside the training jobs' checkpoints.
+  const criticFits = new CriticFitJobs(store, join(options.dataDir, 'training'), { backend: () => settingsStore.current().trainerBackend, maxEpochs: options.training?.trainer?.criticEpochs });
   const training = new TrainingJobs(
     join(options.dataDir, 'training'),
     options.training?.runner ?? workerTrainingRunner({
       datasetSeed: (options.sandbox && options.sandbox.datasetSeed) || 1,
+      dataDir: options.dataDir,
       browserPath: () => options.browserPath ?? settingsStore.current().browserPath,
       backend: () => settingsStore.current().trainerBackend,
       trainer: options.training?.trainer,
@@ -157,17 +160,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // Site URLs: an explicit profile, else the Settings page's over the environment's (SHOPPING=… / WA_…).
     siteProfile: options.siteProfile ? () => options.siteProfile! : () => siteProfileFromEnv({ ...process.env, ...settingsStore.current().siteProfile }),
     logins: new SiteLogins(pool),
-    evaluate: (task: TaskRecord, ctx: EvaluateContext) =>
-      task.source === 'miniwob' ? evaluateMiniWob(ctx.page, miniwob.successRule) : evaluateEpisode(task.config, {
-        answer: ctx.answer,
-        finalUrl: ctx.finalUrl,
-        page: ctx.page,
-        placeholders: ctx.resolveUrl,
-        // Sandbox tasks are scored with the original WebArena rules; Lite tasks default to vab-lite.
-        profile: task.source === 'sandbox' ? 'webarena' : defaultProfileFor(task.config),
-        // The sandbox renders on the server: no need for WebArena's fixed wait after navigating.
-        settleMs: task.source === 'sandbox' ? 0 : undefined,
-      }),
     onStep: (step: Parameters<typeof events.emit<'step'>>[1]) => events.emit('step', step),
     onEpisode: (episode: EpisodeRecord) => events.emit('episode', episode),
     onRun: (run: Parameters<typeof events.emit<'run'>>[1]) => events.emit('run', run),
@@ -199,6 +191,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     (closing ??= (async () => {
       stopRunWatch();
       await training.close();
+      await criticFits.close();
       await pool.close();
       await sandbox?.close();
       await miniwob.server?.close();
@@ -218,6 +211,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         browser: { executablePath: pool.location.executablePath, source: pool.location.source, problem: pool.location.problem },
         sandboxUrl: sandbox?.baseUrl ?? null,
         mode: options.mode ?? 'cli',
+        registries: REGISTRIES,
       };
     },
     async listTasks(query = {}) {
@@ -246,7 +240,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return { episode, task, steps, subgoals, verdicts, annotation };
     },
     getBlobText: (hash) => store.blobs.getText(hash),
-    getRunReport: (runId) => analyzeRun(store, runId),
+    getRunReport: (runId) => analyzeRun(store, runId, undefined, (id) => criticFits.episodeCritics(id).then((c) => c?.values ?? null)),
     getSettings: settingsApi.getSettings,
     async updateSettings(patch) {
       // The MiniWoB++ checkout field: a folder that is not a checkout is refused before anything is saved; a
@@ -321,6 +315,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return jobs;
     },
     getTrainingJob: (jobId) => training.get(jobId),
+    getTrainingStudy: async (jobId) => studyView(await training.get(jobId)),
+    async startCriticFit(request) {
+      const { fitId, done } = await criticFits.start(request);
+      done.catch(() => undefined); // The fit's record holds the outcome.
+      return { fitId };
+    },
+    listCriticFits: (runId) => criticFits.list(runId),
+    getEpisodeCritics: (episodeId) => criticFits.episodeCritics(episodeId),
   };
 
   return {

@@ -1,17 +1,16 @@
 // `npm run miniwob:solve`: runs the scripted correct answers (scripts/miniwob/solutions.ts) through the real
-// episode loop on the MiniWoB++ checkout in MINIWOB_DIR and reads each episode's reward under both success
-// rules (docs/design/WEBARENA.md §5): browsergym (raw reward > 0) and miniwob (raw reward = 1).
+// episode runtime (main/runs/episode-runtime.ts) on the MiniWoB++ checkout in MINIWOB_DIR and reads each
+// episode's reward under both success rules (docs/design/WEBARENA.md §5): browsergym (raw reward > 0) and
+// miniwob (raw reward = 1). Scored under browsergym, whose score is the raw reward of a finished page, so the
+// miniwob rule's verdict is score = 1.
 //
 // Usage: MINIWOB_DIR=<checkout> npm run miniwob:solve [-- --seeds 3] [-- task-name …]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runEpisode } from '../main/agent/episode-loop';
 import type { Policy } from '../main/agent/policy';
 import { createCore } from '../main/core';
-import { scoreMiniWob } from '../main/eval/miniwob-reward';
-import { miniwobEnvironment } from '../main/runs/miniwob-environment';
-import { readMiniWobState } from '../main/tasks/miniwob/page-protocol';
+import { EpisodeRuntime } from '../main/runs/episode-runtime';
 import { SOLUTIONS, type Solution } from './miniwob/solutions';
 
 function scripted(name: string, solution: Solution): Policy {
@@ -35,25 +34,14 @@ async function main(): Promise<void> {
   const rows: { task: string; seed: number; raw: number; browsergym: boolean; miniwob: boolean; steps: number; note: string }[] = [];
   try {
     if (!core.miniwob.server) throw new Error(core.miniwob.problem ?? 'no MiniWoB++ server');
+    const runtime = new EpisodeRuntime({ store: core.store, pool: core.pool, sandbox: null, catalog: null, miniwob: core.miniwob, siteProfile: () => ({}), logins: null });
     const tasks = Object.keys(SOLUTIONS).filter((t) => !only.length || only.includes(t));
     for (const name of tasks) {
       const task = await core.store.tasks.get(`miniwob/${name}`);
       if (!task) { console.log(`${name}: not in the checkout`); continue; }
       for (let seed = 1; seed <= seeds; seed++) {
-        const both: { browsergym?: boolean; miniwob?: boolean } = {};
-        const episode = await runEpisode({
-          store: core.store,
-          pool: core.pool,
-          // One reading of the page's reward, scored under both rules.
-          async evaluate(_task, ctx) {
-            const state = await readMiniWobState(ctx.page);
-            both.miniwob = scoreMiniWob(state, 'miniwob').success;
-            const result = scoreMiniWob(state, 'browsergym');
-            both.browsergym = result.success;
-            return result;
-          },
-        }, { task, policy: scripted(name, SOLUTIONS[name]), environment: miniwobEnvironment(core.miniwob.server, seed), seed });
-        const row = { task: name, seed, raw: episode.score ?? NaN, browsergym: both.browsergym === true, miniwob: both.miniwob === true, steps: episode.stepCount, note: episode.outcome ?? '' };
+        const episode = await runtime.run({ task, seed, policy: () => scripted(name, SOLUTIONS[name]), miniwobSuccess: 'browsergym' });
+        const row = { task: name, seed, raw: episode.score ?? NaN, browsergym: episode.success === true, miniwob: episode.score === 1, steps: episode.stepCount, note: episode.outcome ?? '' };
         rows.push(row);
         console.log(`${row.browsergym && row.miniwob ? '✓' : '✗'} ${name} seed ${seed}: raw reward ${row.raw}, browsergym ${row.browsergym ? 'success' : 'fail'}, miniwob ${row.miniwob ? 'success' : 'fail'}, ${row.steps} step(s)${row.browsergym && row.miniwob ? '' : ` — ${row.note}`}`);
       }

@@ -1,4 +1,4 @@
-import type { Action } from '../api/types';
+import type { Action, ActionType } from '../api/types';
 import { ActionError } from './errors';
 import { parsePythonCall, pythonString } from './python-call';
 
@@ -60,26 +60,28 @@ function parseOne(line: string): Action {
   }
 }
 
+/** How each action is written in BrowserGym: a Record over every ActionType (main/api/registries.ts), so a new
+ * action does not compile until this grammar says how to write it. */
+const RENDER: Record<ActionType, (action: Action, bid: string) => string> = {
+  click: (_, bid) => `click(${bid})`,
+  hover: (_, bid) => `hover(${bid})`,
+  // fill() never presses Enter; the caller's pressEnter is kept by a following press().
+  type: (a, bid) => (a.pressEnter ? `fill(${bid}, ${pythonString(a.text ?? '')})\npress(${bid}, "Enter")` : `fill(${bid}, ${pythonString(a.text ?? '')})`),
+  select: (a, bid) => `select_option(${bid}, ${pythonString(a.text ?? '')})`,
+  press: (a, bid) => (a.elementId ? `press(${bid}, ${pythonString(a.key ?? 'Enter')})` : `keyboard_press(${pythonString(a.key ?? 'Enter')})`),
+  scroll: (a) => `scroll(0, ${a.direction === 'up' ? -500 : 500})`,
+  goto: (a) => `goto(${pythonString(a.url ?? '')})`,
+  go_back: () => 'go_back()',
+  go_forward: () => 'go_forward()',
+  new_tab: () => 'new_tab()',
+  close_tab: () => 'tab_close()',
+  tab_focus: (a) => `tab_focus(${a.tabIndex ?? 0})`,
+  stop: (a) => `send_msg_to_user(${pythonString(a.text ?? '')})`,
+  noop: () => 'noop()',
+};
+
 export function renderBrowserGymAction(action: Action): string {
-  const bid = pythonString(action.elementId ?? '');
-  switch (action.type) {
-    case 'click': return `click(${bid})`;
-    case 'hover': return `hover(${bid})`;
-    case 'type':
-      // fill() never presses Enter; the caller's pressEnter is kept by a following press().
-      return action.pressEnter ? `fill(${bid}, ${pythonString(action.text ?? '')})\npress(${bid}, "Enter")` : `fill(${bid}, ${pythonString(action.text ?? '')})`;
-    case 'select': return `select_option(${bid}, ${pythonString(action.text ?? '')})`;
-    case 'press': return action.elementId ? `press(${bid}, ${pythonString(action.key ?? 'Enter')})` : `keyboard_press(${pythonString(action.key ?? 'Enter')})`;
-    case 'scroll': return `scroll(0, ${action.direction === 'up' ? -500 : 500})`;
-    case 'goto': return `goto(${pythonString(action.url ?? '')})`;
-    case 'go_back': return 'go_back()';
-    case 'go_forward': return 'go_forward()';
-    case 'new_tab': return 'new_tab()';
-    case 'close_tab': return 'tab_close()';
-    case 'tab_focus': return `tab_focus(${action.tabIndex ?? 0})`;
-    case 'stop': return `send_msg_to_user(${pythonString(action.text ?? '')})`;
-    case 'noop': return 'noop()';
-  }
+  return RENDER[action.type](action, pythonString(action.elementId ?? ''));
 }
 
 export const BROWSERGYM_ACTION_DOC = [

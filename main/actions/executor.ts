@@ -1,11 +1,11 @@
-import type { Locator, Page } from 'playwright';
+import type { Locator } from 'playwright';
 import type { Action, ActionType, Box } from '../api/types';
 import type { BrowserSession } from '../browser/session';
+import { NAVIGATION_TIMEOUT_MS, SettleWatch } from '../browser/settle';
 import { ActionError } from './errors';
 import { clearField, clickLanding, listensForKeys } from './landing';
 
 const ACTION_TIMEOUT_MS = 5_000;
-const NAVIGATION_TIMEOUT_MS = 15_000;
 /** How long the pointer rests on an element before a click (docs/design/WEBARENA.md §3.1). */
 const HOVER_SETTLE_MS = 50;
 
@@ -117,43 +117,26 @@ const CHANGES_PAGE: Record<ActionType, boolean> = {
   go_forward: true, new_tab: true, tab_focus: true, close_tab: true, stop: false, noop: false,
 };
 
-/** Executes one action on the episode's active tab and waits for any navigation it started to load.
- * Playwright failures (element detached, not clickable, time-out) become ActionErrors with its message. */
+/** Executes one action on the episode's active tab and waits for its effects to settle (browser/settle.ts:
+ * a navigation it started, the DOM, the page's requests), not for a fixed time. Playwright failures
+ * (element detached, not clickable, time-out) become ActionErrors with its message. */
 export async function executeAction(action: Action, session: BrowserSession): Promise<ExecutionResult> {
   const node = action.elementId ? session.lastObservation?.nodes.find((n) => n.id === action.elementId) : undefined;
   const targetBox = node?.box ?? null;
   const page = session.page;
   // Listen before acting: a click can start a navigation before the executor returns.
-  const state = { navigating: false, loaded: false };
-  const onRequest = (request: { isNavigationRequest(): boolean; frame(): unknown }) => {
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) state.navigating = true;
-  };
-  const onLoad = () => (state.loaded = true);
-  page.on('request', onRequest);
-  page.on('load', onLoad);
+  const watch = CHANGES_PAGE[action.type] ? new SettleWatch(page) : null;
   try {
     const problem = await EXECUTORS[action.type](action, session);
-    if (CHANGES_PAGE[action.type] && session.pages.includes(page)) await settle(page, state);
+    if (watch && session.pages.includes(page)) await watch.settle();
     if (problem) throw new ActionError('execution', problem);
   } catch (err) {
     if (err instanceof ActionError) throw err;
     throw new ActionError('execution', `${action.type} failed: ${firstLine(err)}`);
   } finally {
-    page.off('request', onRequest);
-    page.off('load', onLoad);
+    watch?.dispose();
   }
   return { targetBox };
-}
-
-/** Waits until a navigation the action triggered has loaded. A short grace period catches navigations
- * that start a tick after the input event (form submits, script redirects). waitForLoadState alone is not
- * enough: before the new document commits, the old one already counts as loaded. */
-async function settle(page: Page, state: { navigating: boolean; loaded: boolean }): Promise<void> {
-  await page.waitForTimeout(30);
-  if (state.navigating && !state.loaded) {
-    await page.waitForEvent('load', { timeout: NAVIGATION_TIMEOUT_MS }).catch(() => undefined);
-  }
-  await page.waitForLoadState('domcontentloaded', { timeout: NAVIGATION_TIMEOUT_MS }).catch(() => undefined);
 }
 
 function firstLine(err: unknown): string {

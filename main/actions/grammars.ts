@@ -1,9 +1,11 @@
+import type { GrammarName } from '../api/registries';
 import type { Action } from '../api/types';
 import { BROWSERGYM_ACTION_DOC, parseBrowserGymAction, renderBrowserGymAction } from './browsergym-grammar';
 import { describeWebArenaActions, parseWebArenaAction, renderWebArenaAction } from './webarena-grammar';
 import { parseWebRlAction, renderWebRlAction, WEBRL_ACTION_DOC } from './webrl-grammar';
 
-export type GrammarName = 'webarena' | 'webrl' | 'browsergym';
+/** The grammar names are a registry (main/api/registries.ts). */
+export type { GrammarName };
 
 /** An action grammar: how a model writes actions. Policies advertise the one their model was trained on;
  * every grammar parses into the same normalised Action and renders back (docs/design/WEBARENA.md §4.1). */

@@ -1,4 +1,4 @@
-import type { Action } from '../api/types';
+import type { Action, ActionType } from '../api/types';
 import { ActionError } from './errors';
 import { parsePythonCall, pythonString } from './python-call';
 
@@ -45,25 +45,34 @@ export function parseWebRlAction(reply: string): Action {
   }
 }
 
+const element = (id?: string) => `element=${pythonString(id ?? '')}`;
+
+/** How each action is written in WebRL, or null where WebRL's action space has none (tabs, goto): a Record over
+ * every ActionType (main/api/registries.ts), so a new action does not compile until this grammar decides. */
+const RENDER: Record<ActionType, ((action: Action) => string) | null> = {
+  click: (a) => `do(action="Click", ${element(a.elementId)})`,
+  hover: (a) => `do(action="Hover", ${element(a.elementId)})`,
+  type: (a) => `do(action="${a.pressEnter ? 'Search' : 'Type'}", argument=${pythonString(a.text ?? '')}, ${element(a.elementId)})`,
+  select: (a) => `do(action="Select Dropdown Option", argument=${pythonString(a.text ?? '')}, ${element(a.elementId)})`,
+  scroll: (a) => `do(action="Scroll ${a.direction === 'up' ? 'Up' : 'Down'}")`,
+  press: (a) => {
+    if (a.key !== 'Enter') throw new ActionError('parse', `WebRL can only press Enter, not ${a.key}.`);
+    return a.elementId ? `do(action="Press Enter", ${element(a.elementId)})` : 'do(action="Press Enter")';
+  },
+  go_back: () => 'do(action="Go Backward")',
+  go_forward: () => 'do(action="Go Forward")',
+  noop: () => 'do(action="Wait")',
+  stop: (a) => `exit(message=${pythonString(a.text ?? '')})`,
+  goto: null,
+  new_tab: null,
+  tab_focus: null,
+  close_tab: null,
+};
+
 export function renderWebRlAction(action: Action): string {
-  const el = (id?: string) => `element=${pythonString(id ?? '')}`;
-  switch (action.type) {
-    case 'click': return `do(action="Click", ${el(action.elementId)})`;
-    case 'hover': return `do(action="Hover", ${el(action.elementId)})`;
-    case 'type':
-      return `do(action="${action.pressEnter ? 'Search' : 'Type'}", argument=${pythonString(action.text ?? '')}, ${el(action.elementId)})`;
-    case 'select': return `do(action="Select Dropdown Option", argument=${pythonString(action.text ?? '')}, ${el(action.elementId)})`;
-    case 'scroll': return `do(action="Scroll ${action.direction === 'up' ? 'Up' : 'Down'}")`;
-    case 'press':
-      if (action.key !== 'Enter') throw new ActionError('parse', `WebRL can only press Enter, not ${action.key}.`);
-      return action.elementId ? `do(action="Press Enter", ${el(action.elementId)})` : 'do(action="Press Enter")';
-    case 'go_back': return 'do(action="Go Backward")';
-    case 'go_forward': return 'do(action="Go Forward")';
-    case 'noop': return 'do(action="Wait")';
-    case 'stop': return `exit(message=${pythonString(action.text ?? '')})`;
-    default:
-      throw new ActionError('parse', `WebRL's action space has no ${action.type}.`);
-  }
+  const render = RENDER[action.type];
+  if (!render) throw new ActionError('parse', `WebRL's action space has no ${action.type}.`);
+  return render(action);
 }
 
 export const WEBRL_ACTION_DOC = [

@@ -13,6 +13,7 @@ import type { SubgoalMonitor, SubgoalVerdict } from '../subgoals/monitor';
 import { presentObservation, type ObservationView } from './observation-view';
 import { storeStepViews } from './step-views';
 import { keepsScreenshotAt, takesScreenshotAt, type ScreenshotCapture } from './screenshot-capture';
+import { takeLowFrame } from './low-frame';
 import { infraFailureOf, isPageGone } from './infra-failure';
 import { PolicyError, type HistoryEntry, type Policy, type PolicyDecision } from './policy';
 import { StopRuleTracker, WEBARENA_STOP_RULES, type StopRules } from './stop-rules';
@@ -205,9 +206,12 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     if (session.crashed) return { reason: 'browser_error', explanation: session.crashed, answer: null, status: 'error' };
     const observeStarted = performance.now();
     const capture = request.capture ?? 'all';
+    // 'low' keeps a small frame, taken while the page is observed (both read the page before the action), so
+    // Chromium renders it alongside the extraction instead of after it.
+    const lowFrame = capture === 'low' ? takeLowFrame(session) : null;
     const observation = await observe(session, { screenshot: takesScreenshotAt(capture, t, request.policy.observationFormat) });
     // What the step stores: the screenshot only where the capture setting keeps one.
-    const recorded = keepsScreenshotAt(capture, t) ? observation : { ...observation, screenshot: null };
+    const recorded = keepsScreenshotAt(capture, t) ? observation : { ...observation, screenshot: lowFrame ? await lowFrame : null };
     const view = presentObservation(observation, request.policy.observationFormat);
     const observeMs = performance.now() - observeStarted;
 

@@ -9,7 +9,7 @@ import { grammarNamed, type GrammarName } from '../actions/grammars';
 import { LlmError } from '../llm/errors';
 import type { LlmRecorder } from '../llm/recorder';
 import type { LlmPart, ThinkingBudget } from '../llm/types';
-import type { PromptStore } from '../prompts/prompt-store';
+import type { PromptStore } from '../store/prompt-store';
 import { clipObservation, historyText, type LoggedAction } from '../prompts/slot-text';
 import { fitHomepage } from '../prompts/homepage';
 import { promptText, renderTemplate } from '../prompts/template';

@@ -1,12 +1,13 @@
 import type { GrammarName } from '../actions/grammars';
 import { GRAMMARS } from '../actions/grammars';
+import { answerCandidates } from '../training/answer/answer-candidates';
 import { candidateAction, intentValues, type Candidate, type IntentValue, type PastAction } from '../training/model/candidates';
 import type { RawState } from '../training/model/features';
 import type { LocalScorer } from '../training/model/local-scorer';
 import { InfrastructureFailure } from './infra-failure';
 import type { ObservationFormat } from './observation-view';
 import { PolicyError, type Policy, type PolicyDecision, type PolicyInput } from './policy';
-import { xorshift32 } from './xorshift';
+import { xorshift32 } from '../random/seeded-random';
 
 /** One decision of the local policy, as the trainer records it (docs/design/MIRA.md §4.1: states, actions, log π). */
 export interface LocalDecisionRecord {
@@ -35,7 +36,7 @@ export interface LocalPolicyOptions {
 }
 
 /** The trained local policy (issue 7): scores candidate actions (element × action type, typed text from the
- * intent's values, stop) with the tfjs model of a checkpoint and writes the chosen one in the grammar the
+ * intent's values, stop, and stop with an answer read from the page: docs/design/MIRA.md §4.19) with the tfjs model of a checkpoint and writes the chosen one in the grammar the
  * episode loop parses, so its episodes are recorded and scored like any other policy's. */
 export class LocalPolicy implements Policy {
   readonly name = 'local';
@@ -63,6 +64,7 @@ export class LocalPolicy implements Policy {
       t: input.t,
       nodes: scorer.elementsOf(input.observation.nodes),
       past: [...this.past],
+      answers: answerCandidates(input.observation.nodes),
     };
     const { candidates, probs } = scorer.score(raw);
     const index = this.options.mode === 'sample' ? sampleIndex(probs, this.rand() / 4294967296) : argmax(probs);

@@ -1,4 +1,5 @@
 import type { Action } from '../api/types';
+import { OBSERVATION_FORMATS, type ObservationFormat } from '../api/run-options';
 import { ActionError } from '../actions/errors';
 import type { Observation } from '../browser/observation-types';
 import { renderWebRlHtml } from '../browser/render-webrl-html';
@@ -9,8 +10,7 @@ import { drawSetOfMarks, renderSetOfMarksText } from '../browser/set-of-marks';
 // set-of-marks screenshot. Only the WebRL form uses ids of its own; they are mapped back to our stable ids
 // before an action executes, so the executor and the stored step.action always speak our ids.
 
-export type ObservationFormat = 'axtree' | 'webrl-html' | 'som';
-export const OBSERVATION_FORMATS: readonly ObservationFormat[] = ['axtree', 'webrl-html', 'som'];
+export { OBSERVATION_FORMATS, type ObservationFormat };
 
 export interface ObservationView {
   format: ObservationFormat;

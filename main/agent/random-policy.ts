@@ -1,5 +1,5 @@
 import type { Policy, PolicyDecision, PolicyInput } from './policy';
-import { xorshift32 } from './xorshift';
+import { xorshift32 } from '../random/seeded-random';
 
 /** The floor every task must sit well above (issue 4: "a random policy scores ~0"): uniformly random
  * clicks, typing of intent words and scrolling on interactive elements for up to `maxSteps` steps, then a

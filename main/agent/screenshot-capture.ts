@@ -1,11 +1,12 @@
 // Which steps of an episode keep a screenshot. Replay and runs started from the UI keep every frame
 // ('all', the default); sweeps keep the opening and closing frames ('first-last'), enough to see where an
-// episode started and ended; training rollouts keep none (scratch episodes nobody views). The observation
+// episode started and ended; training rollouts keep a small low-quality frame per step ('low', low-frame.ts:
+// replayable at a fraction of the cost); 'none' keeps none. The observation
 // text is stored for every step whatever the setting, so replay and export still work.
 import type { ObservationFormat } from './observation-view';
 
-export type ScreenshotCapture = 'all' | 'first-last' | 'none';
-export const SCREENSHOT_CAPTURES: readonly ScreenshotCapture[] = ['all', 'first-last', 'none'];
+import type { ScreenshotCapture } from '../api/run-options';
+export { SCREENSHOT_CAPTURES, type ScreenshotCapture } from '../api/run-options';
 
 /** Whether step t's observation screenshot is stored. 'first-last' stores step 0's here; the closing frame is
  * taken when the episode ends (episode-loop.ts), since only then is it known which step was the last. */

@@ -1,4 +1,5 @@
 // Settings of the inference-time loop (docs/design/MIRA.md §2, §3). Paper values where known, marked defaults otherwise.
+import { isMember, POLICIES, POLICY_IDS } from '../api/registries';
 
 export interface SgoSettings {
   /** Milestones per task (docs/design/MIRA.md §2.1: K = 4 in every example). */
@@ -22,8 +23,9 @@ export const DEFAULT_SGO_SETTINGS: SgoSettings = {
   autoraterScreenshot: true,
 };
 
-export const LLM_POLICIES = ['react', 'sgo'] as const;
+/** The policies that act through an LLM: those of kind 'llm' in the registry (main/api/registries.ts). */
+export const LLM_POLICIES = POLICY_IDS.filter((id) => POLICIES[id].kind === 'llm');
 
 export function isLlmPolicy(name: string): boolean {
-  return (LLM_POLICIES as readonly string[]).includes(name);
+  return isMember(POLICY_IDS, name) && POLICIES[name].kind === 'llm';
 }

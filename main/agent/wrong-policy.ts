@@ -1,5 +1,5 @@
 import type { Policy, PolicyDecision, PolicyInput } from './policy';
-import { xorshift32 } from './xorshift';
+import { xorshift32 } from '../random/seeded-random';
 
 /** A deliberately wrong baseline: wanders over a few seeded links, then stops with a made-up answer.
  * It proves the evaluators score failures as 0 (walking-skeleton "Must show"). */

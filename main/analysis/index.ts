@@ -26,6 +26,7 @@ export {
   DEFAULT_KEY_DECISION_SETTINGS,
   findKeyDecisionStep,
   findLoopOnset,
+  findValueDrop,
   findSemanticDeviation,
   type KeyDecision,
   type KeyDecisionSettings,

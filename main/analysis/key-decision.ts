@@ -1,12 +1,13 @@
 // Key decision step of a failed episode (docs/design/MIRA.md §1.2): the first step where it departs from successful
-// reference traces of the same task (semantic deviation), or the step where a loop begins (loop onset).
+// reference traces of the same task (semantic deviation), the step where a loop begins (loop onset), or, when
+// the episode has critic values, the action after which V fell the most (value drop, issue 17).
 
 import type { Action, ActionType } from '../api/types';
 import { firstLoop } from './loops';
 import { actionKey, actionLabel, assertAnalyzedEpisode, urlPath, type AnalyzedEpisode, type AnalyzedStep } from './trajectory';
 import { stepNumber } from './step-number';
 
-export type KeyDecisionType = 'semantic_deviation' | 'loop_onset';
+export type KeyDecisionType = 'semantic_deviation' | 'loop_onset' | 'value_drop';
 
 export interface KeyDecision {
   /** The step's t value in the failed episode. */
@@ -21,9 +22,12 @@ export interface KeyDecisionSettings {
   /** How many back-to-back occurrences make a loop. Decision: 3, the same threshold as stuck midway's
    * N = M = 3, so a legitimate double action (scroll twice, "next" twice) is not taken for a loop. */
   minOccurrences: number;
+  /** Smallest fall of V across one action that counts as a value drop. Decision: 0.2 — a fifth of the
+   * success probability; smaller moves of a critic fitted on a few episodes are mostly noise. */
+  minValueDrop: number;
 }
 
-export const DEFAULT_KEY_DECISION_SETTINGS: Readonly<KeyDecisionSettings> = { maxCycleLength: 3, minOccurrences: 3 };
+export const DEFAULT_KEY_DECISION_SETTINGS: Readonly<KeyDecisionSettings> = { maxCycleLength: 3, minOccurrences: 3, minValueDrop: 0.2 };
 
 /** Actions that express a choice among alternatives — "a link or query" (docs/design/MIRA.md §1.2). Scrolling, hovering,
  * key presses, tab and history moves do not commit to anything, so they are never a semantic deviation. */
@@ -125,9 +129,30 @@ export function findLoopOnset(failed: AnalyzedEpisode, settings: KeyDecisionSett
 }
 
 /**
+ * The action after which the value critic's estimate fell the most: step i with the largest
+ * V(before step i+1) − V(before step i) drop, when it is at least `minDrop` (docs/design/MIRA.md §1.2, issue 17).
+ * The last step has no following value (s_T is never observed), so it is never a value drop. Null without values.
+ */
+export function findValueDrop(failed: AnalyzedEpisode, minDrop = DEFAULT_KEY_DECISION_SETTINGS.minValueDrop): { t: number; explanation: string } | null {
+  assertAnalyzedEpisode('findValueDrop', failed);
+  const v = failed.values;
+  if (!v) return null;
+  let best = -1;
+  for (let i = 0; i + 1 < v.length; i++) if (v[i] - v[i + 1] >= minDrop && (best < 0 || v[i] - v[i + 1] > v[best] - v[best + 1])) best = i;
+  if (best < 0) return null;
+  const step = failed.steps[best];
+  return {
+    t: step.t,
+    explanation: `After step ${stepNumber(step.t)} (${actionLabel(step)}) the value critic's success estimate fell from ${v[best].toFixed(2)} to ${v[best + 1].toFixed(2)}, its largest drop in the episode.`,
+  };
+}
+
+/**
  * The key decision step (docs/design/MIRA.md §1.2). Both candidates are computed; the earlier step wins, because the later
  * one is a consequence of it (a deviation that leads into a loop, or a loop that ends in a wrong page). On a
  * tie the loop onset wins — it is the more specific diagnosis — and the explanation notes the deviation.
+ * With critic values, the value drop (findValueDrop) is a third candidate, taken only when it comes strictly
+ * before the others (they name the behaviour; the drop is the critic's estimate).
  * References must be successful episodes of the same task; with none, only loop onset is looked for.
  * Returns null when neither is found.
  */
@@ -154,8 +179,12 @@ export function findKeyDecisionStep(
     throw new Error(`findKeyDecisionStep: settings.minOccurrences must be an integer >= 2, got ${String(s.minOccurrences)}`);
   }
 
+  if (!(s.minValueDrop > 0 && s.minValueDrop <= 1)) throw new Error(`findKeyDecisionStep: settings.minValueDrop must be in (0, 1], got ${String(s.minValueDrop)}`);
+
   const loop = findLoopOnset(failed, s);
   const deviation = findSemanticDeviation(failed, references);
+  const drop = findValueDrop(failed, s.minValueDrop);
+  if (drop && (!loop || drop.t < loop.t) && (!deviation || drop.t < deviation.t)) return { t: drop.t, type: 'value_drop', explanation: drop.explanation };
   if (loop && (!deviation || loop.t <= deviation.t)) {
     const also = deviation && deviation.t === loop.t ? ` The same step also departs from the references: ${deviation.explanation}` : '';
     return { t: loop.t, type: 'loop_onset', explanation: loop.explanation + also };

@@ -58,7 +58,7 @@ export function buildRunReport(items: readonly ReportEpisode[], references: read
   }
   const tasks = [...perTask.values()];
   const minSamples = Math.min(...tasks.map((t) => t.n));
-  const keyDecisions = { semantic_deviation: 0, loop_onset: 0, none: 0 };
+  const keyDecisions = { semantic_deviation: 0, loop_onset: 0, value_drop: 0, none: 0 };
   for (const a of Object.values(analyses)) keyDecisions[a.keyDecision?.type ?? 'none']++;
 
   const withProgress = all.filter((e) => e.progress && e.progress.length > 0);

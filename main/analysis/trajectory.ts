@@ -25,6 +25,9 @@ export interface AnalyzedEpisode {
   /** progress[i] = subgoal vector z ∈ {0,1}^K recorded at steps[i] (docs/design/MIRA.md §3). Absent when the policy kept
    * no subgoals. */
   progress?: number[][];
+  /** values[i] = V(s) before steps[i]'s action, from the value critic (docs/design/MIRA.md §4.2): recorded by a
+   * local policy, or fitted on the run afterwards (issue 17). Absent when there is none. */
+  values?: number[];
 }
 
 /** Collapse runs of whitespace and trim, so "a  b " and "a b" compare equal. Case is kept. */
@@ -89,6 +92,9 @@ export function assertAnalyzedEpisode(fn: string, ep: AnalyzedEpisode): void {
     if (typeof s.url !== 'string') throw new Error(`${fn}: episode ${ep.taskId} steps[${i}].url must be a string`);
   });
   if (ep.progress !== undefined && !Array.isArray(ep.progress)) throw new Error(`${fn}: episode ${ep.taskId} progress must be an array`);
+  if (ep.values !== undefined && (!Array.isArray(ep.values) || ep.values.length !== ep.steps.length || ep.values.some((v) => !Number.isFinite(v)))) {
+    throw new Error(`${fn}: episode ${ep.taskId} values must hold one finite V per step (${ep.steps.length})`);
+  }
 }
 
 /**
@@ -130,5 +136,6 @@ export function toAnalyzedEpisode(episode: EpisodeRecord, steps: readonly StepRe
       return [...last];
     });
   }
+  if (sorted.length > 0 && sorted.every((s) => s.value !== null)) result.values = sorted.map((s) => s.value!);
   return result;
 }

@@ -5,10 +5,15 @@ import type { RunReport } from './run-report';
 import type { SecretName, SettingsPatch, SettingsView } from './settings';
 import type { AutoRaterTrial, LlmSelection, PromptName, PromptVersion, SubgoalItem, SubgoalSet, VerdictRecord } from './inference-types';
 import type { TrainingJob, TrainingProgress, TrainingRequest } from './training-types';
+import type { StudyView } from './study-types';
+import type { CriticFitJob, CriticFitRequest, EpisodeCritics } from './critic-types';
 import type { BrowserEndpointStatus } from './browser-endpoints';
+import type { Registries } from './registries';
 export type * from './browser-endpoints';
 export type * from './inference-types';
 export type * from './training-types';
+export type * from './study-types';
+export type * from './critic-types';
 
 export interface CoreInfo {
   version: string;
@@ -17,6 +22,8 @@ export interface CoreInfo {
   browser: { executablePath: string | null; source: string; problem: string | null };
   sandboxUrl: string | null;
   mode: 'desktop' | 'web' | 'cli';
+  /** The providers and policies this build has (main/api/registries.ts), for the renderer's choices. */
+  registries: Registries;
 }
 
 /** One page of the task list, in id order. */
@@ -86,6 +93,8 @@ export interface EpisodePageQuery extends Omit<EpisodeQuery, 'limit'> {
   offset?: number;
   /** Page size (default 200, at most 1000). */
   limit?: number;
+  /** false: leave the first page's summary out (the table asks for it in a second call, so its rows come first). */
+  summary?: boolean;
 }
 
 /** Only what the episodes table shows of an episode. */
@@ -244,6 +253,15 @@ export interface WorkbenchApi {
   /** Every training job, newest first (running ones with their live state). */
   listTrainingJobs(): Promise<TrainingJob[]>;
   getTrainingJob(jobId: string): Promise<TrainingJob>;
+  /** The job's study (issue 17): SR per phase and variant over its seeds with 95% intervals, failure modes,
+   * milestones, critics, filter counts, and the plots as inline SVG (the HTML report's). */
+  getTrainingStudy(jobId: string): Promise<StudyView>;
+  /** Critics on recorded runs (issue 17): fits V and P on the runs' scored episodes, any policy, in the background. */
+  startCriticFit(request: CriticFitRequest): Promise<{ fitId: string }>;
+  /** Critic fits, newest first (running ones with their progress); with a run id, those that include it. */
+  listCriticFits(runId?: string): Promise<CriticFitJob[]>;
+  /** V and P per step of an episode from the newest finished fit on its run; null when there is none. */
+  getEpisodeCritics(episodeId: string): Promise<EpisodeCritics | null>;
 }
 
 export type ApiMethod = keyof WorkbenchApi;

@@ -1,5 +1,6 @@
 // Records of the inference-time half (docs/design/MIRA.md §2, §3): prompts as data, versioned subgoal sets, AutoRater
 // verdicts and the LLM calls behind them. Types only: the renderer imports this file.
+import type { LlmProviderId, PromptName } from './registries';
 
 /** A milestone check the AutoRater can make without an LLM (docs/design/SANDBOX.md §3.3); the same shape as the
  * sandbox's reference predicates. */
@@ -38,9 +39,8 @@ export interface SubgoalSet {
 
 export type PromptKind = 'subgoal' | 'autorater' | 'policy' | 'analyzer';
 
-/** The prompts the workbench knows; each has a default text in resources/prompts/<name>.md. */
-export const PROMPT_NAMES = ['subgoal-generation', 'autorater', 'policy-react', 'policy-sgo', 'analyzer'] as const;
-export type PromptName = (typeof PROMPT_NAMES)[number];
+/** The prompts the workbench knows: a registry (main/api/registries.ts), since policies name theirs. */
+export { PROMPT_NAMES, type PromptName } from './registries';
 
 /** One version of a prompt template. The text uses {{slot}} placeholders and may be split into a system
  * and a user part by lines `[system]` and `[user]`. */
@@ -108,7 +108,7 @@ export interface LlmCallRecord {
 
 /** Which LLM a run's policy, subgoal teacher and AutoRater use; unset fields come from Settings. */
 export interface LlmSelection {
-  provider?: 'gemini' | 'openai-compatible';
+  provider?: LlmProviderId;
   model?: string;
   thinkingBudget?: number | 'dynamic' | 'off';
 }

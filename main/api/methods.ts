@@ -34,6 +34,10 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   cancelTraining: true,
   listTrainingJobs: true,
   getTrainingJob: true,
+  getTrainingStudy: true,
+  startCriticFit: true,
+  listCriticFits: true,
+  getEpisodeCritics: true,
 };
 
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];

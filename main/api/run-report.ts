@@ -15,7 +15,7 @@ export interface RunReport {
   failureModes: { total: number; counts: Record<FailureCategoryName, number>; fractions: Record<FailureCategoryName, number> } | null;
   /** pass@k for each k ∈ {1, 2, 4, 8} that every task has enough samples for. */
   passAtK: { k: number; value: number; tasks: number }[];
-  keyDecisions: { semantic_deviation: number; loop_onset: number; none: number };
+  keyDecisions: { semantic_deviation: number; loop_onset: number; value_drop: number; none: number };
   /** heatmap.cells[k][t] = P(subgoal k done by step t), when progress vectors were recorded. */
   heatmap: { K: number; maxT: number; cells: number[][] } | null;
   /** Analysis of each failed episode, by episode id. */

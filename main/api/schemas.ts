@@ -4,6 +4,7 @@ import { SECRET_NAMES } from './settings';
 import { settingsPatchSchema } from '../settings/settings-schema';
 import { PROMPT_NAMES } from './inference-types';
 import { TRAINING_VARIANTS } from './training-types';
+import { LLM_PROVIDER_IDS, POLICY_IDS } from './registries';
 
 // Argument schemas for every API method. Both transports (the web host's WebSocket and Electron's IPC)
 // validate with these before the core sees a call: the renderer is never trusted with shapes.
@@ -23,6 +24,7 @@ const trainingRequest = z.object({
   families: z.array(z.string().min(1).max(200)).min(1).max(100),
   instancesPerFamily: z.number().int().min(5).max(1000),
   seed: z.number().int(),
+  seeds: z.array(z.number().int()).min(1).max(20).refine((s) => new Set(s).size === s.length, 'seeds must not repeat').optional(),
   budget: z.object({
     sftDemosPerFamily: z.number().int().min(1).max(1000), rolloutsPerTask: z.number().int().min(1).max(16), tasksPerPhase: z.number().int().min(1).max(10_000),
   }).partial().strict().optional(),
@@ -39,8 +41,10 @@ const subgoalPredicate = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('site_state'), check: z.string().min(1).max(200), args: z.record(z.string(), z.unknown()) }).strict(),
 ]);
 const subgoalItems = z.array(z.object({ text: z.string().trim().min(1).max(2000), predicate: subgoalPredicate.nullable().optional() }).strict()).min(1).max(20);
+/** A built-in policy (main/api/registries.ts); the core checks again what the policy needs. */
+const policyName = z.enum(POLICY_IDS, { error: `must be one of ${POLICY_IDS.join(', ')}` });
 const llmSelection = z.object({
-  provider: z.enum(['gemini', 'openai-compatible']).optional(),
+  provider: z.enum(LLM_PROVIDER_IDS, { error: `must be one of ${LLM_PROVIDER_IDS.join(', ')}` }).optional(),
   model: z.string().min(1).max(200).optional(),
   thinkingBudget: z.union([z.number().int().min(0).max(65_536), z.literal('dynamic'), z.literal('off')]).optional(),
 }).strict();
@@ -85,6 +89,7 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
       sort: z.object({ key: z.enum(['task', 'site', 'policy', 'outcome', 'failure', 'score', 'steps', 'started']), descending: z.boolean() }).strict().optional(),
       offset: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(MAX_EPISODE_PAGE).optional(),
+      summary: z.boolean().optional(),
     }).strict(),
   ]),
   listRunSummaries: z.tuple([]),
@@ -106,7 +111,7 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
   startRun: z.tuple([
     z.object({
       taskIds: z.array(id).min(1).max(10_000),
-      policy: z.string().min(1).max(100),
+      policy: policyName,
       seed: z.number().int().optional(),
       concurrency: z.number().int().min(1).max(16).optional(),
       llm: llmSelection.optional(),
@@ -120,7 +125,7 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
     z.object({
       episodeId: id,
       fromStep: z.number({ error: 'fromStep must be a step number (t, 0-based)' }).int().min(0).max(100_000),
-      policy: z.string().min(1, 'policy must name a policy').max(100),
+      policy: policyName,
       llm: llmSelection.optional(),
       promptVersion: z.number().int().min(1).optional(),
       checkpoint: checkpointPath.optional(),
@@ -140,6 +145,13 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
   cancelTraining: z.tuple([id]),
   listTrainingJobs: z.tuple([]),
   getTrainingJob: z.tuple([id]),
+  getTrainingStudy: z.tuple([id]),
+  startCriticFit: z.tuple([z.object({
+    runIds: z.array(id, { error: 'runIds must be a list of run ids' }).min(1, 'runIds must name at least one run').max(200),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  }).strict()]),
+  listCriticFits: z.tuple([id.optional()]),
+  getEpisodeCritics: z.tuple([id]),
 };
 
 /** Returns the parsed parameters, or throws an Error that says which argument is wrong and why. */

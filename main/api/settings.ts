@@ -1,8 +1,9 @@
 // Workbench settings (types only; the renderer sees them through the API). Secrets are never part of them.
+import type { LlmProviderId } from './registries';
 
 export interface WorkbenchSettings {
   /** Which LLM provider the agent, subgoal generator and AutoRater use. */
-  provider: 'gemini' | 'openai-compatible' | 'none';
+  provider: LlmProviderId | 'none';
   gemini: { model: string; baseUrl: string | null; thinkingBudget: number | 'dynamic' | 'off' };
   openaiCompatible: { baseUrl: string | null; model: string | null };
   /** A Chromium-based browser; null = find one (Playwright's, then the system's). Read-only over the API:

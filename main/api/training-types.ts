@@ -1,6 +1,7 @@
 // Training jobs as the front ends see them (docs/design/MIRA.md §4; issue 7): a job trains the local policy for one or
 // more ablation variants (same seeds, same budget), phase by phase, and evaluates on the test split after
 // every phase. Types only, so the renderer can import them.
+import type { PhaseFilterCounts, TestOutcome } from './study-types';
 
 /** The ablation variants (docs/design/MIRA.md §4.12): full MiRA, no potential critic (α = 0), KL-style
  * and AWR objectives instead of the MSE log-ratio, and no doubly-robust mix (λ = 1 pure TD, λ = 0 pure MC). */
@@ -17,6 +18,9 @@ export interface TrainingRequest {
   /** Instances per family (each fifth is test: the split is fixed by the dataset seed). */
   instancesPerFamily: number;
   seed: number;
+  /** Trainer seeds (issue 17): the same job once per seed, every variant each time; absent = [seed]. The
+   * study report resamples tasks × seeds for its intervals (main/training/study/). */
+  seeds?: number[];
   /** How much data each stage sees; the trainer's defaults fill what is left out. */
   budget?: TrainingBudget;
   /** MiRA hyper-parameters (docs/design/MIRA.md §6); the defaults fill what is left out. */
@@ -52,6 +56,15 @@ export interface TrainingPhaseResult {
   samplesPerSecond: number;
   seconds: number;
   checkpoint: string;
+  /** The run holding this phase's rollouts (phase 0: its oracle demonstrations) and how many episodes it has,
+   * when the trainer recorded them in the workbench (issue 21); the Training page links to them. */
+  rollouts?: { runId: string; episodes: number };
+  /** The trainer seed this phase ran with (absent in records written before seeds were kept). */
+  seed?: number;
+  /** Each greedy test episode's outcome, failure mode and milestones (issue 17; absent in older records). */
+  testOutcomes?: TestOutcome[];
+  /** What the perplexity filter kept of this phase's new trajectories (MiRA phases). */
+  filter?: PhaseFilterCounts;
 }
 
 /** Streamed while a job runs (event 'training'). */
@@ -77,7 +90,7 @@ export interface TrainingJob {
   createdAt: string;
   finishedAt: string | null;
   /** The tfjs backend the trainer runs on, and why the better ones were not used. */
-  backend: { name: string; attempts: Array<{ name: string; ok: boolean; reason?: string }> } | null;
+  backend: { name: string; /** The device it computes on, e.g. "wasm (SIMD, 1 thread)" (issue 17). */ device?: string; attempts: Array<{ name: string; ok: boolean; reason?: string }> } | null;
   phases: TrainingPhaseResult[];
   /** Loss curve points (capped), in order. */
   lossCurve: Array<{ variant: TrainingVariant | null; phase: number; stage: TrainingStage; step: number; losses: Record<string, number> }>;

@@ -1,24 +1,13 @@
 // Plain data records shared by the core, the API and the renderer. Types only: the renderer imports this
 // file, so nothing here may touch Node, Electron or the DOM.
 
+import type { ActionType } from './registries';
+
+/** The action types are a registry (main/api/registries.ts). */
+export type { ActionType };
+
 /** One action in the workbench's normalised form. Every grammar (WebArena, WebRL, BrowserGym) parses into
  * this record and renders back from it (docs/design/WEBARENA.md §4.1). */
-export type ActionType =
-  | 'click'
-  | 'type'
-  | 'hover'
-  | 'press'
-  | 'scroll'
-  | 'select'
-  | 'goto'
-  | 'go_back'
-  | 'go_forward'
-  | 'new_tab'
-  | 'tab_focus'
-  | 'close_tab'
-  | 'stop'
-  | 'noop';
-
 export interface Action {
   type: ActionType;
   /** Element id from the observation (click, type, hover, select). */
@@ -213,7 +202,7 @@ export interface EpisodeAnalysis {
   /** Steps that matched the rule. */
   evidenceSteps: number[];
   explanation: string;
-  keyDecision: { t: number; type: 'semantic_deviation' | 'loop_onset'; explanation: string } | null;
+  keyDecision: { t: number; type: 'semantic_deviation' | 'loop_onset' | 'value_drop'; explanation: string } | null;
   /** How many successful episodes of the same task served as references for the key decision step. */
   references: number;
   /** A short factual account written by an LLM, when a provider is configured. */

@@ -1,4 +1,5 @@
 import type { ElementBox } from '../api/types';
+import { captureJpeg, FRAME_QUALITY } from './cdp-capture';
 import type { Observation, ObservedNode, TabInfo } from './observation-types';
 import { markClickListeners } from './observe-listeners';
 import { extractPage, type RawExtraction } from './page-script';
@@ -6,14 +7,17 @@ import type { BrowserSession } from './session';
 import { renderAxTree } from './render-ax-tree';
 import { takeThumbnail } from './thumbnail';
 
-const SCREENSHOT_QUALITY = 60;
-
 // tsx/esbuild may wrap functions with a `__name` helper that does not exist inside the page; define it.
 const EXTRACT_SOURCE = `(() => { const __name = (f) => f; return (${extractPage.toString()}); })()`;
 
-/** A JPEG of the active tab's viewport, as observations take it. */
-export function takeScreenshot(session: BrowserSession): Promise<Buffer> {
-  return session.page.screenshot({ type: 'jpeg', quality: SCREENSHOT_QUALITY });
+/** A JPEG of the active tab's viewport, as observations take it: through CDP (cdp-capture.ts), or through
+ * Playwright where the page has no fixed viewport or the browser no CDP. */
+export async function takeScreenshot(session: BrowserSession): Promise<Buffer> {
+  const page = session.page;
+  const viewport = page.viewportSize();
+  // A failed CDP capture (its session detached) retries through Playwright, which reports a page that is gone.
+  const fast = viewport ? await captureJpeg(session, { quality: FRAME_QUALITY, viewport }).catch(() => null) : null;
+  return fast ?? page.screenshot({ type: 'jpeg', quality: FRAME_QUALITY });
 }
 
 /** Observes the active tab: one batched extraction (tree, ids, boxes) and one JPEG screenshot (skipped when

@@ -2,6 +2,8 @@ import { chromium, type Browser, type BrowserContext } from 'playwright';
 import type { BrowserEndpointStatus } from '../api/browser-endpoints';
 import { findBrowser, type BrowserLocation } from './find-browser';
 import { ContextSlots } from './context-slots';
+import { ContextShelf } from './context-reuse';
+import { defaultConcurrency } from './default-concurrency';
 import { BrowserEndpoint } from './browser-endpoint';
 import { DEFAULT_REMOTE_MAX, type BrowserEndpointSpec } from './endpoint-spec';
 import { EndpointRouter } from './endpoint-router';
@@ -17,6 +19,9 @@ const LAUNCH_ARGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
+
+/** The viewport of an episode whose environment names none. */
+const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
 
 /** How long a remote endpoint may take to accept a connection (generous: a busy grid queues sessions). */
 const CONNECT_TIMEOUT_MS = 60_000;
@@ -50,10 +55,13 @@ export interface BrowserPoolOptions {
   /** Remote browsers besides the local one, and the local one's own cap (endpoint-spec.ts: `ws://…#max=4`,
    * `http://host:9222`, `local#max=0`). Contexts spread over them by free capacity (endpoint-router.ts). */
   endpoints?: readonly BrowserEndpointSpec[];
+  /** Reset and reuse a closed session's context for the next episode on the same browser and viewport instead
+   * of opening a fresh one (context-reuse.ts; default true, or false when MIRA_REUSE_CONTEXTS=0). */
+  reuseContexts?: boolean;
 }
 
-/** Headless Chromium for all episodes, a fresh context per episode: the local browser (launched on first use)
- * and any remote endpoints. A browser that crashed or disconnected is relaunched (or reconnected) on a later
+/** Headless Chromium for all episodes, a clean context per episode (fresh, or reset and reused: context-reuse.ts):
+ * the local browser (launched on first use) and any remote endpoints. A browser that crashed or disconnected is relaunched (or reconnected) on a later
  * request; the sessions it held are marked crashed, so their episodes end as infrastructure failures and the
  * scheduler runs them again on whichever endpoint is up (docs/design/ARCHITECTURE.md §7). */
 export class BrowserPool {
@@ -64,30 +72,40 @@ export class BrowserPool {
   private readonly wsEndpoint: string | null;
   private readonly endpoints: BrowserEndpoint[];
   private readonly router: EndpointRouter;
+  /** Reset contexts waiting for their next episode; null when every episode gets a fresh one. */
+  private readonly shelf: ContextShelf | null;
   /** The sessions open on each endpoint, with the function that frees their places. */
   private readonly sessions = new Map<BrowserEndpoint, Map<BrowserSession, () => void>>();
 
   constructor(options: BrowserPoolOptions = {}) {
     this.configuredPath = options.browserPath ?? null;
-    this.found = findBrowser(this.configuredPath);
     this.headless = options.headless ?? true;
+    this.found = findBrowser(this.configuredPath, { headless: this.headless });
     this.wsEndpoint = options.wsEndpoint ?? null;
     this.slots = new ContextSlots(options.maxContexts);
     this.endpoints = this.buildEndpoints(options.endpoints ?? []);
     this.router = new EndpointRouter(this.endpoints);
+    const reuse = options.reuseContexts ?? process.env.MIRA_REUSE_CONTEXTS !== '0';
+    this.shelf = reuse ? new ContextShelf(() => this.slots.max) : null;
   }
 
   /** The browser to launch. While none is found it is looked for again on every read, so one installed
    * while the app runs is picked up (the first-run screen's "Check again", issue 18). */
   get location(): BrowserLocation {
-    if (!this.found.executablePath) this.found = findBrowser(this.configuredPath);
+    if (!this.found.executablePath) this.found = findBrowser(this.configuredPath, { headless: this.headless });
     return this.found;
   }
 
   /** A new browser path (the desktop shell's file dialog): the next launch uses it. */
   useBrowserPath(path: string | null): void {
     this.configuredPath = path;
-    this.found = findBrowser(path);
+    this.found = findBrowser(path, { headless: this.headless });
+  }
+
+  /** Episodes to run at once when a run does not say: the local cores' share (default-concurrency.ts), within
+   * this pool's context cap. */
+  defaultConcurrency(): number {
+    return defaultConcurrency(undefined, undefined, this.slots.max);
   }
 
   /** Each endpoint's health and load, local first (the Runs page's table). */
@@ -135,11 +153,14 @@ export class BrowserPool {
 
   async newSession(options: SessionOptions = {}): Promise<BrowserSession> {
     const release = await this.slots.acquire(options.signal);
+    const viewport = options.viewport ?? DEFAULT_VIEWPORT;
     let opened: { endpoint: BrowserEndpoint; value: BrowserContext };
     try {
       opened = await this.router.openOnBest(async (endpoint) => {
+        const parked = this.shelf?.take({ endpoint, viewport });
+        if (parked) return parked;
         const browser = await endpoint.connection();
-        return browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, ignoreHTTPSErrors: true });
+        return browser.newContext({ viewport, ignoreHTTPSErrors: true });
       }, options.signal);
     } catch (err) {
       release();
@@ -159,11 +180,25 @@ export class BrowserPool {
       release();
     };
     held.set(session, free);
-    context.on('close', () => {
+    const onClose = () => {
       // Closed without the session asking: the browser under it went away (often before 'disconnected').
       if (!session.closing) session.crashed ??= lostMessage(endpoint);
       free();
-    });
+    };
+    context.on('close', onClose);
+    const shelf = this.shelf;
+    if (shelf) {
+      session.recycle = async () => {
+        // An aborted episode (time limit, cancel) may have left a frozen page behind: its context is closed.
+        if (options.signal?.aborted) return false;
+        context.off('close', onClose);
+        try {
+          return await shelf.park({ endpoint, viewport }, context, session.origins);
+        } finally {
+          free();
+        }
+      };
+    }
     try {
       if (options.cookies?.length) await context.addCookies(options.cookies);
       session.track(await context.newPage());
@@ -176,6 +211,7 @@ export class BrowserPool {
   }
 
   async close(): Promise<void> {
+    await this.shelf?.closeAll();
     await Promise.all(this.endpoints.map((e) => e.close()));
   }
 }

@@ -12,16 +12,27 @@ export class BrowserSession {
   crashed: string | null = null;
   /** True once close() was called: a context that closes otherwise was taken away (its browser died). */
   closing = false;
+  /** Set by the pool where contexts are reused (context-reuse.ts): hands the context back, reset, for a later
+   * episode; resolves false when it could not, and close() then closes the context. */
+  recycle: (() => Promise<boolean>) | null = null;
+  /** Every origin a frame of the episode's tabs showed: whose storage a reset for reuse clears. */
+  readonly origins = new Set<string>();
+  private closed: Promise<void> | null = null;
+  private readonly onPage = (page: Page) => this.track(page);
 
   /** `endpoint`: where the context runs ('local', or a remote endpoint's redacted URL; endpoint-spec.ts). */
   constructor(readonly context: BrowserContext, readonly endpoint = 'local') {
-    context.on('page', (page) => this.track(page));
+    context.on('page', this.onPage);
   }
 
   track(page: Page): void {
     if (this.pages.includes(page)) return;
     this.pages.push(page);
     page.on('crash', () => (this.crashed = `The page ${page.url()} crashed.`));
+    page.on('framenavigated', (frame) => {
+      const origin = originOf(frame.url());
+      if (origin) this.origins.add(origin);
+    });
     page.on('close', () => {
       const index = this.pages.indexOf(page);
       if (index >= 0) this.pages.splice(index, 1);
@@ -35,8 +46,26 @@ export class BrowserSession {
     return page;
   }
 
-  async close(): Promise<void> {
+  /** Ends the session: its context is closed, or reset and parked for reuse unless the browser failed under it.
+   * Calling it again waits for the first call. */
+  close(): Promise<void> {
+    this.closed ??= this.finish();
+    return this.closed;
+  }
+
+  private async finish(): Promise<void> {
     this.closing = true;
+    this.context.off('page', this.onPage);
+    if (this.recycle && !this.crashed && (await this.recycle().catch(() => false))) return;
     await this.context.close().catch(() => undefined);
+  }
+}
+
+function originOf(url: string): string | null {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? null : origin; // about:blank, data: and the like have no storage of their own
+  } catch {
+    return null;
   }
 }

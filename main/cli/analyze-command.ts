@@ -8,7 +8,8 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 export async function analyzeCommand(args: ParsedArgs, core: Core): Promise<number> {
   const wanted = args.positionals[0] ?? 'latest';
   const runs = await core.api.listRuns();
-  const run = wanted === 'latest' ? runs[0] : runs.find((r) => r.id === wanted || r.id.startsWith(wanted));
+  // 'latest' is the latest run a person started, not a training job's (issue 21).
+  const run = wanted === 'latest' ? runs.find((r) => r.kind !== 'rollout') : runs.find((r) => r.id === wanted || r.id.startsWith(wanted));
   if (!run) throw new Error(wanted === 'latest' ? 'There are no runs yet.' : `No run matches "${wanted}".`);
   const report = await analyzeRun(core.store, run.id);
 
@@ -24,7 +25,7 @@ export async function analyzeCommand(args: ParsedArgs, core: Core): Promise<numb
       console.log(`  ${category.padEnd(24)} ${String(count).padStart(4)}  ${pct(report.failureModes.fractions[category as keyof typeof report.failureModes.fractions])}`);
     }
     const k = report.keyDecisions;
-    console.log(`Key decision steps: ${k.semantic_deviation} semantic deviation, ${k.loop_onset} loop onset, ${k.none} not found`);
+    console.log(`Key decision steps: ${k.semantic_deviation} semantic deviation, ${k.loop_onset} loop onset, ${k.value_drop} value drop, ${k.none} not found`);
     for (const [id, a] of Object.entries(report.analyses)) {
       const key = a.keyDecision ? `; key step ${a.keyDecision.t} (${a.keyDecision.type})` : '';
       console.log(`  ${id.slice(0, 8)} ${a.category} [${a.rule}]${key}: ${a.explanation}`);

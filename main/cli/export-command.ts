@@ -29,7 +29,8 @@ export async function exportCommand(args: ParsedArgs, core: Core): Promise<numbe
   if (!outPath) throw new Error(`--out is required: ${format === 'webrl-trainer' ? 'the .jsonl file to write' : 'the folder to write into'}.`);
   if (format !== 'mira' && checkpointPath) throw new Error('--checkpoint applies to --format mira only: WebRL computes its own critic and reference log-probs.');
   const runs = await core.api.listRuns();
-  const run = wanted === 'latest' ? runs[0] : runs.find((r) => r.id === wanted) ?? runs.find((r) => r.id.startsWith(wanted));
+  // 'latest' is the latest run a person started, not a training job's (issue 21).
+  const run = wanted === 'latest' ? runs.find((r) => r.kind !== 'rollout') : runs.find((r) => r.id === wanted) ?? runs.find((r) => r.id.startsWith(wanted));
   if (!run) throw new Error(wanted === 'latest' ? 'There are no runs yet.' : `No run matches "${wanted}".`);
 
   if (format === 'mira') return exportMira(args, core, run.id, outPath, checkpointFile);

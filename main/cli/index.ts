@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   // `serve` keeps the core open while it serves (it returns -1); a serve that failed to start closes it too.
   let serving = false;
   try {
-    const code = await dispatch(args, core);
+    const code = await dispatch(args, core, dataDir);
     serving = code === -1;
     return code;
   } finally {
@@ -58,7 +58,7 @@ function optionalNumber(args: ParsedArgs, name: string): number | undefined {
   return Number.isNaN(n) ? undefined : n;
 }
 
-function dispatch(args: ParsedArgs, core: Awaited<ReturnType<typeof createCore>>): Promise<number> {
+function dispatch(args: ParsedArgs, core: Awaited<ReturnType<typeof createCore>>, dataDir: string): Promise<number> {
   switch (args.command) {
     case 'run': return runCommand(args, core);
     case 'resume': return resumeCommand(args, core);
@@ -67,7 +67,7 @@ function dispatch(args: ParsedArgs, core: Awaited<ReturnType<typeof createCore>>
     case 'import': return importCommand(args, core);
     case 'analyze': return analyzeCommand(args, core);
     // Loaded on use: train and export reach TensorFlow.js, which no other command (serve included) may load.
-    case 'train': return import('./train-command').then((m) => m.trainCommand(args, core));
+    case 'train': return import('./train-command').then((m) => m.trainCommand(args, core, dataDir));
     case 'export': return import('./export-command').then((m) => m.exportCommand(args, core));
     default:
       console.error(`Unknown command "${args.command}".\n\n${overviewText()}`);

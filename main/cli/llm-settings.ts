@@ -1,3 +1,4 @@
+import { isMember, LLM_PROVIDER_IDS, LLM_PROVIDERS } from '../api/registries';
 import type { SettingsPatch } from '../api/settings';
 import { parseSettingsPatch, SettingsValidationError } from '../settings/settings-schema';
 import { flagString, type ParsedArgs } from './args';
@@ -11,7 +12,7 @@ export const LLM_ENV = {
   openaiModel: 'MIRA_OPENAI_MODEL',
 } as const;
 
-const PROVIDERS = ['gemini', 'openai-compatible', 'none'] as const;
+const PROVIDERS = [...LLM_PROVIDER_IDS, 'none'] as const;
 
 /** LLM settings for this process from the command line (`--provider`, `--base-url`) and the environment
  * (LLM_ENV), laid over settings.json without changing it (issue 21). Every value is checked by the settings
@@ -48,10 +49,12 @@ export function llmSettingsOverrides(args: ParsedArgs, env: NodeJS.ProcessEnv = 
   take(LLM_ENV.openaiModel, openaiModel, { openaiCompatible: { model: openaiModel } });
   const baseUrl = flagString(args, 'base-url');
   if (baseUrl !== undefined) {
-    if (provider !== 'gemini' && provider !== 'openai-compatible') {
-      throw new Error(`--base-url sets one provider's endpoint: name it with --provider gemini|openai-compatible (or ${LLM_ENV.provider}).`);
+    const section = isMember(LLM_PROVIDER_IDS, provider) ? LLM_PROVIDERS[provider].settings : undefined;
+    if (!section) {
+      const withUrl = LLM_PROVIDER_IDS.filter((id) => LLM_PROVIDERS[id].settings);
+      throw new Error(`--base-url sets one provider's endpoint: name it with --provider ${withUrl.join('|')} (or ${LLM_ENV.provider}).`);
     }
-    take('--base-url', baseUrl, provider === 'gemini' ? { gemini: { baseUrl } } : { openaiCompatible: { baseUrl } });
+    take('--base-url', baseUrl, { [section]: { baseUrl } });
   }
   if (patch.gemini && Object.keys(patch.gemini).length === 0) delete patch.gemini;
   if (patch.openaiCompatible && Object.keys(patch.openaiCompatible).length === 0) delete patch.openaiCompatible;

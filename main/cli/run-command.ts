@@ -29,7 +29,7 @@ export async function resumeCommand(args: ParsedArgs, core: Core): Promise<numbe
   const wanted = args.positionals[0] ?? 'latest';
   const runs = await core.store.runs.list();
   const run = wanted === 'latest'
-    ? runs.find((r) => r.status === 'interrupted' || r.status === 'error')
+    ? runs.find((r) => (r.status === 'interrupted' || r.status === 'error') && r.kind !== 'rollout') // a training job's runs are not resumed
     : runs.find((r) => r.id === wanted || r.id.startsWith(wanted));
   if (!run) throw new Error(wanted === 'latest' ? 'No interrupted run to resume.' : `No run matches "${wanted}".`);
   console.log(`Resuming run ${run.id}`);

@@ -4,6 +4,7 @@ import { stopRulesFor, type StopRules } from '../agent/stop-rules';
 import type { SchedulerSettings } from '../runs/scheduler';
 import { flagNumber, flagString, type ParsedArgs } from './args';
 import type { LlmSelection } from '../api/inference-types';
+import { isMember, LLM_PROVIDER_IDS } from '../api/registries';
 import type { SgoSettings } from '../agent/sgo-settings';
 
 /** The run settings `run` takes besides the tasks: `--grammar`, `--observation`, and the stop rules
@@ -23,8 +24,8 @@ export interface RunOptions {
  * `--subgoals generate|latest|reference --subgoal-count K --replan-after N` (docs/design/MIRA.md §2, §3). */
 export function llmOptions(args: ParsedArgs): Pick<RunOptions, 'llm' | 'sgo'> {
   const provider = flagString(args, 'provider');
-  if (provider !== undefined && provider !== 'gemini' && provider !== 'openai-compatible') {
-    throw new Error(`--provider must be gemini or openai-compatible, not "${provider}".`);
+  if (provider !== undefined && !isMember(LLM_PROVIDER_IDS, provider)) {
+    throw new Error(`--provider must be one of ${LLM_PROVIDER_IDS.join(', ')}, not "${provider}".`);
   }
   const budget = flagString(args, 'thinking-budget');
   if (budget !== undefined && budget !== 'dynamic' && budget !== 'off' && !/^\d+$/.test(budget)) {

@@ -4,21 +4,30 @@
 import type { TrainingBudget, TrainingJob, TrainingProgress, TrainingVariant } from '../api/training-types';
 import { TRAINING_VARIANTS } from '../api/training-types';
 import type { Core } from '../core';
-import { DEFAULT_FAMILIES } from '../training/phases/trainer';
+import { TrainingDefaults } from '../training/training-defaults';
+import { join } from 'node:path';
+import type { TrainingRequest } from '../api/training-types';
+import { studyPreset } from '../training/study/presets';
+import { parseSeeds } from '../training/study/seeds';
+import { studyReport } from '../training/study/study-report';
+import { studyTextTable } from '../training/study/study-table';
+import { writeStudyReport } from '../training/study/write-report';
 import { flagNumber, flagString, type ParsedArgs } from './args';
+import { trainCriticsCommand } from './train-critics-command';
 
-export async function trainCommand(args: ParsedArgs, core: Core): Promise<number> {
+export async function trainCommand(args: ParsedArgs, core: Core, dataDir = '.'): Promise<number> {
+  if (args.positionals[0] === 'critics') return trainCriticsCommand(args, core);
   const variants = args.flags.ablation ? [...TRAINING_VARIANTS] : (flagString(args, 'variants') ?? 'full').split(',').map((v) => v.trim());
   const unknown = variants.filter((v) => !(TRAINING_VARIANTS as readonly string[]).includes(v));
   if (unknown.length) throw new Error(`Unknown variant(s) ${unknown.join(', ')}; choose from ${TRAINING_VARIANTS.join(', ')} (or --ablation for all).`);
-  const families = flagString(args, 'families')?.split(',').map((f) => f.trim()) ?? DEFAULT_FAMILIES;
-  const request = {
+  const families = flagString(args, 'families')?.split(',').map((f) => f.trim()) ?? [...TrainingDefaults.families];
+  const request = withStudy(args, {
     variants: variants as TrainingVariant[], families, phases: flagNumber(args, 'phases', 2),
     instancesPerFamily: flagNumber(args, 'train-instances', 10), seed: flagNumber(args, 'seed', 1),
     budget: budgetFlags(args),
     ...(args.flags['parallel-variants'] !== undefined ? { parallelVariants: flagNumber(args, 'parallel-variants', 1) } : {}),
-  };
-  console.log(`Training ${variants.join(', ')} on ${families.join(', ')}: ${request.phases} MiRA phase(s) after SFT, ${request.instancesPerFamily} instances per family`);
+  });
+  console.log(`Training ${request.variants.join(', ')} on ${request.families.join(', ')}${request.seeds ? ` with seeds ${request.seeds.join(', ')}` : ''}: ${request.phases} MiRA phase(s) after SFT, ${request.instancesPerFamily} instances per family`);
   let lastLine = '';
   const off = core.events.subscribe((e) => {
     if (e.event !== 'training') return;
@@ -33,6 +42,10 @@ export async function trainCommand(args: ParsedArgs, core: Core): Promise<number
       job = await core.api.getTrainingJob(jobId);
     }
     console.log(summaryTable(job));
+    // The study (issue 17): SR with 95% intervals over tasks × seeds, failure modes, milestones; and its HTML report.
+    console.log(`\n${studyTextTable(studyReport(job))}`);
+    const report = await writeStudyReport(job, flagString(args, 'report') ?? join(dataDir, 'training', job.id, 'study.html'));
+    console.log(`Study report: ${report.path}\nOpen: ${report.url}`);
     return job.status === 'finished' ? 0 : 1;
   } finally {
     off();
@@ -64,5 +77,25 @@ export function summaryTable(job: TrainingJob): string {
   })]);
   const width = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((c, i) => c.padEnd(width[i])).join('  ');
-  return [`Job ${job.id} ${job.status} on ${job.backend?.name ?? 'unknown backend'}${job.error ? `: ${job.error}` : ''}`, 'Test success rate per phase:', fmt(header), ...rows.map(fmt)].join('\n');
+  return [`Job ${job.id} ${job.status} on ${job.backend?.device ?? job.backend?.name ?? 'unknown backend'}${job.error ? `: ${job.error}` : ''}`, 'Test success rate per phase:', fmt(header), ...rows.map(fmt)].join('\n');
+}
+
+/** --study <name> fills what the flags leave out (issue 17, main/training/study/presets.ts); --seeds 1,2,3 runs
+ * the same job once per trainer seed. */
+function withStudy(args: ParsedArgs, request: TrainingRequest): TrainingRequest {
+  const name = flagString(args, 'study');
+  const given = (flag: string) => args.flags[flag] !== undefined;
+  const out: TrainingRequest = { ...request };
+  if (name !== undefined) {
+    const preset = studyPreset(name);
+    if (!given('variants') && !given('ablation')) out.variants = preset.variants;
+    if (!given('families')) out.families = preset.families;
+    if (!given('phases')) out.phases = preset.phases;
+    if (!given('train-instances')) out.instancesPerFamily = preset.instancesPerFamily;
+    if (!given('seed') && !given('seeds')) Object.assign(out, { seed: preset.seed, seeds: preset.seeds });
+    out.budget = { ...preset.budget, ...request.budget };
+  }
+  const seeds = flagString(args, 'seeds');
+  if (seeds !== undefined) Object.assign(out, { seeds: parseSeeds(seeds), seed: parseSeeds(seeds)[0] });
+  return out;
 }

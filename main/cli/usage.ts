@@ -1,7 +1,8 @@
 // The CLI's usage: one entry per command with every flag it reads, and the flags every command takes
-// (read in index.ts). Plain data with no imports, so `--help` loads nothing else. test/unit/cli/usage.test.ts
-// checks it against the code both ways: every flag the CLI reads is listed here, every flag listed is read,
-// and the listed choices match the constants they come from.
+// (read in index.ts). Plain data importing only the registries (themselves plain data), so `--help` loads
+// nothing else. test/unit/cli/usage.test.ts checks it against the code both ways: every flag the CLI reads is
+// listed here, every flag listed is read, and the listed choices match the constants they come from.
+import { LLM_PROVIDER_IDS, POLICY_IDS } from '../api/registries';
 
 export interface FlagUsage {
   /** Without the leading dashes. */
@@ -37,7 +38,7 @@ export const COMMANDS: readonly CommandUsage[] = [
       'WIKIPEDIA=… HOMEPAGE=… (or WA_SHOPPING=… etc.). LLM policies read GEMINI_API_KEY / OPENAI_API_KEY.',
     ],
     flags: [
-      { name: 'policy', value: 'oracle|wrong|random|do-nothing|react|sgo|local', text: 'who acts (default oracle)' },
+      { name: 'policy', value: POLICY_IDS.join('|'), text: 'who acts (default oracle)' },
       { name: 'family', value: '<id>', text: 'the tasks of one family, e.g. shop/add-to-cart (`list families`)' },
       { name: 'tasks', value: '<id,id,…>', text: 'these tasks (`list tasks`)' },
       { name: 'all', text: 'every stored task, imported ones included' },
@@ -100,7 +101,11 @@ export const COMMANDS: readonly CommandUsage[] = [
   {
     name: 'train',
     summary: 'Train the local policy: SFT on oracle demonstrations, then MiRA phases; test SR per phase per variant.',
-    details: ['Act with a checkpoint: run --policy local --checkpoint <dataDir>/training/<job>/<variant>'],
+    args: '[critics]',
+    details: [
+      'Act with a checkpoint: run --policy local --checkpoint <dataDir>/training/<job>/<variant>',
+      'train critics --runs <id,id>: fit V and P on recorded runs of any policy (held-out losses, calibration; V and P in replay)',
+    ],
     flags: [
       { name: 'families', value: '<id,id,…>', text: 'sandbox families to train and test on (default: three shop families)' },
       { name: 'variants', value: 'full,no-potential,kl,awr,awr-filter,no-dr-td,no-dr-mc', text: 'variants to train, same seeds and budget (default full)' },
@@ -112,6 +117,10 @@ export const COMMANDS: readonly CommandUsage[] = [
       { name: 'rollouts', value: 'N', text: 'rollouts per task per phase (default 1)' },
       { name: 'tasks-per-phase', value: 'N', text: 'curriculum budget per phase (default: the train split)' },
       { name: 'parallel-variants', value: 'N', text: 'variants trained at once, one worker each (default: one per core)' },
+      { name: 'seeds', value: '<n,n,…|a-b>', text: 'the same job once per trainer seed; the study report gives 95% intervals over tasks × seeds (default: --seed)' },
+      { name: 'study', value: 'default', text: 'a named study (docs/training.md); flags given next to it override its settings' },
+      { name: 'report', value: '<file.html>', text: 'where the self-contained HTML study report goes (default <dataDir>/training/<job>/study.html)' },
+      { name: 'runs', value: '<id,id,…>', text: 'train critics: the runs whose scored episodes V and P learn from' },
     ],
   },
   {
@@ -149,7 +158,7 @@ export const COMMON_FLAGS: readonly FlagUsage[] = [
   { name: 'max-runs', value: 'N', text: 'runs active at once; more are refused (default 8)' },
   { name: 'max-contexts', value: 'N', text: 'browser contexts open at once; more wait (default 16)' },
   { name: 'browser-endpoint', value: '<url>', text: 'also run episodes on this browser, repeatable: ws://host:port/… (Playwright server), http(s)://host:port (CDP); #max=N caps its contexts (default 4); local#max=N caps (0: skips) the local one (default $MIRA_BROWSER_ENDPOINTS, comma-separated, then settings.json)' },
-  { name: 'provider', value: 'gemini|openai-compatible|none', text: 'LLM provider for this process: react, sgo, AutoRater, subgoals (default $MIRA_LLM_PROVIDER, then Settings)' },
+  { name: 'provider', value: [...LLM_PROVIDER_IDS, 'none'].join('|'), text: 'LLM provider for this process: react, sgo, AutoRater, subgoals (default $MIRA_LLM_PROVIDER, then Settings)' },
   { name: 'base-url', value: '<url>', text: "that provider's endpoint for this process, settings.json unchanged (default $MIRA_GEMINI_BASE_URL / $MIRA_OPENAI_BASE_URL, then Settings; models: $MIRA_GEMINI_MODEL / $MIRA_OPENAI_MODEL)" },
   { name: 'allow-env-key-for-custom-endpoint', text: 'send GEMINI_API_KEY / OPENAI_API_KEY to a custom base URL too (or MIRA_ALLOW_ENV_KEY_CUSTOM_ENDPOINT=1)' },
   { name: 'help', text: "print the command's usage and exit" },

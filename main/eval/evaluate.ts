@@ -5,7 +5,7 @@ import type { EvaluationCheck, EvaluationResult } from '../api/types';
 import { EVAL_TYPES, type WebArenaEval } from '../tasks/webarena-config';
 import type { FuzzyJudge } from './fuzzy';
 import type { PageLike } from './page-like';
-import { PROFILES, type ProfileName } from './profiles';
+import { PROFILE_NAMES, PROFILES, type ProfileName } from './profiles';
 import { programHtmlChecks } from './program-html';
 import { resolveDeep } from './resolve-placeholders';
 import type { ShoppingAdminCredentials } from './shopping-api';
@@ -36,7 +36,7 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 
 export async function evaluateEpisode(config: Record<string, unknown>, ctx: EvaluateContext): Promise<EvaluationResult> {
   const profile = PROFILES[ctx.profile];
-  if (!profile) throw new Error(`unknown scoring profile "${ctx.profile}" (expected webarena or vab-lite)`);
+  if (!profile) throw new Error(`unknown scoring profile "${ctx.profile}" (expected ${PROFILE_NAMES.join(' or ')})`);
   const evalConfig = config.eval as WebArenaEval | undefined;
   if (!evalConfig || typeof evalConfig !== 'object' || !Array.isArray(evalConfig.eval_types)) {
     throw new Error('the task config has no eval.eval_types list: it cannot be scored');

@@ -2,11 +2,11 @@
 // over. Success is raw reward > 0 (BrowserGym's rule) or = 1 (the miniwob Python package's): a setting,
 // recorded with every score as the profile and in the check, since success rates differ between them.
 import type { EvaluationResult } from '../api/types';
+import { MINIWOB_SUCCESS_RULES, type MiniWobSuccessRule } from '../api/run-options';
 import { readMiniWobState, type MiniWobState } from '../tasks/miniwob/page-protocol';
 import type { PageLike } from './page-like';
 
-export type MiniWobSuccessRule = 'browsergym' | 'miniwob';
-export const MINIWOB_SUCCESS_RULES: readonly MiniWobSuccessRule[] = ['browsergym', 'miniwob'];
+export { MINIWOB_SUCCESS_RULES, type MiniWobSuccessRule };
 
 const RULE_TEXT: Record<MiniWobSuccessRule, string> = {
   browsergym: 'raw reward > 0 (BrowserGym)',

@@ -3,8 +3,11 @@
 // evaluation_harness; 'vab-lite' follows THUDM/VisualAgentBench's WebArena-Lite evaluators (what WebRL and
 // MiRA report). Each field is one difference between the two.
 
-export type ProfileName = 'webarena' | 'vab-lite';
-export const PROFILE_NAMES: readonly ProfileName[] = ['webarena', 'vab-lite'];
+import { SCORING_PROFILE_NAMES, type ScoringProfileName } from '../api/registries';
+
+/** The profile names are a registry (main/api/registries.ts); PROFILES below is a Record over them. */
+export type ProfileName = ScoringProfileName;
+export const PROFILE_NAMES: readonly ProfileName[] = SCORING_PROFILE_NAMES;
 
 export interface ScoringProfile {
   name: ProfileName;

@@ -1,7 +1,7 @@
 // string_match: the agent's final answer against eval.reference_answers (docs/design/WEBARENA.md §2.2; original
 // StringEvaluator, VAB's extended one). One EvaluationCheck per compared item.
 import type { EvaluationCheck } from '../api/types';
-import type { WebArenaEval } from '../tasks/webarena-config';
+import { REFERENCE_ANSWER_KEYS, type WebArenaEval } from '../tasks/webarena-config';
 import { judgedCheck, type FuzzyJudge } from './fuzzy';
 import type { ScoringProfile } from './profiles';
 import { cleanAnswer, compareInequality, exactMatch, mustInclude, parseInteger, splitOr, tokenModeFor } from './text-rules';
@@ -25,7 +25,8 @@ const NOT_A_LIST = 'the reference is not a list of strings: the original evaluat
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 const VAB_ADDITIONS = ['must_exclude', 'one_of', 'required_values'];
-const KNOWN_KEYS = ['exact_match', 'must_include', 'fuzzy_match', ...VAB_ADDITIONS];
+/** The keys of reference_answers: the one list task validation also checks (main/tasks/webarena-config.ts). */
+const KNOWN_KEYS: readonly string[] = REFERENCE_ANSWER_KEYS;
 
 export async function stringMatchChecks(input: StringMatchInput): Promise<Check[]> {
   const { evalConfig, profile } = input;

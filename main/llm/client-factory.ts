@@ -2,11 +2,12 @@
 // budget), the secret store (API keys) and a run's own selection (`--provider gemini --model …`). The one
 // place keys meet endpoints: a key goes only to the origin it was entered for (settings/api-keys.ts).
 import type { LlmSelection } from '../api/inference-types';
+import { isMember, LLM_PROVIDER_IDS, type LlmProviderId } from '../api/registries';
 import type { WorkbenchSettings } from '../api/settings';
 import { resolveKey, type KeyPolicy } from '../settings/api-keys';
 import type { SecretStore } from '../settings/secret-store';
 import { LlmClient, type CacheMode } from './client';
-import { GeminiProvider } from './gemini';
+import { GEMINI_BASE_URL, GeminiProvider } from './gemini';
 import { OpenAiCompatibleProvider } from './openai-compatible';
 import type { RetrySettings } from './retry';
 import type { ThinkingBudget } from './types';
@@ -28,30 +29,68 @@ export interface ResolvedLlm {
   thinkingBudget?: ThinkingBudget;
 }
 
+type ClientOptions = Omit<ConstructorParameters<typeof LlmClient>[0], 'provider'>;
+interface ProviderInputs {
+  settings: WorkbenchSettings;
+  secrets: SecretStore;
+  selection: LlmSelection;
+  runtime: LlmRuntimeOptions;
+  common: ClientOptions;
+}
+
+interface ProviderFactory {
+  /** Where the provider's calls go under these settings (null: not configured), for a run's preflight. */
+  endpoint(settings: WorkbenchSettings): string | null;
+  build(inputs: ProviderInputs): Promise<ResolvedLlm>;
+}
+
+/** One factory per registered provider (main/api/registries.ts): a Record, so a provider added to the registry
+ * does not compile until it says where its calls go and how its client is built. */
+const FACTORIES: Record<LlmProviderId, ProviderFactory> = {
+  gemini: {
+    endpoint: (settings) => settings.gemini.baseUrl ?? GEMINI_BASE_URL,
+    build: async ({ settings, secrets, selection, runtime, common }) => {
+      const key = await resolveKey(secrets, 'gemini_api_key', settings, runtime);
+      if (key.key === null) throw new Error(`Gemini needs an API key for ${key.origin}: ${key.reason ?? 'set it in Settings or in GEMINI_API_KEY'}.`);
+      const gemini = new GeminiProvider({ apiKey: key.key, baseUrl: settings.gemini.baseUrl ?? undefined });
+      return {
+        client: new LlmClient({ provider: gemini, ...common }),
+        model: selection.model ?? settings.gemini.model,
+        thinkingBudget: selection.thinkingBudget ?? settings.gemini.thinkingBudget,
+      };
+    },
+  },
+  'openai-compatible': {
+    endpoint: (settings) => settings.openaiCompatible.baseUrl,
+    build: async ({ settings, secrets, selection, runtime, common }) => {
+      const { baseUrl, model } = settings.openaiCompatible;
+      if (!baseUrl) throw new Error('The OpenAI-compatible provider needs a base URL in Settings (e.g. http://127.0.0.1:8000/v1).');
+      const chosen = selection.model ?? model;
+      if (!chosen) throw new Error('The OpenAI-compatible provider needs a model name (Settings or --model).');
+      // Local servers (vLLM, Ollama) need no key: without a usable one the request goes without.
+      const apiKey = (await resolveKey(secrets, 'openai_api_key', settings, runtime)).key ?? undefined;
+      return { client: new LlmClient({ provider: new OpenAiCompatibleProvider({ baseUrl, apiKey, name: `openai:${baseUrl}` }), ...common }), model: chosen };
+    },
+  },
+};
+
+/** Where a selection's calls go (the provider's default or its configured base URL); null without a provider. */
+export function llmEndpoint(settings: WorkbenchSettings, selection: LlmSelection = {}): string | null {
+  const provider = selection.provider ?? settings.provider;
+  return isMember(LLM_PROVIDER_IDS, provider) ? FACTORIES[provider].endpoint(settings) : null;
+}
+
 export async function createLlm(settings: WorkbenchSettings, secrets: SecretStore, selection: LlmSelection = {}, runtime: LlmRuntimeOptions = {}): Promise<ResolvedLlm> {
-  const provider = selection.provider ?? (settings.provider === 'none' ? undefined : settings.provider);
-  if (!provider) throw new Error('No LLM provider is configured: choose Gemini or an OpenAI-compatible server in Settings, or pass --provider.');
-  const common = {
+  const provider: unknown = selection.provider ?? (settings.provider === 'none' ? undefined : settings.provider);
+  if (provider === undefined) throw new Error('No LLM provider is configured: choose Gemini or an OpenAI-compatible server in Settings, or pass --provider.');
+  // Settings and requests are validated, but a stored run config or a hand-edited file may still name a
+  // provider this build does not have: say so instead of sending its calls somewhere else.
+  if (!isMember(LLM_PROVIDER_IDS, provider)) throw new Error(`Unknown LLM provider "${String(provider)}"; choose one of ${LLM_PROVIDER_IDS.join(', ')}.`);
+  const common: ClientOptions = {
     retry: runtime.retry,
     defaultTimeoutMs: runtime.timeoutMs,
     cacheDir: runtime.cacheDir || undefined,
     cacheMode: runtime.cacheMode,
   };
-  if (provider === 'gemini') {
-    const key = await resolveKey(secrets, 'gemini_api_key', settings, runtime);
-    if (key.key === null) throw new Error(`Gemini needs an API key for ${key.origin}: ${key.reason ?? 'set it in Settings or in GEMINI_API_KEY'}.`);
-    const gemini = new GeminiProvider({ apiKey: key.key, baseUrl: settings.gemini.baseUrl ?? undefined });
-    return {
-      client: new LlmClient({ provider: gemini, ...common }),
-      model: selection.model ?? settings.gemini.model,
-      thinkingBudget: selection.thinkingBudget ?? settings.gemini.thinkingBudget,
-    };
-  }
-  const { baseUrl, model } = settings.openaiCompatible;
-  if (!baseUrl) throw new Error('The OpenAI-compatible provider needs a base URL in Settings (e.g. http://127.0.0.1:8000/v1).');
-  const chosen = selection.model ?? model;
-  if (!chosen) throw new Error('The OpenAI-compatible provider needs a model name (Settings or --model).');
-  // Local servers (vLLM, Ollama) need no key: without a usable one the request goes without.
-  const apiKey = (await resolveKey(secrets, 'openai_api_key', settings, runtime)).key ?? undefined;
-  return { client: new LlmClient({ provider: new OpenAiCompatibleProvider({ baseUrl, apiKey, name: `openai:${baseUrl}` }), ...common }), model: chosen };
+  return FACTORIES[provider].build({ settings, secrets, selection, runtime, common });
 }

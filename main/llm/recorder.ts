@@ -3,7 +3,7 @@
 import type { BlobStore } from '../store/blobs';
 import type { LlmClient } from './client';
 import { LlmError } from './errors';
-import type { LlmCallsRepo } from './llm-calls-repo';
+import type { LlmCallsRepo } from '../store/llm-calls-repo';
 import type { AttemptRecord, LlmRequest, LlmResponse } from './types';
 
 /** Which step a call belongs to; both null for calls outside an episode (e.g. generating from the UI). */

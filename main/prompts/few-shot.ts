@@ -2,7 +2,7 @@
 // order. The order is drawn from a seed so a generation can be replayed (and cached) exactly.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { xorshift32 } from '../agent/xorshift';
+import { xorshift32 } from '../random/seeded-random';
 import { PROMPTS_DIR } from './definitions';
 
 export const FEW_SHOT_CATEGORIES = ['shopping', 'shopping_admin', 'reddit', 'gitlab', 'map'] as const;
@@ -44,11 +44,4 @@ export function renderFewShot(examples: readonly FewShotExample[], seed: number)
       `Subgoals: ${JSON.stringify({ subgoals: e.subgoals })}`,
     ].join('\n'))
     .join('\n\n');
-}
-
-/** A stable 32-bit seed from text (task id) and a number (episode seed). */
-export function seedFrom(text: string, n = 0): number {
-  let h = 2166136261 ^ n;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
 }

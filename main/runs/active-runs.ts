@@ -2,7 +2,7 @@
 // refused with a clear error: each run holds browser contexts, an LLM budget and a scheduler), cancel by id,
 // and cancel-all with a bounded wait for Ctrl-C / SIGTERM, so the cut episodes are recorded before the
 // browser closes.
-import type { StartedRun } from './run-tasks';
+import type { StartedRun } from './types';
 
 export const DEFAULT_MAX_ACTIVE_RUNS = 8;
 

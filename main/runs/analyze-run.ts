@@ -14,7 +14,10 @@ export interface RunSummarizer {
   template?: string;
 }
 
-export async function analyzeRun(store: Store, runId: string, summarizer?: RunSummarizer): Promise<RunReport> {
+/** V per step of an episode from critics fitted on its run (issue 17), for the value-drop key decision; null when none. */
+export type FittedValues = (episodeId: string) => Promise<number[] | null>;
+
+export async function analyzeRun(store: Store, runId: string, summarizer?: RunSummarizer, fittedValues?: FittedValues): Promise<RunReport> {
   const run = await store.runs.get(runId);
   if (!run) throw new Error(`No run with id ${runId}.`);
   const all = await store.episodes.list({ runId, limit: 100_000 });
@@ -28,7 +31,13 @@ export async function analyzeRun(store: Store, runId: string, summarizer?: RunSu
 
   const load = async (e: EpisodeRecord): Promise<AnalyzedEpisode> => toAnalyzedEpisode(e, await store.steps.list(e.id), sites.get(e.taskId));
   const items: ReportEpisode[] = [];
-  for (const e of episodes) items.push({ id: e.id, episode: await load(e) });
+  for (const e of episodes) {
+    const episode = await load(e);
+    // The acting policy's own V wins; otherwise a fit on the run, when it scored every step.
+    const fitted = !episode.values && !e.success && fittedValues ? await fittedValues(e.id) : null;
+    if (fitted && fitted.length === episode.steps.length) episode.values = fitted;
+    items.push({ id: e.id, episode });
+  }
 
   // References from other runs: a few successful episodes per task is enough to find a deviation.
   const references: AnalyzedEpisode[] = [];

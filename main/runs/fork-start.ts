@@ -6,7 +6,7 @@
 import type { EpisodeRecord, ForkProvenance, StepRecord } from '../api/types';
 import type { EventHub } from '../events';
 import type { Store } from '../store';
-import type { StartedRun } from './run-tasks';
+import type { StartedRun } from './types';
 
 export interface ForkStartDeps {
   store: Store;

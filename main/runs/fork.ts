@@ -10,7 +10,8 @@ import type { Store } from '../store';
 import { BlobStore } from '../store/blobs';
 import { siteBases, siteRelativeText, siteRelativeUrl, sourceBases, type SiteBase } from './fork-sites';
 import { BUILT_IN_POLICIES } from './policies';
-import type { RunTasksDeps, RunTasksRequest } from './run-tasks';
+import { isMember, POLICIES, type PolicyId } from '../api/registries';
+import type { RunTasksDeps, RunTasksRequest } from './types';
 
 /** Checks a fork request against the store (the episode exists, the step is in range, the policy is known and
  * can run this task) and returns the run request, or throws an Error that says what is wrong. */
@@ -22,10 +23,10 @@ export async function forkRunRequest(deps: RunTasksDeps, request: ForkRequest): 
   if (!Number.isInteger(request.fromStep) || request.fromStep < 0 || request.fromStep >= steps) {
     throw new Error(`Cannot fork episode ${source.id} from step ${request.fromStep}: it has steps 0–${steps - 1} (t, 0-based).`);
   }
-  if (!(BUILT_IN_POLICIES as readonly string[]).includes(request.policy)) {
+  if (!isMember(BUILT_IN_POLICIES, request.policy)) {
     throw new Error(`Cannot fork with unknown policy "${request.policy}". Available: ${BUILT_IN_POLICIES.join(', ')}.`);
   }
-  if (request.policy === 'oracle' && !deps.catalog?.get(source.taskId)) {
+  if (POLICIES[request.policy].kind === 'sandbox' && !deps.catalog?.get(source.taskId)) {
     throw new Error(`Cannot fork with the oracle: task ${source.taskId} is not a sandbox task (the oracle replays a sandbox solver).`);
   }
   const llm = isLlmPolicy(request.policy);
@@ -47,8 +48,8 @@ export async function forkRunRequest(deps: RunTasksDeps, request: ForkRequest): 
   };
 }
 
-async function checkPromptVersion(deps: RunTasksDeps, policy: string, version: number): Promise<void> {
-  const name = policy === 'sgo' ? 'policy-sgo' : 'policy-react';
+async function checkPromptVersion(deps: RunTasksDeps, policy: PolicyId, version: number): Promise<void> {
+  const name = POLICIES[policy].prompt ?? 'policy-react';
   const prompts = deps.inference?.prompts;
   if (!prompts) throw new Error(`The ${policy} policy needs the LLM services of a core.`);
   const known = (await prompts.versions(name)).map((p) => p.version).reverse();

@@ -6,15 +6,16 @@ import { stat } from 'node:fs/promises';
 import { connect } from 'node:net';
 import type { LlmSelection } from '../api/inference-types';
 import type { TaskRecord } from '../api/types';
-import type { Inference } from '../agent/inference';
+import type { LlmServices } from '../agent/llm-services';
 import { isLlmPolicy, type SgoSettings } from '../agent/sgo-settings';
 import type { SandboxCatalog } from './sandbox-catalog';
 import { BUILT_IN_POLICIES } from './policies';
+import { isMember, POLICIES } from '../api/registries';
 import { checkPinnablePolicy, pinnedSubgoalSet } from '../subgoals/pinned-set';
 
 export interface PreflightDeps {
   catalog: SandboxCatalog | null;
-  inference?: Inference;
+  inference?: LlmServices;
 }
 
 export interface PreflightRequest {
@@ -30,16 +31,18 @@ const CONNECT_TIMEOUT_MS = 5000;
 /** Throws the first configuration error of a run about to start (or be resumed) on `tasks`. */
 export async function preflightRun(deps: PreflightDeps, request: PreflightRequest, tasks: readonly TaskRecord[]): Promise<void> {
   const { policy } = request;
-  if (!(BUILT_IN_POLICIES as readonly string[]).includes(policy)) {
+  if (!isMember(BUILT_IN_POLICIES, policy)) {
     throw new Error(`Unknown policy "${policy}". Available: ${BUILT_IN_POLICIES.join(', ')}.`);
   }
-  if (policy === 'oracle') {
+  // What a policy needs follows from its kind in the registry (main/api/registries.ts).
+  const { kind } = POLICIES[policy];
+  if (kind === 'sandbox') {
     const unsolvable = tasks.filter((t) => !deps.catalog?.get(t.id)).map((t) => t.id);
     if (unsolvable.length) {
-      throw new Error(`The oracle policy replays a sandbox family's solver; ${unsolvable.join(', ')} ${unsolvable.length === 1 ? 'has' : 'have'} none. Choose sandbox tasks or another policy.`);
+      throw new Error(`The ${policy} policy replays a sandbox family's solver; ${unsolvable.join(', ')} ${unsolvable.length === 1 ? 'has' : 'have'} none. Choose sandbox tasks or another policy.`);
     }
   }
-  if (policy === 'local') await checkCheckpoint(request.checkpoint ?? process.env.MIRA_LOCAL_CHECKPOINT);
+  if (kind === 'trained') await checkCheckpoint(request.checkpoint ?? process.env.MIRA_LOCAL_CHECKPOINT);
   if (isLlmPolicy(policy)) {
     if (!deps.inference) throw new Error(`The ${policy} policy needs the LLM services of a core.`);
     await deps.inference.llm(request.llm); // no provider, no key, no model: says which

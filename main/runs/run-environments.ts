@@ -1,42 +1,37 @@
 import type { EpisodeEnvironment } from '../agent/episode-loop';
 import type { TaskRecord } from '../api/types';
-import { siteProfileFromEnv, type SiteProfile } from '../tasks/site-profile';
 import { sandboxEnvironment } from './environments';
 import { miniwobEnvironment } from './miniwob-environment';
-import type { RunTasksDeps } from './run-tasks';
+import type { EnvironmentDeps } from './types';
 import { missingSitesProblem, webArenaEnvironment } from './webarena-environment';
 
 /** The environment an episode of this task runs in: the sandbox, a MiniWoB++ page, or a WebArena site. */
-export function environmentFor(deps: RunTasksDeps, task: TaskRecord, seed: number): EpisodeEnvironment {
+export function environmentFor(deps: EnvironmentDeps, task: TaskRecord, seed: number): EpisodeEnvironment {
+  if (task.source === 'sandbox' && deps.sandbox) return sandboxEnvironment(deps.sandbox);
+  if (task.source === 'miniwob' && deps.miniwob.server) return miniwobEnvironment(deps.miniwob.server, seed, String(task.config.miniwob_task ?? ''));
   const problem = environmentProblem(deps, task);
   if (problem) throw new Error(problem);
-  if (task.source === 'sandbox') return sandboxEnvironment(deps.sandbox!);
-  if (task.source === 'miniwob') return miniwobEnvironment(deps.miniwob!.server!, seed, String(task.config.miniwob_task ?? ''));
-  return webArenaEnvironment(task, siteProfileOf(deps), deps.logins);
+  return webArenaEnvironment(task, deps.siteProfile(), deps.logins ?? undefined);
 }
 
 /** The page that lists every site of the task's world (WebArena's homepage; the sandbox's index), if any:
  * agents of cross-site tasks are told about it. */
-export function homepageFor(deps: RunTasksDeps, task: TaskRecord): string | undefined {
+export function homepageFor(deps: EnvironmentDeps, task: TaskRecord): string | undefined {
   if (task.source === 'sandbox') return deps.sandbox ? `${deps.sandbox.baseUrl}/` : undefined;
   if (task.source === 'miniwob') return undefined;
-  return siteProfileOf(deps).__HOMEPAGE__;
+  return deps.siteProfile().__HOMEPAGE__;
 }
 
 /** Why a task cannot run with these deps, or null. */
-export function environmentProblem(deps: RunTasksDeps, task: TaskRecord): string | null {
+export function environmentProblem(deps: EnvironmentDeps, task: TaskRecord): string | null {
   switch (task.source) {
     case 'sandbox':
       return deps.sandbox ? null : 'Sandbox tasks need the sandbox server, which this core was started without.';
     case 'miniwob':
-      return deps.miniwob?.server ? null : (deps.miniwob?.problem ?? 'MiniWoB++ tasks need a miniwob-plusplus checkout: set MINIWOB_DIR.');
+      return deps.miniwob.server ? null : (deps.miniwob.problem ?? 'MiniWoB++ tasks need a miniwob-plusplus checkout: set MINIWOB_DIR.');
     case 'webarena':
-      return missingSitesProblem(task, siteProfileOf(deps));
+      return missingSitesProblem(task, deps.siteProfile());
     default:
       return `Tasks from "${String(task.source)}" cannot be run.`;
   }
-}
-
-function siteProfileOf(deps: RunTasksDeps): SiteProfile {
-  return deps.siteProfile ? deps.siteProfile() : siteProfileFromEnv();
 }

@@ -1,80 +1,24 @@
-import type { GrammarName } from '../actions/grammars';
 import { randomUUID } from 'node:crypto';
-import type { EpisodeRecord, ForkProvenance, RunRecord, TaskRecord } from '../api/types';
-import { runEpisode, type EpisodeDeps } from '../agent/episode-loop';
-import type { ObservationFormat } from '../agent/observation-view';
-import { WEBARENA_STOP_RULES, type StopRules } from '../agent/stop-rules';
-import type { ScreenshotCapture } from '../agent/screenshot-capture';
-import { evaluateMiniWob, type MiniWobSuccessRule } from '../eval/miniwob-reward';
-import type { SandboxServer } from '../sandbox/server';
-import type { MiniWobServer } from '../tasks/miniwob/server';
-import type { SiteLogins } from '../tasks/site-login';
-import type { SiteProfile } from '../tasks/site-profile';
+import type { EpisodeRecord, RunRecord, TaskRecord } from '../api/types';
+import { parseRunConfig } from '../api/run-config';
+import { WEBARENA_STOP_RULES } from '../agent/stop-rules';
 import { predicateMonitor } from '../subgoals/monitor';
-import type { LlmSelection } from '../api/inference-types';
-import type { Inference } from '../agent/inference';
-import { isLlmPolicy, type SgoSettings } from '../agent/sgo-settings';
+import { isLlmPolicy } from '../agent/sgo-settings';
 import { createPolicy } from './policies';
 import { preflightRun } from './preflight';
 import { withForkPrefix } from './fork';
-import { environmentFor, environmentProblem, homepageFor } from './run-environments';
-import type { SandboxCatalog } from './sandbox-catalog';
-import { DEFAULT_SCHEDULER, runJobs, type Job, type JobProgress, type SchedulerSettings } from './scheduler';
+import { EpisodeRuntime } from './episode-runtime';
+import { DEFAULT_SCHEDULER, runJobs, type Job, type SchedulerSettings } from './scheduler';
+import type { RunTasksDeps, RunTasksRequest, StartedRun } from './types';
 
-export interface RunTasksRequest {
-  taskIds: string[];
-  policy: string;
-  seed?: number;
-  /** `--seeds N`: every task runs with seeds seed … seed+N−1, whatever the task list; without it each task
-   * runs once with seed + its index in the list. */
-  seedsPerTask?: number;
-  stopRules?: StopRules;
-  /** The grammar the policy writes (oracle: any; LLM policies: the one the model was trained on). */
-  grammar?: GrammarName;
-  /** How the policy sees the page (oracle: any; LLM policies: what the model was trained on). */
-  observationFormat?: ObservationFormat;
-  /** Concurrency, per-episode time limit, infrastructure retries. */
-  scheduler?: Partial<SchedulerSettings>;
-  /** LLM policies: provider/model/thinking budget (Settings fill the rest) and SGO settings (K, re-plan N). */
-  llm?: LlmSelection;
-  sgo?: Partial<SgoSettings>;
-  /** 'local': the trained policy's checkpoint (a phase-<n>.json file or a training job's directory). */
-  checkpoint?: string;
-  /** LLM policies: the version of their policy prompt (policy-react / policy-sgo); the latest by default. */
-  promptVersion?: number;
-  /** A fork (fork.ts): each episode first replays this episode's steps t < step, then the policy takes over. */
-  fork?: ForkProvenance;
-  /** Which steps keep a screenshot: 'all' (the default, as replay and the UI's runs need), 'first-last' for
-   * sweeps, 'none'. Observations are stored either way. */
-  capture?: ScreenshotCapture;
-}
-
-export interface RunTasksDeps extends EpisodeDeps {
-  sandbox: SandboxServer | null;
-  catalog: SandboxCatalog | null;
-  /** Where imported WebArena tasks' sites are; read from the environment (SHOPPING=…, WA_SHOPPING=…) by default. */
-  siteProfile?(): SiteProfile;
-  /** The per-site login step for WebArena tasks that require a login. */
-  logins?: SiteLogins;
-  /** The MiniWoB++ server when a checkout is configured, else why not; and the success rule in force. */
-  miniwob?: { server: MiniWobServer | null; problem: string | null; successRule: MiniWobSuccessRule };
-  onRun?(run: RunRecord): void;
-  onProgress?(runId: string, progress: JobProgress): void;
-  /** Prompts, subgoal sets, verdicts and LLM clients; needed by the LLM policies. */
-  inference?: Inference;
-}
-
-export interface StartedRun {
-  runId: string;
-  /** Settles with one final episode per task when the run has ended. */
-  done: Promise<EpisodeRecord[]>;
-  cancel(): void;
-}
+// The request, deps and started-run shapes live in types.ts (no import circle with fork.ts and
+// run-environments.ts); they are re-exported here for the modules that start runs.
+export type { RunTasksDeps, RunTasksRequest, StartedRun } from './types';
 
 /** Creates a run and schedules its episodes. The run's config records everything needed to resume it. */
 export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Promise<StartedRun> {
   const tasks = await loadTasks(deps, request.taskIds);
-  await preflightRun(deps, request, tasks);
+  await preflightRun(preflightDeps(deps), request, tasks);
   const scheduler = { ...DEFAULT_SCHEDULER, ...request.scheduler };
   const run: RunRecord = {
     id: randomUUID(),
@@ -113,12 +57,14 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
 export async function resumeRun(deps: RunTasksDeps, runId: string, overrides: Partial<SchedulerSettings> = {}): Promise<StartedRun> {
   const run = await deps.store.runs.get(runId);
   if (!run) throw new Error(`No run with id ${runId}.`);
+  // Training rollouts are the trainer's record of a phase, not a run to finish: the job trains again instead.
+  if (run.kind === 'rollout') throw new Error(`Run ${runId} holds a training job's episodes; it cannot be resumed (start the training job again).`);
   if (run.status === 'running') throw new Error(`Run ${runId} is already running.`);
   if (run.status === 'finished') throw new Error(`Run ${runId} has finished; there is nothing to resume.`);
-  const config = run.config as unknown as RunTasksRequest & { taskIds: string[] };
+  const config = parseRunConfig(run);
   const request: RunTasksRequest = { ...config, scheduler: { ...DEFAULT_SCHEDULER, ...config.scheduler, ...overrides } };
   const tasks = await loadTasks(deps, config.taskIds);
-  await preflightRun(deps, request, tasks);
+  await preflightRun(preflightDeps(deps), request, tasks);
   if (!(await deps.store.runs.claimForResume(runId))) throw new Error(`Run ${runId} is already running (another resume took it first).`);
   let jobs: Job[];
   try {
@@ -154,20 +100,21 @@ async function loadTasks(deps: RunTasksDeps, taskIds: string[]): Promise<TaskRec
   );
   if (tasks.length === 0) throw new Error('A run needs at least one task.');
   // Fail before anything runs when a task cannot run here (missing site URLs, no MiniWoB++ checkout …).
-  const problems = [...new Set(tasks.map((t) => environmentProblem(deps, t)).filter((p): p is string => p !== null))];
+  const runtime = new EpisodeRuntime(deps);
+  const problems = [...new Set(tasks.map((t) => runtime.problemWith(t)).filter((p): p is string => p !== null))];
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return tasks;
 }
 
+const preflightDeps = (deps: RunTasksDeps) => ({ catalog: deps.catalog, inference: deps.inference ?? undefined });
+
 function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, jobs: Job[], tasks: Map<string, TaskRecord>): StartedRun {
   const cancelController = new AbortController();
   const settings = { ...DEFAULT_SCHEDULER, ...request.scheduler };
+  const runtime = new EpisodeRuntime(deps);
   // MiniWoB++ episodes are scored with the success rule the run was started with, also when it is resumed
   // under another setting (docs/design/WEBARENA.md §5).
-  const rule = (run.config as { miniwobSuccess?: MiniWobSuccessRule }).miniwobSuccess;
-  const episodeDeps: EpisodeDeps = rule
-    ? { ...deps, evaluate: (task, ctx) => (task.source === 'miniwob' ? evaluateMiniWob(ctx.page, rule) : deps.evaluate(task, ctx)) }
-    : deps;
+  const miniwobSuccess = parseRunConfig(run).miniwobSuccess;
   const done = (async () => {
     let status: RunRecord['status'] = 'finished';
     try {
@@ -179,23 +126,25 @@ function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, j
           // Sandbox tasks carry reference subgoals with predicates: every episode gets its progress vector.
           const subgoals = deps.catalog?.get(task.id)?.subgoals;
           const episodeId = randomUUID();
-          const environment = environmentFor(deps, task, job.seed);
           const llm = isLlmPolicy(request.policy) && deps.inference
             ? await deps.inference.episodeContext({
               task, reference: subgoals, episodeId, seed: job.seed, policy: request.policy as 'react' | 'sgo',
               grammar: request.grammar, observationFormat: request.observationFormat, llm: request.llm, sgo: request.sgo,
-              homepage: homepageFor(deps, task), promptVersion: request.promptVersion,
+              homepage: runtime.homepageFor(task), promptVersion: request.promptVersion,
             })
             : undefined;
           // A cancel (Ctrl-C) or the time limit also cuts the policy's LLM call short instead of waiting it out.
           if (llm) llm.policy.signal = signal;
-          const policy = await withForkPrefix(deps.store, createPolicy(request.policy, {
-            instance: deps.catalog?.get(task.id), resolveUrl: environment.resolveUrl, seed: job.seed,
-            grammar: request.grammar, observationFormat: request.observationFormat, llm, checkpoint: request.checkpoint,
-          }), request.fork, environment.resolveUrl);
           const monitor = llm ? llm.monitor : subgoals?.length ? predicateMonitor(subgoals) : undefined;
           if (!llm && subgoals?.length) await deps.inference?.linkReference(episodeId, task.id, subgoals);
-          return runEpisode(episodeDeps, { task, policy, environment, runId: run.id, seed: job.seed, stopRules: request.stopRules, signal, monitor, episodeId, forkedFrom: request.fork, capture: request.capture });
+          return runtime.run({
+            task, seed: job.seed, runId: run.id, episodeId, stopRules: request.stopRules, signal, monitor, forkedFrom: request.fork,
+            capture: request.capture, miniwobSuccess,
+            policy: (environment) => withForkPrefix(deps.store, createPolicy(request.policy, {
+              instance: deps.catalog?.get(task.id), resolveUrl: environment.resolveUrl, seed: job.seed,
+              grammar: request.grammar, observationFormat: request.observationFormat, llm, checkpoint: request.checkpoint,
+            }), request.fork, environment.resolveUrl),
+          });
         },
         (progress) => deps.onProgress?.(run.id, progress),
         cancelController.signal,

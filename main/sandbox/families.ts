@@ -3,36 +3,12 @@
 // Split rule (every family): instances are the family's valid parameter combinations in a seeded order;
 // instance `index` uses combination k = index mod count, and is TEST when k % 5 === 0, TRAIN otherwise
 // (see shop/families/common.ts). The test split is therefore fixed by the dataset seed.
-import { addToCart } from './shop/families/add-to-cart';
-import { checkout } from './shop/families/checkout';
-import { cheapestInCategory } from './shop/families/cheapest-in-category';
-import { monthlySpend } from './shop/families/monthly-spend';
-import { priceDifference } from './shop/families/price-difference';
-import { reviewPurchase } from './shop/families/review-purchase';
-import { sortedCategory } from './shop/families/sorted-category';
-import { wishlistBestRated } from './shop/families/wishlist-best-rated';
-import type { SandboxTaskInstance, TaskFamily } from './types';
-import { adminFamilies } from './admin/index';
-import { codeFamilies } from './code/index';
-import { forumFamilies } from './forum/index';
-import { mapFamilies } from './map/index';
 import { crossSiteFamilies } from './cross-site/index';
+import { SITE_LIST } from './sites';
+import type { SandboxTaskInstance, TaskFamily } from './types';
 
-export const SANDBOX_FAMILIES: TaskFamily[] = [
-  cheapestInCategory,
-  sortedCategory,
-  addToCart,
-  checkout,
-  monthlySpend,
-  wishlistBestRated,
-  priceDifference,
-  reviewPurchase,
-  ...adminFamilies,
-  ...forumFamilies,
-  ...codeFamilies,
-  ...mapFamilies,
-  ...crossSiteFamilies,
-];
+/** Every site's families in registry order (main/sandbox/sites.ts), then those that span two sites. */
+export const SANDBOX_FAMILIES: TaskFamily[] = [...SITE_LIST.flatMap((s) => s.families), ...crossSiteFamilies];
 
 export function findFamily(id: string): TaskFamily | undefined {
   return SANDBOX_FAMILIES.find((f) => f.id === id);

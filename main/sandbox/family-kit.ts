@@ -7,7 +7,7 @@
 // an index that wraps around gets the same task and the same split as the first one: training never sees
 // a test instantiation. Everything is a pure function of (datasetSeed, family, k).
 import { webarenaConfig, type EvalSpec } from './config';
-import { rngFor, shuffle, type Rng } from './random';
+import { rngFor, shuffle, type Rng } from '../random/seeded-random';
 import { SITE_SLOTS, type SandboxSiteId } from './site';
 import type { ElementQuery, OracleStep, ReferenceSubgoal, SandboxTaskInstance, TaskFamily } from './types';
 

@@ -11,20 +11,16 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { escapeHtml, html, htmlDocument } from './html';
-import { adminSite } from './admin/index';
-import { codeSite } from './code/index';
-import { forumSite } from './forum/index';
-import { mapSite } from './map/index';
-import { shopSite } from './shop/routes';
 import { SITE_SLOTS, type SandboxSiteId, type SiteModule, type SiteResponse } from './site';
+import { SITE_LIST } from './sites';
 
 export const STATE_COOKIE = 'mira_state';
 export const DEMO_STATE_ID = 'demo';
 const MAX_BODY = 1 << 20;
 
-type AnySite = SiteModule<any, any>;
-/** The implemented sites; the others keep their slot in SITE_SLOTS until they arrive. */
-export const SANDBOX_SITES: AnySite[] = [shopSite, adminSite, forumSite, codeSite, mapSite].filter((s): s is AnySite => s !== null);
+/** Every site's module, in registry order (main/sandbox/sites.ts). The server keeps each site's data and state
+ * as opaque values and hands them back only to that site. */
+export const SANDBOX_SITES: SiteModule<unknown, unknown>[] = SITE_LIST.map((s) => s.module);
 
 export interface SandboxServerOptions {
   /** 0 (the default) picks a free port. */

@@ -1,17 +1,13 @@
 // What the sandbox server needs from a site: a seeded dataset, a fresh copy of its mutable state per episode,
 // a request handler and (optionally) named state checks for `site_state` subgoal predicates.
+import { SANDBOX_SITE_SLOTS, type SandboxSiteId } from '../api/registries';
+import type { TaskFamily } from './types';
 
-export type SandboxSiteId = 'shop' | 'admin' | 'forum' | 'code' | 'map';
+export type { SandboxSiteId };
 
-/** Where each site lives under the server and which WebArena placeholder stands for it. Sites not yet
- * implemented keep their slot so configs and URLs do not change when they arrive. */
-export const SITE_SLOTS: Record<SandboxSiteId, { prefix: string; placeholder: string; webarenaSite: string }> = {
-  shop: { prefix: '/shop', placeholder: '__SHOPPING__', webarenaSite: 'shopping' },
-  admin: { prefix: '/admin', placeholder: '__SHOPPING_ADMIN__', webarenaSite: 'shopping_admin' },
-  forum: { prefix: '/forum', placeholder: '__REDDIT__', webarenaSite: 'reddit' },
-  code: { prefix: '/code', placeholder: '__GITLAB__', webarenaSite: 'gitlab' },
-  map: { prefix: '/map', placeholder: '__MAP__', webarenaSite: 'map' },
-};
+/** Where each site lives under the server and which WebArena placeholder stands for it: the registry's slots
+ * (main/api/registries.ts). */
+export const SITE_SLOTS = SANDBOX_SITE_SLOTS;
 
 export interface SiteRequest<D, S> {
   method: string;
@@ -47,4 +43,10 @@ export interface SiteModule<D, S> {
   handle(req: SiteRequest<D, S>): SiteResponse;
   /** Named checks of the site state, used by `site_state` subgoal predicates. */
   checkState?(data: D, state: S, check: string, args: Record<string, unknown>): boolean;
+}
+
+/** What every site folder's index.ts exports as `site` (one shape for all): its module and its task families. */
+export interface SandboxSite<D = unknown, S = unknown> {
+  module: SiteModule<D, S>;
+  families: TaskFamily[];
 }

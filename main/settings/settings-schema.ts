@@ -2,6 +2,7 @@
 // updateSettings patch are all checked against the same field definitions, so a wrong field is reported by
 // its path and never merged into the settings or written back.
 import { z } from 'zod';
+import { LLM_PROVIDER_IDS } from '../api/registries';
 import { SITE_NAMES, type SettingsPatch, type WorkbenchSettings } from '../api/settings';
 import { MAX_BROWSER_ENDPOINTS, parseEndpointSpec } from '../browser/endpoint-spec';
 
@@ -45,7 +46,7 @@ const openaiCompatible = z.strictObject({
 /** Every field of WorkbenchSettings. zod 4's z.record over an enum demands every key; a profile names only
  * the sites a user has deployed, hence the partial record. */
 export const settingsSchema = z.strictObject({
-  provider: z.enum(['gemini', 'openai-compatible', 'none']),
+  provider: z.enum([...LLM_PROVIDER_IDS, 'none']),
   gemini,
   openaiCompatible,
   browserPath: localPath.nullable(),

@@ -60,9 +60,14 @@ function tableFilter(filters: EpisodePageQuery['filters'], where: string[], para
   if (filters.phase) (where.push(`${PHASE} = ?`), params.push(filters.phase));
 }
 
-function whereOf(query: EpisodePageQuery, withTableFilters: boolean): { clause: string; params: unknown[] } {
+/** A training job's episodes (runs of kind 'rollout', issue 21) stay out of the table and its per-site numbers
+ * unless asked for: by their run, or by a phase filter (which names their phase). */
+const NOT_TRAINING = `(r.kind IS NULL OR r.kind <> 'rollout')`;
+
+function whereOf(query: EpisodePageQuery, withTableFilters: boolean, withTraining = Boolean(query.runId || query.filters?.phase)): { clause: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
+  if (!withTraining) where.push(NOT_TRAINING);
   if (query.runId) (where.push('e.run_id = ?'), params.push(query.runId));
   if (query.taskId) (where.push('e.task_id = ?'), params.push(query.taskId));
   studyFilter(query, where, params);
@@ -86,7 +91,7 @@ export async function episodePage(db: Database, query: EpisodePageQuery): Promis
     rows: rows.map(toListRow),
     total: count?.n ?? 0,
     offset,
-    summary: offset === 0 ? await pageSummary(db, query, clause, params) : undefined,
+    summary: offset === 0 && query.summary !== false ? await pageSummary(db, query, clause, params) : undefined,
   };
 }
 
@@ -100,6 +105,9 @@ async function pageSummary(db: Database, query: EpisodePageQuery, clause: string
   // The filter options come from what the study query matches, not the table filters, so choosing one
   // filter never hides the values of the others.
   const study = whereOf(query, false);
+  // The phase filter offers the training phases too (choosing one shows their episodes).
+  const phases = whereOf(query, false, true);
+  const phaseOptions = await db.all<{ phase: string }>(`SELECT DISTINCT ${PHASE} AS phase FROM episodes e ${JOINS}${phases.clause}`, phases.params);
   const combos = await db.all<{ policy: string; failure_mode: string | null; phase: string; sites: string | null }>(
     `SELECT DISTINCT e.policy AS policy, e.failure_mode AS failure_mode, ${PHASE} AS phase, t.sites AS sites FROM episodes e ${JOINS}${study.clause}`,
     study.params,
@@ -113,7 +121,7 @@ async function pageSummary(db: Database, query: EpisodePageQuery, clause: string
       site: distinct(combos.flatMap((c) => (c.sites ? (JSON.parse(c.sites) as string[]) : []))),
       failureMode: distinct(combos.map((c) => c.failure_mode)),
       policy: distinct(combos.map((c) => c.policy)),
-      phase: distinct(combos.map((c) => c.phase)),
+      phase: distinct(phaseOptions.map((c) => c.phase)),
     },
   };
 }

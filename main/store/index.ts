@@ -4,10 +4,14 @@ import { BlobStore, type BlobWriter } from './blobs';
 import { BLOBS_DIR, DB_FILE, explainOpenError, prepareDataDir } from './data-dir';
 import { Database } from './db';
 import { EpisodesRepo } from './episodes-repo';
+import { LlmCallsRepo } from './llm-calls-repo';
 import { MIGRATIONS, migrate } from './migrations';
+import { PromptStore } from './prompt-store';
 import { RunsRepo } from './runs-repo';
 import { StepsRepo } from './steps-repo';
+import { SubgoalSetsRepo } from './subgoal-sets-repo';
 import { TasksRepo } from './tasks-repo';
+import { VerdictsRepo } from './verdicts-repo';
 
 export interface Store {
   db: Database;
@@ -16,6 +20,14 @@ export interface Store {
   runs: RunsRepo;
   episodes: EpisodesRepo;
   steps: StepsRepo;
+  /** Prompt versions: the editable policy, subgoal and AutoRater prompts. */
+  prompts: PromptStore;
+  /** Versioned subgoal sets per task and the episodes each was used by. */
+  subgoalSets: SubgoalSetsRepo;
+  /** The AutoRater's per-step, per-subgoal verdicts. */
+  verdicts: VerdictsRepo;
+  /** Every LLM call: model, tokens, latency, prompt and response blobs. */
+  llmCalls: LlmCallsRepo;
   /** Opened for reading only: nothing may be written (analyses are computed but not stored). */
   readOnly: boolean;
   close(): Promise<void>;
@@ -41,6 +53,10 @@ export async function openStore(dataDir: string, options: OpenStoreOptions = {})
     runs: new RunsRepo(db),
     episodes: new EpisodesRepo(db),
     steps: new StepsRepo(db),
+    prompts: new PromptStore(db),
+    subgoalSets: new SubgoalSetsRepo(db),
+    verdicts: new VerdictsRepo(db),
+    llmCalls: new LlmCallsRepo(db),
     close: () => db.close(),
   };
 }

@@ -2,11 +2,11 @@
 // verifiable milestones, prompted with few-shot examples in seeded random order and answering in JSON under
 // a response schema. Also used to re-plan (docs/design/MIRA.md §3.2): completed milestones are kept, the rest regenerated.
 import type { SubgoalItem } from '../api/inference-types';
-import type { LlmCallsRepo } from '../llm/llm-calls-repo';
+import type { LlmCallsRepo } from '../store/llm-calls-repo';
 import type { CallLink, LlmRecorder } from '../llm/recorder';
 import type { JsonSchema, ThinkingBudget } from '../llm/types';
 import { renderFewShot, type FewShotExample } from '../prompts/few-shot';
-import type { PromptStore } from '../prompts/prompt-store';
+import type { PromptStore } from '../store/prompt-store';
 import { clipObservation } from '../prompts/slot-text';
 import { renderTemplate } from '../prompts/template';
 

@@ -3,7 +3,7 @@
 // a "not done" verdict that says why: the progress vector never advances on anything but a clear yes.
 import type { SubgoalItem } from '../api/inference-types';
 import { LlmError } from '../llm/errors';
-import type { LlmCallsRepo } from '../llm/llm-calls-repo';
+import type { LlmCallsRepo } from '../store/llm-calls-repo';
 import type { CallLink, LlmRecorder } from '../llm/recorder';
 import type { JsonSchema, LlmPart, ThinkingBudget } from '../llm/types';
 import { clipObservation, historyText, subgoalList, type LoggedAction } from '../prompts/slot-text';

@@ -3,7 +3,7 @@
 // resumed run) is judged against (docs/design/MIRA.md §2.2). The milestones are judged by the AutoRater, so
 // only the LLM policies (react, sgo) take a pinned set.
 import type { SubgoalSet } from '../api/inference-types';
-import type { SubgoalSetsRepo } from './subgoal-sets-repo';
+import type { SubgoalSetsRepo } from '../store/subgoal-sets-repo';
 
 /** The pinned set for a run over `taskIds`, or an Error that says what is wrong. */
 export async function pinnedSubgoalSet(sets: SubgoalSetsRepo, id: number, taskIds: readonly string[]): Promise<SubgoalSet> {

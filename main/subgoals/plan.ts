@@ -1,7 +1,7 @@
 // The milestones one episode is working against, shared by the SGO policy (which plans and re-plans) and the
 // AutoRater (which judges them). Each plan change is a stored subgoal-set version linked to the episode.
 import type { SubgoalItem, SubgoalSet } from '../api/inference-types';
-import type { SubgoalSetsRepo } from './subgoal-sets-repo';
+import type { SubgoalSetsRepo } from '../store/subgoal-sets-repo';
 
 export class SubgoalPlan {
   #set: SubgoalSet | null = null;

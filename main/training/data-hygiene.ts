@@ -6,7 +6,7 @@
 
 import { MiraDefaults } from './defaults';
 import { assertBand, assertFiniteArray, assertInRange } from './validate';
-import { mulberry32 } from '../sandbox/random';
+import { mulberry32 } from '../random/seeded-random';
 
 // Bounds are compared with this relative slack so that p = 0.95 is kept although 1/0.95 is not exact in
 // floating point; anything outside by more than 1e-12 relative is dropped.

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import type { EpisodeRecord } from '../../main/api/types';
-import { getClient } from './api/client';
 import { RunReportView } from './features/report/RunReportView';
 import { CompareView } from './features/compare/CompareView';
+import { JobCompareView } from './features/compare/JobCompareView';
+import { RunCompareView } from './features/compare/RunCompareView';
 import { EpisodeList } from './features/runs/EpisodeList';
 import { RunList } from './features/runs/RunList';
 import { SettingsView } from './features/settings/SettingsView';
@@ -22,11 +22,9 @@ export function App() {
     const onHash = () => useWorkbench.getState().syncFromLocation();
     window.addEventListener('popstate', onHash);
     window.addEventListener('hashchange', onHash);
-    const off = getClient().on('episode', (e: EpisodeRecord) => useWorkbench.getState().applyEpisodeEvent(e));
     return () => {
       window.removeEventListener('popstate', onHash);
       window.removeEventListener('hashchange', onHash);
-      off();
     };
   }, []);
 
@@ -39,10 +37,10 @@ export function App() {
         <nav aria-label="Sections">
           <a href="#/" aria-current={route.view === 'episodes' ? 'page' : undefined}>Episodes</a>
           <a href="#/tasks" aria-current={route.view === 'tasks' ? 'page' : undefined}>Tasks</a>
-          <a href="#/runs" aria-current={route.view === 'runs' || route.view === 'run' ? 'page' : undefined}>Runs</a>
+          <a href="#/runs" aria-current={route.view === 'runs' || route.view === 'run' || route.view === 'compare-runs' ? 'page' : undefined}>Runs</a>
           <a href="#/subgoals" aria-current={route.view === 'subgoals' ? 'page' : undefined}>Subgoals</a>
           <a href="#/prompts" aria-current={route.view === 'prompts' ? 'page' : undefined}>Prompts</a>
-          <a href="#/training" aria-current={route.view === 'training' ? 'page' : undefined}>Training</a>
+          <a href="#/training" aria-current={route.view === 'training' || route.view === 'compare-jobs' ? 'page' : undefined}>Training</a>
           <a href="#/settings" aria-current={route.view === 'settings' ? 'page' : undefined}>Settings</a>
         </nav>
       </header>
@@ -57,6 +55,8 @@ export function App() {
         {route.view === 'subgoals' && <SubgoalsView taskId={route.taskId} version={route.version ?? null} />}
         {route.view === 'compare' && <CompareView left={route.left} right={route.right} step={route.step} />}
         {route.view === 'run' && <RunReportView runId={route.runId} />}
+        {route.view === 'compare-runs' && <RunCompareView left={route.left} right={route.right} />}
+        {route.view === 'compare-jobs' && <JobCompareView left={route.left} right={route.right} />}
         {route.view === 'training' && <TrainingView />}
         </BrowserGate>
       </main>

@@ -1,24 +1,31 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendName } from '../../main/training/backend';
+import { describeDevice } from '../../main/training/backend-device';
 import { disposeBatch, packPolicy, packStates } from '../../main/training/model/batch';
+import { MAX_ANSWER_CANDIDATES } from '../../main/training/answer/answer-candidates';
 import { CriticModel } from '../../main/training/model/critic-model';
 import { CANDIDATE_FEATURES, featurize, STATE_FEATURES, type RawState, type StateFeatures } from '../../main/training/model/features';
 import { PolicyModel, type PolicyModelConfig } from '../../main/training/model/policy-model';
-import { criticStep, DEFAULT_BATCH_SIZE, DEFAULT_CRITIC_BATCH_SIZE, logProbsOf, policyStep, sftStep, type PolicySample } from '../../main/training/phases/updates';
+import { criticStep, logProbsOf, policyStep, sftStep, type PolicySample } from '../../main/training/phases/updates';
+import { DEFAULT_BATCH_SIZE, DEFAULT_CRITIC_BATCH_SIZE } from '../../main/training/training-defaults';
 import { interleaved, matmulFlops, referenceNet, type ReferenceShape } from './trainer-reference';
 
 /** Trainer throughput (issue 7, issue 16): SFT, MiRA policy (MSE log-ratio) and critic steps, and policy
  * inference, on synthetic shop-like states (20–99 elements, ≈ 80 candidates on average) with the default model
  * sizes; next to each, a plain tfjs dense network of the same matmul FLOPs per sample measured in the same
- * run (trainer-reference.ts). BENCH_TRAINER_BACKEND picks a backend, BENCH_TRAINER_BATCH the batch size,
+ * run (trainer-reference.ts). Each state offers MAX_ANSWER_CANDIDATES answers (BENCH_TRAINER_ANSWERS=0 for none).
+ * BENCH_TRAINER_BACKEND picks a backend, BENCH_TRAINER_BATCH the batch size,
  * BENCH_TRAINER_CRITIC_BATCH the critics' (default: the trainer's, DEFAULT_CRITIC_BATCH_SIZE). */
 export async function benchTrainer(
   steps = 10,
   batchSize = Number(process.env.BENCH_TRAINER_BATCH ?? DEFAULT_BATCH_SIZE),
   criticBatchSize = Number(process.env.BENCH_TRAINER_CRITIC_BATCH ?? DEFAULT_CRITIC_BATCH_SIZE),
-): Promise<void> {
-  const selection = await selectBackend((process.env.BENCH_TRAINER_BACKEND as BackendName | undefined) ?? 'auto');
-  console.log(`\n${selection.reason}`);
+  backend: BackendName | 'auto' = (process.env.BENCH_TRAINER_BACKEND as BackendName | undefined) ?? 'auto',
+): Promise<TrainerBench> {
+  const selection = await selectBackend(backend);
+  const device = await describeDevice(selection.name);
+  const results: TrainerBench['steps'] = [];
+  console.log(`\n${selection.reason} Device: ${device}.`);
   console.log(`  batch size ${batchSize} (critics ${criticBatchSize}, as the trainer runs them); median of ${steps} steps after one warm-up, each step alternating with one of the reference;`);
   console.log('  samples/s is wall-clock; "per CPU-second" counts this process\'s CPU time only, which a loaded machine does not dilute');
   const policy = PolicyModel.init();
@@ -68,6 +75,7 @@ export async function benchTrainer(
     const rate = (ms: number) => size / (ms / 1000);
     const ours = rate(t.ours.wallMs);
     const reference = rate(t.reference.wallMs);
+    results.push({ label, samplesPerSecond: ours, perCpuSecond: rate(t.ours.cpuMs), referenceRatio: ours / reference });
     console.log(
       `  ${label.padEnd(40)} ${ours.toFixed(0).padStart(6)} samples/s (${t.ours.wallMs.toFixed(1)} ms/batch)` +
         `   reference ${reference.toFixed(0).padStart(6)} samples/s (${ref.layers}×64 dense on ${Math.round(shape.rowsPerSample)} rows)` +
@@ -94,6 +102,14 @@ export async function benchTrainer(
     policy.dispose();
     critic.dispose();
   }
+  return { backend: selection.name, device, steps: results };
+}
+
+/** What one backend's run measured (for `--backend a,b`, trainer-backends.ts). */
+export interface TrainerBench {
+  backend: BackendName;
+  device: string;
+  steps: Array<{ label: string; samplesPerSecond: number; perCpuSecond: number; referenceRatio: number }>;
 }
 
 /** Multiply-add FLOPs (2 per multiply-add) of one state's forward pass, layer by layer as the model is
@@ -120,5 +136,9 @@ function syntheticState(seed: number): RawState {
     t: seed % 10,
     nodes,
     past: [{ kind: 'type', elementName: 'Search', text: `${word(1)} ${word(2)}` }],
+    // Every page offers answer candidates (issue 17), as many as the extractor keeps (BENCH_TRAINER_ANSWERS: fewer).
+    answers: Array.from({ length: Number(process.env.BENCH_TRAINER_ANSWERS ?? MAX_ANSWER_CANDIDATES) }, (_, i) => (i % 3
+      ? { text: `${word(i)} ${word(i + 2)}`, kind: 'text' as const, context: `cell ${word(i + 3)}` }
+      : { text: `${(seed * 13 + i * 7) % 500}.99`, kind: 'number' as const, context: 'StaticText Price' })),
   };
 }

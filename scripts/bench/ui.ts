@@ -1,23 +1,30 @@
-// `npm run bench -- ui`: opening a 100-step episode in the built renderer (web mode, real Chromium) and
-// stepping through it frame by frame. No policy runs 100 steps on the sandbox (the oracle finishes in ~15,
-// the random baseline stops at 12), so the episode is stitched from real recorded oracle steps (distinct
-// screenshots, observations, boxes, progress vectors) with a critic value/potential per step so every lane
-// of the replay is drawn. It is served exactly as `npm start` does, and timed inside the page:
-//   open  — navigation to the replay URL until the first screenshot is decoded and painted;
-//   frame — one → key press until the counter shows the next step, its screenshot is decoded and a frame
-//           has been painted (requestAnimationFrame), i.e. what a person perceives as the time per frame.
+// `npm run bench -- ui`: the replay as a person uses it, timed inside the page (scripts/bench/page-timing.ts):
+//   open  — mousedown on the episode's row in the episodes table → its first frame decoded / painted;
+//           cold = a fresh browser context (no cached blobs), warm = back to the list and open it again;
+//   frame — → key press → the next frame decoded / painted; cold = the first pass through the episode,
+//           warm = a second pass (frames seen before, neighbours prefetched);
+//   bytes — what one cold open loads: screenshot/thumbnail blobs (Resource Timing, encodedBodySize, once the
+//           filmstrip in view has loaded) and the API's WebSocket messages (frames received);
+// and the episodes table's first paint with 10,000 episodes (scripts/bench/lists.ts).
+// No policy runs 100 steps on the sandbox (the oracle finishes in ~15, the random baseline stops at 12), so
+// the episode is stitched from real recorded oracle steps (distinct screenshots, observations, boxes,
+// progress vectors) with a critic value/potential per step so every lane of the replay is drawn. It is
+// served exactly as `npm start` does. BENCH_UI_OPENS (default 30) cold and warm opens, BENCH_UI_PASSES
+// (default 1) cold and warm passes of (steps − 1) key presses each; BENCH_DEBUG=1 prints each stage.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright';
+import { randomUUID } from 'node:crypto';
+import { chromium, type Browser, type Page } from 'playwright';
 import { findBrowser } from '../../main/browser/find-browser';
 import { launchArgs } from '../../main/browser/pool';
 import { RENDERER_DIR } from '../../main/cli/serve-command';
-import { randomUUID } from 'node:crypto';
 import { createCore, type Core } from '../../main/core';
 import { startCoreHost } from '../../main/host/core-host';
-import { row } from './stats';
+import { benchListFirstPaint } from './lists';
+import { PAGE_TIMING_SCRIPT, type FrameTiming } from './page-timing';
+import { quantile, row } from './stats';
 
 export async function benchUi(steps = 100): Promise<void> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
@@ -30,41 +37,11 @@ export async function benchUi(steps = 100): Promise<void> {
     const recordStarted = performance.now();
     const episode = await stitchedEpisode(core, steps);
     const count = (await core.store.steps.list(episode.id)).length;
-    console.log(`\nReplay UI: one ${count}-step episode (stitched from oracle steps recorded in ${((performance.now() - recordStarted) / 1000).toFixed(1)} s)`);
+    console.log(`\nReplay UI: one ${count}-step episode (stitched from oracle steps recorded in ${((performance.now() - recordStarted) / 1000).toFixed(1)} s), opened from the episodes table`);
     const host = await startCoreHost(core);
-    const browser = await chromium.launch({
-      executablePath: findBrowser().executablePath ?? undefined,
-      args: launchArgs(),
-    });
+    const browser = await chromium.launch({ executablePath: findBrowser().executablePath ?? undefined, args: launchArgs() });
     try {
-      const opens: number[] = [];
-      const openBytes: number[] = [];
-      let frames: number[] = [];
-      for (let round = 0; round < 3; round++) {
-        // A fresh context each round: the first open is cold (no cached blobs), the frame loop too.
-        const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-        const page = await context.newPage();
-        const started = Date.now();
-        await page.goto(`${host.loginUrl}#/episode/${episode.id}/step/0`);
-        await page.waitForFunction(() => {
-          const img = document.querySelector<HTMLImageElement>('[data-testid="screenshot"]');
-          return !!img && img.complete && img.naturalWidth > 0;
-        });
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-        opens.push(Date.now() - started);
-        // Bytes of screenshots an open loads: the frame and the filmstrip's images in view, once they are in.
-        await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.filmstrip img')].every((i) => i.complete), null, { timeout: 30_000 }).catch(() => undefined);
-        openBytes.push(await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.includes('/blobs/')).reduce((sum, r) => sum + (r as PerformanceResourceTiming).encodedBodySize, 0) / 1024));
-        // esbuild (tsx) wraps named functions in __name(); give the page a no-op one.
-        const times = await page.evaluate<number[]>(`(() => { const __name = (f) => f; return (${stepThrough.toString()}); })()(${count})`);
-        if (round === 0) frames = times;
-        else frames.push(...times);
-        await context.close();
-      }
-      console.log(row('open episode → first frame painted', opens));
-      console.log(row('screenshot bytes loaded per open (frame + filmstrip)', openBytes, 'KB'));
-      console.log(row(`step → next frame painted (${count - 1} steps × 3)`, frames));
-      console.log(row('frames per second while stepping', frames.map((ms) => 1000 / ms), 'fps'));
+      await timeReplay(browser, host.loginUrl, episode.id, count);
     } finally {
       await browser.close();
       await host.close();
@@ -73,12 +50,104 @@ export async function benchUi(steps = 100): Promise<void> {
     await core.close();
     await rm(dir, { recursive: true, force: true });
   }
+  await benchListFirstPaint(Number(process.env.BENCH_LIST_EPISODES ?? 10_000));
 }
 
-/** Records oracle episodes on every sandbox task until there are `steps` steps, then stores them renumbered
- * as one finished episode of the first task. */
+const debug = (what: string) => void (process.env.BENCH_DEBUG && process.stderr.write(`  [${new Date().toISOString().slice(11, 19)}] ${what}\n`));
+
+async function timeReplay(browser: Browser, loginUrl: string, episodeId: string, count: number): Promise<void> {
+  const opens = { cold: [] as FrameTiming[], warm: [] as FrameTiming[] };
+  const frames = { cold: [] as FrameTiming[], warm: [] as FrameTiming[] };
+  const blobKb: number[] = [];
+  const apiKb: number[] = [];
+  const blobCounts: number[] = [];
+  const openCount = Number(process.env.BENCH_UI_OPENS ?? 30);
+  const passes = Number(process.env.BENCH_UI_PASSES ?? 1);
+  for (let round = 0; round < openCount; round++) {
+    if (round % 10 === 0) process.stdout.write(`  (open ${round + 1} of ${openCount}…)\n`);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(PAGE_TIMING_SCRIPT);
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000); // a step that never comes fails the bench instead of hanging it
+    let wsBytes = 0;
+    let counting = false;
+    page.on('websocket', (ws) => ws.on('framereceived', (f) => void (counting && (wsBytes += typeof f.payload === 'string' ? Buffer.byteLength(f.payload) : f.payload.length))));
+    debug('page made');
+    await page.goto(`${loginUrl}#/`);
+    const rowOf = page.locator(`[data-testid="episode-row"]:has(a[href="#/episode/${episodeId}/step/0"])`);
+    await rowOf.waitFor({ timeout: 120_000 });
+    counting = true;
+    debug('list shown, opening');
+    await rowOf.click();
+    opens.cold.push(await nextResult(page, 'open'));
+    // Once the frame and the filmstrip's thumbnails in view have loaded (lazy ones out of view never load),
+    // and a moment for prefetches to start and end.
+    await page.waitForFunction(() => {
+      const strip = document.querySelector('.filmstrip')?.getBoundingClientRect();
+      const inView = (i: HTMLImageElement) => !!strip && i.getBoundingClientRect().right > strip.left && i.getBoundingClientRect().left < strip.right;
+      return [...document.querySelectorAll<HTMLImageElement>('.filmstrip img')].every((i) => i.complete || !inView(i));
+    }, null, { timeout: 30_000 }).catch(() => undefined);
+    await page.waitForTimeout(500);
+    counting = false;
+    const blobs = await page.evaluate(() => {
+      const start = performance.getEntriesByName('open-episode')[0]?.startTime ?? 0;
+      const loaded = performance.getEntriesByType('resource').filter((r) => r.name.includes('/blobs/') && r.startTime >= start) as PerformanceResourceTiming[];
+      return { bytes: loaded.reduce((sum, r) => sum + r.encodedBodySize, 0), count: loaded.length };
+    });
+    blobKb.push(blobs.bytes / 1024);
+    blobCounts.push(blobs.count);
+    apiKb.push(wsBytes / 1024);
+    debug(`opened (round ${round})`);
+    if (round < passes) {
+      for (let t = 1; t < count; t++) (debug(`→ ${t}`), frames.cold.push(await press(page, 'ArrowRight')));
+      await page.keyboard.press('Home');
+      await page.getByTestId('step-counter').filter({ hasText: `Step 1 / ${count}` }).waitFor();
+      for (let t = 1; t < count; t++) frames.warm.push(await press(page, 'ArrowRight'));
+    }
+    // Warm open: back to the list as a person does, and open the same episode again.
+    await page.getByRole('button', { name: '← Episodes' }).click();
+    debug('back on the list');
+    await rowOf.click();
+    opens.warm.push(await nextResult(page, 'open'));
+    debug('warm open');
+    await context.close();
+    debug('context closed');
+  }
+  const report = (label: string, timings: FrameTiming[]) => {
+    console.log(row(`${label}: in the DOM`, timings.map((t) => t.inDom)) + `   p95 ${quantile(timings.map((t) => t.inDom), 0.95).toFixed(1)} ms`);
+    console.log(row(`${label}: decoded`, timings.map((t) => t.decoded)) + `   p95 ${quantile(timings.map((t) => t.decoded), 0.95).toFixed(1)} ms`);
+    console.log(row(`${label}: painted (rAF)`, timings.map((t) => t.painted)) + `   p95 ${quantile(timings.map((t) => t.painted), 0.95).toFixed(1)} ms`);
+  };
+  report('open from the list, cold', opens.cold);
+  report('open from the list, warm', opens.warm);
+  report('→ next frame, cold', frames.cold);
+  report('→ next frame, warm', frames.warm);
+  console.log(row('blobs loaded per cold open', blobKb, 'KB') + `   (${quantile(blobCounts, 0.5)} files)`);
+  console.log(row('API messages received per cold open', apiKb, 'KB'));
+}
+
+/** Presses a key and waits for the page to record the frame it brings. */
+async function press(page: Page, key: string): Promise<FrameTiming> {
+  await page.keyboard.press(key);
+  return nextResult(page, 'key');
+}
+
+async function nextResult(page: Page, kind: FrameTiming['kind']): Promise<FrameTiming> {
+  const handle = await page.waitForFunction((k) => {
+    const results = (window as unknown as { __uiBench: { results: FrameTiming[] } }).__uiBench.results;
+    const index = results.findIndex((r) => r.kind === k);
+    return index >= 0 ? results.splice(index, 1)[0] : null;
+  }, kind, { timeout: 30_000, polling: 'raf' });
+  return (await handle.jsonValue()) as FrameTiming;
+}
+
+/** Records oracle episodes on the longest sandbox tasks until there are `steps` steps, then stores them
+ * renumbered as one finished episode of the first task. */
 async function stitchedEpisode(core: Core, steps: number): Promise<{ id: string }> {
-  const { done } = await core.run({ taskIds: core.catalog!.all().map((i) => i.id), policy: 'oracle', scheduler: { concurrency: 2 } });
+  const longest = [...core.catalog!.all()].sort((a, b) => b.oracle.length - a.oracle.length);
+  const taskIds: string[] = [];
+  for (let total = 0, i = 0; total < steps + 10 && i < longest.length; i++) (taskIds.push(longest[i].id), (total += longest[i].oracle.length + 1));
+  const { done } = await core.run({ taskIds, policy: 'oracle', scheduler: { concurrency: 2 } });
   const episodes = await done;
   const recorded = (await Promise.all(episodes.map((e) => core.store.steps.list(e.id)))).flat().slice(0, steps);
   const id = randomUUID();
@@ -89,22 +158,4 @@ async function stitchedEpisode(core: Core, steps: number): Promise<{ id: string 
   }
   await core.store.episodes.finish(id, { status: 'finished', success: null, score: null, answer: null, stopReason: 'max_steps', outcome: 'Stitched for the UI benchmark.', evaluation: null });
   return { id };
-}
-
-/** Runs in the page: presses → through every step and times each until its frame is on screen. */
-async function stepThrough(count: number): Promise<number[]> {
-  const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
-  const counter = () => document.querySelector('[data-testid="step-counter"]')?.textContent ?? '';
-  const times: number[] = [];
-  for (let i = 1; i < count; i++) {
-    const expected = `Step ${i + 1} / ${count}`;
-    const started = performance.now();
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
-    while (counter() !== expected) await nextFrame();
-    const img = document.querySelector<HTMLImageElement>('[data-testid="screenshot"]');
-    if (img) await img.decode().catch(() => undefined);
-    await nextFrame();
-    times.push(performance.now() - started);
-  }
-  return times;
 }

@@ -98,7 +98,7 @@ test('the runs table shows success rate, model, prompt and subgoal versions', as
   const rows = page.getByTestId('run-row');
   await expect(rows.first()).toBeVisible();
   const headers = await page.getByTestId('run-table').locator('thead th').allTextContents();
-  expect(headers).toEqual(['Run', 'Policy', 'Model', 'Prompt', 'Subgoals', 'SR', 'Episodes', 'Status', 'Started']);
+  expect(headers).toEqual(['Compare', 'Run', 'Policy', 'Model', 'Prompt', 'Subgoals', 'SR', 'Episodes', 'Status', 'Started']);
   // Newest first: the last two rows are global-setup's oracle run (both solved) and the wrong baseline (failed).
   const count = await rows.count();
   await expect(rows.nth(count - 1).getByTestId('run-sr')).toHaveText('100% (2/2)');

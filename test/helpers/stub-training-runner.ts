@@ -5,7 +5,9 @@
 // in a test of training itself.
 import { join } from 'node:path';
 import type { TrainingPhaseResult, TrainingRequest, TrainingStage, TrainingVariant } from '../../main/api/training-types';
-import type { TrainingRunContext, TrainingRunner } from '../../main/training/jobs/training-jobs';
+import type { TrainingRunContext, TrainingRunner } from '../../main/services/training-jobs';
+import type { TestOutcome } from '../../main/api/study-types';
+import { requestSeeds, trainingUnits, type TrainingUnit } from '../../main/training/study/seeds';
 import { saveCheckpoint } from '../../main/training/model/checkpoint';
 import { PolicyModel } from '../../main/training/model/policy-model';
 
@@ -22,14 +24,15 @@ export const testTasksOf = (request: TrainingRequest) => request.families.length
 
 export function stubTrainingRunner(options: StubRunnerOptions = {}): TrainingRunner {
   return async (request, ctx) => {
-    for (const variant of request.variants) {
+    // One unit per (seed, variant), as the worker runner does (issue 17); the hold applies to the first seed.
+    for (const unit of trainingUnits(request)) {
       if (ctx.signal.aborted) return;
-      await stubVariant(variant, request, ctx, options);
+      await stubVariant(unit, request, ctx, unit.seed === requestSeeds(request)[0] ? options : { ...options, hold: undefined });
     }
   };
 }
 
-async function stubVariant(variant: TrainingVariant, request: TrainingRequest, ctx: TrainingRunContext, options: StubRunnerOptions): Promise<void> {
+async function stubVariant({ variant, seed, dir }: TrainingUnit, request: TrainingRequest, ctx: TrainingRunContext, options: StubRunnerOptions): Promise<void> {
   const step = async (phase: number, stage: TrainingStage, done: number, total: number, losses?: Record<string, number>) => {
     ctx.onProgress({ variant, phase, stage, done, total, losses, message: `${variant}: phase ${phase} ${stage} ${done}/${total}` });
     await pause(options.stepMs ?? 0, ctx.signal);
@@ -47,21 +50,27 @@ async function stubVariant(variant: TrainingVariant, request: TrainingRequest, c
     } else {
       for (let r = 1; r <= 2; r++) await step(phase, 'rollout', r, 2);
       await step(phase, 'critics', 1, 1, { critic: (losses.critic = 0.5 / phase), potential: (losses.potential = 0.4 / phase) });
+      losses['value held-out BCE'] = 0.6 / phase;
+      losses['potential held-out MSE'] = 0.2 / phase;
       await step(phase, 'policy', 1, 1, { policy: (losses.policy = 0.3 / phase) });
     }
     if (ctx.signal.aborted) return;
     for (let e = 1; e <= tests; e++) await step(phase, 'evaluation', e, tests);
     // Every variant starts from the same SFT result, as the real ablation does; later phases improve a little.
-    const testSuccess = Math.min(tests, Math.floor(tests / 2) + phase) / tests;
+    // Later seeds do one task worse, so a study over seeds has an interval to draw.
+    const successes = Math.max(0, Math.min(tests, Math.floor(tests / 2) + phase - requestSeeds(request).indexOf(seed)));
+    const testSuccess = successes / tests;
     // A real, loadable checkpoint of an untrained policy (saved by the trainer's own save function), so "run
     // on the test split" and "fork with this policy" can be driven end to end without training anything.
-    const checkpoint = await saveCheckpoint(join(ctx.dir, variant), {
+    const checkpoint = await saveCheckpoint(join(ctx.dir, dir), {
       meta: { phase, variant, testSuccessRate: testSuccess, createdAt: new Date().toISOString(), stub: 'test/helpers/stub-training-runner.ts: untrained weights' },
       vocab: {}, policy: PolicyModel.init(undefined, request.seed),
     });
     const result: TrainingPhaseResult = {
       variant, phase, testSuccess, testEpisodes: tests, trainSuccess: phase === 0 ? null : 0.5, losses, samples: 10 * (phase + 1),
-      samplesPerSecond: 100, seconds: (Date.now() - started) / 1000, checkpoint,
+      samplesPerSecond: 100, seconds: (Date.now() - started) / 1000, checkpoint, seed,
+      testOutcomes: stubOutcomes(tests, successes, phase),
+      ...(phase > 0 ? { filter: { keptTrajectories: 1 + phase, newTrajectories: 4, keptSteps: 8 + phase, newSteps: 30 } } : {}),
     };
     ctx.onPhase(result);
   }
@@ -81,5 +90,15 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
       resolve();
     }
     signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Made-up test episodes consistent with the SR: the first `successes` tasks solved; failures stuck midway
+ * at phase 0, then more often wrong terminations (the shift MiRA is meant to show, as a picture to draw). */
+function stubOutcomes(tests: number, successes: number, phase: number): TestOutcome[] {
+  return Array.from({ length: tests }, (_, k) => {
+    const success = k < successes;
+    const failureMode = success ? null : (k + phase) % 3 === 0 ? 'wrong_termination' : k % 4 === 3 ? 'others' : 'stuck_midway';
+    return { taskId: `stub-task-${k}`, success, failureMode, milestones: success ? 4 : Math.min(3, phase + 1), milestonesTotal: 4, steps: 8 };
   });
 }

@@ -1,4 +1,4 @@
-// The TrainingRunner contract (main/training/jobs/training-jobs.ts): what TrainingJobs, the API and the
+// The TrainingRunner contract (main/services/training-jobs.ts): what TrainingJobs, the API and the
 // Training page rely on from whatever trains. The real runner (the trainer worker) is checked against it once
 // in `npm test` (test/integration/trainer-phases.test.ts), and the stub the other tests use
 // (stub-training-runner.ts) against the same checks, so a test driving the stub drives a faithful stand-in.
@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { TrainingJob, TrainingPhaseResult, TrainingProgress, TrainingRequest, TrainingStage } from '../../main/api/training-types';
-import type { TrainingRunner } from '../../main/training/jobs/training-jobs';
+import type { TrainingRunner } from '../../main/services/training-jobs';
 
 const STAGES: TrainingStage[] = ['demonstrations', 'sft', 'rollout', 'critics', 'policy', 'evaluation'];
 const BACKENDS = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
@@ -62,6 +62,10 @@ export function expectRunnerContract(record: RunnerRecord, request: TrainingRequ
     }
     expect(before.some((p) => p.stage === 'evaluation'), `${r.variant} phase ${r.phase} evaluated`).toBe(true);
     expect(r.testEpisodes).toBe(testTasks);
+    // Issue 17: each test episode's outcome, consistent with the SR (the study resamples tasks × seeds).
+    expect(r.testOutcomes?.length, `${r.variant} phase ${r.phase} test outcomes`).toBe(testTasks);
+    expect(r.testOutcomes!.filter((o) => o.success).length / testTasks).toBeCloseTo(r.testSuccess, 10);
+    expect(r.testOutcomes!.every((o) => o.success === (o.failureMode === null))).toBe(true);
     expect(r.testSuccess).toBeGreaterThanOrEqual(0);
     expect(r.testSuccess).toBeLessThanOrEqual(1);
     if (r.phase === 0) expect(r.trainSuccess).toBeNull();

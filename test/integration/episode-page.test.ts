@@ -85,13 +85,14 @@ describe('stored step count', () => {
 
 describe('episodes table pages', () => {
   it('pages newest first with the total, and the pages join up to every row exactly once', async () => {
-    const first = await page({ limit: 3 });
-    expect(first.total).toBe(4);
+    // Episode c is a training job's rollout: kept out unless asked for (next test but one).
+    const first = await page({ limit: 2 });
+    expect(first.total).toBe(3);
     expect(first.offset).toBe(0);
-    expect(first.rows.map((r) => r.id)).toEqual(['d', 'c', 'b']);
-    const second = await page({ limit: 3, offset: 3 });
+    expect(first.rows.map((r) => r.id)).toEqual(['d', 'b']);
+    const second = await page({ limit: 2, offset: 2 });
     expect(second.rows.map((r) => r.id)).toEqual(['a']);
-    expect(second.total).toBe(4);
+    expect(second.total).toBe(3);
     expect(second.summary).toBeUndefined();
     expect(await ids({ offset: 10 })).toEqual([]);
   });
@@ -107,25 +108,25 @@ describe('episodes table pages', () => {
 
   it('filters by site, outcome, failure mode, policy and phase in the store', async () => {
     expect(await ids({ filters: { site: 'admin' } })).toEqual(['d', 'b']);
-    expect(await ids({ filters: { outcome: 'failed' } })).toEqual(['c', 'b']);
+    expect(await ids({ filters: { outcome: 'failed' } })).toEqual(['b']);
     expect(await ids({ filters: { outcome: 'unscored' } })).toEqual(['d']);
     expect(await ids({ filters: { outcome: 'succeeded' } })).toEqual(['a']);
     expect(await ids({ filters: { failureMode: 'wrong_termination' } })).toEqual(['b']);
     expect(await ids({ filters: { phase: 'phase 2' } })).toEqual(['c']);
     expect(await ids({ filters: { phase: 'eval' } })).toEqual(['b', 'a']);
     expect(await ids({ filters: { phase: 'none' } })).toEqual(['d']);
-    const both = await page({ filters: { policy: 'sgo', outcome: 'failed' } });
+    const both = await page({ filters: { policy: 'sgo', outcome: 'failed', phase: 'phase 2' } });
     expect([both.total, both.rows.map((r) => r.id)]).toEqual([1, ['c']]);
     // The study filters (issue 21) still apply, together with the table's.
-    expect(await ids({ search: 'RED MUG', filters: { outcome: 'failed' } })).toEqual(['c']);
+    expect(await ids({ search: 'RED MUG', filters: { outcome: 'failed', phase: 'phase 2' } })).toEqual(['c']);
   });
 
   it('sorts by any column in either direction, newest first among equals', async () => {
-    expect(await ids({ sort: { key: 'steps', descending: true } })).toEqual(['b', 'a', 'c', 'd']);
-    expect(await ids({ sort: { key: 'steps', descending: false } })).toEqual(['d', 'c', 'a', 'b']);
-    expect(await ids({ sort: { key: 'task', descending: false } })).toEqual(['c', 'a', 'd', 'b']);
-    expect(await ids({ sort: { key: 'outcome', descending: true } })).toEqual(['a', 'c', 'b', 'd']);
-    expect(await ids({ sort: { key: 'started', descending: false } })).toEqual(['a', 'b', 'c', 'd']);
+    expect(await ids({ sort: { key: 'steps', descending: true } })).toEqual(['b', 'a', 'd']);
+    expect(await ids({ sort: { key: 'steps', descending: false } })).toEqual(['d', 'a', 'b']);
+    expect(await ids({ sort: { key: 'task', descending: false } })).toEqual(['a', 'd', 'b']);
+    expect(await ids({ sort: { key: 'outcome', descending: true } })).toEqual(['a', 'b', 'd']);
+    expect(await ids({ sort: { key: 'started', descending: false } })).toEqual(['a', 'b', 'd']);
     expect(await ids({ sort: { key: 'failure', descending: true }, limit: 1 })).toEqual(['b']);
   });
 
@@ -136,14 +137,29 @@ describe('episodes table pages', () => {
       { site: 'code', solved: 0, total: 1 },
       { site: 'shop', solved: 1, total: 1 },
     ]);
-    expect(summary?.studyTotal).toBe(4);
-    // Options ignore the table's own filters, so choosing one never hides the others' values.
+    expect(summary?.studyTotal).toBe(3);
+    // Options ignore the table's own filters, so choosing one never hides the others' values; the phases
+    // include the training job's, whose episodes a phase filter brings in.
     expect(summary?.options).toEqual({
       site: ['admin', 'code', 'shop'],
       failureMode: ['wrong_termination'],
       policy: ['oracle', 'sgo'],
       phase: ['eval', 'none', 'phase 2'],
     });
+  });
+
+  it("keeps a training job's rollouts out of the table and its per-site numbers unless its run or a phase is asked for", async () => {
+    const all = await page({});
+    expect(all.rows.map((r) => r.id)).toEqual(['d', 'b', 'a']);
+    expect(all.summary?.perSite).toEqual([
+      { site: 'admin', solved: 0, total: 1 },
+      { site: 'code', solved: 0, total: 1 },
+      { site: 'shop', solved: 1, total: 1 },
+    ]);
+    const run = await page({ runId: 'train' });
+    expect([run.total, run.rows.map((r) => r.id), run.summary?.perSite]).toEqual([1, ['c'], [{ site: 'shop', solved: 0, total: 1 }]]);
+    expect(await ids({ filters: { phase: 'phase 2' } })).toEqual(['c']);
+    expect(await ids({ search: 'red mug' })).toEqual(['a']);
   });
 
   it('refuses malformed page requests with a clear error', () => {

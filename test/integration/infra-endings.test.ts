@@ -4,10 +4,10 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runEpisode } from '../../main/agent/episode-loop';
+import { runEpisode, type EpisodeDeps } from '../../main/agent/episode-loop';
 import { DoNothingPolicy } from '../../main/agent/random-policy';
 import { environmentFor } from '../../main/runs/run-environments';
-import type { RunTasksDeps } from '../../main/runs/run-tasks';
+import type { EnvironmentDeps } from '../../main/runs/types';
 import { BlobStore, type BlobWriter } from '../../main/store/blobs';
 import { useCore } from '../helpers/use-core';
 
@@ -51,14 +51,14 @@ describe('infrastructure endings', () => {
   it('a page that closes while the episode is scored ends it as evaluation_interrupted, unscored', { timeout: 120_000 }, async () => {
     const task = (await core.store.tasks.get(shopTasks(1)[0]))!;
     const deps = {
-      store: core.store, pool: core.pool, sandbox: core.sandbox, catalog: core.catalog,
+      store: core.store, pool: core.pool, sandbox: core.sandbox, catalog: core.catalog, miniwob: core.miniwob, siteProfile: () => ({}), logins: null,
       // The evaluator's page goes away under it (a crashed tab, a closed browser).
       async evaluate(_task, ctx) {
         await ctx.page.close();
         await ctx.page.textContent('body');
         throw new Error('unreachable: the page was closed');
       },
-    } satisfies Partial<RunTasksDeps> as RunTasksDeps;
+    } satisfies EpisodeDeps & EnvironmentDeps;
     const episode = await runEpisode(deps, { task, policy: new DoNothingPolicy(), environment: environmentFor(deps, task, 0) });
     expect(episode).toMatchObject({ status: 'error', stopReason: 'evaluation_interrupted', success: null, score: null, answer: '' });
     expect(episode.outcome).toMatch(/^Not scored\. The agent stopped\. The evaluation was cut off because the page closed: .*closed/);

@@ -2,7 +2,7 @@ import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TrainingRequest, TrainingVariant } from '../../main/api/training-types';
-import { workerTrainingRunner } from '../../main/training/jobs/worker-runner';
+import { workerTrainingRunner } from '../../main/services/worker-runner';
 import type { TrainingSummary } from '../../main/training/worker/protocol';
 import { expectRunnerContract, recordRunner, type RunnerRecord } from '../helpers/training-runner-contract';
 import { useTempDir } from '../helpers/use-core';

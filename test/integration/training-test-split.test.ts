@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrainingJob } from '../../main/api/training-types';
 import { createCore, type Core } from '../../main/core';
-import { jobTestInstances } from '../../main/training/jobs/job-test-split';
+import { jobTestInstances } from '../../main/services/job-test-split';
 import { stubTrainingRunner } from '../helpers/stub-training-runner';
 
 let dir: string;

@@ -3,35 +3,43 @@ import { executeAction } from '../../main/actions/executor';
 import type { Action } from '../../main/api/types';
 import type { BrowserSession } from '../../main/browser/session';
 
-// After an action the executor waits for the page to settle (a navigation it started, the DOM loaded); stop
-// and noop change nothing, so they end the step at once (issue 22). A recording stand-in for the page shows
-// which waits each action asks for.
+// After an action the executor waits for the page to settle on events (browser/settle.ts: the DOM quiet in the
+// page, a navigation it started, the page's own requests), never for a fixed time; stop and noop change
+// nothing, so they end the step at once (issue 22). A recording stand-in for the page shows which waits each
+// action asks for; test/integration/settle-events.test.ts shows them working in Chromium.
 function recordingSession() {
   const waits: string[] = [];
+  const listeners = new Map<string, Set<unknown>>();
   const page = {
-    on: () => undefined,
-    off: () => undefined,
+    on: (event: string, fn: unknown) => void (listeners.get(event) ?? listeners.set(event, new Set()).get(event)!).add(fn),
+    off: (event: string, fn: unknown) => void listeners.get(event)?.delete(fn),
+    mainFrame: () => null,
     keyboard: { press: async (key: string) => void waits.push(`press ${key}`) },
+    evaluate: async (source: string) => void waits.push(source.includes('MutationObserver') ? 'dom quiet' : 'evaluate'),
     waitForTimeout: async (ms: number) => void waits.push(`timeout ${ms}`),
     waitForEvent: async (name: string) => void waits.push(`event ${name}`),
     waitForLoadState: async (state: string) => void waits.push(`load state ${state}`),
   };
   const session = { page, pages: [page], lastObservation: null } as unknown as BrowserSession;
-  return { session, waits };
+  const listening = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
+  return { session, waits, listening };
 }
 
 describe('executeAction settling', () => {
-  it('waits for the page to settle after an action that can change it', async () => {
-    const { session, waits } = recordingSession();
+  it('waits for the DOM to rest and the document to load after an action that can change the page, with no fixed sleep', async () => {
+    const { session, waits, listening } = recordingSession();
     await executeAction({ type: 'press', key: 'Tab' } as Action, session);
-    expect(waits).toEqual(['press Tab', 'timeout 30', 'load state domcontentloaded']);
+    expect(waits).toEqual(['press Tab', 'dom quiet', 'load state domcontentloaded']);
+    expect(waits.some((w) => w.startsWith('timeout'))).toBe(false);
+    expect(listening()).toBe(0); // every page listener removed again
   });
 
   it('does not wait after stop or noop', async () => {
     for (const type of ['stop', 'noop'] as const) {
-      const { session, waits } = recordingSession();
+      const { session, waits, listening } = recordingSession();
       expect(await executeAction({ type } as Action, session)).toEqual({ targetBox: null });
       expect(waits, type).toEqual([]);
+      expect(listening()).toBe(0);
     }
   });
 });

@@ -23,6 +23,11 @@ describe('study filter choices', () => {
     });
   });
 
+  it("names a training job's run by its phase and stage (issue 21)", () => {
+    const rollouts = { id: 'fedcba9876', kind: 'rollout', config: { policy: 'local', phase: 1, training: { jobId: 'j', variant: 'full', stage: 'rollout' } }, promptVersion: null, subgoalVersions: [] } as unknown as RunSummary;
+    expect(studyFacets([], [rollouts]).runs).toEqual([{ id: 'fedcba9876', label: 'fedcba98 · training phase 1 rollout' }]);
+  });
+
   it('keeps every episode seen across filtered loads once, the newest answer winning', () => {
     const merged = mergeSeen([ep('a', 'x', [], null, null), ep('b', 'y', [], null, null)], [ep('b', 'y', ['new'], null, null)]);
     expect(merged.map((e) => [e.id, e.tags])).toEqual([['a', []], ['b', ['new']]]);

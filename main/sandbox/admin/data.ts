@@ -3,7 +3,7 @@
 // with their moderation status. A pure function of the seed, built once per seed and shared read-only;
 // per-episode changes live in state.ts as overlays.
 import { perSeed } from '../per-seed';
-import { chance, pick, randInt, rngFor, sample, type Rng } from '../random';
+import { chance, pick, randInt, rngFor, sample, type Rng } from '../../random/seeded-random';
 import { getShopData } from '../shop/data';
 import {
   CITIES, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, PAYMENT_METHODS, REVIEW_DETAILS, REVIEW_TITLES, SEED_COMMENTS,

@@ -1,11 +1,9 @@
-// The admin site's entry point for the sandbox registry: its SiteModule and its task families.
-// See docs/design/SANDBOX.md §1, §3.
-import type { SiteModule } from '../site';
-import type { TaskFamily } from '../types';
+// The admin site's entry for the sandbox's list of sites (main/sandbox/sites.ts): every site folder exports
+// this one shape — its SiteModule and its task families (docs/design/SANDBOX.md §1, §3).
+import type { SandboxSite } from '../site';
 import type { AdminData } from './data';
 import { ADMIN_FAMILIES } from './families/all';
 import { adminSiteModule } from './site';
 import type { AdminState } from './state';
 
-export const adminSite: SiteModule<AdminData, AdminState> | null = adminSiteModule;
-export const adminFamilies: TaskFamily[] = ADMIN_FAMILIES;
+export const site: SandboxSite<AdminData, AdminState> = { module: adminSiteModule, families: ADMIN_FAMILIES };

@@ -1,7 +1,7 @@
 // The code site's seeded dataset (GitLab-like): ~60 users, 7 groups, ~45 projects with members and labels,
 // hundreds of issues with comments, ~1500 commits and merge requests. A pure function of the seed, generated
 // once per seed and shared read-only; episode writes live in state.ts as overlays.
-import { chance, pick, randInt, rngFor, sample, type Rng } from '../random';
+import { chance, pick, randInt, rngFor, sample, type Rng } from '../../random/seeded-random';
 import { relativeTime } from '../formatting';
 import {
   BRANCH_WORDS, COMMENT_TEMPLATES, COMMIT_TEMPLATES, DEFAULT_USER, FIRST_NAMES, GROUPS, ISSUE_BODIES, ISSUE_SUBJECTS, ISSUE_TEMPLATES,

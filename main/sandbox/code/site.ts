@@ -4,7 +4,7 @@ import { getCodeData, type CodeData } from './data';
 import { handleCode } from './routes';
 import { checkCodeState, freshCodeState, type CodeState } from './state';
 
-export const gitlabSite: SiteModule<CodeData, CodeState> = {
+export const codeSiteModule: SiteModule<CodeData, CodeState> = {
   id: 'code',
   title: 'GitLab (code)',
   load: getCodeData,

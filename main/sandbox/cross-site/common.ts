@@ -2,7 +2,7 @@
 // a dataset view over the sites involved, the forum's "post it" steps, and topic matching between a map
 // place and a forum. Cross-site oracles cross over with `goto` to the other site's placeholder, as a WebArena
 // agent does from its start page list of sites.
-import { forumsByCategory, postCreatedCheck, POST_PAGE_LOCATOR, REDDIT, SUBMIT_FORM } from '../forum/index';
+import { forumsByCategory, postCreatedCheck, POST_PAGE_LOCATOR, REDDIT, SUBMIT_FORM } from '../forum/accessor';
 import { clickButton, clickLink, goto, selectOption, stateGoal, typeInto, urlGoal, sitePathPattern, type FamilyBuild } from '../family-kit';
 import { getMapData } from '../map/data';
 import { perSeed } from '../per-seed';

@@ -1,6 +1,6 @@
 // Cross-site state change (map → forum): look a place up on the map and post its address in a forum that
 // fits the place's topic. The address must be carried from the map's place page into the post's body.
-import { mapPlace } from '../map/index';
+import { mapPlace } from '../map/access';
 import { openPlaceSteps, pathPattern as mapPath } from '../map/families/common';
 import { defineFamily, forumsForPlaceCategory, mapWithSeed, postEval, postOnForumSteps, postOnForumSubgoals, stop, urlGoal } from './common';
 

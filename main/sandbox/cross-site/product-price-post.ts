@@ -1,6 +1,6 @@
 // Cross-site state change (shop → forum): read a product's price in the shop and post it in a forum, e.g. a
 // deal alert. The price must be carried from the product page into the post's body.
-import { forumsByCategory } from '../forum/index';
+import { forumsByCategory } from '../forum/accessor';
 import { formatMoney, getShopData } from '../shop/data';
 import { pathPattern as shopPath } from '../shop/families/common';
 import { clickLink, defineFamily, perSeed, postEval, postOnForumSteps, postOnForumSubgoals, search, stop, urlGoal } from './common';

@@ -1,7 +1,7 @@
 // The forum's seeded dataset: 40 forums in 8 groups, ~70 users, ~800 posts with threaded comments. A pure
 // function of the seed, generated once per seed and shared read-only; episode writes (votes, new posts,
 // comments, edits, subscriptions) live in state.ts as overlays, so nothing here is ever copied or mutated.
-import { chance, pick, randInt, rngFor, sample, shuffle, type Rng } from '../random';
+import { chance, pick, randInt, rngFor, sample, shuffle, type Rng } from '../../random/seeded-random';
 import {
   BODY_TEMPLATES, COMMENT_TEMPLATES, DEFAULT_USER, FORUMS_PER_GROUP, GROUPS, NAME_ADJECTIVES, NAME_ANIMALS, TITLE_TEMPLATES,
 } from './vocab';

@@ -4,7 +4,7 @@ import { getForumData, type ForumData } from './data';
 import { handleForum } from './routes';
 import { checkForumState, freshForumState, type ForumState } from './state';
 
-export const forumSite: SiteModule<ForumData, ForumState> = {
+export const forumSiteModule: SiteModule<ForumData, ForumState> = {
   id: 'forum',
   title: 'Postmill (forum)',
   load: getForumData,

@@ -2,7 +2,7 @@
 // opening hours, rating), plus the signed-in user's initial saved places and recent searches. A pure
 // function of the seed, generated once per seed and shared read-only; per-episode copies cover only the
 // mutable part (state.ts).
-import { pick, randInt, rngFor, shuffle, type Rng } from '../random';
+import { pick, randInt, rngFor, shuffle, type Rng } from '../../random/seeded-random';
 import { roundTo } from './geo';
 import { CATEGORY_SPECS, CITIES, NAME_WORDS, SAVED_LISTS, STREETS, type CategorySpec, type SavedList } from './vocab';
 import { perSeed } from '../per-seed';

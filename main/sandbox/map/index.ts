@@ -1,12 +1,9 @@
-// The map site's entry point for the sandbox registry: its SiteModule and its task families.
-// See docs/design/SANDBOX.md §1, §3.
-import type { SiteModule } from '../site';
-import type { TaskFamily } from '../types';
+// The map site's entry for the sandbox's list of sites (main/sandbox/sites.ts): every site folder exports
+// this one shape — its SiteModule and its task families (docs/design/SANDBOX.md §1, §3).
+import type { SandboxSite } from '../site';
 import type { MapData } from './data';
-import { MAP_FAMILIES } from './families/index';
-import { mapSiteModule } from './routes';
+import { MAP_FAMILIES } from './families/all';
+import { mapSiteModule } from './site';
 import type { MapState } from './state';
 
-export const mapSite: SiteModule<MapData, MapState> | null = mapSiteModule;
-export const mapFamilies: TaskFamily[] = MAP_FAMILIES;
-export { mapPlace, mapPlaces, type MapPlaceInfo } from './access';
+export const site: SandboxSite<MapData, MapState> = { module: mapSiteModule, families: MAP_FAMILIES };

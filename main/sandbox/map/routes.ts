@@ -112,12 +112,3 @@ export function handleMap(req: MapRequest): SiteResponse {
   const res = req.method === 'POST' ? handlePost(req, parts) : req.method === 'GET' || req.method === 'HEAD' ? handleGet(req, parts) : null;
   return orNotFound(req.method, res, () => renderNotFound(req.data, req.state));
 }
-
-export const mapSiteModule: SiteModule<MapData, MapState> = {
-  id: 'map',
-  title: 'OpenTownMap (map)',
-  load: getMapData,
-  freshState: freshMapState,
-  handle: handleMap,
-  checkState: checkMapState,
-};

@@ -1,7 +1,7 @@
 // The shop's seeded dataset: categories, ~220 products with prices, options and reviews, the signed-in
 // customer and their order history. A pure function of the seed, generated once per seed and shared
 // read-only; per-episode copies only cover the mutable parts (see state.ts).
-import { chance, pick, randInt, rngFor, sample, shuffle, type Rng } from '../random';
+import { chance, pick, randInt, rngFor, sample, shuffle, type Rng } from '../../random/seeded-random';
 import {
   ADJECTIVES, CATEGORY_SPECS, CITIES, DESCRIPTION_TEMPLATES, FIRST_NAMES, LAST_INITIALS, REVIEW_BODIES, REVIEW_TITLES,
   STREETS, type CategorySpec,

@@ -152,12 +152,3 @@ export function handleShop(req: ShopRequest): SiteResponse {
   const res = req.method === 'POST' ? handlePost(req, parts) : req.method === 'GET' || req.method === 'HEAD' ? handleGet(req, parts) : null;
   return orNotFound(req.method, res, () => renderNotFound(req.data, req.state));
 }
-
-export const shopSite: SiteModule<ShopData, ShopState> = {
-  id: 'shop',
-  title: 'One Stop Market (shop)',
-  load: getShopData,
-  freshState: freshShopState,
-  handle: handleShop,
-  checkState: checkShopState,
-};

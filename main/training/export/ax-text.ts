@@ -8,9 +8,11 @@ export interface TextNode {
   role: string;
   name: string;
   props: Record<string, string>;
+  /** Tree depth (the line's tabs − 1, as render-ax-tree.ts indents), which the answer extractor reads. */
+  depth: number;
 }
 
-const LINE = /^\t+\[([^\]]+)\] (\S+) '((?:[^'\\]|\\.)*)'(.*)$/;
+const LINE = /^(\t+)\[([^\]]+)\] (\S+) '((?:[^'\\]|\\.)*)'(.*)$/;
 const PROP_KEY = / ([A-Za-z][\w-]*): /g;
 
 /** Nodes of an AX-tree text in page order. Lines that are not node lines (tab header, root, the size-budget
@@ -21,7 +23,7 @@ export function parseAxTreeText(text: string): TextNode[] {
   for (const line of text.split('\n')) {
     const m = LINE.exec(line);
     if (!m) continue;
-    nodes.push({ id: m[1], role: m[2], name: m[3].replace(/\\'/g, "'"), props: parseProps(m[4]) });
+    nodes.push({ id: m[2], role: m[3], name: m[4].replace(/\\'/g, "'"), props: parseProps(m[5]), depth: m[1].length - 1 });
   }
   return nodes;
 }

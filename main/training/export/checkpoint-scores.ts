@@ -2,8 +2,9 @@
 // log π_ref(a_t | s_t) from its policy — π_ref being the policy an external fine-tune regularises towards.
 // The states are rebuilt the way the trainer records them (rollout/record.ts, mira-phase.ts): intent,
 // intent values, reference subgoal texts, the progress before the step, the observation's actionable nodes
-// and the previous actions by element name; s_T is the last page after the final action, not re-observed.
+// and answer candidates, and the previous actions by element name; s_T is the last page after the final action, not re-observed.
 import type { Action, StepRecord } from '../../api/types';
+import { answerCandidates } from '../answer/answer-candidates';
 import { findCandidate, intentValues, type PastAction } from '../model/candidates';
 import type { RawState } from '../model/features';
 import type { LocalScorer } from '../model/local-scorer';
@@ -45,7 +46,7 @@ export function rebuildStates(scorer: Pick<LocalScorer, 'elementsOf'>, ctx: Epis
   let progress = zeros;
   steps.forEach((step, t) => {
     const nodes = observations[t] ? parseAxTreeText(observations[t]!) : [];
-    states.push({ intent: ctx.intent, values, subgoals, progress, t, nodes: scorer.elementsOf(nodes), past: [...past] });
+    states.push({ intent: ctx.intent, values, subgoals, progress, t, nodes: scorer.elementsOf(nodes), past: [...past], answers: answerCandidates(nodes) });
     past.push(pastActionFrom(step.action, nodes));
     progress = step.progress ?? progress;
   });

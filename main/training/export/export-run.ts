@@ -4,7 +4,6 @@
 // the local policy's log π_ref, outcome reward and subgoals done. docs/export.md documents every field.
 import type { StepRecord } from '../../api/types';
 import type { Store } from '../../store';
-import { SubgoalSetsRepo } from '../../subgoals/subgoal-sets-repo';
 import { MiraDefaults, type MiraConfig } from '../defaults';
 import { loadLocalScorer } from '../model/local-scorer';
 import { assertInRange } from '../validate';
@@ -20,7 +19,7 @@ export async function* exportRun(store: Store, runId: string, options: ExportOpt
   const config = exportConfig(options.mira);
   const scorer = typeof options.checkpoint === 'string' ? await loadLocalScorer(options.checkpoint) : options.checkpoint ?? null;
   const onSkip = options.onSkip ?? ((id: string, reason: string) => process.stderr.write(`skipped episode ${id}: ${reason}\n`));
-  const subgoalSets = new SubgoalSetsRepo(store.db);
+  const subgoalSets = store.subgoalSets;
 
   const skip = (episode: { id: string; taskId: string; success: boolean | null }, skipped: string) => {
     onSkip(episode.id, skipped);

@@ -7,7 +7,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Store } from '../../store';
-import { SubgoalSetsRepo } from '../../subgoals/subgoal-sets-repo';
 import manifestSchema from '../../../docs/schemas/mira-export.schema.json';
 import { loadCheckpoint } from '../model/checkpoint';
 import type { MiraConfig } from '../defaults';
@@ -97,7 +96,7 @@ export function assertManifest(manifest: unknown): void {
 }
 
 async function subgoalsOf(store: Store, episodes: readonly { id: string; taskId: string }[]) {
-  const repo = new SubgoalSetsRepo(store.db);
+  const repo = store.subgoalSets;
   const bySet = new Map<number, MiraManifest['subgoal_versions'][number]>();
   const prompts = new Map<string, MiraManifest['prompt_versions'][number]>();
   for (const e of episodes) {

@@ -1,8 +1,11 @@
 // The local policy's action space (issue 7 "Models": candidate actions = element × action type, typed text
-// drawn from the intent's values, plus stop). Candidates are rebuilt from each observation, so the policy is
+// drawn from the intent's values, plus stop; issue 17: stop with each answer the page offers,
+// docs/design/MIRA.md §4.19). Candidates are rebuilt from each observation, so the policy is
 // a categorical distribution over a variable-size list; every candidate renders to an Action in the
 // workbench's action space and from there to any grammar (WebArena's by default).
 import type { Action } from '../../api/types';
+import { answerKey } from '../answer/answer-text';
+import type { AnswerCandidate } from '../answer/answer-candidates';
 
 export type CandidateKind = 'click' | 'type' | 'select' | 'stop';
 export const CANDIDATE_KINDS: readonly CandidateKind[] = ['click', 'type', 'select', 'stop'];
@@ -31,6 +34,8 @@ export interface Candidate {
   pressEnter?: boolean;
   /** An option label from the learned select vocabulary rather than from the intent. */
   fromVocab?: boolean;
+  /** A stop that answers: index into the state's answer candidates (its text is that answer's). */
+  answer?: number;
 }
 
 /** Past action of this episode, by element name rather than id (ids change across pages). */
@@ -70,9 +75,14 @@ export function intentValues(intent: string, instantiation?: Record<string, unkn
   return out;
 }
 
-/** Every candidate for one state: clicks, type × value × Enter, select × (values ∪ learned options), stop. */
-export function buildCandidates(elements: readonly NodeLite[], values: readonly IntentValue[], vocab: SelectVocab, maxCandidates: number): Candidate[] {
+/** Every candidate for one state: stop, stop with each answer candidate, clicks, type × value × Enter,
+ * select × (values ∪ learned options). The answers (at most MAX_ANSWER_CANDIDATES) come before the element
+ * actions so the candidate cap never cuts them. */
+export function buildCandidates(
+  elements: readonly NodeLite[], values: readonly IntentValue[], vocab: SelectVocab, maxCandidates: number, answers: readonly AnswerCandidate[] = [],
+): Candidate[] {
   const out: Candidate[] = [{ kind: 'stop', text: '' }];
+  answers.forEach((a, answer) => out.push({ kind: 'stop', text: a.text, key: a.kind, answer }));
   elements.forEach((node, element) => {
     if (CLICK_ROLES.has(node.role)) out.push({ kind: 'click', element });
     else if (TYPE_ROLES.has(node.role)) {
@@ -103,11 +113,13 @@ export function candidateAction(c: Candidate, elements: readonly NodeLite[]): Ac
   }
 }
 
-/** The candidate that performs `action` (a demonstration's), or −1 when the action space cannot express it. */
+/** The candidate that performs `action` (a demonstration's), or −1 when the action space cannot express it.
+ * A stop matches on its answer under the evaluator's answer key ("$340.27" is the page's "340.27"). */
 export function findCandidate(action: Action, cands: readonly Candidate[], elements: readonly NodeLite[]): number {
+  const answer = action.type === 'stop' ? answerKey(action.text ?? '') : '';
   return cands.findIndex((c) => {
     if (c.kind !== action.type) return false;
-    if (c.kind === 'stop') return true;
+    if (c.kind === 'stop') return answerKey(c.text ?? '') === answer;
     if (elements[c.element!].id !== action.elementId) return false;
     if (c.kind === 'click') return true;
     if (c.text !== action.text) return false;

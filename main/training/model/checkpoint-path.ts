@@ -6,7 +6,9 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
-export const CHECKPOINT_FORMAT = 'mira-local-policy/1';
+/** /2: answer candidates (issue 17) changed the policy's candidate features; a /1 file is refused by name. */
+export const CHECKPOINT_FORMAT = 'mira-local-policy/2';
+const OLDER_FORMATS = new Set(['mira-local-policy/1']);
 
 export class CheckpointPathError extends Error {
   constructor(message: string) {
@@ -76,6 +78,9 @@ export function parseCheckpointJson(name: string, text: string): Record<string, 
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw notACheckpoint(name, 'not a JSON object');
   const record = json as Record<string, unknown>;
+  if (typeof record.format === 'string' && OLDER_FORMATS.has(record.format)) {
+    throw new CheckpointPathError(`${name} was saved by an older version of the trainer (${record.format}, before answer candidates); train the policy again.`);
+  }
   if (record.format !== CHECKPOINT_FORMAT) throw notACheckpoint(name, `no ${CHECKPOINT_FORMAT} format marker`);
   for (const field of ['meta', 'policyConfig', 'policy'] as const) {
     if (typeof record[field] !== 'object' || record[field] === null) throw notACheckpoint(name, `${field} missing`);

@@ -24,9 +24,8 @@ export class LocalScorer {
   }
 
   /** The observation's nodes as the policy keeps them (see actionableNodes). */
-  elementsOf(nodes: readonly { id: string; role: string; name: string; props: Record<string, string> }[]): NodeLite[] {
-    const lite = nodes.map((n) => ({ id: n.id, role: n.role, name: n.name, ...(n.props.value ? { value: n.props.value } : {}) }));
-    return actionableNodes(lite, this.maxElements);
+  elementsOf(nodes: readonly ObservedNode[]): NodeLite[] {
+    return elementsOfNodes(nodes, this.maxElements);
   }
 
   /** V(s) and P(s) of the state under the checkpoint's critics (docs/design/MIRA.md §4), or null without critics. */
@@ -45,6 +44,15 @@ export class LocalScorer {
       disposeBatch(batch);
     }
   }
+}
+
+type ObservedNode = { id: string; role: string; name: string; props: Record<string, string> };
+
+/** An observation's nodes as the models keep them (see actionableNodes): the policy and the critics fitted on
+ * recorded runs (main/training/critics/) read states the same way. */
+export function elementsOfNodes(nodes: readonly ObservedNode[], maxElements: number): NodeLite[] {
+  const lite = nodes.map((n) => ({ id: n.id, role: n.role, name: n.name, ...(n.props.value ? { value: n.props.value } : {}) }));
+  return actionableNodes(lite, maxElements);
 }
 
 const cache = new Map<string, Promise<LocalScorer>>();

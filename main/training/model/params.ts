@@ -1,7 +1,7 @@
 // Named tf.Variables of one model, with deterministic initialisation and an exact JSON serialisation
 // (float32 bytes as base64), used by the checkpoints saved after every phase (issue 7 "Checkpoints").
 import * as tf from '@tensorflow/tfjs';
-import { mulberry32 } from '../../sandbox/random';
+import { mulberry32 } from '../../random/seeded-random';
 
 export type ParamInit = 'glorot' | 'zeros' | 'embedding';
 export interface ParamSpec {

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { potentialCriticLoss, valueCriticLoss } from '../critic-losses';
 import type { CriticModel, CriticNet } from '../model/critic-model';
 import type { StateFeatures } from '../model/features';
-import { hashSeed, mulberry32 } from '../../sandbox/random';
+import { hashSeed, mulberry32 } from '../../random/seeded-random';
 import { criticStep, minibatches, netPredict, type CriticLoss, type CriticSample } from './updates';
 
 /** One judged episode as the critics see it: states s_0..s_T, the outcome r, and the progress labels
@@ -36,6 +36,8 @@ export interface CriticFitOptions {
   /** Fit P at all (not in the no-potential ablation). */
   fitPotential: boolean;
   shouldStop?: () => boolean;
+  /** After each epoch of a network, with its held-out loss (null without a held-out slice); for progress. */
+  onEpoch?(net: 'value' | 'potential', epoch: number, heldOutLoss: number | null): void;
 }
 
 export interface NetFitStats {
@@ -78,16 +80,16 @@ export async function fitCritics(critic: CriticModel, episodes: readonly CriticE
       if (which === 'value') return e.states.map((features) => ({ features, target: e.outcome }));
       return e.labels ? e.states.map((features, t) => ({ features, target: e.labels![t] })) : [];
     });
-  const value = await fitNet(critic.value, 'bce', samples(train, 'value'), samples(heldOut, 'value'), o, hashSeed(o.seed, o.phase, 'value'));
+  const value = await fitNet(critic.value, 'bce', samples(train, 'value'), samples(heldOut, 'value'), o, hashSeed(o.seed, o.phase, 'value'), 'value');
   let potential: NetFitStats | null = null;
   const potentialTrain = samples(train, 'potential');
   if (o.fitPotential && potentialTrain.length) {
-    potential = await fitNet(critic.potential, 'mse', potentialTrain, samples(heldOut, 'potential'), o, hashSeed(o.seed, o.phase, 'potential'));
+    potential = await fitNet(critic.potential, 'mse', potentialTrain, samples(heldOut, 'potential'), o, hashSeed(o.seed, o.phase, 'potential'), 'potential');
   }
   return { value, potential, heldOut };
 }
 
-async function fitNet(net: CriticNet, loss: CriticLoss, train: CriticSample[], heldOut: CriticSample[], o: CriticFitOptions, seed: number): Promise<NetFitStats> {
+async function fitNet(net: CriticNet, loss: CriticLoss, train: CriticSample[], heldOut: CriticSample[], o: CriticFitOptions, seed: number, name: 'value' | 'potential'): Promise<NetFitStats> {
   const rand = mulberry32(seed);
   const patience = o.patience ?? 5;
   const lossOn = (set: CriticSample[]): number | null => {
@@ -112,6 +114,7 @@ async function fitNet(net: CriticNet, loss: CriticLoss, train: CriticSample[], h
       }
       epochs = epoch;
       const held = evaluate();
+      o.onEpoch?.(name, epoch, held);
       if (held === null) {
         best = { heldOut: null, epoch };
       } else if (held < best.heldOut!) {

@@ -10,11 +10,12 @@ import type { CriticModel } from '../model/critic-model';
 import { featurize, type RawState, type StateFeatures } from '../model/features';
 import type { PolicyModel } from '../model/policy-model';
 import type { PolicyStep, Trajectory } from '../rollout/record';
-import { mulberry32 } from '../../sandbox/random';
+import { mulberry32 } from '../../random/seeded-random';
 import { fitCritics, type CriticEpisode } from './critic-fit';
 import { completionStates, episodeProgressLabels } from './labels';
 import { scoreTrajectories, type TrainingTrajectory } from './scoring';
-import { DEFAULT_CRITIC_BATCH_SIZE, logProbsOf, minibatches, policyStep, type PolicySample } from './updates';
+import { logProbsOf, minibatches, policyStep, type PolicySample } from './updates';
+import { DEFAULT_CRITIC_BATCH_SIZE } from '../training-defaults';
 import type { VariantSettings } from './variants';
 
 export interface PhaseHyper {
@@ -23,7 +24,7 @@ export interface PhaseHyper {
   criticLearningRate: number;
   policyLearningRate: number;
   batchSize: number;
-  /** Minibatch size of the critics' steps (default DEFAULT_CRITIC_BATCH_SIZE, see updates.ts). */
+  /** Minibatch size of the critics' steps (default DEFAULT_CRITIC_BATCH_SIZE, see training-defaults.ts). */
   criticBatchSize?: number;
   seed: number;
   /** Apply the perplexity filter (docs/design/MIRA.md §4.13); the bounds are config.perplexityBounds. */

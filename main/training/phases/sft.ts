@@ -1,12 +1,13 @@
 // Phase 0 (docs/design/MIRA.md §4.15: Phase 0 = SFT policy): behaviour cloning of the oracle's demonstrations on
 // the train split. The select-option vocabulary is learned from the demonstrations (select options are
-// hidden in the observation), then each demonstrated action is mapped to its candidate.
+// hidden in the observation), then each demonstrated action is mapped to its candidate. The oracle's answer
+// (a sandbox task instance knows it) is the target among the page's answer candidates (docs/design/MIRA.md §4.19).
 import * as tf from '@tensorflow/tfjs';
 import { findCandidate, type SelectVocab } from '../model/candidates';
 import { featurize, type FeatureDims } from '../model/features';
 import type { PolicyModel } from '../model/policy-model';
 import type { DemoStep, Trajectory } from '../rollout/record';
-import { mulberry32 } from '../../sandbox/random';
+import { mulberry32 } from '../../random/seeded-random';
 import { minibatches, sftStep, type PolicySample } from './updates';
 
 /** Option labels the demonstrations selected, per combobox name. */
@@ -25,20 +26,34 @@ export function buildSelectVocab(demos: readonly Trajectory<DemoStep>[]): Select
   return vocab;
 }
 
-/** Supervised samples from successful demonstrations; `uncovered` counts actions no candidate expresses. */
-export function demoSamples(demos: readonly Trajectory<DemoStep>[], vocab: SelectVocab, dims: FeatureDims): { samples: PolicySample[]; uncovered: number } {
-  const samples: PolicySample[] = [];
-  let uncovered = 0;
+export interface DemoSamples {
+  samples: PolicySample[];
+  /** Actions no candidate expresses (left out). */
+  uncovered: number;
+  /** Answers the oracle gave, and how many of them the page offered as a candidate. */
+  answers: number;
+  answered: number;
+}
+
+/** Supervised samples from successful demonstrations. An answer the page does not offer (a sum the task
+ * computes, two values joined) becomes the plain stop: the demonstration still shows where to stop. */
+export function demoSamples(demos: readonly Trajectory<DemoStep>[], vocab: SelectVocab, dims: FeatureDims): DemoSamples {
+  const out: DemoSamples = { samples: [], uncovered: 0, answers: 0, answered: 0 };
   for (const d of demos) {
     if (!d.success) continue;
     for (const s of d.steps) {
       const features = featurize(s.raw, vocab, dims);
-      const index = findCandidate(s.action, features.cands, s.raw.nodes);
-      if (index < 0) uncovered++;
-      else samples.push({ features, index, logpRef: 0, advantage: 0 });
+      let index = findCandidate(s.action, features.cands, s.raw.nodes);
+      if (s.action.type === 'stop' && s.action.text) {
+        out.answers++;
+        if (index >= 0) out.answered++;
+        else index = features.cands.findIndex((c) => c.kind === 'stop' && !c.text);
+      }
+      if (index < 0) out.uncovered++;
+      else out.samples.push({ features, index, logpRef: 0, advantage: 0 });
     }
   }
-  return { samples, uncovered };
+  return out;
 }
 
 export interface SftOptions {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { selectBackend } from '../backend';
+import { describeDevice } from '../backend-device';
 import { orderCurriculum, selectCurriculumTasks } from '../curriculum';
 import { ReplayBuffer } from '../data-hygiene';
 import { saveCheckpoint } from '../model/checkpoint';
@@ -21,28 +22,32 @@ import { runMiraUpdate } from './mira-phase';
 import { buildSelectVocab, demoSamples, trainSft } from './sft';
 import type { PhaseStats } from './mira-phase';
 import type { TrainingTrajectory } from './scoring';
-import { criticPredict, DEFAULT_BATCH_SIZE } from './updates';
+import { criticPredict } from './updates';
 import { variantSettings } from './variants';
+import { withTrainingDefaults, type ResolvedTrainingOptions } from '../training-defaults';
+import type { TestOutcome } from '../../api/study-types';
+import { testOutcomes } from '../study/test-outcomes';
 
-export const DEFAULT_FAMILIES = ['shop/sorted-category', 'shop/add-to-cart', 'shop/wishlist-best-rated'];
-
-export async function runTrainer(o: TrainingOptions, emit: (m: TrainerMessage) => void, shouldStop: () => boolean): Promise<TrainingSummary> {
-  const seed = o.seed ?? 1;
-  const variantName = o.variant ?? 'full';
+export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMessage) => void, shouldStop: () => boolean): Promise<TrainingSummary> {
+  const o = withTrainingDefaults(options);
+  const seed = o.seed;
+  const variantName = o.variant;
   const variant = variantSettings(variantName, o.mira);
-  const concurrency = o.concurrency ?? 3;
-  const backend = await selectBackend(o.backend ?? 'auto');
-  emit({ type: 'backend', name: backend.name, reason: backend.reason, tried: backend.tried });
+  const concurrency = o.concurrency;
+  const backend = await selectBackend(o.backend);
+  emit({ type: 'backend', name: backend.name, reason: backend.reason, tried: backend.tried, device: await describeDevice(backend.name) });
   await mkdir(o.checkpointDir, { recursive: true });
   const env = await RolloutEnv.open({
-    dataDir: o.rolloutDataDir ?? join(o.checkpointDir, 'rollouts'), datasetSeed: o.datasetSeed ?? 1, instancesPerFamily: o.instancesPerFamily ?? 10,
-    browserPath: o.browserPath, stopRules: { maxSteps: o.maxSteps ?? 20, maxParseFailures: 3, maxRepeatedActions: 3 },
+    dataDir: o.rolloutDataDir, datasetSeed: o.datasetSeed, instancesPerFamily: o.instancesPerFamily,
+    browserPath: o.browserPath, stopRules: { maxSteps: o.maxSteps, maxParseFailures: 3, maxRepeatedActions: 3 },
+    // A workbench job's episodes are stored as its runs, per phase (issue 21).
+    ...(o.trainingJobId ? { job: { jobId: o.trainingJobId, variant: variantName, seed } } : {}),
   });
   const summary: TrainingSummary = { backend: backend.name, variant: variantName, trainTasks: 0, testTasks: 0, phases: [], cancelled: false };
   const policy = PolicyModel.init(undefined, seed);
   const critic = CriticModel.init(undefined, seed + 1);
   try {
-    const families = o.families ?? DEFAULT_FAMILIES;
+    const families = o.families;
     const all = env.catalog.all().filter((i) => families.includes(i.family));
     const train = all.filter((i) => i.split === 'train');
     const test = all.filter((i) => i.split === 'test');
@@ -55,21 +60,24 @@ export async function runTrainer(o: TrainingOptions, emit: (m: TrainerMessage) =
     // Select-option labels are page facts (a combobox's options), so every recorded demo contributes them.
     const vocab = buildSelectVocab(demos);
     const sftDemos = demosPerFamily(demos, train, o.sftDemosPerFamily);
-    const { samples, uncovered } = demoSamples(sftDemos, vocab, policy.config.features);
-    emit({ type: 'log', line: `SFT on ${samples.length} demonstrated actions from ${sftDemos.length} demonstrations (${uncovered} outside the action space)` });
+    const { samples, uncovered, answers, answered } = demoSamples(sftDemos, vocab, policy.config.features);
+    const answerNote = answers ? `; ${answered} of ${answers} answers among the page's answer candidates, the rest learned as a plain stop` : '';
+    emit({ type: 'log', line: `SFT on ${samples.length} demonstrated actions from ${sftDemos.length} demonstrations (${uncovered} outside the action space${answerNote})` });
     // Training on nothing would save a checkpoint that only looks trained (issue 14): fail with the reason.
     if (samples.length === 0 && o.sftDemosPerFamily !== 0 && !shouldStop()) throw new Error(`No SFT samples: ${noSamplesWhy(demos, uncovered)}`);
     await trainSft(policy, samples, {
-      epochs: o.sftEpochs ?? 10, batchSize: o.batchSize ?? DEFAULT_BATCH_SIZE, learningRate: o.sftLearningRate ?? 0.01, seed, shouldStop,
+      epochs: o.sftEpochs, batchSize: o.batchSize, learningRate: o.sftLearningRate, seed, shouldStop,
       onEpoch: (epoch, loss, sps) => emit({ type: 'loss', phase: 0, stage: 'sft', epoch, loss, samplesPerSecond: sps }),
     });
     const scorer = new LocalScorer(policy, vocab);
     const finishPhase = async (phase: number, trainSuccessRate: number, stats?: Record<string, number>) => {
-      const testSuccessRate = o.evaluate === false || shouldStop() ? null : await evaluate(env, test, scorer, concurrency, phase, emit, shouldStop);
+      const outcomes = !o.evaluate || shouldStop() ? null : await evaluate(env, test, scorer, concurrency, phase, emit, shouldStop);
+      const testSuccessRate = outcomes === null ? null : outcomes.filter((r) => r.success).length / Math.max(1, outcomes.length);
       const checkpoint = await saveCheckpoint(o.checkpointDir, {
         meta: { phase, variant: variantName, createdAt: new Date().toISOString(), ...(testSuccessRate === null ? {} : { testSuccessRate }) }, vocab, policy, critic,
       });
-      const result: PhaseResult = { phase, trainSuccessRate, testSuccessRate, checkpoint, testTasks: test.length, stats };
+      const rolloutRun = env.runOf(phase, phase === 0 ? 'demonstrations' : 'rollout');
+      const result: PhaseResult = { phase, trainSuccessRate, testSuccessRate, checkpoint, testTasks: test.length, stats, ...(rolloutRun ? { rollouts: { ...rolloutRun } } : {}), ...(outcomes ? { testOutcomes: outcomes } : {}) };
       summary.phases.push(result);
       emit({ type: 'phase', result });
     };
@@ -79,14 +87,14 @@ export async function runTrainer(o: TrainingOptions, emit: (m: TrainerMessage) =
     const replay = new ReplayBuffer<TrainingTrajectory>({ capRatio: variant.config.replayCapRatio, seed, isSuccessful: (t) => t.success });
     const perPhase = Math.min(o.tasksPerPhase ?? train.length, train.length);
     let tasks = train.slice(0, perPhase);
-    for (let phase = 1; phase <= (o.phases ?? 2) && !shouldStop(); phase++) {
-      const jobs = tasks.flatMap((instance, k) => Array.from({ length: o.rolloutsPerTask ?? 1 }, (_, r) => ({ instance, seed: seed * 100_000 + phase * 1000 + k * 10 + r })));
-      const rollouts = await rolloutLocal(env, jobs, scorer, 'sample', concurrency, (done) => emit({ type: 'progress', stage: 'rollout', phase, done, total: jobs.length }));
+    for (let phase = 1; phase <= o.phases && !shouldStop(); phase++) {
+      const jobs = tasks.flatMap((instance, k) => Array.from({ length: o.rolloutsPerTask }, (_, r) => ({ instance, seed: seed * 100_000 + phase * 1000 + k * 10 + r })));
+      const rollouts = await rolloutLocal(env, jobs, scorer, 'sample', concurrency, (done) => emit({ type: 'progress', stage: 'rollout', phase, done, total: jobs.length }), undefined, phase);
       if (shouldStop()) break;
       if (rollouts.every((r) => r.steps.length === 0)) throw new Error(`No phase ${phase} samples: ${noSamplesWhy(rollouts, 0)}`);
       const stats = await runMiraUpdate(phase, rollouts, { policy, critic, vocab }, variant, replay, {
-        criticEpochs: o.criticEpochs ?? 20, criticLearningRate: o.criticLearningRate ?? 0.01, policyLearningRate: o.policyLearningRate ?? 0.003,
-        batchSize: o.batchSize ?? DEFAULT_BATCH_SIZE, criticBatchSize: o.criticBatchSize, seed, perplexityFilter: o.perplexityFilter ?? true,
+        criticEpochs: o.criticEpochs, criticLearningRate: o.criticLearningRate, policyLearningRate: o.policyLearningRate,
+        batchSize: o.batchSize, criticBatchSize: o.criticBatchSize, seed, perplexityFilter: o.perplexityFilter,
       }, shouldStop);
       emit({ type: 'loss', phase, stage: 'critic', epoch: stats.valueEpochs, loss: stats.valueLoss, samplesPerSecond: 0, extra: criticExtra(stats) });
       emit({ type: 'log', line: `phase ${phase}: perplexity filter kept ${stats.keptTrajectories}/${stats.newTrajectories} new trajectories (${stats.keptAfterFilter}/${stats.newSamples} steps) and ${stats.replayKeptTrajectories}/${stats.replayTrajectories} replayed (${stats.replayed} steps)` });
@@ -104,9 +112,9 @@ export async function runTrainer(o: TrainingOptions, emit: (m: TrainerMessage) =
   }
 }
 
-async function loadOrRecordDemos(o: TrainingOptions, env: RolloutEnv, train: SandboxTaskInstance[], concurrency: number, maxElements: number, emit: (m: TrainerMessage) => void, shouldStop: () => boolean): Promise<Trajectory<DemoStep>[]> {
-  await mkdir(o.demoCacheDir ?? o.checkpointDir, { recursive: true });
-  const cache = join(o.demoCacheDir ?? o.checkpointDir, `demos-${o.datasetSeed ?? 1}-${train.length}.json`);
+async function loadOrRecordDemos(o: ResolvedTrainingOptions, env: RolloutEnv, train: SandboxTaskInstance[], concurrency: number, maxElements: number, emit: (m: TrainerMessage) => void, shouldStop: () => boolean): Promise<Trajectory<DemoStep>[]> {
+  await mkdir(o.demoCacheDir, { recursive: true });
+  const cache = join(o.demoCacheDir, `demos-${o.datasetSeed}-${train.length}.json`);
   if (existsSync(cache)) {
     const cached = JSON.parse(await readFile(cache, 'utf8')) as Trajectory<DemoStep>[];
     if (cached.map((d) => d.taskId).join() === train.map((i) => i.id).join()) return cached;
@@ -122,10 +130,11 @@ async function loadOrRecordDemos(o: TrainingOptions, env: RolloutEnv, train: San
   }
 }
 
-async function evaluate(env: RolloutEnv, test: SandboxTaskInstance[], scorer: LocalScorer, concurrency: number, phase: number, emit: (m: TrainerMessage) => void, shouldStop: () => boolean): Promise<number> {
-  if (shouldStop() || test.length === 0) return 0;
-  const runs = await rolloutLocal(env, test.map((instance, k) => ({ instance, seed: k })), scorer, 'greedy', concurrency, (done) => emit({ type: 'progress', stage: 'evaluate', phase, done, total: test.length }));
-  return runs.filter((r) => r.success).length / runs.length;
+/** Greedy episodes on the test split, each with its failure mode and milestones (issue 17). */
+async function evaluate(env: RolloutEnv, test: SandboxTaskInstance[], scorer: LocalScorer, concurrency: number, phase: number, emit: (m: TrainerMessage) => void, shouldStop: () => boolean): Promise<TestOutcome[]> {
+  if (shouldStop() || test.length === 0) return [];
+  const runs = await rolloutLocal(env, test.map((instance, k) => ({ instance, seed: k })), scorer, 'greedy', concurrency, (done) => emit({ type: 'progress', stage: 'evaluate', phase, done, total: test.length }), undefined, phase);
+  return testOutcomes(env.store, runs);
 }
 
 /** The first `perFamily` successful demonstrations of each family (all when unset), in train order. */

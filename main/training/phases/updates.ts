@@ -13,16 +13,6 @@ import type { PolicyModel } from '../model/policy-model';
 
 export type PolicyObjective = 'mse' | 'kl' | 'awr' | 'awr-filter';
 
-/** Minibatch size of SFT, the critics and the policy update (issue 16: at 64 the per-step overhead of
- * tfjs is spread over enough rows that the matrix products dominate). */
-export const DEFAULT_BATCH_SIZE = 64;
-
-/** Minibatch size of the critics' steps. A critic step is cheap per state but pays a fixed cost per network
- * (the tape, the embedding table's dense gradient and its Adam update: ≈ 5 ms CPU on wasm whatever the batch),
- * so a larger batch is what brings it near the reference network's rate (issue 16; docs/training.md). A
- * phase smaller than this is one step per epoch either way. */
-export const DEFAULT_CRITIC_BATCH_SIZE = 128;
-
 export interface PolicySample {
   features: StateFeatures;
   /** Index of the taken candidate. */

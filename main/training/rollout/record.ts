@@ -2,11 +2,12 @@
 // local-policy rollouts for each MiRA phase. Both run through the real episode loop (RolloutEnv); a wrapper
 // captures what the policy saw (RawState) and what it did; the per-step progress vector judged by the
 // reference-subgoal predicates is read back from the stored steps.
-import type { Action } from '../../api/types';
+import type { Action, EpisodeRecord } from '../../api/types';
 import { grammarNamed } from '../../actions/grammars';
 import { LocalPolicy, type LocalDecisionRecord } from '../../agent/local-policy';
 import { OraclePolicy } from '../../agent/oracle-policy';
 import type { SandboxTaskInstance } from '../../sandbox/types';
+import { answerCandidates } from '../answer/answer-candidates';
 import { actionableNodes, intentValues, type PastAction } from '../model/candidates';
 import type { RawState } from '../model/features';
 import type { LocalScorer } from '../model/local-scorer';
@@ -34,6 +35,8 @@ export interface Trajectory<S extends RecordedStep> {
   success: boolean;
   stopReason: string | null;
   steps: S[];
+  /** The stored episode (rollouts and evaluations), for the failure analyzer. */
+  episodeId?: string;
 }
 
 const subgoalTexts = (i: SandboxTaskInstance) => i.subgoals.map((g) => g.text);
@@ -41,6 +44,8 @@ const valuesOf = (i: SandboxTaskInstance) => intentValues(String(i.config.intent
 
 /** Oracle episodes on `instances`, with the state the oracle acted on at every step. */
 export async function recordOracle(env: RolloutEnv, instances: SandboxTaskInstance[], concurrency: number, maxElements: number, onEpisode?: (done: number) => void, signal?: AbortSignal): Promise<Trajectory<DemoStep>[]> {
+  // Stored as phase 0's demonstrations (a job's run; episode-runner.ts).
+  const stage = { phase: 0, stage: 'demonstrations' as const, policy: 'oracle' };
   const captured = instances.map(() => [] as Omit<DemoStep, 'progressAfter'>[]);
   const parser = grammarNamed('webarena');
   let done = 0;
@@ -57,7 +62,7 @@ export async function recordOracle(env: RolloutEnv, instances: SandboxTaskInstan
             const decision = await oracle.decide(input);
             const nodes = input.observation.nodes
               .map((n) => ({ id: n.id, role: n.role, name: n.name, ...(n.props.value ? { value: n.props.value } : {}) }));
-            const raw: RawState = { intent: input.intent, values: valuesOf(instance), subgoals: subgoalTexts(instance), progress: input.progress ?? null, t: input.t, nodes: actionableNodes(nodes, maxElements), past: [...past] };
+            const raw: RawState = { intent: input.intent, values: valuesOf(instance), subgoals: subgoalTexts(instance), progress: input.progress ?? null, t: input.t, nodes: actionableNodes(nodes, maxElements), past: [...past], answers: answerCandidates(input.observation.nodes) };
             const action = parser.parse(decision.reply);
             captured[k].push({ raw, action });
             const name = action.elementId === undefined ? '' : (nodes.find((n) => n.id === action.elementId)?.name ?? '');
@@ -70,8 +75,9 @@ export async function recordOracle(env: RolloutEnv, instances: SandboxTaskInstan
     concurrency,
     () => onEpisode?.(++done),
     signal,
+    stage,
   );
-  return Promise.all(episodes.map(async (e, k) => ({
+  return Promise.all(ran(episodes).map(async ([e, k]) => ({
     taskId: instances[k].id, family: instances[k].family, success: e.success === true, stopReason: e.stopReason,
     steps: await withProgress(env, e.id, captured[k]),
   })));
@@ -80,8 +86,10 @@ export async function recordOracle(env: RolloutEnv, instances: SandboxTaskInstan
 /** Episodes of the local policy (sampling for rollouts, greedy for evaluation). */
 export async function rolloutLocal(
   env: RolloutEnv, jobs: { instance: SandboxTaskInstance; seed: number }[], scorer: LocalScorer, mode: 'sample' | 'greedy', concurrency: number,
-  onEpisode?: (done: number, success: boolean) => void, signal?: AbortSignal,
+  onEpisode?: (done: number, success: boolean) => void, signal?: AbortSignal, phase = 0,
 ): Promise<Trajectory<PolicyStep>[]> {
+  // Sampled episodes are the phase's rollouts; greedy ones its test evaluation (a job's runs; episode-runner.ts).
+  const stage = { phase, stage: mode === 'sample' ? 'rollout' as const : 'evaluation' as const, policy: 'local' };
   const captured = jobs.map(() => [] as Omit<PolicyStep, 'progressAfter'>[]);
   let done = 0;
   const episodes = await env.runMany(
@@ -96,14 +104,18 @@ export async function rolloutLocal(
     concurrency,
     (_, e) => onEpisode?.(++done, e.success === true),
     signal,
+    stage,
   );
-  return Promise.all(episodes.map(async (e, k) => ({
-    taskId: jobs[k].instance.id, family: jobs[k].instance.family, success: e.success === true, stopReason: e.stopReason,
+  return Promise.all(ran(episodes).map(async ([e, k]) => ({
+    taskId: jobs[k].instance.id, family: jobs[k].instance.family, success: e.success === true, stopReason: e.stopReason, episodeId: e.id,
     steps: await withProgress(env, e.id, captured[k]),
   })));
 }
 
+/** The episodes that ran, with their job's index (a cancel leaves later jobs without one). */
+const ran = (episodes: (EpisodeRecord | undefined)[]) => episodes.flatMap((e, k) => (e ? [[e, k] as const] : []));
+
 async function withProgress<S extends object>(env: RolloutEnv, episodeId: string, captured: S[]): Promise<(S & { progressAfter: number[] | null })[]> {
-  const stored = await env.core.store.steps.list(episodeId);
+  const stored = await env.store.steps.list(episodeId);
   return captured.map((s, t) => ({ ...s, progressAfter: stored[t]?.progress ?? null }));
 }

@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { RESOURCES } from '../../resources/resource-paths';
 import type { PhaseResult, TrainerMessage, TrainerWorkerData, TrainingOptions, TrainingSummary } from './protocol';
+import { TrainingDefaults } from '../training-defaults';
 
 export interface TrainingHandle {
   /** Settles with the summary (cancelled: true after a cancel), or rejects with the worker's error. */
@@ -56,7 +57,7 @@ export function startTrainingWorker(options: TrainingOptions, start: StartOption
       const cancelled = Atomics.load(flag, 0) === 1;
       finish(() =>
         cancelled
-          ? resolve({ backend, variant: options.variant ?? 'full', trainTasks: 0, testTasks: 0, phases, cancelled: true })
+          ? resolve({ backend, variant: options.variant ?? TrainingDefaults.variant, trainTasks: 0, testTasks: 0, phases, cancelled: true })
           : reject(new Error(`Trainer worker exited with code ${code} before finishing.`)),
       );
     });

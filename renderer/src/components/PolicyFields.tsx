@@ -1,20 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { PromptVersion, SubgoalSet } from '../../../main/api/contract';
 import type { LlmSelection } from '../../../main/api/inference-types';
+import type { PolicyId, Registries } from '../../../main/api/registries';
 import { getClient } from '../api/client';
+import { isLlmPolicy, useRegistries } from '../api/registries';
 
-/** Every built-in policy, as the Tasks page, the fork dialog and the Subgoals page offer them (the core checks
- * the name again and says what is wrong). */
-export const POLICIES: { value: string; label: string }[] = [
-  { value: 'oracle', label: 'oracle (sandbox solver)' },
-  { value: 'react', label: 'react (LLM)' },
-  { value: 'sgo', label: 'sgo (LLM, subgoals)' },
-  { value: 'local', label: 'local (trained checkpoint)' },
-  { value: 'random', label: 'random (baseline)' },
-  { value: 'wrong', label: 'wrong (baseline)' },
-  { value: 'do-nothing', label: 'do-nothing (baseline)' },
-];
-export const isLlmPolicy = (policy: string) => policy === 'react' || policy === 'sgo';
+/** Every built-in policy, as the Tasks page, the fork dialog and the Subgoals page offer them: the core's policy
+ * registry, served by info() (the core checks the name again and says what is wrong). */
+export const policyOptions = (registries: Registries | null): { value: PolicyId; label: string }[] =>
+  registries ? registries.policyIds.map((id) => ({ value: id, label: registries.policies[id].label })) : [];
+const isTrainedPolicy = (registries: Registries | null, policy: string) => registries?.policies[policy as PolicyId]?.kind === 'trained';
 
 /** What a person chose besides the policy; empty strings mean "the default". */
 export interface PolicyChoice {
@@ -28,14 +23,15 @@ export interface PolicyChoice {
 
 export const defaultChoice = (policy = 'oracle', subgoalSetId = ''): PolicyChoice => ({ policy, model: '', promptVersion: '', subgoalSetId, checkpoint: '' });
 
-/** The request fields a choice sets (StartRunRequest and ForkRequest share them). */
-export function requestFields(choice: PolicyChoice): { llm?: LlmSelection; promptVersion?: number; subgoalSetId?: number; checkpoint?: string } {
-  const llm = isLlmPolicy(choice.policy);
+/** The request fields a choice sets (StartRunRequest and ForkRequest share them); which apply follows from the
+ * policy's kind in the registries (renderer/src/api/registries.ts loadRegistries). */
+export function requestFields(choice: PolicyChoice, registries: Registries): { llm?: LlmSelection; promptVersion?: number; subgoalSetId?: number; checkpoint?: string } {
+  const llm = isLlmPolicy(registries, choice.policy);
   return {
     ...(llm && choice.model.trim() ? { llm: { model: choice.model.trim() } } : {}),
     ...(llm && choice.promptVersion ? { promptVersion: Number(choice.promptVersion) } : {}),
     ...(llm && choice.subgoalSetId ? { subgoalSetId: Number(choice.subgoalSetId) } : {}),
-    ...(choice.policy === 'local' && choice.checkpoint.trim() ? { checkpoint: choice.checkpoint.trim() } : {}),
+    ...(isTrainedPolicy(registries, choice.policy) && choice.checkpoint.trim() ? { checkpoint: choice.checkpoint.trim() } : {}),
   };
 }
 
@@ -44,17 +40,19 @@ export function requestFields(choice: PolicyChoice): { llm?: LlmSelection; promp
 export function PolicyFields({ choice, onChange, taskId, idPrefix }: { choice: PolicyChoice; onChange(next: PolicyChoice): void; taskId: string | null; idPrefix: string }) {
   const [prompts, setPrompts] = useState<PromptVersion[]>([]);
   const [sets, setSets] = useState<SubgoalSet[]>([]);
-  const llm = isLlmPolicy(choice.policy);
+  const registries = useRegistries();
+  const llm = isLlmPolicy(registries, choice.policy);
+  const prompt = llm ? registries?.policies[choice.policy as PolicyId].prompt : undefined;
   const set = (patch: Partial<PolicyChoice>) => onChange({ ...choice, ...patch });
 
   useEffect(() => {
-    if (!llm) return setPrompts([]);
+    if (!prompt) return setPrompts([]);
     let live = true;
-    getClient().listPromptVersions(choice.policy === 'sgo' ? 'policy-sgo' : 'policy-react').then((v) => live && setPrompts(v), () => live && setPrompts([]));
+    getClient().listPromptVersions(prompt).then((v) => live && setPrompts(v), () => live && setPrompts([]));
     return () => {
       live = false;
     };
-  }, [choice.policy, llm]);
+  }, [prompt]);
   useEffect(() => {
     if (!llm || !taskId) return setSets([]);
     let live = true;
@@ -70,7 +68,7 @@ export function PolicyFields({ choice, onChange, taskId, idPrefix }: { choice: P
       <div className="field">
         <label htmlFor={id('policy')}>Policy</label>
         <select id={id('policy')} value={choice.policy} onChange={(e) => onChange({ ...defaultChoice(e.target.value, choice.subgoalSetId), checkpoint: choice.checkpoint })}>
-          {POLICIES.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+          {policyOptions(registries).map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
         </select>
       </div>
       {llm && (
@@ -97,7 +95,7 @@ export function PolicyFields({ choice, onChange, taskId, idPrefix }: { choice: P
           )}
         </>
       )}
-      {choice.policy === 'local' && (
+      {isTrainedPolicy(registries, choice.policy) && (
         <div className="field">
           <label htmlFor={id('checkpoint')}>Checkpoint</label>
           <input id={id('checkpoint')} value={choice.checkpoint} onChange={(e) => set({ checkpoint: e.target.value })} placeholder="phase-<n>.json or a directory" />

@@ -25,6 +25,9 @@ interface EpisodeTableState {
 }
 
 let generation = 0;
+/** The first-page request in flight, by query: asking again for the same query (the early request at start-up,
+ * then the table's own when it mounts) waits for that answer instead of discarding it. */
+let pendingReload: { key: string; done: Promise<void> } | null = null;
 const loading = new Set<string>();
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -38,16 +41,34 @@ export const useEpisodeTable = create<EpisodeTableState>((set, get) => ({
   summary: null,
   pages: {},
   error: null,
-  async reload(query) {
+  reload(query) {
+    const key = JSON.stringify(query);
+    if (pendingReload?.key === key) return pendingReload.done;
     const mine = ++generation;
     loading.clear();
-    try {
-      const page = await getClient().listEpisodePage({ ...query, offset: 0, limit: EPISODE_PAGE_SIZE });
-      if (mine !== generation) return; // a newer query's answer wins
-      set({ answered: query, total: page.total, summary: page.summary ?? null, pages: { 0: page.rows }, error: null });
-    } catch (err) {
-      if (mine === generation) set({ error: (err as Error).message });
-    }
+    const done: Promise<void> = (async () => {
+      try {
+        // Rows first, the per-site chart and filter options in a second call: the summary scans every match,
+        // the page reads one page, so the table's first rows never wait for the chart (issue 22).
+        // Asked in this order, so the host (one SQLite connection) answers the rows first.
+        const client = getClient();
+        const rows = client.listEpisodePage({ ...query, offset: 0, limit: EPISODE_PAGE_SIZE, summary: false });
+        const summary = client.listEpisodePage({ ...query, offset: 0, limit: 1 }).then(
+          (answer) => mine === generation && set({ summary: answer.summary ?? null }),
+          () => undefined, // the table works without its chart; the rows' own error is what is reported
+        );
+        const page = await rows;
+        if (mine !== generation) return; // a newer query's answer wins
+        set({ answered: query, total: page.total, pages: { 0: page.rows }, error: null });
+        await summary;
+      } catch (err) {
+        if (mine === generation) set({ error: (err as Error).message });
+      } finally {
+        if (pendingReload?.key === key && mine === generation) pendingReload = null;
+      }
+    })();
+    pendingReload = { key, done };
+    return done;
   },
   ensureRows(first, last) {
     const { answered, pages, total } = get();

@@ -10,13 +10,17 @@ export type Route =
   | { view: 'training' }
   | { view: 'run'; runId: string }
   | { view: 'replay'; episodeId: string; step: number }
-  | { view: 'compare'; left: string; right: string; step: number };
+  | { view: 'compare'; left: string; right: string; step: number }
+  | { view: 'compare-runs'; left: string; right: string }
+  | { view: 'compare-jobs'; left: string; right: string };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/episode\/([^/]+)(?:\/step\/(\d+))?/.exec(hash);
   if (match) return { view: 'replay', episodeId: decodeURIComponent(match[1]), step: Number(match[2] ?? 0) };
   const compare = /^#\/compare\/([^/]+)\/([^/]+)(?:\/step\/(\d+))?/.exec(hash);
   if (compare) return { view: 'compare', left: decodeURIComponent(compare[1]), right: decodeURIComponent(compare[2]), step: Number(compare[3] ?? 0) };
+  const pair = /^#\/compare-(runs|jobs)\/([^/]+)\/([^/]+)/.exec(hash);
+  if (pair) return { view: pair[1] === 'runs' ? 'compare-runs' : 'compare-jobs', left: decodeURIComponent(pair[2]), right: decodeURIComponent(pair[3]) };
   const run = /^#\/run\/([^/]+)/.exec(hash);
   if (run) return { view: 'run', runId: decodeURIComponent(run[1]) };
   const prompts = /^#\/prompts(?:\/([^/]+))?/.exec(hash);
@@ -42,6 +46,8 @@ export function formatRoute(route: Route): string {
     case 'subgoals': return route.taskId ? `#/subgoals/${encodeURIComponent(route.taskId)}${route.version ? `?v=${route.version}` : ''}` : '#/subgoals';
     case 'training': return '#/training';
     case 'compare': return `#/compare/${encodeURIComponent(route.left)}/${encodeURIComponent(route.right)}/step/${route.step}`;
+    case 'compare-runs': return `#/compare-runs/${encodeURIComponent(route.left)}/${encodeURIComponent(route.right)}`;
+    case 'compare-jobs': return `#/compare-jobs/${encodeURIComponent(route.left)}/${encodeURIComponent(route.right)}`;
     default: return '#/';
   }
 }

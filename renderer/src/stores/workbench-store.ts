@@ -1,28 +1,19 @@
 import { create } from 'zustand';
-import type { EpisodeDetail, EpisodeQuery, EpisodeSummary } from '../../../main/api/contract';
-import type { EpisodeRecord, RunRecord } from '../../../main/api/types';
+import type { EpisodeDetail, EpisodeQuery } from '../../../main/api/contract';
 import { getClient } from '../api/client';
 import { NO_FILTERS, type EpisodeFilters, type EpisodeSort } from '../features/runs/episode-filters';
 import { formatRoute, parseRoute, type Route } from './route';
 
 interface EpisodesSlice {
-  episodes: EpisodeSummary[];
-  episodesError: string | null;
-  loadEpisodes(): Promise<void>;
-  applyEpisodeEvent(episode: EpisodeRecord): void;
-  /** Runs, for the phase filter and the runs list. */
-  runs: RunRecord[];
-  loadRuns(): Promise<void>;
   /** The runs table's filters and sort, kept while the user opens an episode and comes back. */
   filters: EpisodeFilters;
   sort: EpisodeSort;
   setFilters(patch: Partial<EpisodeFilters>): void;
   setSort(sort: EpisodeSort): void;
-  /** The study filters the store query applies (search, family, run, versions, tag; issue 21), server-side. */
+  /** The study filters the store query applies (search, family, run, versions, tag; issue 21), server-side;
+   * the episodes table loads its pages for it (stores/episode-table-store.ts). */
   query: EpisodeQuery;
   setQuery(patch: Partial<EpisodeQuery>): void;
-  /** The query the loaded `episodes` answer (lags `query` while a load is in flight). */
-  episodesQuery: EpisodeQuery;
 }
 
 interface ReplaySlice {
@@ -39,36 +30,16 @@ interface RouteSlice {
 
 export type WorkbenchState = EpisodesSlice & ReplaySlice & RouteSlice;
 
+/** The episode being fetched: asking for it again (a table row's pointerdown, then the replay it opens) waits for
+ * the same answer instead of fetching it twice (issue 22: open from the list). */
+let episodeLoad: { id: string; done: Promise<void> } | null = null;
+/** An episode fetched this recently (by the row press that opened it) is not fetched again by the replay. */
+const FRESH_MS = 2000;
+let loadedAt = 0;
+
 /** One store of typed slices, read through selectors (zustand docs). Core data is fetched through the API
  * and cached here; the selected step is derived from the route, never duplicated. */
 export const useWorkbench = create<WorkbenchState>((set, get) => ({
-  episodes: [],
-  episodesError: null,
-  async loadEpisodes() {
-    try {
-      const query = get().query;
-      const episodes = await getClient().listEpisodes({ limit: 500, ...query });
-      if (get().query === query) set({ episodes, episodesQuery: query, episodesError: null }); // a newer query's answer wins
-    } catch (err) {
-      set({ episodesError: (err as Error).message });
-    }
-  },
-  applyEpisodeEvent(episode) {
-    const known = get().episodes.some((e) => e.id === episode.id);
-    if (!known) {
-      void get().loadEpisodes();
-      return;
-    }
-    set({ episodes: get().episodes.map((e) => (e.id === episode.id ? { ...e, ...episode } : e)) });
-  },
-  runs: [],
-  async loadRuns() {
-    try {
-      set({ runs: await getClient().listRuns() });
-    } catch {
-      // the episodes table still works without run metadata (the phase filter shows 'none')
-    }
-  },
   filters: NO_FILTERS,
   sort: { key: 'started', descending: true },
   setFilters(patch) {
@@ -78,7 +49,6 @@ export const useWorkbench = create<WorkbenchState>((set, get) => ({
     set({ sort });
   },
   query: {},
-  episodesQuery: {},
   setQuery(patch) {
     const query: EpisodeQuery = { ...get().query, ...patch };
     for (const key of Object.keys(query) as (keyof EpisodeQuery)[]) if (query[key] === undefined || query[key] === '') delete query[key];
@@ -87,13 +57,22 @@ export const useWorkbench = create<WorkbenchState>((set, get) => ({
 
   detail: null,
   detailError: null,
-  async loadEpisode(id) {
+  loadEpisode(id) {
+    if (episodeLoad?.id === id) return episodeLoad.done;
+    if (get().detail?.episode.id === id && Date.now() - loadedAt < FRESH_MS) return Promise.resolve();
     if (get().detail?.episode.id !== id) set({ detail: null });
-    try {
-      set({ detail: await getClient().getEpisode(id), detailError: null });
-    } catch (err) {
-      set({ detailError: (err as Error).message });
-    }
+    const done = (async () => {
+      try {
+        set({ detail: await getClient().getEpisode(id), detailError: null });
+        loadedAt = Date.now();
+      } catch (err) {
+        set({ detailError: (err as Error).message });
+      } finally {
+        if (episodeLoad?.id === id) episodeLoad = null;
+      }
+    })();
+    episodeLoad = { id, done };
+    return done;
   },
 
   route: parseRoute(location.hash),

@@ -47,7 +47,7 @@ describe('buildRunReport', () => {
     expect(Object.keys(report.analyses).sort()).toEqual(['fa', 'fb']);
     // Task B's success (in this run) is a reference for its failure: the deviation at t=1 (scroll vs stop)
     // and the loop onset at t=1 tie, and the loop onset wins the tie.
-    expect(report.keyDecisions).toEqual({ semantic_deviation: 1, loop_onset: 1, none: 0 });
+    expect(report.keyDecisions).toEqual({ semantic_deviation: 1, loop_onset: 1, value_drop: 0, none: 0 });
     // Each task: n = 2, c = 1. pass@1 = 1/2; pass@2 = 1 − C(1,2)/C(2,2) = 1 − 0/1 = 1. k = 4, 8 exceed n.
     expect(report.passAtK).toEqual([
       { k: 1, value: 0.5, tasks: 2 },

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Inference } from '../../../main/agent/inference';
+import type { Inference } from '../../../main/services/inference';
 import type { TaskRecord } from '../../../main/api/types';
 import { checkReachable, preflightRun } from '../../../main/runs/preflight';
 
@@ -34,7 +34,7 @@ afterAll(async () => {
 
 describe('preflightRun', () => {
   it('refuses an unknown policy and an oracle without a solver for the task', async () => {
-    await expect(preflightRun(noCatalog, { policy: 'gpt-agent' }, [task('a')])).rejects.toThrow('Unknown policy "gpt-agent". Available: oracle, wrong, random, do-nothing, react, sgo, local.');
+    await expect(preflightRun(noCatalog, { policy: 'gpt-agent' }, [task('a')])).rejects.toThrow('Unknown policy "gpt-agent". Available: oracle, react, sgo, local, random, wrong, do-nothing.');
     await expect(preflightRun(noCatalog, { policy: 'oracle' }, [task('webarena/7')])).rejects.toThrow("The oracle policy replays a sandbox family's solver; webarena/7 has none.");
     await expect(preflightRun(noCatalog, { policy: 'random' }, [task('a')])).resolves.toBeUndefined();
   });

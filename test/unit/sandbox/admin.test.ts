@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type SandboxServer } from '../../../main/sandbox/server';
 import { getAdminData } from '../../../main/sandbox/admin/data';
-import { adminFamilies, adminSite } from '../../../main/sandbox/admin/index';
+import { site } from '../../../main/sandbox/admin/index';
 import { ORDER_GRID, PAGE_SIZE, gridHref, orderRows, parseGrid, runGrid, salesReport } from '../../../main/sandbox/admin/model';
 import { checkAdminState, freshAdminState } from '../../../main/sandbox/admin/state';
 import { client, localPath, textOfId } from './helpers';
+
+const adminSite = site.module;
+const adminFamilies = site.families;
 
 let server: SandboxServer;
 beforeAll(async () => {

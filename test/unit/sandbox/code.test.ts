@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type SandboxServer } from '../../../main/sandbox/server';
 import { getCodeData } from '../../../main/sandbox/code/data';
 import { repoFiles, treeEntries } from '../../../main/sandbox/code/files';
-import { codeFamilies, codeSite } from '../../../main/sandbox/code/index';
+import { site } from '../../../main/sandbox/code/index';
 import { notesOf, parseIssueQuery, pristineState, projectIssues, queryIssues, starCount } from '../../../main/sandbox/code/model';
 import { checkCodeState, freshCodeState, toggleStar } from '../../../main/sandbox/code/state';
 import { client, localPath, textOfId } from './helpers';
+
+const codeSite = site.module;
+const codeFamilies = site.families;
 
 let server: SandboxServer;
 beforeAll(async () => {

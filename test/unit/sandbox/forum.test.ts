@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type SandboxServer } from '../../../main/sandbox/server';
 import { getForumData } from '../../../main/sandbox/forum/data';
-import { forumFamilies, forumNames, forumSite, forumSubmitUrl } from '../../../main/sandbox/forum/index';
+import { forumNames, forumSubmitUrl } from '../../../main/sandbox/forum/accessor';
+import { site } from '../../../main/sandbox/forum/index';
 import { karma, pristineState, sortPosts, forumPosts } from '../../../main/sandbox/forum/model';
 import { castVote, checkForumState, freshForumState } from '../../../main/sandbox/forum/state';
 import { client, localPath, textOfId } from './helpers';
+
+const forumSite = site.module;
+const forumFamilies = site.families;
 
 let server: SandboxServer;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapPlace, mapPlaces } from '../../../main/sandbox/map/access';
 import { getMapData, type MapData } from '../../../main/sandbox/map/data';
-import { MAP_FAMILIES } from '../../../main/sandbox/map/families/index';
+import { MAP_FAMILIES } from '../../../main/sandbox/map/families/all';
 import { TRAVEL_MODES, haversineKm, modeById, route, straightKm } from '../../../main/sandbox/map/geo';
 import { nearby } from '../../../main/sandbox/map/query';
 import { handleMap } from '../../../main/sandbox/map/routes';

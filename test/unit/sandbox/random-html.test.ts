@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, queryString, raw } from '../../../main/sandbox/html';
-import { hashSeed, mulberry32, randInt, rngFor, sample, shuffle } from '../../../main/sandbox/random';
+import { hashSeed, mulberry32, randInt, rngFor, sample, shuffle } from '../../../main/random/seeded-random';
 
 describe('random', () => {
   it('mulberry32 is deterministic per seed and differs between seeds', () => {

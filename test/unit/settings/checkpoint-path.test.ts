@@ -19,7 +19,7 @@ beforeAll(async () => {
   await saveCheckpoint(join(training, 'job-1', 'full'), { meta: { phase: 0, variant: 'full', createdAt: '2026-01-01T00:00:00Z' }, vocab: {}, policy: PolicyModel.init() });
   await saveCheckpoint(join(training, 'job-1', 'full'), { meta: { phase: 2, variant: 'full', createdAt: '2026-01-01T00:00:00Z' }, vocab: {}, policy: PolicyModel.init() });
   outsideSecret = join(dataDir, 'secret.json');
-  await writeFile(outsideSecret, '{"format":"mira-local-policy/1","meta":{},"policyConfig":{},"policy":{},"token":"TOP-SECRET-42"}');
+  await writeFile(outsideSecret, '{"format":"mira-local-policy/2","meta":{},"policyConfig":{},"policy":{},"token":"TOP-SECRET-42"}');
   await mkdir(join(training, 'links'), { recursive: true });
   await symlink('/etc/passwd', join(training, 'links', 'passwd.json'));
   await symlink(dataDir, join(training, 'links', 'up'));
@@ -76,7 +76,7 @@ describe('checkpoint paths', () => {
     expect((error as Error).message).toBe('/etc/passwd is not a workbench checkpoint (not JSON).');
     const json = join(dataDir, 'other.json');
     await writeFile(json, '{"format":"someone-elses/9","payload":"TOP-SECRET-42"}');
-    expect(((await loadCheckpoint(json).catch((err: Error) => err)) as Error).message).toBe(`${json} is not a workbench checkpoint (no mira-local-policy/1 format marker).`);
+    expect(((await loadCheckpoint(json).catch((err: Error) => err)) as Error).message).toBe(`${json} is not a workbench checkpoint (no mira-local-policy/2 format marker).`);
   });
 
   it('without a training folder yet, says so', async () => {

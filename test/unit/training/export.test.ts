@@ -39,7 +39,7 @@ const ACTIONS: Array<[Action, string]> = [
   [{ type: 'click', elementId: '30' }, 'click [30]'],
   [{ type: 'type', elementId: '9', text: 'Shoes' }, 'type [9] [Shoes]'],
   [{ type: 'select', elementId: '375', text: 'Price' }, 'select [375] [Price]'],
-  [{ type: 'stop', text: 'done' }, 'stop [done]'],
+  [{ type: 'stop', text: 'new' }, 'stop [new]'], // an answer the page offers ("Men's shoes: new")
 ];
 const PROGRESS = [[0, 0, 0], [1, 0, 0], [1, 1, 0], [1, 1, 1]];
 const VALUES = [0.5, 0.6, 0.7, 0.8];
@@ -129,7 +129,7 @@ describe('exportRun on a hand-built K = 3 episode (docs/design/MIRA.md §4)', ()
       'do(action="Click", element="30")',
       'do(action="Search", argument="Shoes", element="9")',
       'do(action="Select Dropdown Option", argument="Price", element="375")',
-      'exit(message="done")',
+      'exit(message="new")',
     ];
     expect(lines.map((l) => l.action)).toEqual(webrl);
     expect(lines[2].previous_actions).toEqual(webrl.slice(0, 2));
@@ -197,11 +197,11 @@ describe('episodeMath', () => {
 describe('parseAxTreeText', () => {
   it('reads ids, roles, unescaped names and props back from the stored observation text', () => {
     expect(parseAxTreeText(OBS)).toEqual([
-      { id: '4', role: 'link', name: 'My Account', props: {} },
-      { id: '9', role: 'textbox', name: 'Search', props: { value: '' } },
-      { id: '30', role: 'link', name: 'Shoes', props: {} },
-      { id: '375', role: 'combobox', name: 'Sort By', props: { value: 'Position', expanded: 'false' } },
-      { id: '50', role: 'StaticText', name: "Men's shoes: new", props: {} },
+      { id: '4', role: 'link', name: 'My Account', props: {}, depth: 0 },
+      { id: '9', role: 'textbox', name: 'Search', props: { value: '' }, depth: 0 },
+      { id: '30', role: 'link', name: 'Shoes', props: {}, depth: 0 },
+      { id: '375', role: 'combobox', name: 'Sort By', props: { value: 'Position', expanded: 'false' }, depth: 0 },
+      { id: '50', role: 'StaticText', name: "Men's shoes: new", props: {}, depth: 1 },
     ]);
   });
 });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrainingPhaseResult, TrainingProgress, TrainingRequest } from '../../../main/api/training-types';
-import { TrainingJobs, type TrainingRunner } from '../../../main/training/jobs/training-jobs';
-import { writeJob } from '../../../main/training/jobs/job-file';
+import { TrainingJobs, type TrainingRunner } from '../../../main/services/training-jobs';
+import { writeJob } from '../../../main/services/job-file';
 
 // The job lifecycle around the trainer: every outcome is recorded and evaluated phases survive.
 const REQUEST: TrainingRequest = { variants: ['full'], phases: 2, families: ['shop/add-to-cart'], instancesPerFamily: 10, seed: 1 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainingJob, TrainingPhaseResult, TrainingProgress } from '../../../main/api/training-types';
-import { jobTestInstances } from '../../../main/training/jobs/job-test-split';
+import { jobTestInstances } from '../../../main/services/job-test-split';
 import { formatLoss, lossAxis } from '../../../renderer/src/features/training/loss-axis';
 import { SMALL_TEST_SPLIT, smallSplitWarning, testTaskCount } from '../../../renderer/src/features/training/split-warning';
 import { estimateSecondsLeft, formatTimeLeft, jobFractionDone } from '../../../renderer/src/features/training/training-eta';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { variantConcurrency } from '../../../main/training/jobs/worker-runner';
+import { variantConcurrency } from '../../../main/services/worker-runner';
 
 // Issue 16: variants train side by side, one worker per free core, never more workers than variants.
 describe('variantConcurrency', () => {

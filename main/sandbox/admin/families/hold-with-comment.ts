@@ -1,6 +1,6 @@
 // State change across pages (8 steps): put a customer's most recent pending or processing order on hold and
 // leave a comment. Oracle: All Customers → search → the customer → the order → Hold → Comment → Submit.
-import { pick, randInt } from '../../random';
+import { pick, randInt } from '../../../random/seeded-random';
 import type { AdminData, OrderStatus } from '../data';
 import { adminPaths } from '../views/layout';
 import { TASK_COMMENTS } from '../vocab';

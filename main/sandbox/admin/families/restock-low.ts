@@ -1,7 +1,7 @@
 // State change with filtering, sorting and several edits (12–21 steps): set the stock of a category's n
 // lowest-stock products. Oracle: Products → Category → Search → sort by Quantity → for each product: open
 // it → Quantity → Save → Back to the (remembered) grid.
-import { pick } from '../../random';
+import { pick } from '../../../random/seeded-random';
 import type { AdminData } from '../data';
 import { adminPaths } from '../views/layout';
 import {

@@ -2,7 +2,7 @@
 // its latest commit, or the assignee of a named issue) and invite them to another project with a role.
 // Oracle: project search → source project → Commits (or Issues → search → the issue) → project search →
 // target project → Members → name → Role → Invite.
-import { pick, type Rng } from '../../random';
+import { pick, type Rng } from '../../../random/seeded-random';
 import type { CodeData, Project } from '../data';
 import { canManage, projectCommits, projectIssues, pristineState, roleOf } from '../model';
 import {

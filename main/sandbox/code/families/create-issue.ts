@@ -1,7 +1,7 @@
 // State change (9 steps): open an issue with a given title, label and assignee. Oracle: project search →
 // project → Issues → New issue → Title → Assignee → Label → Create issue. Checked on the final issue page
 // and on the project's issue list filtered by that label and assignee.
-import { pick } from '../../random';
+import { pick } from '../../../random/seeded-random';
 import { projectMembers, pristineState } from '../model';
 import {
   GITLAB, clickButton, clickLink, defineCodeFamily, elementGoal, nameOf, openProject, projectPattern, projectUrl, selectOption, stateGoal, stop,

@@ -1,6 +1,6 @@
 // Text an agent is asked to type (issue titles, comments): drawn per instance from these pieces, so answers
 // cannot be guessed and instances differ.
-import { pick, type Rng } from '../../random';
+import { pick, type Rng } from '../../../random/seeded-random';
 
 const VERBS = ['Investigate', 'Document', 'Add tests for', 'Clean up', 'Speed up', 'Review'];
 const THINGS = ['the release checklist', 'the onboarding guide', 'the error codes', 'the backup job', 'the CI cache', 'the plugin loader', 'the changelog script'];

@@ -1,6 +1,6 @@
 // State change: create a post in a forum with a given title and body through the submission form (Submit
 // link → Title, Body, Forum → Create submission). Checked on the forum's newest posts and the final page.
-import { pick } from '../../random';
+import { pick } from '../../../random/seeded-random';
 import { REDDIT, clickButton, clickLink, defineForumFamily, elementGoal, pathPattern, selectOption, stateGoal, stop, typeInto, urlGoal } from './common';
 import { newBody, newTitle } from './text';
 

@@ -1,6 +1,6 @@
 // State change: edit one of the signed-in user's posts (new body or new title). Oracle: the user's profile
 // → the post → Edit → change the field → Save changes.
-import { pick } from '../../random';
+import { pick } from '../../../random/seeded-random';
 import { REDDIT, clickButton, clickLink, defineForumFamily, pathPattern, postPattern, stateGoal, stop, typeInto, urlGoal } from './common';
 import { newBody, newTitle } from './text';
 

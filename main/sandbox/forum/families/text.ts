@@ -1,6 +1,6 @@
 // Text an agent is asked to type (new titles, bodies, comments, replies): drawn per instance from these
 // pieces, so answers cannot be guessed and instances differ.
-import { pick, type Rng } from '../../random';
+import { pick, type Rng } from '../../../random/seeded-random';
 
 const OPENERS = ['Quick question', 'Weekend project', 'Looking for advice', 'Just sharing', 'Small milestone', 'Need a second opinion'];
 const TOPICS = ['about {noun}', 'on my {noun}', 'with the {noun}', 'regarding a {noun}'];

@@ -1,6 +1,6 @@
 // State change: add a quantity of a product with given options to the cart; scored on the cart page.
 import { itemLine } from '../state';
-import { pick, randInt } from '../../random';
+import { pick, randInt } from '../../../random/seeded-random';
 import type { Product, ShopData } from '../data';
 import type { OracleStep } from '../../types';
 import { SHOPPING, clickButton, clickLink, defineShopFamily, pathPattern, search, selectOption, stateGoal, stop, textGoal, typeInto, urlGoal } from './common';

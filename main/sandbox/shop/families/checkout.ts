@@ -1,7 +1,7 @@
 // State change, long horizon (~15 steps): buy a product with options and ship it to a new address with a
 // chosen shipping method; scored on the newest order's detail page.
 import { itemLine, SHIPPING_METHODS } from '../state';
-import { pick, randInt } from '../../random';
+import { pick, randInt } from '../../../random/seeded-random';
 import { CITIES, FULL_NAMES, STREETS } from '../vocab';
 import { SHOPPING, clickButton, clickLink, clickRadio, defineShopFamily, pathPattern, stateGoal, stop, textGoal, typeInto, urlGoal } from './common';
 import { addToCartSteps, productColorPairs } from './add-to-cart';

@@ -1,6 +1,6 @@
 // State change with cross-page memory (~11+ steps): find which product of a category was bought in a
 // month (order history → order page), then write a review of it with the given rating and texts.
-import { pick } from '../../random';
+import { pick } from '../../../random/seeded-random';
 import { categoryBySlug, monthName, type ShopData } from '../data';
 import { REVIEW_BODIES, REVIEW_TITLES } from '../vocab';
 import { starLabel } from '../views/product';

@@ -7,6 +7,7 @@ import { useWorkbench } from '../../stores/workbench-store';
 import { ScreenshotFrame } from '../replay/ScreenshotFrame';
 import { useStepKeys } from '../replay/use-step-keys';
 import { firstDivergence } from './divergence';
+import { episodeInstruction, instructionTitle } from '../episodes/instruction';
 
 /** Two episodes of the same task side by side, aligned by step, with the first divergence marked. */
 export function CompareView({ left, right, step }: { left: string; right: string; step: number }) {
@@ -36,7 +37,7 @@ export function CompareView({ left, right, step }: { left: string; right: string
   const divergence = firstDivergence(details[0].steps, details[1].steps);
   return (
     <section aria-labelledby="compare-heading">
-      <h1 id="compare-heading">Compare: {details[0].task.intent}</h1>
+      <h1 id="compare-heading" title={instructionTitle(details[0].episode, details[0].task)}>Compare: {episodeInstruction(details[0].episode, details[0].task)}</h1>
       <p className="divergence" data-testid="divergence">
         {divergence === null ? 'The two episodes took the same steps.' : (
           <>First divergence at step {divergence + 1}{' '}
@@ -64,6 +65,7 @@ function Side({ detail, step, label }: { detail: EpisodeDetail; step: StepRecord
       <p className="small">
         <OutcomeBadge episode={detail.episode} /> policy {detail.episode.policy} · {detail.steps.length} steps
       </p>
+      <p className="small muted" data-testid="compare-instruction">{episodeInstruction(detail.episode, detail.task)}</p>
       {step ? (
         <>
           <p className="action-text">{step.actionText || '(no action)'}</p>

@@ -20,10 +20,17 @@ export function studyFacets(seen: readonly FacetSource[], runs: readonly RunSumm
   return {
     family: distinct(seen.map((e) => e.family)).sort(),
     tag: distinct(seen.flatMap((e) => e.tags)).sort(),
-    runs: runs.map((r) => ({ id: r.id, label: `${r.id.slice(0, 8)} · ${String(r.config.policy ?? r.kind)}` })),
+    runs: runs.map((r) => ({ id: r.id, label: runLabel(r) })),
     subgoalVersion: distinct([...seen.map((e) => e.subgoalVersion), ...runs.flatMap((r) => r.subgoalVersions)]).sort((a, b) => a - b),
     promptVersion: distinct([...seen.map((e) => e.promptVersion), ...runs.map((r) => r.promptVersion)]).sort((a, b) => a - b),
   };
+}
+
+/** A run as the run filter names it; a training job's run (issue 21) by its phase and stage. */
+function runLabel(run: RunSummary): string {
+  const training = run.kind === 'rollout' ? (run.config.training as { stage?: unknown } | undefined) : undefined;
+  const what = training ? `training phase ${String(run.config.phase ?? '?')} ${String(training.stage ?? '')}`.trim() : String(run.config.policy ?? run.kind);
+  return `${run.id.slice(0, 8)} · ${what}`;
 }
 
 /** Episodes seen across loads, newest answer first, for studyFacets (keeps every episode once). */

@@ -17,7 +17,9 @@ export function Filmstrip({ steps, current, onSelect, prefixSteps = 0 }: {
   prefixSteps?: number;
 }) {
   const strip = useRef<HTMLDivElement>(null);
-  const [start, end] = useHorizontalWindow(strip, THUMB, steps.length);
+  // Two thumbnails either side of the view: an open loads only the strip a person sees (issue 22: bytes per
+  // open), and scrolling renders the next ones as they come near.
+  const [start, end] = useHorizontalWindow(strip, THUMB, steps.length, 2);
   useCentred(strip, THUMB, current);
   const client = getClient();
   return (

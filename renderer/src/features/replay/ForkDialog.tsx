@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { getClient } from '../../api/client';
+import { loadRegistries } from '../../api/registries';
 import { defaultChoice, requestFields } from '../../components/PolicyFields';
 import { clearForkCheckpoint, forkCheckpoint } from '../training/fork-prefill';
 import { PolicyDialog } from './PolicyDialog';
@@ -20,7 +21,7 @@ export function ForkButton({ episodeId, taskId, t }: { episodeId: string; taskId
           idPrefix="fork"
           startingLabel={t === 0 ? 'Starting…' : `Replaying steps 1–${t}…`}
           initial={forkInitialChoice()}
-          onStart={(choice) => getClient().forkEpisode({ episodeId, fromStep: t, policy: choice.policy, ...requestFields(choice) }).then((started) => (clearForkCheckpoint(), started))}
+          onStart={async (choice) => getClient().forkEpisode({ episodeId, fromStep: t, policy: choice.policy, ...requestFields(choice, await loadRegistries()) }).then((started) => (clearForkCheckpoint(), started))}
           onClose={() => setOpen(false)}
         >
           {t === 0 ? 'The new policy acts from the first step.' : `Steps 1–${t} replay this episode's recorded actions; the new policy acts from step ${t + 1}.`}
@@ -50,7 +51,7 @@ export function RunAgainButton({ taskId, seed }: { taskId: string; seed: number 
           taskId={taskId}
           idPrefix="again"
           startingLabel="Starting…"
-          onStart={(choice) => getClient().startRun({ taskIds: [taskId], policy: choice.policy, seed, ...requestFields(choice) })}
+          onStart={async (choice) => getClient().startRun({ taskIds: [taskId], policy: choice.policy, seed, ...requestFields(choice, await loadRegistries()) })}
           onClose={() => setOpen(false)}
         >
           {`A new run of ${taskId} from its first step.`}

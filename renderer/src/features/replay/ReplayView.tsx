@@ -4,6 +4,7 @@ import { CompareWith } from './CompareWith';
 import { Filmstrip } from './Filmstrip';
 import { ForkButton, RunAgainButton } from './ForkDialog';
 import { EpisodeNotes } from '../episodes/EpisodeNotes';
+import { episodeInstruction, instructionTitle } from '../episodes/instruction';
 import { ForkedFrom } from './ForkedFrom';
 import { OutcomePanel } from './OutcomePanel';
 import { ScreenshotFrame } from './ScreenshotFrame';
@@ -63,7 +64,7 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
     <section className="replay one-screen" aria-labelledby="replay-heading">
       <div className="replay-header">
         <button type="button" onClick={() => navigate({ view: 'episodes' })}>← Episodes</button>
-        <h1 id="replay-heading" title={detail.task.intent}>{detail.task.intent}</h1>
+        <h1 id="replay-heading" title={instructionTitle(detail.episode, detail.task)}>{episodeInstruction(detail.episode, detail.task)}</h1>
         <span className="muted small replay-meta">
           {detail.task.id} · policy {detail.episode.policy} · episode {detail.episode.id}
         </span>
@@ -107,7 +108,7 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
           )}
           <StepTimeline count={count} current={index} analysis={detail.episode.analysis} onSelect={select} />
           {lane && <SubgoalLane names={lane.names} done={lane.done} verdicts={lane.byStep} count={count} current={index} onSelect={select} set={detail.subgoals} />}
-          <ValueChart steps={detail.steps} current={index} />
+          <ValueChart steps={detail.steps} current={index} episodeId={episodeId} />
         </>
       )}
       <CompareWith episodeId={episodeId} taskId={detail.task.id} />

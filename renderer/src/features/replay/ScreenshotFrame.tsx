@@ -1,30 +1,51 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StepRecord } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
+import { prefetchBlobText } from './use-blob-text';
 
 /** The step's screenshot with the acted element boxed. Boxes are in viewport CSS pixels; the image is the
  * viewport, so its natural size gives the scale. Neighbouring frames are preloaded so stepping never
  * flashes blank (Playwright trace viewer's double buffering, done with the browser cache). */
 export function ScreenshotFrame({ step, neighbours }: { step: StepRecord; neighbours: StepRecord[] }) {
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
+  const image = useRef<HTMLImageElement>(null);
   const client = getClient();
   const src = step.screenshotRef ? client.blobUrl(step.screenshotRef) : null;
 
   useEffect(() => {
-    // Fetched and decoded ahead (issue 22), so the next key press paints a frame that is already an image.
-    for (const n of neighbours) {
-      if (!n.screenshotRef) continue;
-      const image = new Image();
-      image.src = client.blobUrl(n.screenshotRef);
-      image.decode().catch(() => undefined); // a frame that fails to load shows its own error when selected
+    // Fetched and decoded ahead (issue 22), so the next key press paints a frame that is already an image,
+    // and its observation text is there too. Started once this frame has loaded, so the frame a person is
+    // waiting for never shares the connection or the decoder with frames they may never ask for.
+    let started = false;
+    const prefetch = () => {
+      if (started) return;
+      started = true;
+      for (const n of neighbours) {
+        prefetchBlobText(n.observationRef);
+        if (!n.screenshotRef) continue;
+        const ahead = new Image();
+        ahead.src = client.blobUrl(n.screenshotRef);
+        ahead.decode().catch(() => undefined); // a frame that fails to load shows its own error when selected
+      }
+    };
+    const current = image.current;
+    if (!current || current.complete) prefetch();
+    else {
+      current.addEventListener('load', prefetch, { once: true });
+      current.addEventListener('error', prefetch, { once: true });
     }
-  }, [neighbours, client]);
+    return () => {
+      current?.removeEventListener('load', prefetch);
+      current?.removeEventListener('error', prefetch);
+    };
+  }, [neighbours, client, src]);
 
   if (!src) return <div className="frame empty">No screenshot was recorded for this step.</div>;
   const box = step.targetBox;
   return (
     <div className="frame" data-testid="frame">
       <img
+        ref={image}
         src={src}
         alt={`Screenshot of step ${step.t}`}
         data-testid="screenshot"
@@ -54,3 +75,4 @@ export function ScreenshotFrame({ step, neighbours }: { step: StepRecord; neighb
     </div>
   );
 }
+

@@ -11,7 +11,7 @@ type Tab = (typeof TABS)[number];
 export function StepTabs({ step, previous }: { step: StepRecord; previous: StepRecord | undefined }) {
   const [tab, setTab] = useState<Tab>('Observation');
   return (
-    <section className="panel" aria-label="Step details">
+    <section className="panel below-fold" aria-label="Step details">
       <div role="tablist" className="tabs">
         {TABS.map((name) => (
           <button key={name} role="tab" type="button" aria-selected={tab === name} onClick={() => setTab(name)}>{name}</button>

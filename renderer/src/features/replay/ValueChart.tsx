@@ -1,38 +1,64 @@
+import { useEffect, useState } from 'react';
+import type { EpisodeCritics } from '../../../../main/api/critic-types';
 import type { StepRecord } from '../../../../main/api/types';
+import { getClient } from '../../api/client';
 import { LANE_COLUMN } from './SubgoalLane';
 
 const SERIES = [
   { key: 'value', label: 'value V(s)', className: 'series-value' },
   { key: 'potential', label: 'potential Φ(s)', className: 'series-potential' },
 ] as const;
+type SeriesKey = (typeof SERIES)[number]['key'];
 
-/** The critics' value and potential per step as a small SVG chart aligned with the subgoal lane; shown only
- * when the steps carry them (after a training phase scored the episode). */
-export function ValueChart({ steps, current }: { steps: StepRecord[]; current: number }) {
-  const present = SERIES.filter((s) => steps.some((step) => step[s.key] !== null));
+/** Critics fitted on the episode's run (issue 17), fetched only when the steps recorded none. */
+function useFittedCritics(episodeId: string | null): EpisodeCritics | null {
+  const [critics, setCritics] = useState<EpisodeCritics | null>(null);
+  useEffect(() => {
+    setCritics(null);
+    if (!episodeId) return;
+    let live = true;
+    getClient().getEpisodeCritics(episodeId).then((c) => live && setCritics(c), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [episodeId]);
+  return critics;
+}
+
+/** The critics' value and potential per step as a small SVG chart aligned with the subgoal lane: the ones the
+ * acting policy recorded (a local checkpoint), else those of critics fitted on the episode's run. */
+export function ValueChart({ steps, current, episodeId }: { steps: StepRecord[]; current: number; episodeId?: string }) {
+  const recorded = SERIES.some((s) => steps.some((step) => step[s.key] !== null));
+  const fitted = useFittedCritics(recorded ? null : episodeId ?? null);
+  const seriesOf = (key: SeriesKey): (number | null)[] => {
+    if (recorded) return steps.map((step) => step[key]);
+    const values = key === 'value' ? fitted?.values : fitted?.potentials;
+    return steps.map((_, t) => values?.[t] ?? null);
+  };
+  const present = SERIES.map((s) => ({ ...s, points: seriesOf(s.key) })).filter((s) => s.points.some((v) => v !== null));
   if (present.length === 0) return null;
   const height = 60;
   const width = steps.length * LANE_COLUMN;
-  const values = steps.flatMap((s) => present.map((p) => s[p.key]).filter((v): v is number => v !== null));
+  const values = present.flatMap((p) => p.points.filter((v): v is number => v !== null));
   const lo = Math.min(0, ...values);
   const hi = Math.max(1, ...values);
   const y = (v: number) => height - 4 - ((v - lo) / (hi - lo)) * (height - 8);
   const x = (i: number) => i * LANE_COLUMN + LANE_COLUMN / 2;
-  const at = steps[current];
   return (
-    <figure className="value-chart" data-testid="value-chart">
+    <figure className="value-chart" data-testid="value-chart" data-source={recorded ? 'recorded' : 'fitted'}>
       <figcaption className="small">
         {present.map((s) => (
-          <span key={s.key} className={`legend ${s.className}`}>{s.label}{at && at[s.key] !== null ? ` = ${at[s.key]!.toFixed(3)}` : ''}</span>
+          <span key={s.key} className={`legend ${s.className}`} data-testid={`legend-${s.key}`}>{s.label}{s.points[current] != null ? ` = ${s.points[current]!.toFixed(3)}` : ''}</span>
         ))}
+        {!recorded && fitted && <span className="muted"> · critics fitted on this run (fit {fitted.fitId.slice(0, 8)})</span>}
       </figcaption>
       <div className="lane-row">
         <span className="lane-label small muted">{hi.toFixed(2)} … {lo.toFixed(2)}</span>
         <svg width={width} height={height} role="img" aria-label="Critic value and potential per step">
           <line x1={x(current)} x2={x(current)} y1={0} y2={height} className="chart-cursor" />
           {present.map((s) => {
-            const points = steps.map((step, i) => (step[s.key] === null ? null : `${x(i)},${y(step[s.key]!)}`)).filter(Boolean);
-            return <polyline key={s.key} points={points.join(' ')} className={s.className} fill="none" />;
+            const points = s.points.map((v, i) => (v === null ? null : `${x(i)},${y(v)}`)).filter(Boolean);
+            return <polyline key={s.key} points={points.join(' ')} className={s.className} fill="none" data-testid={`series-${s.key}`} data-points={points.length} />;
           })}
         </svg>
       </div>

@@ -2,26 +2,41 @@ import { useEffect, useState } from 'react';
 import { getClient } from '../../api/client';
 
 const cache = new Map<string, string>();
+const inFlight = new Map<string, Promise<string>>();
 
-/** A text blob (observation, prompt, reply) by hash, fetched lazily and cached for the session. */
+/** One request per hash however many ask at once (a prefetch and the tab that then shows it). */
+function fetchText(hash: string): Promise<string> {
+  let pending = inFlight.get(hash);
+  if (!pending) {
+    pending = getClient().getBlobText(hash).then((value) => (cache.set(hash, value), value)).finally(() => inFlight.delete(hash));
+    inFlight.set(hash, pending);
+  }
+  return pending;
+}
+
+/** Fetches a text blob ahead (the next and previous steps' observations, issue 22), so stepping shows it at
+ * once; failures are left for the view that shows it to report. */
+export function prefetchBlobText(hash: string | null): void {
+  if (hash && !cache.has(hash)) fetchText(hash).catch(() => undefined);
+}
+
+/** A text blob (observation, prompt, reply) by hash, fetched lazily and cached for the session. A cached
+ * (e.g. prefetched) text is returned in the same render that asks for it: stepping re-renders once. */
 export function useBlobText(hash: string | null): { text: string | null; error: string | null } {
-  const [state, setState] = useState<{ text: string | null; error: string | null }>({ text: hash ? cache.get(hash) ?? null : null, error: null });
+  const [state, setState] = useState<{ hash: string | null; text: string | null; error: string | null }>({ hash: null, text: null, error: null });
+  const cached = hash ? cache.get(hash) : undefined;
   useEffect(() => {
-    if (!hash) return setState({ text: null, error: null });
-    const known = cache.get(hash);
-    if (known !== undefined) return setState({ text: known, error: null });
+    if (!hash || cache.has(hash)) return;
     let live = true;
-    setState({ text: null, error: null });
-    getClient()
-      .getBlobText(hash)
-      .then((value) => {
-        cache.set(hash, value);
-        if (live) setState({ text: value, error: null });
-      })
-      .catch((err: Error) => live && setState({ text: null, error: err.message }));
+    fetchText(hash).then(
+      (value) => live && setState({ hash, text: value, error: null }),
+      (err: Error) => live && setState({ hash, text: null, error: err.message }),
+    );
     return () => {
       live = false;
     };
   }, [hash]);
-  return state;
+  if (!hash) return { text: null, error: null };
+  if (cached !== undefined) return { text: cached, error: null };
+  return state.hash === hash ? { text: state.text, error: state.error } : { text: null, error: null };
 }

@@ -8,6 +8,7 @@ import { useRunProgress } from '../../stores/use-run-progress';
 import { useWorkbench } from '../../stores/workbench-store';
 import type { RunRecord } from '../../../../main/api/types';
 import { LiveRun } from './LiveRun';
+import { RunCritics } from './RunCritics';
 import { RunEpisodes } from './RunEpisodes';
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
@@ -87,6 +88,7 @@ export function RunReportView({ runId }: { runId: string }) {
         )}
         {report.heatmap && <Heatmap title="P(subgoal done by step)" testId="heatmap" cells={report.heatmap.cells} />}
       </div>
+      {run && <RunCritics run={run} onFitted={() => void getClient().getRunReport(runId).then(setReport, () => undefined)} />}
       {Object.keys(report.analyses).length > 0 && (
         <table className="grid" data-testid="failure-table">
           <thead>

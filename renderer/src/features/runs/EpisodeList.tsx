@@ -11,6 +11,16 @@ import { EpisodeTable } from './EpisodeTable';
 
 const NO_OPTIONS = { site: [], failureMode: [], policy: [], phase: [] };
 
+/** The table's query from the store's filters, sort and study query (one shape, so equal queries compare equal). */
+const pageQueryOf = (query: EpisodePageQuery, filters: EpisodePageQuery['filters'], sort: EpisodePageQuery['sort']): EpisodePageQuery => ({ ...query, filters, sort });
+
+// Opening the workbench on the episodes list asks for the first page while the app is still starting (issue 22:
+// the table's first paint), instead of after React's first render; the table's own request then joins it.
+{
+  const start = useWorkbench.getState();
+  if (start.route.view === 'episodes') void useEpisodeTable.getState().reload(pageQueryOf(start.query, start.filters, start.sort));
+}
+
 /** Every recorded episode: searched and filtered (text, family, run, versions, tag, site, outcome, failure
  * mode, policy, phase) and sorted by any column in the store, a page at a time as the windowed table scrolls
  * (issue 22 "Lists at scale"), with the total and the per-site solve rate of every match; a row opens the
@@ -21,13 +31,14 @@ export function EpisodeList() {
   const sort = useWorkbench((s) => s.sort);
   const setSort = useWorkbench((s) => s.setSort);
   const navigate = useWorkbench((s) => s.navigate);
+  const loadEpisode = useWorkbench((s) => s.loadEpisode);
   const query = useWorkbench((s) => s.query);
   const setQuery = useWorkbench((s) => s.setQuery);
   const { answered, total, summary, pages, error, reload, ensureRows, applyEpisodeEvent } = useEpisodeTable();
   const [runSummaries, setRunSummaries] = useState<RunSummary[]>([]);
   const [seen, setSeen] = useState<EpisodeListRow[]>([]);
 
-  const pageQuery = useMemo<EpisodePageQuery>(() => ({ ...query, filters, sort }), [query, filters, sort]);
+  const pageQuery = useMemo(() => pageQueryOf(query, filters, sort), [query, filters, sort]);
   const latest = useRef(pageQuery);
   latest.current = pageQuery;
   useEffect(() => void reload(pageQuery), [pageQuery, reload]);
@@ -77,6 +88,7 @@ export function EpisodeList() {
             sort={sort}
             onSort={setSort}
             onOpen={(episodeId) => navigate({ view: 'replay', episodeId, step: 0 })}
+            onPress={(episodeId) => void loadEpisode(episodeId)}
             search={answered.search ?? ''}
           />
         </>

@@ -50,8 +50,7 @@ export function SettingsView() {
           <label htmlFor="provider">Provider</label>
           <select id="provider" value={draft.provider} onChange={(e) => set({ provider: e.target.value as WorkbenchSettings['provider'] })}>
             <option value="none">None (sandbox oracle and local policy only)</option>
-            <option value="gemini">Gemini</option>
-            <option value="openai-compatible">OpenAI-compatible (vLLM, Ollama, llama.cpp)</option>
+            {info?.registries.providerIds.map((id) => <option key={id} value={id}>{info.registries.providers[id].label}</option>)}
           </select>
         </div>
         <div className="field"><label htmlFor="gemini-model">Gemini model</label><input id="gemini-model" value={draft.gemini.model} onChange={(e) => set({ gemini: { ...draft.gemini, model: e.target.value } })} /></div>

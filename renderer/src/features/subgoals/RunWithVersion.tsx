@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import type { SubgoalSet } from '../../../../main/api/contract';
 import { getClient } from '../../api/client';
-import { isLlmPolicy, POLICIES } from '../../components/PolicyFields';
+import { isLlmPolicy, useRegistries } from '../../api/registries';
+import { policyOptions } from '../../components/PolicyFields';
 import { useWorkbench } from '../../stores/workbench-store';
 
 /** "Re-run with corrected subgoals" (issue 21): runs the task with an LLM policy on exactly this version,
  * pinned by id, so a later save or regeneration does not change what the run acts on and is judged against. */
 export function RunWithVersion({ set }: { set: SubgoalSet }) {
   const navigate = useWorkbench((s) => s.navigate);
+  const registries = useRegistries();
   const [policy, setPolicy] = useState('sgo');
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -28,7 +30,7 @@ export function RunWithVersion({ set }: { set: SubgoalSet }) {
     <div className="run-bar" role="group" aria-label="Run with this version">
       <label>Policy{' '}
         <select value={policy} onChange={(e) => setPolicy(e.target.value)}>
-          {POLICIES.filter((p) => isLlmPolicy(p.value)).map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+          {policyOptions(registries).filter((p) => isLlmPolicy(registries, p.value)).map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
         </select>
       </label>
       <button type="button" onClick={() => void run()} disabled={starting}>{starting ? 'Starting…' : `Run ${policy} with v${set.version}`}</button>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { TaskSummary } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
+import { loadRegistries } from '../../api/registries';
 import { useWorkbench } from '../../stores/workbench-store';
 import { defaultChoice, PolicyFields, requestFields, type PolicyChoice } from '../../components/PolicyFields';
 
@@ -47,7 +48,7 @@ export function TaskBrowser() {
   const single = selected.size === 1 ? [...selected][0] : null;
   const start = async () => {
     try {
-      const { runId } = await getClient().startRun({ taskIds: [...selected], policy: choice.policy, concurrency, ...requestFields(single ? choice : { ...choice, subgoalSetId: '' }) });
+      const { runId } = await getClient().startRun({ taskIds: [...selected], policy: choice.policy, concurrency, ...requestFields(single ? choice : { ...choice, subgoalSetId: '' }, await loadRegistries()) });
       navigate({ view: 'run', runId });
     } catch (err) {
       setError((err as Error).message);

@@ -3,6 +3,7 @@ import type { TrainingJob, TrainingPhaseResult } from '../../../../main/api/trai
 import { getClient } from '../../api/client';
 import { useWorkbench } from '../../stores/workbench-store';
 import { setForkCheckpoint } from './fork-prefill';
+import { PhaseRollouts } from './PhaseRollouts';
 
 /** A finished phase's checkpoint and what to do with it (issue 21): run the trained local policy on the
  * job's test split (a new run, opened live), or carry it to the next fork dialog. The core checks the path
@@ -28,7 +29,8 @@ export function PhaseCheckpoint({ job, phase }: { job: TrainingJob; phase: Train
         title={tests.length === 0 ? 'This job\'s record has no test split (recorded before it was kept)' : `A local-policy run over the ${tests.length} test task(s) with this checkpoint`}>
         {state.kind === 'starting' ? 'Starting…' : 'Run on the test split'}
       </button>{' '}
-      <button type="button" aria-label={`Fork with ${name}`} onClick={() => (setForkCheckpoint(phase.checkpoint), setState({ kind: 'fork' }))}>Fork with this policy</button>
+      <button type="button" aria-label={`Fork with ${name}`} onClick={() => (setForkCheckpoint(phase.checkpoint), setState({ kind: 'fork' }))}>Fork with this policy</button>{' '}
+      <PhaseRollouts phase={phase} />
       {state.kind === 'fork' && (
         <p className="small" role="status">
           The next fork dialog starts on the local policy with this checkpoint: open an episode and choose “Fork from this step”.{' '}

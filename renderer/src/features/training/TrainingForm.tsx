@@ -19,10 +19,13 @@ export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) 
   const [families, setFamilies] = useState<string[]>([]);
   const [phases, setPhases] = useState(2);
   const [instances, setInstances] = useState(10);
-  const [seed, setSeed] = useState(1);
+  // "1" trains once; "1,2,3" runs the same job per trainer seed and the study gives intervals (issue 17).
+  const [seedsText, setSeedsText] = useState('1');
   // Blank = the trainer's default (every train task's demonstration; one rollout per task).
   const [sftDemos, setSftDemos] = useState('');
   const [rollouts, setRollouts] = useState('');
+  // Blank = the trainer's default (one worker per available core, at most one per variant).
+  const [parallel, setParallel] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -41,7 +44,13 @@ export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) 
     setBusy(true);
     setError(null);
     const budget = { ...(sftDemos ? { sftDemosPerFamily: Number(sftDemos) } : {}), ...(rollouts ? { rolloutsPerTask: Number(rollouts) } : {}) };
-    const request: TrainingRequest = { variants, phases, families, instancesPerFamily: instances, seed, ...(Object.keys(budget).length ? { budget } : {}) };
+    const seeds = seedList(seedsText);
+    if (!seeds) {
+      setError(`Seeds must be integers separated by commas, e.g. 1,2,3 (got "${seedsText}").`);
+      setBusy(false);
+      return;
+    }
+    const request: TrainingRequest = { variants, phases, families, instancesPerFamily: instances, seed: seeds[0], ...(seeds.length > 1 ? { seeds } : {}), ...(Object.keys(budget).length ? { budget } : {}), ...(parallel ? { parallelVariants: Number(parallel) } : {}) };
     try {
       onStarted((await getClient().startTraining(request)).jobId);
     } catch (e) {
@@ -70,9 +79,17 @@ export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) 
       <label>Instances per family <input type="number" min={5} max={500} value={instances} onChange={(e) => setInstances(Number(e.target.value))} /></label>
       <label>SFT demos per family <input type="number" min={1} max={1000} placeholder="all" value={sftDemos} onChange={(e) => setSftDemos(e.target.value)} /></label>
       <label>Rollouts per task <input type="number" min={1} max={16} placeholder="1" value={rollouts} onChange={(e) => setRollouts(e.target.value)} /></label>
-      <label>Seed <input type="number" value={seed} onChange={(e) => setSeed(Number(e.target.value))} /></label>
+      <label>Variants in parallel <input type="number" min={1} max={VARIANTS.length} placeholder="one per core" value={parallel} onChange={(e) => setParallel(e.target.value)} title="Variants trained at once, each in its own worker" /></label>
+      <label>Seeds <input type="text" inputMode="numeric" value={seedsText} onChange={(e) => setSeedsText(e.target.value)} title="One seed, or several (1,2,3): the same job per trainer seed" /></label>
       <button type="submit" disabled={busy || variants.length === 0 || families.length === 0}>Start training</button>
       {error && <p role="alert" className="error">{error}</p>}
     </form>
   );
+}
+
+/** "1, 2,3" → [1, 2, 3] (distinct integers); null when a part is not an integer or there is none. */
+function seedList(text: string): number[] | null {
+  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
+  const seeds = [...new Set(parts.map(Number))];
+  return parts.length > 0 && seeds.every(Number.isSafeInteger) ? seeds : null;
 }

@@ -6,6 +6,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { formatLoss } from './loss-axis';
 import { LossCharts } from './LossCharts';
 import { PhaseCheckpoint } from './PhaseCheckpoint';
+import { StudyPanel } from './StudyPanel';
 import { smallSplitWarning, testTaskCount } from './split-warning';
 import { estimateSecondsLeft, formatTimeLeft } from './training-eta';
 import { lossSeries, percent, successSeries } from './training-series';
@@ -26,6 +27,7 @@ export function TrainingJobPanel({ job }: { job: TrainingJob }) {
       <p className="small" data-testid="training-setup">{setupLine(job)}</p>
       <p className="small">
         Backend: <strong data-testid="training-backend">{job.backend?.name ?? '…'}</strong>
+        {job.backend?.device && <span data-testid="training-device"> · {job.backend.device}</span>}
         {job.backend?.attempts.filter((a) => !a.ok).map((a) => <span key={a.name} className="muted"> · {a.name} unavailable{a.reason ? ` (${a.reason})` : ''}</span>)}
       </p>
       {last && (
@@ -49,12 +51,13 @@ export function TrainingJobPanel({ job }: { job: TrainingJob }) {
         <MultiLineChart title="Test success rate per phase" series={successSeries(job)} xLabel="phase" yMax={1} percent testId="sr-per-phase" />
         <LossCharts series={lossSeries(job)} testId="loss-curve" />
       </div>
+      <StudyPanel job={job} />
       <table className="phases" aria-label="Phases">
         <thead><tr><th>Variant</th><th>Phase</th><th>Test SR</th><th>Train SR</th><th>Losses</th><th>Samples/s</th><th>Time</th><th>Checkpoint</th></tr></thead>
         <tbody>
           {job.phases.map((p) => (
-            <tr key={`${p.variant}-${p.phase}`} data-testid="phase-row">
-              <td>{p.variant}</td><td>{p.phase === 0 ? '0 (SFT)' : p.phase}</td>
+            <tr key={`${p.variant}-${p.phase}-${p.seed ?? ''}`} data-testid="phase-row">
+              <td>{p.variant}{(job.request.seeds?.length ?? 0) > 1 && p.seed !== undefined ? ` · seed ${p.seed}` : ''}</td><td>{p.phase === 0 ? '0 (SFT)' : p.phase}</td>
               <td>{percent(p.testSuccess)} of {p.testEpisodes}</td><td>{p.trainSuccess === null ? '—' : percent(p.trainSuccess)}</td>
               <td className="small">{Object.entries(p.losses).map(([k, v]) => `${k} ${formatLoss(v)}`).join(', ')}</td>
               <td>{p.samplesPerSecond.toFixed(0)}</td><td>{p.seconds.toFixed(1)} s</td>
@@ -74,8 +77,9 @@ function setupLine(job: TrainingJob): string {
     `SFT demos per family: ${r.budget?.sftDemosPerFamily ?? 'all'}`,
     `rollouts per task: ${r.budget?.rolloutsPerTask ?? 1}`,
     ...(r.budget?.tasksPerPhase ? [`tasks per phase: ${r.budget.tasksPerPhase}`] : []),
+    ...(r.parallelVariants ? [`variants in parallel: ${r.parallelVariants}`] : []),
   ];
-  return [r.families.join(', '), `${r.instancesPerFamily} instances per family`, `${r.phases} MiRA phase${r.phases === 1 ? '' : 's'}`, ...budget, `seed ${r.seed}`].join(' · ');
+  return [r.families.join(', '), `${r.instancesPerFamily} instances per family`, `${r.phases} MiRA phase${r.phases === 1 ? '' : 's'}`, ...budget, r.seeds && r.seeds.length > 1 ? `seeds ${r.seeds.join(', ')}` : `seed ${r.seed}`].join(' · ');
 }
 
 /** The clock, ticking every few seconds while `ticking` (the ETA moves between progress events). */

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TrainingJob } from '../../../../main/api/training-types';
 import { getClient } from '../../api/client';
 import { TrainingForm } from './TrainingForm';
+import { CompareSelectedButton, PairCheckbox, usePairPicker } from '../compare/PairPicker';
+import { useWorkbench } from '../../stores/workbench-store';
 import { TrainingJobPanel } from './TrainingJobPanel';
 import { percent } from './training-series';
 
@@ -13,6 +15,8 @@ export function TrainingView() {
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pair = usePairPicker();
+  const navigate = useWorkbench((s) => s.navigate);
 
   const refresh = useCallback(() => {
     void getClient().listTrainingJobs().then((list) => {
@@ -42,10 +46,11 @@ export function TrainingView() {
         <div>
           <TrainingForm onStarted={(id) => (setSelected(id), refresh())} />
           <table className="jobs" aria-label="Training jobs">
-            <thead><tr><th>Job</th><th>Variants</th><th>Status</th><th>Best test SR</th></tr></thead>
+            <thead><tr><th>Compare</th><th>Job</th><th>Variants</th><th>Status</th><th>Best test SR</th></tr></thead>
             <tbody>
               {jobs.map((j) => (
                 <tr key={j.id} aria-selected={j.id === selected} onClick={() => setSelected(j.id)} data-testid="job-row">
+                  <td><PairCheckbox id={j.id} label={`job ${j.id.slice(0, 8)}`} selected={pair.selected} onToggle={pair.toggle} /></td>
                   <td><button type="button" className="link" onClick={() => setSelected(j.id)}>{j.id.slice(0, 8)}</button></td>
                   <td>{j.request.variants.join(', ')}</td>
                   <td>{j.status}</td>
@@ -54,6 +59,7 @@ export function TrainingView() {
               ))}
             </tbody>
           </table>
+          {jobs.length > 1 && <CompareSelectedButton what="jobs" selected={pair.selected} onCompare={(left, right) => navigate({ view: 'compare-jobs', left, right })} />}
         </div>
         {job ? <TrainingJobPanel job={job} /> : <p className="muted">No training job yet.</p>}
       </div>

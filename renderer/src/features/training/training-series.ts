@@ -2,16 +2,17 @@
 import type { TrainingJob } from '../../../../main/api/training-types';
 import type { Series } from '../../components/charts/MultiLineChart';
 
-/** Test success rate per phase, one series per variant (the ablation comparison, docs/design/MIRA.md §5). */
+/** Test success rate per phase, one series per variant (the ablation comparison, docs/design/MIRA.md §5); with
+ * several trainer seeds each point is the mean over the seeds that reached the phase (issue 17). */
 export function successSeries(job: TrainingJob): Series[] {
-  const byVariant = new Map<string, Series>();
+  const sums = new Map<string, Map<number, { total: number; n: number }>>();
   for (const p of job.phases) {
-    const s = byVariant.get(p.variant) ?? { name: p.variant, points: [] };
-    s.points.push({ x: p.phase, y: p.testSuccess });
-    byVariant.set(p.variant, s);
+    const phases = sums.get(p.variant) ?? new Map<number, { total: number; n: number }>();
+    const s = phases.get(p.phase) ?? { total: 0, n: 0 };
+    phases.set(p.phase, { total: s.total + p.testSuccess, n: s.n + 1 });
+    sums.set(p.variant, phases);
   }
-  for (const s of byVariant.values()) s.points.sort((a, b) => a.x - b.x);
-  return [...byVariant.values()];
+  return [...sums].map(([name, phases]) => ({ name, points: [...phases].map(([x, s]) => ({ x, y: s.total / s.n })).sort((a, b) => a.x - b.x) }));
 }
 
 /** Loss curves: one series per loss name (and variant, in an ablation), x = update step across the job. */

@@ -1,0 +1,42 @@
+// `train critics --runs <id,id>` (issue 17): fits the value and potential critics on recorded runs of any
+// policy — the same background fit as the run report's button — printing its progress, the held-out losses
+// and V's calibration, and where the checkpoint went. Replay then draws V and P for those runs' episodes.
+import type { CriticFitJob } from '../api/critic-types';
+import type { Core } from '../core';
+import { flagNumber, flagString, type ParsedArgs } from './args';
+
+export async function trainCriticsCommand(args: ParsedArgs, core: Core): Promise<number> {
+  const runIds = (flagString(args, 'runs') ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  if (runIds.length === 0) throw new Error('train critics needs --runs <id,id,…>: the runs whose episodes the critics learn from.');
+  const { fitId } = await core.api.startCriticFit({ runIds, seed: flagNumber(args, 'seed', 1) });
+  console.log(`Fitting the critics on run(s) ${runIds.join(', ')} (fit ${fitId})`);
+  let last = '';
+  let job: CriticFitJob;
+  for (;;) {
+    [job] = (await core.api.listCriticFits()).filter((j) => j.id === fitId);
+    const line = job.progress?.message ?? '';
+    if (line && line !== last) console.log((last = line));
+    if (job.status !== 'running') break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  if (job.status !== 'finished' || !job.result) {
+    console.error(job.error ?? `The fit ended ${job.status}.`);
+    return 1;
+  }
+  console.log(criticFitSummary(job));
+  return 0;
+}
+
+export function criticFitSummary(job: CriticFitJob): string {
+  const r = job.result!;
+  const loss = (x: number | null) => (x === null ? '—' : x.toFixed(4));
+  const lines = [
+    `${r.episodes} episode(s): ${r.trainEpisodes} train, ${r.heldOutEpisodes} held out; ${r.skipped.length} skipped; P's labels from steps ${r.labelSources.steps}, verdicts ${r.labelSources.verdicts}, none ${r.labelSources.none}`,
+    `value critic V: train BCE ${loss(r.value.trainLoss)}, held-out BCE ${loss(r.value.heldOutLoss)} (${r.value.epochs} epochs, kept ${r.value.keptEpoch})`,
+    r.potential ? `potential critic P: train MSE ${loss(r.potential.trainLoss)}, held-out MSE ${loss(r.potential.heldOutLoss)} (${r.potential.epochs} epochs, kept ${r.potential.keptEpoch})` : 'potential critic P: not fitted (no episode was judged against subgoals)',
+    `calibration of V on ${r.calibration.heldOut ? 'the held-out' : 'all (none held out)'} states: ECE ${r.calibration.ece === null ? '—' : r.calibration.ece.toFixed(4)} over ${r.calibration.n} states`,
+    ...r.skipped.map((s) => `  skipped ${s.episodeId}: ${s.reason}`),
+    `checkpoint: ${r.checkpoint} (${r.backend}, ${r.seconds.toFixed(1)} s)`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,129 @@
+// Training jobs (issue 7): start, stream, cancel and list. The trainer itself is a TrainingRunner (it runs
+// the models in a worker thread); this class owns the job's lifecycle and its record, so every outcome —
+// finished, failed with the reason, cancelled, or interrupted by a killed process — is recorded and the phases
+// completed before it survive.
+import { randomUUID } from 'node:crypto';
+import type { TrainingJob, TrainingPhaseResult, TrainingProgress, TrainingRequest } from '../api/training-types';
+import { jobDir, readJobs, writeJob } from './job-file';
+
+export interface TrainingRunContext {
+  jobId: string;
+  /** Where the job keeps its checkpoints (one per variant and phase). */
+  dir: string;
+  signal: AbortSignal;
+  onBackend(backend: NonNullable<TrainingJob['backend']>): void;
+  onProgress(progress: Omit<TrainingProgress, 'jobId'>): void;
+  /** A phase of a variant was evaluated on the test split. */
+  onPhase(result: TrainingPhaseResult): void;
+}
+
+export type TrainingRunner = (request: TrainingRequest, ctx: TrainingRunContext) => Promise<void>;
+
+/** Loss points kept per job (the curve is for the eye; phases keep the means). */
+const MAX_LOSS_POINTS = 2000;
+/** Progress is saved at most this often (phases and the end are always saved). */
+const SAVE_EVERY_MS = 2000;
+
+export class TrainingJobs {
+  private readonly running = new Map<string, { job: TrainingJob; abort: AbortController; done: Promise<void> }>();
+  private recovered: Promise<void> | null = null;
+
+  constructor(
+    private readonly root: string,
+    private readonly runner: TrainingRunner,
+    private readonly emit: (progress: TrainingProgress) => void = () => undefined,
+  ) {}
+
+  async list(): Promise<TrainingJob[]> {
+    await this.recoverInterrupted();
+    const live = new Map([...this.running].map(([id, r]) => [id, r.job]));
+    return (await readJobs(this.root)).map((j) => live.get(j.id) ?? j);
+  }
+
+  async get(jobId: string): Promise<TrainingJob> {
+    const job = (await this.list()).find((j) => j.id === jobId);
+    if (!job) throw new Error(`No training job with id ${jobId}.`);
+    return job;
+  }
+
+  /** `testTaskIds`: the job's test split (job-test-split.ts), kept on the record for "run on the test split". */
+  async start(request: TrainingRequest, testTaskIds?: string[]): Promise<{ jobId: string; done: Promise<TrainingJob> }> {
+    await this.recoverInterrupted();
+    const job: TrainingJob = {
+      id: randomUUID(), request, status: 'running', createdAt: new Date().toISOString(), finishedAt: null,
+      backend: null, phases: [], lossCurve: [], error: null, last: null, ...(testTaskIds ? { testTaskIds } : {}),
+    };
+    await writeJob(this.root, job);
+    const abort = new AbortController();
+    let lastSave = 0;
+    // Writes are chained so the newest state is always the one on disk last.
+    let writes = Promise.resolve();
+    const save = (force = false) => {
+      if (!force && Date.now() - lastSave < SAVE_EVERY_MS) return;
+      lastSave = Date.now();
+      const snapshot = structuredClone(job);
+      writes = writes.then(() => writeJob(this.root, snapshot)).catch((err: Error) => console.error(`Saving training job ${job.id} failed: ${err.message}`));
+    };
+    const ctx: TrainingRunContext = {
+      jobId: job.id,
+      dir: jobDir(this.root, job.id),
+      signal: abort.signal,
+      onBackend: (backend) => ((job.backend = backend), save(true)),
+      onProgress: (p) => {
+        job.last = { jobId: job.id, ...p };
+        if (p.losses && Object.keys(p.losses).length > 0) {
+          job.lossCurve.push({ variant: p.variant, phase: p.phase, stage: p.stage, step: job.lossCurve.length, losses: p.losses });
+          if (job.lossCurve.length > MAX_LOSS_POINTS) job.lossCurve = job.lossCurve.filter((_, i) => i % 2 === 0);
+        }
+        this.emit(job.last);
+        save();
+      },
+      onPhase: (result) => ((job.phases = [...job.phases, result]), save(true)),
+    };
+    const done = this.runner(request, ctx).then(
+      () => {
+        job.status = abort.signal.aborted ? 'cancelled' : 'finished';
+        if (job.status === 'cancelled') job.error = 'Cancelled by the user; the phases finished before are kept.';
+      },
+      (err: Error) => {
+        job.status = abort.signal.aborted ? 'cancelled' : 'failed';
+        job.error = abort.signal.aborted ? 'Cancelled by the user; the phases finished before are kept.' : `Training failed: ${err.message}`;
+      },
+    ).then(async () => {
+      job.finishedAt = new Date().toISOString();
+      save(true);
+      await writes;
+      this.running.delete(job.id);
+      this.emit({ jobId: job.id, variant: job.last?.variant ?? null, phase: job.last?.phase ?? 0, stage: job.last?.stage ?? 'evaluation', done: 1, total: 1, message: `Job ${job.status}.` });
+    });
+    this.running.set(job.id, { job, abort, done });
+    return { jobId: job.id, done: done.then(() => job) };
+  }
+
+  /** Resolves false when the job is not running in this process. */
+  async cancel(jobId: string): Promise<boolean> {
+    const r = this.running.get(jobId);
+    if (!r) return false;
+    r.abort.abort();
+    return true;
+  }
+
+  /** Waits for running jobs after cancelling them (shutdown). */
+  async close(): Promise<void> {
+    for (const r of this.running.values()) r.abort.abort();
+    await Promise.all([...this.running.values()].map((r) => r.done));
+  }
+
+  /** A job still 'running' on disk but not in this process was cut off by a killed process. */
+  private recoverInterrupted(): Promise<void> {
+    this.recovered ??= readJobs(this.root).then(async (jobs) => {
+      for (const job of jobs.filter((j) => j.status === 'running' && !this.running.has(j.id))) {
+        job.status = 'interrupted';
+        job.error = `The workbench stopped during ${job.last ? `phase ${job.last.phase} (${job.last.stage})` : 'start-up'}; ${job.phases.length} evaluated phase(s) are kept with their checkpoints.`;
+        job.finishedAt = new Date().toISOString();
+        await writeJob(this.root, job);
+      }
+    });
+    return this.recovered;
+  }
+}

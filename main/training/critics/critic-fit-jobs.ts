@@ -1,0 +1,160 @@
+// Critic fits on recorded runs as background jobs (issue 17), like training jobs: each has a record on disk
+// (<dataDir>/training/critics/<fitId>/fit.json) with its progress, result or error, next to the critics'
+// checkpoint (critics.json) and every episode's V and P (scores.json), which replay draws for episodes whose
+// policy recorded none. A fit still 'running' on disk but not in this process was cut off by a killed process.
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CriticFitJob, CriticFitRequest, CriticFitResult, EpisodeCritics } from '../../api/critic-types';
+import type { Store } from '../../store';
+import type { BackendName } from '../backend';
+import type { EpisodeScores } from './fit-recorded';
+import { CRITICS_DIR, FIT_FILE, SCORES_FILE } from './fit-files';
+
+/** Progress is written to the record at most this often (the start and the end always are). */
+const SAVE_EVERY_MS = 2000;
+
+export interface CriticFitJobsOptions {
+  backend?(): BackendName | 'auto';
+  /** Caps the epochs (tests); default the trainer's 20. */
+  maxEpochs?: number;
+}
+
+export class CriticFitJobs {
+  private readonly running = new Map<string, { job: CriticFitJob; abort: AbortController; done: Promise<void> }>();
+  private readonly scores = new Map<string, Promise<Record<string, { runId: string } & EpisodeScores>>>();
+  private recovered: Promise<void> | null = null;
+  private writes: Promise<void> = Promise.resolve();
+
+  /** `trainingDir`: <dataDir>/training; fits live in its `critics/` folder. */
+  constructor(private readonly store: Store, private readonly trainingDir: string, private readonly options: CriticFitJobsOptions = {}) {}
+
+  private get root(): string {
+    return join(this.trainingDir, CRITICS_DIR);
+  }
+
+  /** Checks the runs exist, then fits in the background; `done` resolves with the final record. */
+  async start(request: CriticFitRequest): Promise<{ fitId: string; done: Promise<CriticFitJob> }> {
+    await this.recover();
+    const runIds = [...new Set(request.runIds)];
+    if (runIds.length === 0) throw new Error('Name at least one run to fit the critics on.');
+    for (const runId of runIds) if (!(await this.store.runs.get(runId))) throw new Error(`There is no run ${runId}.`);
+    const job: CriticFitJob = {
+      id: randomUUID(), request: { runIds, seed: request.seed ?? 1 }, status: 'running', createdAt: new Date().toISOString(),
+      finishedAt: null, progress: null, error: null, result: null,
+    };
+    await this.write(job);
+    const abort = new AbortController();
+    const done = this.fit(job, abort.signal).then(
+      (result) => {
+        job.result = result;
+        job.status = abort.signal.aborted ? 'cancelled' : 'finished';
+      },
+      (err: Error) => {
+        job.status = abort.signal.aborted ? 'cancelled' : 'failed';
+        job.error = abort.signal.aborted ? 'Cancelled by the user.' : `The critic fit failed: ${err.message}`;
+      },
+    ).then(async () => {
+      job.finishedAt = new Date().toISOString();
+      await this.write(job).catch((err: Error) => console.error(`Saving critic fit ${job.id} failed: ${err.message}`));
+      this.running.delete(job.id);
+    });
+    this.running.set(job.id, { job, abort, done });
+    return { fitId: job.id, done: done.then(() => job) };
+  }
+
+  /** Every fit, newest first; with `runId`, only those that include that run. */
+  async list(runId?: string): Promise<CriticFitJob[]> {
+    await this.recover();
+    const live = new Map([...this.running].map(([id, r]) => [id, r.job]));
+    const jobs = (await this.readAll()).map((j) => structuredClone(live.get(j.id) ?? j));
+    return runId ? jobs.filter((j) => j.request.runIds.includes(runId)) : jobs;
+  }
+
+  /** Per-step V and P of an episode from the newest finished fit that covers its run, or null. */
+  async episodeCritics(episodeId: string): Promise<EpisodeCritics | null> {
+    const episode = await this.store.episodes.get(episodeId);
+    if (!episode) throw new Error(`No episode with id ${episodeId}.`);
+    if (episode.runId === null) return null;
+    for (const job of await this.list(episode.runId)) {
+      if (job.status !== 'finished') continue;
+      const scored = (await this.scoresOf(job.id))[episodeId];
+      if (!scored) continue;
+      // Step t shows V(s_t): s_T, the page after the last action, has no step of its own.
+      const T = scored.values.length - 1;
+      return { fitId: job.id, values: scored.values.slice(0, T), potentials: scored.potentials?.slice(0, T) ?? null };
+    }
+    return null;
+  }
+
+  async close(): Promise<void> {
+    for (const r of this.running.values()) r.abort.abort();
+    await Promise.all([...this.running.values()].map((r) => r.done));
+  }
+
+  private async fit(job: CriticFitJob, signal: AbortSignal): Promise<CriticFitResult> {
+    // Loaded on use: the fit reaches TensorFlow.js, which serve must not load at start-up.
+    const { runRecordedFit } = await import('./run-recorded-fit');
+    let saved = 0;
+    return runRecordedFit(this.store, join(this.root, job.id), job, {
+      backend: this.options.backend?.() ?? 'auto', maxEpochs: this.options.maxEpochs, signal,
+      progress: (stage, done, total, message) => {
+        job.progress = { stage, done, total, message };
+        // On disk too, now and then, for a UI or CLI in another process watching the same data directory.
+        if (Date.now() - saved < SAVE_EVERY_MS) return;
+        saved = Date.now();
+        this.write(job).catch(() => undefined);
+      },
+    });
+  }
+
+  private scoresOf(fitId: string): Promise<Record<string, { runId: string } & EpisodeScores>> {
+    let cached = this.scores.get(fitId);
+    if (!cached) {
+      cached = readFile(join(this.root, fitId, SCORES_FILE), 'utf8').then((text) => JSON.parse(text), () => ({}));
+      this.scores.set(fitId, cached);
+    }
+    return cached;
+  }
+
+  /** Written whole to a temporary file and renamed, so a killed process leaves the previous version; writes
+   * are chained, so the newest state is always the one on disk last. */
+  private write(job: CriticFitJob): Promise<void> {
+    const text = JSON.stringify(job, null, 1);
+    const dir = join(this.root, job.id);
+    const next = this.writes.then(async () => {
+      await mkdir(dir, { recursive: true });
+      const tmp = join(dir, `${FIT_FILE}.${randomUUID()}.tmp`);
+      await writeFile(tmp, text);
+      await rename(tmp, join(dir, FIT_FILE));
+    });
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  private async readAll(): Promise<CriticFitJob[]> {
+    const names = await readdir(this.root).catch(() => [] as string[]);
+    const jobs: CriticFitJob[] = [];
+    for (const name of names) {
+      const file = join(this.root, name, FIT_FILE);
+      try {
+        jobs.push(JSON.parse(await readFile(file, 'utf8')) as CriticFitJob);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') console.warn(`Skipping critic fit record ${file}: ${(err as Error).message}`);
+      }
+    }
+    return jobs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+  }
+
+  private recover(): Promise<void> {
+    this.recovered ??= this.readAll().then(async (jobs) => {
+      for (const job of jobs.filter((j) => j.status === 'running' && !this.running.has(j.id))) {
+        job.status = 'interrupted';
+        job.error = `The workbench stopped during the fit${job.progress ? ` (${job.progress.message})` : ''}; start it again.`;
+        job.finishedAt = new Date().toISOString();
+        await this.write(job);
+      }
+    });
+    return this.recovered;
+  }
+}

@@ -1,0 +1,77 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { TrainingJob, TrainingPhaseResult } from '../../../../main/api/training-types';
+import { getClient } from '../../api/client';
+import { MultiLineChart } from '../../components/charts/MultiLineChart';
+import { formatLoss } from '../training/loss-axis';
+import { percent, successSeries } from '../training/training-series';
+import { optionsDiff, phaseRows } from './job-diff';
+
+/** Two training jobs side by side (issue 21): the options they differ in, test success per phase (both jobs'
+ * variants on one plot) and each phase's SR and losses in A and B. */
+export function JobCompareView({ left, right }: { left: string; right: string }) {
+  const [jobs, setJobs] = useState<[TrainingJob, TrainingJob] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const client = getClient();
+    let live = true;
+    Promise.all([client.getTrainingJob(left), client.getTrainingJob(right)]).then((pair) => live && setJobs(pair), (err: Error) => live && setError(err.message));
+    return () => {
+      live = false;
+    };
+  }, [left, right]);
+  const options = useMemo(() => (jobs ? optionsDiff(jobs[0].request, jobs[1].request) : []), [jobs]);
+  const phases = useMemo(() => (jobs ? phaseRows(...jobs) : []), [jobs]);
+  const series = useMemo(
+    () => (jobs ? jobs.flatMap((job, i) => successSeries(job).map((s) => ({ ...s, name: `${i === 0 ? 'A' : 'B'} ${s.name}` }))) : []),
+    [jobs],
+  );
+
+  if (error) return <p role="alert" className="error">Could not compare the training jobs: {error}</p>;
+  if (!jobs) return <p className="muted">Loading training jobs…</p>;
+  const [a, b] = jobs;
+  const differing = options.filter((o) => o.differs).length;
+  return (
+    <section aria-labelledby="job-compare-heading" data-testid="job-compare">
+      <h1 id="job-compare-heading">Compare training jobs {a.id.slice(0, 8)} (A) and {b.id.slice(0, 8)} (B)</h1>
+      <p className="small">A: <span data-testid="job-a-status">{a.status}</span> · B: <span data-testid="job-b-status">{b.status}</span></p>
+      <h2>Options · <span className="muted small">{differing === 0 ? 'the same' : `${differing} differ`}</span></h2>
+      <table className="grid" aria-label="Options compared" data-testid="options-diff">
+        <thead><tr><th scope="col">Option</th><th scope="col">A</th><th scope="col">B</th></tr></thead>
+        <tbody>
+          {options.map((o) => (
+            <tr key={o.key} data-testid="option-row" data-differs={o.differs || undefined} className={o.differs ? 'differs' : undefined}>
+              <th scope="row">{o.key}</th><td>{o.left}</td><td>{o.right}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="charts">
+        <MultiLineChart title="Test success rate per phase (A and B)" series={series} xLabel="phase" yMax={1} percent testId="compare-sr-per-phase" />
+      </div>
+      <table className="grid" aria-label="Phases compared" data-testid="phase-compare">
+        <thead>
+          <tr><th scope="col">Variant</th><th scope="col">Phase</th><th scope="col">Test SR A</th><th scope="col">Test SR B</th><th scope="col">Δ</th><th scope="col">Losses A</th><th scope="col">Losses B</th></tr>
+        </thead>
+        <tbody>
+          {phases.map((p) => (
+            <tr key={`${p.variant}-${p.phase}`} data-testid="phase-compare-row">
+              <td>{p.variant}</td>
+              <td>{p.phase === 0 ? '0 (SFT)' : p.phase}</td>
+              <td>{p.left ? `${percent(p.left.testSuccess)} of ${p.left.testEpisodes}` : '—'}</td>
+              <td>{p.right ? `${percent(p.right.testSuccess)} of ${p.right.testEpisodes}` : '—'}</td>
+              <td data-testid="phase-delta">{p.delta === null ? '—' : `${p.delta > 0 ? '+' : p.delta < 0 ? '−' : '±'}${percent(Math.abs(p.delta))}`}</td>
+              <td className="small wrap">{lossText(p.left, p.losses)}</td>
+              <td className="small wrap">{lossText(p.right, p.losses)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** A phase's losses in the order of `names` (the union over both jobs), or a dash. */
+function lossText(result: TrainingPhaseResult | null, names: string[]): string {
+  const parts = names.filter((k) => result?.losses[k] !== undefined).map((k) => `${k} ${formatLoss(result!.losses[k])}`);
+  return parts.join(', ') || '—';
+}

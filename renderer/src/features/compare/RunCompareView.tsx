@@ -1,0 +1,107 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { EpisodeListRow, RunSummary } from '../../../../main/api/contract';
+import { getClient } from '../../api/client';
+import { listAllEpisodeRows } from '../../api/episode-pages';
+import { useWorkbench } from '../../stores/workbench-store';
+import { successRate } from '../runs/RunList';
+import { familyRates, taskDiff, type TaskChange, type TaskSide } from './run-diff';
+import { formatDateTime } from '../../components/format-time';
+
+const CHANGE_LABEL: Record<TaskChange, string> = {
+  fixed: 'fixed', broke: 'broke', same: 'same', unscored: 'not scored', 'only-left': 'only in A', 'only-right': 'only in B',
+};
+
+/** Two runs side by side (issue 21): what each ran with (policy, model, prompt and subgoal versions), success
+ * overall and per family, and every task's outcome in both with what changed, each linked to its replay. */
+export function RunCompareView({ left, right }: { left: string; right: string }) {
+  const [data, setData] = useState<{ runs: [RunSummary, RunSummary]; rows: [EpisodeListRow[], EpisodeListRow[]] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const navigate = useWorkbench((s) => s.navigate);
+  useEffect(() => {
+    const client = getClient();
+    let live = true;
+    Promise.all([client.listRunSummaries(), listAllEpisodeRows(client, { runId: left }), listAllEpisodeRows(client, { runId: right })]).then(
+      ([summaries, a, b]) => {
+        const find = (id: string) => {
+          const run = summaries.find((r) => r.id === id);
+          if (!run) throw new Error(`There is no run ${id}.`);
+          return run;
+        };
+        if (live) setData({ runs: [find(left), find(right)], rows: [a, b] });
+      },
+    ).catch((err: Error) => live && setError(err.message));
+    return () => {
+      live = false;
+    };
+  }, [left, right]);
+  const families = useMemo(() => (data ? familyRates(...data.rows) : []), [data]);
+  const tasks = useMemo(() => (data ? taskDiff(...data.rows) : []), [data]);
+
+  if (error) return <p role="alert" className="error">Could not compare the runs: {error}</p>;
+  if (!data) return <p className="muted">Loading runs…</p>;
+  const [a, b] = data.runs;
+  const changed = tasks.filter((t) => t.change === 'fixed' || t.change === 'broke').length;
+  const open = (episodeId: string) => navigate({ view: 'replay', episodeId, step: 0 });
+  return (
+    <section aria-labelledby="run-compare-heading" data-testid="run-compare">
+      <h1 id="run-compare-heading">Compare runs {a.id.slice(0, 8)} (A) and {b.id.slice(0, 8)} (B)</h1>
+      <table className="grid" aria-label="Runs compared" data-testid="run-compare-summary">
+        <thead><tr><th scope="col" /><th scope="col">A</th><th scope="col">B</th></tr></thead>
+        <tbody>
+          <SummaryRow label="Run" a={<a href={`#/run/${a.id}`}>{a.id.slice(0, 8)}</a>} b={<a href={`#/run/${b.id}`}>{b.id.slice(0, 8)}</a>} />
+          <SummaryRow label="Policy" a={String(a.config.policy ?? '—')} b={String(b.config.policy ?? '—')} />
+          <SummaryRow label="Model" a={a.model ?? '—'} b={b.model ?? '—'} />
+          <SummaryRow label="Prompt" a={a.promptVersion === null ? '—' : `v${a.promptVersion}`} b={b.promptVersion === null ? '—' : `v${b.promptVersion}`} />
+          <SummaryRow label="Subgoals" a={versions(a)} b={versions(b)} />
+          <SummaryRow label="SR" a={successRate(a)} b={successRate(b)} testId="compare-sr" />
+          <SummaryRow label="Episodes" a={String(a.episodes)} b={String(b.episodes)} />
+          <SummaryRow label="Started" a={formatDateTime(a.createdAt)} b={formatDateTime(b.createdAt)} />
+        </tbody>
+      </table>
+      <h2>Success per family</h2>
+      <table className="grid" aria-label="Success per family" data-testid="family-compare">
+        <thead><tr><th scope="col">Family</th><th scope="col">A</th><th scope="col">B</th></tr></thead>
+        <tbody>
+          {families.map((f) => (
+            <tr key={f.family} data-testid="family-row">
+              <td>{f.family}</td><td>{successRate(f.left)}</td><td>{successRate(f.right)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Per task · <span className="muted small" data-testid="changed-count">{changed} of {tasks.length} tasks changed outcome</span></h2>
+      <table className="grid" aria-label="Outcome per task" data-testid="task-compare">
+        <thead><tr><th scope="col">Task</th><th scope="col">A</th><th scope="col">B</th><th scope="col">Change</th></tr></thead>
+        <tbody>
+          {tasks.map((t) => (
+            <tr key={t.taskId} data-testid="task-row" data-change={t.change}>
+              <td title={t.taskId}>{(t.left ?? t.right)?.intent || t.taskId}<span className="muted small"> · {t.taskId}</span></td>
+              <td><SideCell side={t.left} label="A" onOpen={open} /></td>
+              <td><SideCell side={t.right} label="B" onOpen={open} /></td>
+              <td><span className={`badge ${t.change === 'fixed' ? 'ok' : t.change === 'broke' ? 'fail' : ''}`}>{CHANGE_LABEL[t.change]}</span></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function SummaryRow({ label, a, b, testId }: { label: string; a: ReactNode; b: ReactNode; testId?: string }) {
+  return <tr data-testid={testId}><th scope="row">{label}</th><td>{a}</td><td>{b}</td></tr>;
+}
+
+function versions(run: RunSummary): string {
+  return run.subgoalVersions.length === 0 ? '—' : run.subgoalVersions.map((v) => `v${v}`).join(', ');
+}
+
+/** One run's outcome on a task, linked to its newest episode's replay. */
+function SideCell({ side, label, onOpen }: { side: TaskSide | null; label: string; onOpen(episodeId: string): void }) {
+  if (!side) return <span className="muted">not run</span>;
+  const text = side.scored === 0 ? 'not scored' : side.scored === 1 ? (side.solved ? '✓ success' : '✗ failed') : `${side.solved}/${side.scored} solved`;
+  return (
+    <a href={`#/episode/${side.episodeId}/step/0`} onClick={(e) => (e.preventDefault(), onOpen(side.episodeId))} aria-label={`Replay run ${label}'s episode: ${text}`}>
+      {text}
+    </a>
+  );
+}

@@ -1,0 +1,70 @@
+// In-page timing for the UI benches (issue 22 "an honest UI bench"). Installed with page.addInitScript before
+// the app loads, so its listeners run before the app's. Each measurement starts at a person's input event
+// (keydown, or mousedown on an episode row) taken with performance.now() inside the page, and ends when the
+// expected frame is there, at three points:
+//   inDom   — the new screenshot <img> (alt "Screenshot of step t") is in the DOM (MutationObserver, no polling);
+//   decoded — its decode() promise resolved: the pixels are ready to paint;
+//   painted — the next requestAnimationFrame callback after that, i.e. the frame that shows it. This one is
+//             quantised to the display refresh (~16.7 ms), which is why `decoded` is reported too.
+// Written as a plain string: the bench runs under tsx, whose esbuild would wrap named functions in __name().
+
+export interface FrameTiming {
+  kind: 'open' | 'key';
+  inDom: number;
+  decoded: number;
+  painted: number;
+}
+
+export const PAGE_TIMING_SCRIPT = `
+(() => {
+  const results = [];
+  let expecting = null;
+  const counterStep = () => {
+    const m = /Step (\\d+) \\/ (\\d+)/.exec(document.querySelector('[data-testid="step-counter"]')?.textContent ?? '');
+    return m ? { t: Number(m[1]) - 1, count: Number(m[2]) } : null;
+  };
+  // The step's frame: its screenshot, or the note a step without one shows (then there is nothing to decode).
+  const frameFor = (t) => {
+    const img = document.querySelector('[data-testid="screenshot"]');
+    if (img && img.getAttribute('alt') === 'Screenshot of step ' + t) return img;
+    return counterStep()?.t === t && document.querySelector('.frame.empty') ? 'empty' : null;
+  };
+  const finish = (img, kind, start) => {
+    const inDom = performance.now();
+    (img === 'empty' ? Promise.resolve() : img.decode()).catch(() => undefined).then(() => {
+      const decoded = performance.now();
+      requestAnimationFrame(() => {
+        const painted = performance.now();
+        results.push({ kind, inDom: inDom - start, decoded: decoded - start, painted: painted - start });
+      });
+    });
+  };
+  const observer = new MutationObserver(() => {
+    if (!expecting) return;
+    const img = frameFor(expecting.t);
+    if (!img) return;
+    const { kind, start } = expecting;
+    expecting = null;
+    finish(img, kind, start);
+  });
+  const arm = (kind, t, start) => {
+    expecting = { kind, t, start };
+    observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['alt', 'src', 'data-testid', 'class'] });
+  };
+  window.addEventListener('keydown', (event) => {
+    const at = counterStep();
+    if (!at) return;
+    const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    const t = at.t + delta;
+    if (delta === 0 || t < 0 || t >= at.count) return;
+    arm('key', t, performance.now());
+  }, true);
+  window.addEventListener('mousedown', (event) => {
+    if (event.target instanceof Element && event.target.closest('[data-testid="episode-row"]')) {
+      performance.mark('open-episode');
+      arm('open', 0, performance.now());
+    }
+  }, true);
+  window.__uiBench = { results };
+})();
+`;

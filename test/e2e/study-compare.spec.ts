@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createCore, type Core } from '../../main/core';
+import { startCoreHost } from '../../main/host/core-host';
+import type { WebHost } from '../../main/host/web-host';
+import { stubTrainingRunner } from '../helpers/stub-training-runner';
+import { saveView } from './shots';
+
+// Issue 21 leftovers, as a person does them: two runs compared side by side (SR, per family, per task with
+// links into the replay, versions); two training jobs compared (options diff, SR per phase, losses); the
+// Training form's "Variants in parallel" reaching the job's options; and a MiniWoB-like episode whose own
+// instruction differs from its task's intent, shown in the replay header. Its own core and host: the runs
+// here are real (oracle and the deliberately wrong baseline in Chromium); training jobs run the stub runner
+// (the page is under test, not the trainer).
+let dir: string;
+let core: Core;
+let host: WebHost;
+let runs: { oracle: string; wrong: string; tasks: string[] };
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  dir = await mkdtemp(join(tmpdir(), 'mira-e2e-study-compare-'));
+  core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 }, mode: 'web', training: { runner: stubTrainingRunner() } });
+  const shop = core.catalog!.all().filter((i) => i.site === 'shop').sort((a, b) => a.oracle.length - b.oracle.length);
+  const tasks = [shop[0].id, shop[1].id];
+  const oracle = await core.run({ taskIds: tasks, policy: 'oracle' });
+  await oracle.done;
+  const wrong = await core.run({ taskIds: [tasks[0]], policy: 'wrong', seed: 3 });
+  await wrong.done;
+  runs = { oracle: oracle.runId, wrong: wrong.runId, tasks };
+  host = await startCoreHost(core);
+});
+test.afterAll(async () => {
+  await host?.close();
+  await core?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('two runs side by side: SR, versions, per family and per task, each outcome opening its replay', async ({ page }) => {
+  await page.goto(`${host.loginUrl}#/runs`);
+  const rows = page.getByTestId('run-row');
+  await expect(rows).toHaveCount(2);
+  await page.getByLabel(`Compare run ${runs.oracle.slice(0, 8)}`).check();
+  await page.getByLabel(`Compare run ${runs.wrong.slice(0, 8)}`).check();
+  await page.getByRole('button', { name: /Compare the two runs/ }).click();
+
+  const view = page.getByTestId('run-compare');
+  await expect(view.getByRole('heading', { level: 1 })).toHaveText(`Compare runs ${runs.oracle.slice(0, 8)} (A) and ${runs.wrong.slice(0, 8)} (B)`);
+  const summary = view.getByTestId('run-compare-summary');
+  await expect(summary.getByRole('row', { name: /^Policy/ })).toHaveText('Policyoraclewrong');
+  await expect(view.getByTestId('compare-sr')).toHaveText('SR100% (2/2)0% (0/1)');
+  // The two tasks are in one family or two: every family row has A's rate, and B's where it ran.
+  await expect(view.getByTestId('family-row').first()).toContainText('100%');
+  // The shortest task: solved by the oracle (A), failed by the wrong baseline (B) → "broke", listed first;
+  // the other ran only in A.
+  const taskRows = view.getByTestId('task-row');
+  await expect(taskRows).toHaveCount(2);
+  await expect(taskRows.nth(0)).toHaveAttribute('data-change', 'broke');
+  await expect(taskRows.nth(0)).toContainText(runs.tasks[0]);
+  await expect(taskRows.nth(1)).toHaveAttribute('data-change', 'only-left');
+  await expect(view.getByTestId('changed-count')).toHaveText('1 of 2 tasks changed outcome');
+  await saveView(page, 'compare-runs', true);
+
+  // B's failed attempt opens in the replay.
+  await taskRows.nth(0).getByRole('link', { name: "Replay run B's episode: ✗ failed" }).click();
+  await expect(page.getByTestId('step-counter')).toHaveText(/Step 1 \/ \d+/);
+  await expect(page.getByText(`${runs.tasks[0]} · policy wrong`)).toBeVisible();
+});
+
+test('the Training form sends "Variants in parallel" with the job, and the job shows it', async ({ page }) => {
+  await page.goto(`${host.loginUrl}#/training`);
+  const form = page.getByRole('form', { name: 'New training job' });
+  await form.getByLabel('kl', { exact: true }).check();
+  await form.getByLabel('Families').selectOption(['shop/sorted-category']);
+  await form.getByLabel('MiRA phases after SFT').fill('1');
+  await form.getByLabel('Instances per family').fill('5');
+  await form.getByLabel('Variants in parallel').fill('2');
+  await form.getByRole('button', { name: 'Start training' }).click();
+  const job = page.getByTestId('training-job');
+  await expect(job.getByTestId('training-status')).toHaveText('finished', { timeout: 120_000 });
+  await expect(job.getByTestId('training-setup')).toContainText('variants in parallel: 2');
+  const [record] = await core.api.listTrainingJobs();
+  expect(record.request).toMatchObject({ variants: ['full', 'kl'], parallelVariants: 2, families: ['shop/sorted-category'] });
+  await saveView(page, 'training-parallel-variants');
+});
+
+test('two training jobs side by side: options that differ, SR per phase and losses', async ({ page }) => {
+  const base = { variants: ['full' as const], phases: 2, families: ['shop/sorted-category'], instancesPerFamily: 5 };
+  const a = (await core.api.startTraining({ ...base, seed: 1 })).jobId;
+  const b = (await core.api.startTraining({ ...base, seed: 2, budget: { rolloutsPerTask: 3 } })).jobId;
+  await expect.poll(async () => (await core.api.listTrainingJobs()).filter((j) => [a, b].includes(j.id) && j.status === 'finished').length, { timeout: 120_000 }).toBe(2);
+
+  await page.goto(`${host.loginUrl}#/training`);
+  await page.getByLabel(`Compare job ${a.slice(0, 8)}`).check();
+  await page.getByLabel(`Compare job ${b.slice(0, 8)}`).check();
+  await page.getByRole('button', { name: /Compare the two jobs/ }).click();
+
+  const view = page.getByTestId('job-compare');
+  await expect(view.getByRole('heading', { level: 1 })).toHaveText(`Compare training jobs ${a.slice(0, 8)} (A) and ${b.slice(0, 8)} (B)`);
+  const differing = view.locator('[data-testid="option-row"][data-differs]');
+  await expect(differing).toHaveCount(2);
+  await expect(differing.nth(0)).toHaveText('budget.rolloutsPerTask—3');
+  await expect(differing.nth(1)).toHaveText('seed12');
+  await expect(view.getByRole('row', { name: /^families/ })).toHaveText('familiesshop/sorted-categoryshop/sorted-category');
+  // Phases 0–2 of the one variant, evaluated in both (the stub's SR: 0% then +1 test task per phase).
+  const phases = view.getByTestId('phase-compare-row');
+  await expect(phases).toHaveCount(3);
+  await expect(phases.nth(0)).toContainText('0 (SFT)');
+  await expect(phases.nth(2).getByTestId('phase-delta')).toHaveText('±0%');
+  await expect(phases.nth(1)).toContainText('critic');
+  await expect(view.getByTestId('compare-sr-per-phase').locator('svg')).toBeVisible();
+  await saveView(page, 'compare-jobs', true);
+});
+
+test('a MiniWoB-like episode shows its own instruction in the replay, not the task intent', async ({ page }) => {
+  const intent = 'Click on the specified button.';
+  const instruction = 'Click on the "Submit" button.';
+  const taskId = 'miniwob/click-button-e2e';
+  await core.store.tasks.upsert({ id: taskId, source: 'miniwob', sites: ['miniwob'], intent, startUrl: 'http://x/', config: {}, split: 'test', family: 'miniwob/click-button' });
+  const episodeId = randomUUID();
+  await core.store.episodes.create({ id: episodeId, runId: null, taskId, policy: 'oracle', seed: 7, createdAt: new Date().toISOString() });
+  await core.store.episodes.setInstruction(episodeId, instruction);
+  // Real recorded frames (the oracle's), so the replay shows what it always shows.
+  const [source] = await core.api.listEpisodes({ runId: runs.oracle, limit: 1 });
+  for (const step of await core.store.steps.list(source.id)) await core.store.steps.insert({ ...step, episodeId });
+  await core.store.episodes.finish(episodeId, { status: 'finished', success: true, score: 1, answer: null, stopReason: 'agent_stop', outcome: 'Solved.', evaluation: null });
+
+  // From the episodes table (which lists it by its instruction) into the replay.
+  await page.goto(host.loginUrl);
+  const row = page.getByTestId('episode-row').filter({ hasText: instruction });
+  await expect(row).toHaveCount(1);
+  await row.click();
+  await expectReplayHeading(page, instruction, intent);
+  await saveView(page, 'replay-instruction');
+});
+
+async function expectReplayHeading(page: Page, instruction: string, intent: string): Promise<void> {
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText(instruction);
+  await expect(heading).toHaveAttribute('title', new RegExp(`task miniwob/click-button-e2e: ${intent.replace(/\./g, '\\.')}`));
+  await expect(page.getByTestId('step-counter')).toHaveText(/Step 1 \/ \d+/);
+  await expect(page.getByTestId('screenshot')).toBeVisible();
+}
