@@ -4,12 +4,12 @@ import { DEFAULT_TASK_PAGE, MAX_TASK_PAGE } from './api/schemas';
 import { REGISTRIES } from './api/registries';
 import type { EpisodeRecord } from './api/types';
 import { BrowserPool } from './browser/pool';
-import { parseEndpointList } from './browser/endpoint-spec';
+import { parseEndpointList } from './api/endpoint-spec';
 import type { MiniWobSuccessRule } from './eval/miniwob-reward';
 import { EventHub } from './events';
 import { watchRuns } from './store/run-watch';
 import { TrainingJobs, type TrainingRunner } from './services/training-jobs';
-import { CriticFitJobs } from './training/critics/critic-fit-jobs';
+import { CriticFitJobs } from './services/critic-fit-jobs';
 import { workerTrainingRunner } from './services/worker-runner';
 import { includeJobTestSplits, jobTestInstances } from './services/job-test-split';
 import type { TrainingOptions } from './training/worker/protocol';
@@ -31,6 +31,7 @@ import { analyzeRun, type RunSummarizer } from './runs/analyze-run';
 import { forkRunRequest } from './runs/fork';
 import { startFork } from './runs/fork-start';
 import type { TaskRecord } from './api/types';
+import { stepForDetail } from './services/episode-detail';
 import { resolveMiniWobSuccess, startMiniWob, type MiniWobSetup } from './runs/miniwob-setup';
 import { checkMiniWobDir, listedMiniWobTaskIds, miniwobDirChoice, switchMiniWobCheckout } from './runs/miniwob-settings';
 import type { SiteProfile } from './tasks/site-profile';
@@ -48,7 +49,7 @@ export interface CoreOptions {
   /** A running Playwright browser server to use instead of launching Chromium (tests share one this way). */
   browserWsEndpoint?: string | null;
   /** Remote browser endpoints (and the local one's cap) for this process: `--browser-endpoint`,
-   * MIRA_BROWSER_ENDPOINTS; default settings.json's browserEndpoints (main/browser/endpoint-spec.ts). */
+   * MIRA_BROWSER_ENDPOINTS; default settings.json's browserEndpoints (main/api/endpoint-spec.ts). */
   browserEndpoints?: readonly string[];
   /** The built-in sandbox sites; false to run without them. */
   sandbox?: { port?: number; datasetSeed?: number; instancesPerFamily?: number } | false;
@@ -237,7 +238,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const [steps, subgoals, verdicts, annotation] = await Promise.all([
         store.steps.list(id), inference.subgoalSets.forEpisode(id), inference.verdicts.list(id), store.episodes.annotation(id),
       ]);
-      return { episode, task, steps, subgoals, verdicts, annotation };
+      return { episode, task, steps: steps.map(stepForDetail), subgoals, verdicts, annotation };
     },
     getBlobText: (hash) => store.blobs.getText(hash),
     getRunReport: (runId) => analyzeRun(store, runId, undefined, (id) => criticFits.episodeCritics(id).then((c) => c?.values ?? null)),

@@ -1,13 +1,11 @@
 import type { Locator } from 'playwright';
 import type { Action, ActionType, Box } from '../api/types';
 import type { BrowserSession } from '../browser/session';
-import { NAVIGATION_TIMEOUT_MS, SettleWatch } from '../browser/settle';
+import { hoverSettled, NAVIGATION_TIMEOUT_MS, SettleWatch } from '../browser/settle';
 import { ActionError } from './errors';
 import { clearField, clickLanding, listensForKeys } from './landing';
 
 const ACTION_TIMEOUT_MS = 5_000;
-/** How long the pointer rests on an element before a click (docs/design/WEBARENA.md §3.1). */
-const HOVER_SETTLE_MS = 50;
 
 export interface ExecutionResult {
   /** Box of the acted element in the observation the action was chosen from (for replay overlays). */
@@ -40,9 +38,10 @@ const EXECUTORS: Record<ActionType, Executor> = {
     const first = await clickLanding(target);
     if (!first) return void (await target.click({ timeout: ACTION_TIMEOUT_MS }));
     // The pointer rests on the element first, as a person's does: hover styles (a swapped icon, a menu) settle
-    // before the press, and the landing is checked on the page as it then is.
+    // before the press (until they have applied, not for a fixed time), and the landing is checked on the page
+    // as it then is.
     await session.page.mouse.move(first.x, first.y);
-    await session.page.waitForTimeout(HOVER_SETTLE_MS);
+    await hoverSettled(session.page);
     const landing = (await clickLanding(target)) ?? first;
     if (landing.onTarget) return void (await target.click({ position: landing.position, timeout: ACTION_TIMEOUT_MS }));
     await session.page.mouse.click(landing.x, landing.y);

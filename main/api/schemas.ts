@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiMethod } from './contract';
 import { SECRET_NAMES } from './settings';
-import { settingsPatchSchema } from '../settings/settings-schema';
+import { settingsPatchSchema } from './settings-schema';
 import { PROMPT_NAMES } from './inference-types';
 import { TRAINING_VARIANTS } from './training-types';
 import { LLM_PROVIDER_IDS, POLICY_IDS } from './registries';

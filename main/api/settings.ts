@@ -14,7 +14,7 @@ export interface WorkbenchSettings {
   miniwobDir: string | null;
   trainerBackend: 'auto' | 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
   /** Remote browsers episodes also run on (`ws://host:port/…#max=4`, `http://host:9222`, `local#max=N`;
-   * main/browser/endpoint-spec.ts). Read-only over the API like browserPath: site logins' cookies go to these
+   * main/api/endpoint-spec.ts). Read-only over the API like browserPath: site logins' cookies go to these
    * browsers, so only the user names them (settings.json, `--browser-endpoint`, MIRA_BROWSER_ENDPOINTS). */
   browserEndpoints: string[];
 }

@@ -4,7 +4,7 @@
 // connect now and then instead of every episode's start.
 import type { Browser } from 'playwright';
 import type { BrowserEndpointStatus } from '../api/browser-endpoints';
-import { redactEndpoint, type BrowserEndpointKind } from './endpoint-spec';
+import { redactEndpoint, type BrowserEndpointKind } from '../api/endpoint-spec';
 
 /** First rest after a failure, doubled per further failure in a row, up to MAX_BACKOFF_MS. */
 const FIRST_BACKOFF_MS = 2_000;

@@ -5,7 +5,7 @@ import { ContextSlots } from './context-slots';
 import { ContextShelf } from './context-reuse';
 import { defaultConcurrency } from './default-concurrency';
 import { BrowserEndpoint } from './browser-endpoint';
-import { DEFAULT_REMOTE_MAX, type BrowserEndpointSpec } from './endpoint-spec';
+import { DEFAULT_REMOTE_MAX, type BrowserEndpointSpec } from '../api/endpoint-spec';
 import { EndpointRouter } from './endpoint-router';
 import { BrowserSession } from './session';
 

@@ -15,27 +15,48 @@ export const DOM_QUIET_CAP_MS = 250;
 /** The most the page's pending requests can hold the step. */
 export const NETWORK_IDLE_CAP_MS = 500;
 export const NAVIGATION_TIMEOUT_MS = 15_000;
+/** The most a hover (pointer resting on an element before a click) can hold the step. */
+export const HOVER_SETTLE_CAP_MS = 100;
 
-/** Runs in the page: resolves once the document went `quietMs` without a mutation, or after `capMs`. */
-function waitForDomQuiet(args: { quietMs: number; capMs: number }): Promise<void> {
+/** Runs in the page: resolves once the document went `quietMs` without a mutation, or after `capMs`. With
+ * `afterFrame`, quiet is only judged after the next animation frame, by which the browser has applied what an
+ * input just set off (hover styles, a mouseenter handler's re-render). */
+function waitForDomQuiet(args: { quietMs: number; capMs: number; afterFrame?: boolean }): Promise<void> {
   return new Promise<void>((resolve) => {
     const start = performance.now();
     let last = start;
+    let done = false;
     const observer = new MutationObserver(() => (last = performance.now()));
     observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    const finish = () => {
+      if (done) return;
+      done = true;
+      observer.disconnect();
+      resolve();
+    };
     const check = () => {
       const now = performance.now();
-      if (now - last >= args.quietMs || now - start >= args.capMs) {
-        observer.disconnect();
-        resolve();
-      } else setTimeout(check, Math.max(1, args.quietMs - (now - last)));
+      if (now - last >= args.quietMs || now - start >= args.capMs) finish();
+      else setTimeout(check, Math.max(1, args.quietMs - (now - last)));
     };
-    setTimeout(check, args.quietMs);
+    if (!args.afterFrame) return void setTimeout(check, args.quietMs);
+    // The frame may never come (a throttled tab): the cap still ends the wait.
+    setTimeout(finish, args.capMs);
+    requestAnimationFrame(() => check());
   });
 }
 
 // tsx/esbuild may wrap inner functions with a `__name` helper that does not exist inside the page; define it.
-const DOM_QUIET_SOURCE = `(() => { const __name = (f) => f; return (${waitForDomQuiet.toString()}); })()(${JSON.stringify({ quietMs: DOM_QUIET_MS, capMs: DOM_QUIET_CAP_MS })})`;
+const inPage = (args: Parameters<typeof waitForDomQuiet>[0]) =>
+  `(() => { const __name = (f) => f; return (${waitForDomQuiet.toString()}); })()(${JSON.stringify(args)})`;
+const DOM_QUIET_SOURCE = inPage({ quietMs: DOM_QUIET_MS, capMs: DOM_QUIET_CAP_MS });
+const HOVER_SETTLE_SOURCE = inPage({ quietMs: DOM_QUIET_MS, capMs: HOVER_SETTLE_CAP_MS, afterFrame: true });
+
+/** Waits until the pointer's arrival on an element has taken effect: one animation frame, then the DOM quiet,
+ * at most HOVER_SETTLE_CAP_MS (docs/design/WEBARENA.md §3.1: the pointer rests before a click). Never throws. */
+export function hoverSettled(page: Page): Promise<void> {
+  return page.evaluate(HOVER_SETTLE_SOURCE).then(() => undefined, () => undefined);
+}
 
 /** Watches a tab from before an action until it has settled after it. Listen first: a click can start a
  * navigation or a request before the action's call returns. */

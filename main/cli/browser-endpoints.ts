@@ -1,9 +1,9 @@
-import { parseEndpointList } from '../browser/endpoint-spec';
+import { parseEndpointList } from '../api/endpoint-spec';
 
 /** The environment variable listing browser endpoints, comma-separated (flags win over it). */
 export const BROWSER_ENDPOINTS_ENV = 'MIRA_BROWSER_ENDPOINTS';
 
-/** This process's browser endpoints (main/browser/endpoint-spec.ts): the `--browser-endpoint` flags, else
+/** This process's browser endpoints (main/api/endpoint-spec.ts): the `--browser-endpoint` flags, else
  * MIRA_BROWSER_ENDPOINTS, else undefined (settings.json's list applies). A wrong one is refused naming where
  * it came from, before anything is opened. */
 export function browserEndpointsOf(fromFlags: readonly string[], env: string | undefined): string[] | undefined {

@@ -1,6 +1,6 @@
 import { isMember, LLM_PROVIDER_IDS, LLM_PROVIDERS } from '../api/registries';
 import type { SettingsPatch } from '../api/settings';
-import { parseSettingsPatch, SettingsValidationError } from '../settings/settings-schema';
+import { parseSettingsPatch, SettingsValidationError } from '../api/settings-schema';
 import { flagString, type ParsedArgs } from './args';
 
 /** The environment variables that set this process's LLM settings (flags win over them). */

@@ -8,7 +8,7 @@ import { isAbsolute } from 'node:path';
 import { SECRET_NAMES, type SecretName, type SettingsPatch, type SettingsView } from '../api/settings';
 import { clearKeysForOtherEndpoints, endpointFor, keyStatus, saveKey, type KeyPolicy } from './api-keys';
 import type { SecretStore } from './secret-store';
-import { parseSettingsPatch } from './settings-schema';
+import { parseSettingsPatch } from '../api/settings-schema';
 import type { SettingsStore } from './settings-store';
 
 export interface SettingsApi {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, type SettingsPatch, type WorkbenchSettings } from '../api/settings';
-import { mergeSettings, parseStoredSettings } from './settings-schema';
+import { mergeSettings, parseStoredSettings } from '../api/settings-schema';
 
 /** Non-secret settings as `settings.json` in the data directory (atomic replace on save). A file that does
  * not parse, or has a wrong field, is reported field by field and never replaced: the user's settings are

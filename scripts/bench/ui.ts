@@ -16,6 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright';
 import { findBrowser } from '../../main/browser/find-browser';
 import { launchArgs } from '../../main/browser/pool';
@@ -60,6 +61,8 @@ async function timeReplay(browser: Browser, loginUrl: string, episodeId: string,
   const frames = { cold: [] as FrameTiming[], warm: [] as FrameTiming[] };
   const blobKb: number[] = [];
   const apiKb: number[] = [];
+  const apiWireKb: number[] = [];
+  let deflated = false;
   const blobCounts: number[] = [];
   const openCount = Number(process.env.BENCH_UI_OPENS ?? 30);
   const passes = Number(process.env.BENCH_UI_PASSES ?? 1);
@@ -70,8 +73,23 @@ async function timeReplay(browser: Browser, loginUrl: string, episodeId: string,
     const page = await context.newPage();
     page.setDefaultTimeout(60_000); // a step that never comes fails the bench instead of hanging it
     let wsBytes = 0;
+    let wsWireBytes = 0;
     let counting = false;
-    page.on('websocket', (ws) => ws.on('framereceived', (f) => void (counting && (wsBytes += typeof f.payload === 'string' ? Buffer.byteLength(f.payload) : f.payload.length))));
+    // Playwright reports messages inflated; what crossed the wire is seen from the handshake (did the server
+    // agree to permessage-deflate?) and each message deflated on its own as the server does it (no context
+    // takeover, messages under its 1 KB threshold sent as they are).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    cdp.on('Network.webSocketHandshakeResponseReceived', (e) => {
+      const headers = Object.entries(e.response.headers as Record<string, string>);
+      deflated = headers.some(([name, value]) => name.toLowerCase() === 'sec-websocket-extensions' && value.includes('permessage-deflate'));
+    });
+    page.on('websocket', (ws) => ws.on('framereceived', (f) => {
+      if (!counting) return;
+      const bytes = typeof f.payload === 'string' ? Buffer.from(f.payload) : f.payload;
+      wsBytes += bytes.length;
+      wsWireBytes += deflated && bytes.length >= 1024 ? deflateRawSync(bytes).length : bytes.length;
+    }));
     debug('page made');
     await page.goto(`${loginUrl}#/`);
     const rowOf = page.locator(`[data-testid="episode-row"]:has(a[href="#/episode/${episodeId}/step/0"])`);
@@ -97,6 +115,7 @@ async function timeReplay(browser: Browser, loginUrl: string, episodeId: string,
     blobKb.push(blobs.bytes / 1024);
     blobCounts.push(blobs.count);
     apiKb.push(wsBytes / 1024);
+    apiWireKb.push(wsWireBytes / 1024);
     debug(`opened (round ${round})`);
     if (round < passes) {
       for (let t = 1; t < count; t++) (debug(`→ ${t}`), frames.cold.push(await press(page, 'ArrowRight')));
@@ -124,6 +143,7 @@ async function timeReplay(browser: Browser, loginUrl: string, episodeId: string,
   report('→ next frame, warm', frames.warm);
   console.log(row('blobs loaded per cold open', blobKb, 'KB') + `   (${quantile(blobCounts, 0.5)} files)`);
   console.log(row('API messages received per cold open', apiKb, 'KB'));
+  console.log(row(`API bytes on the wire per cold open (${deflated ? 'permessage-deflate' : 'not compressed'})`, apiWireKb, 'KB'));
 }
 
 /** Presses a key and waits for the page to record the frame it brings. */

@@ -1,42 +1,32 @@
 import { expect, test } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright';
 import { findBrowser } from '../../main/browser/find-browser';
 import { launchArgs } from '../../main/browser/pool';
-import { createCore, type Core } from '../../main/core';
-import { startCoreHost } from '../../main/host/core-host';
-import type { WebHost } from '../../main/host/web-host';
+import { ownHost } from './own-host';
 import { saveView } from './shots';
 
 // Remote browsers on the Runs page (issue 23): a workbench with its local browser and one Playwright browser
 // server runs two episodes, one on each; the table shows both endpoints' load, then the server's death.
 // Its own core and host, so the shared e2e host keeps its single local browser.
-let dataDir: string;
 let server: BrowserServer;
-let core: Core;
-let host: WebHost;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  dataDir = await mkdtemp(join(tmpdir(), 'mira-e2e-endpoints-'));
-  server = await chromium.launchServer({ executablePath: findBrowser().executablePath!, headless: true, args: launchArgs() });
-  core = await createCore({ dataDir, mode: 'web', sandbox: { instancesPerFamily: 1 }, browserEndpoints: ['local#max=1', `${server.wsEndpoint()}#max=1`] });
-  host = await startCoreHost(core);
-  const tasks = core.catalog!.all().slice(0, 2).map((t) => t.id);
-  const { done } = await core.run({ taskIds: tasks, policy: 'oracle', capture: 'none', scheduler: { concurrency: 2 } });
-  await done;
-});
+const app = ownHost(
+  'mira-e2e-endpoints-',
+  async () => {
+    server = await chromium.launchServer({ executablePath: findBrowser().executablePath!, headless: true, args: launchArgs() });
+    return { sandbox: { instancesPerFamily: 1 }, browserEndpoints: ['local#max=1', `${server.wsEndpoint()}#max=1`] };
+  },
+  async (core) => {
+    const tasks = core.catalog!.all().slice(0, 2).map((t) => t.id);
+    const { done } = await core.run({ taskIds: tasks, policy: 'oracle', capture: 'none', scheduler: { concurrency: 2 } });
+    await done;
+  },
+);
 test.afterAll(async () => {
-  await host?.close();
-  await core?.close();
   await server?.close().catch(() => undefined);
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 test('the Runs page shows each browser endpoint with its load, and a dead one as down', async ({ page }) => {
-  await page.goto(host.loginUrl);
+  await page.goto(app.host.loginUrl);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Runs' }).click();
   const table = page.getByTestId('endpoint-table');
   await expect(page.getByRole('heading', { name: 'Browser endpoints' })).toBeVisible();

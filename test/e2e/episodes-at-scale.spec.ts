@@ -1,35 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore, type Core } from '../../main/core';
-import { startCoreHost } from '../../main/host/core-host';
-import type { WebHost } from '../../main/host/web-host';
 import { MANY_EPISODES_STEPS, seedManyEpisodes } from '../../scripts/bench/many-episodes';
+import { ownHost } from './own-host';
 import { saveView } from './shots';
 
 // Issue 22 "Lists at scale": a table of thousands of episodes shows the total, keeps only the rows in view in
 // the page, loads the rest a page at a time as it scrolls, and reaches every row. Its own core and host with
 // 2,000 seeded episodes (10 pages), so the shared e2e host keeps its three.
 const EPISODES = 2_000;
-let dataDir: string;
-let core: Core;
-let host: WebHost;
-
-test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'mira-e2e-many-episodes-'));
-  core = await createCore({ dataDir, sandbox: false, mode: 'web' });
-  await seedManyEpisodes(core, EPISODES);
-  host = await startCoreHost(core);
-});
-test.afterAll(async () => {
-  await host?.close();
-  await core?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const app = ownHost('mira-e2e-many-episodes-', { sandbox: false }, (core) => seedManyEpisodes(core, EPISODES));
 
 test('the episodes table shows the total, keeps few rows in the page, and scrolls to every row', async ({ page }) => {
-  await page.goto(host.loginUrl);
+  await page.goto(app.host.loginUrl);
   const rows = page.getByTestId('episode-row');
   const window = page.getByTestId('episode-table-window');
   await expect(page.getByTestId('filter-count')).toHaveText(`${EPISODES} of ${EPISODES} episodes`);

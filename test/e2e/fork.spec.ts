@@ -1,40 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createCore, type Core } from '../../main/core';
-import { startCoreHost } from '../../main/host/core-host';
-import type { WebHost } from '../../main/host/web-host';
 import { SANDBOX_FAMILIES } from '../../main/sandbox/families';
+import { ownHost } from './own-host';
 import { saveView } from './shots';
 
 // Issue 8 "Fork", driven as a person would: open an oracle episode, fork it from step 3 with another policy
 // through the dialog, land on the live run, open the new episode and follow its provenance link back. The
 // fork adds episodes, so this spec records into its own data directory and host (the shared global-setup
 // state keeps the counts other specs check).
-let dir: string;
-let core: Core;
-let host: WebHost;
 let sourceId: string;
 let sourceSteps: number;
-
-test.beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-e2e-fork-'));
-  core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 }, mode: 'web' });
+const app = ownHost('mira-e2e-fork-', { sandbox: { instancesPerFamily: 1 } }, async (core) => {
   const taskId = SANDBOX_FAMILIES.find((f) => f.id === 'shop/add-to-cart')!.instantiate(1, 0).id;
   const [source] = await (await core.run({ taskIds: [taskId], policy: 'oracle' })).done;
   sourceId = source.id;
   sourceSteps = source.stepCount;
-  host = await startCoreHost(core);
-});
-test.afterAll(async () => {
-  await host?.close();
-  await core?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 test('forks an episode from a step with another policy and links the fork back to its source', async ({ page }) => {
-  await page.goto(`${host.loginUrl}#/episode/${sourceId}/step/2`);
+  await page.goto(`${app.host.loginUrl}#/episode/${sourceId}/step/2`);
   await expect(page.getByTestId('step-counter')).toHaveText(`Step 3 / ${sourceSteps}`);
   await expect(page.getByTestId('forked-from')).toHaveCount(0);
 
@@ -82,7 +65,7 @@ test('forks an episode from a step with another policy and links the fork back t
 });
 
 test('the dialog shows why a fork cannot start and stays open', async ({ page }) => {
-  await page.goto(`${host.loginUrl}#/episode/${sourceId}/step/1`);
+  await page.goto(`${app.host.loginUrl}#/episode/${sourceId}/step/1`);
   await page.getByRole('button', { name: 'Fork from this step' }).click();
   const dialog = page.getByRole('dialog', { name: 'Fork from step 2' });
   await dialog.getByLabel('Policy').selectOption('react');

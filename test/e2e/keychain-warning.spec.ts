@@ -1,12 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeychainSecretStore, type SafeStorageLike } from '../../electron/secret-store';
-import { createCore, type Core } from '../../main/core';
-import { startCoreHost } from '../../main/host/core-host';
-import type { WebHost } from '../../main/host/web-host';
+import { ownHost } from './own-host';
 import { saveView } from './shots';
 
 // The desktop app on Linux without a keyring (issue 14): Electron's safeStorage reports `basic_text`, so keys
@@ -23,29 +19,16 @@ const noKeyring: SafeStorageLike = {
     throw new Error('basic_text must not be used');
   },
 };
-let dataDir: string;
-let core: Core;
-let host: WebHost;
-
-test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'mira-e2e-keyring-'));
-  core = await createCore({ dataDir, sandbox: false, mode: 'desktop', secrets: new KeychainSecretStore(dataDir, noKeyring, 'linux', {}) });
-  host = await startCoreHost(core);
-});
-test.afterAll(async () => {
-  await host?.close();
-  await core?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const app = ownHost('mira-e2e-keyring-', (dataDir) => ({ sandbox: false, mode: 'desktop', secrets: new KeychainSecretStore(dataDir, noKeyring, 'linux', {}) }));
 
 test('without an OS keyring a saved key is kept for the session, with a visible warning', async ({ page }) => {
-  await page.goto(`${host.loginUrl}#/settings`);
+  await page.goto(`${app.host.loginUrl}#/settings`);
   const key = page.getByTestId('secret-gemini_api_key');
   await expect(key.getByTestId('secret-warning')).toContainText('No OS keyring was found');
   await key.getByLabel('Gemini API key', { exact: true }).fill('AIza-e2e-key-4321');
   await key.getByRole('button', { name: 'Save key' }).click();
   await expect(key.getByTestId('secret-status')).toContainText('set (…4321) · this session only (not written to disk)');
   await expect(key.getByTestId('secret-warning')).toContainText('keys are kept in memory for this session only');
-  expect(existsSync(join(dataDir, 'secrets.bin.json'))).toBe(false);
+  expect(existsSync(join(app.dir, 'secrets.bin.json'))).toBe(false);
   await saveView(page, 'settings-no-keyring', true);
 });

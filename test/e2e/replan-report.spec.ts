@@ -1,49 +1,38 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createCore, type Core } from '../../main/core';
-import { startCoreHost } from '../../main/host/core-host';
-import type { WebHost } from '../../main/host/web-host';
 import { MemorySecretStore } from '../../main/settings/secret-store';
 import { startGeminiServer, type GeminiServer } from '../fixtures/gemini-server';
 import { useGeminiServer } from '../fixtures/gemini-settings';
 import { HAND_SUBGOALS as HAND, REPLANNED_SUBGOALS as REPLANNED, REPLAN_TASK as TASK, replanReplies } from '../fixtures/replan-scenario';
+import { ownHost } from './own-host';
 import { saveView } from './shots';
 
 // Issue 21: an SGO re-plan on a hand-corrected 5-subgoal set (Settings say K = 4) keeps K = 5, and the run
 // report renders its heatmap; the episode's lane shows the five milestones. One short episode against the
 // loopback Gemini server, with the same fake replies as test/integration/sgo-replan-keeps-k.test.ts.
 const KEY = 'e2e-replan-key-8765';
-let dir: string;
-let core: Core;
 let gemini: GeminiServer;
-let host: WebHost;
-
-test.beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-e2e-replan-'));
-  gemini = await startGeminiServer({ apiKey: KEY });
-  core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 }, mode: 'web', secrets: new MemorySecretStore({}), llm: { cacheDir: false, timeoutMs: 10_000 } });
-  await useGeminiServer(core.api, gemini, KEY);
-  host = await startCoreHost(core);
-});
+const app = ownHost(
+  'mira-e2e-replan-',
+  async () => {
+    gemini = await startGeminiServer({ apiKey: KEY });
+    return { sandbox: { instancesPerFamily: 1 }, secrets: new MemorySecretStore({}), llm: { cacheDir: false, timeoutMs: 10_000 } };
+  },
+  (core) => useGeminiServer(core.api, gemini, KEY),
+);
 test.afterAll(async () => {
-  await host?.close();
-  await core?.close();
   await gemini?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 test('a re-plan on a hand-corrected 5-subgoal set keeps K = 5 and the run report renders', async ({ page }) => {
   test.setTimeout(180_000);
-  const hand = await core.api.saveSubgoalSet(TASK, HAND.map((text) => ({ text })), 'hand-corrected: five milestones');
+  const hand = await app.core.api.saveSubgoalSet(TASK, HAND.map((text) => ({ text })), 'hand-corrected: five milestones');
   gemini.enqueue(...replanReplies());
-  const { runId, done } = await core.run({ taskIds: [TASK], policy: 'sgo', sgo: { subgoalSetId: hand.id, replanAfterSteps: 2 } });
+  const { runId, done } = await app.core.run({ taskIds: [TASK], policy: 'sgo', sgo: { subgoalSetId: hand.id, replanAfterSteps: 2 } });
   const [episode] = await done;
   expect(gemini.pending()).toBe(0);
 
   // The report: the heatmap has one row per milestone of the hand set (5) and a column per step (4).
-  await page.goto(`${host.loginUrl}#/run/${runId}`);
+  await page.goto(`${app.host.loginUrl}#/run/${runId}`);
   await expect(page.getByTestId('overall-sr')).toHaveText('Success rate 0% (0/1 episodes)', { timeout: 60_000 });
   const heatmap = page.getByTestId('heatmap');
   await expect(heatmap.getByRole('img', { name: 'P(subgoal done by step)' })).toBeVisible();
@@ -55,7 +44,7 @@ test('a re-plan on a hand-corrected 5-subgoal set keeps K = 5 and the run report
 
   // The episode's lane: K = 5, the confirmed hand milestone verbatim, then the re-planned ones, as the
   // new version that names the hand set it replaced.
-  await page.goto(`${host.loginUrl}#/episode/${episode.id}/step/3`);
+  await page.goto(`${app.host.loginUrl}#/episode/${episode.id}/step/3`);
   await expect(page.getByTestId('lane-set')).toContainText(`Subgoals v${hand.version + 1} · generated`);
   const rows = page.getByTestId('lane-row');
   await expect(rows).toHaveCount(5);

@@ -1,38 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createCore, type Core } from '../../main/core';
-import { startCoreHost } from '../../main/host/core-host';
-import type { WebHost } from '../../main/host/web-host';
 import { recordCriticRuns, type CriticRuns } from '../fixtures/critic-runs';
+import { ownHost } from './own-host';
 import { saveView } from './shots';
 
 // Issue 17 "critics trained from a recorded run of a non-local policy, with V and P visible in its replay":
 // a wrong-policy run and an oracle run of the same shop tasks are recorded; on the wrong run's report the
 // person ticks the oracle run, clicks "Fit critics", watches the fit finish with held-out losses and V's
 // reliability diagram, then opens one of the wrong run's episodes and sees the value and potential curves.
-let dir: string;
-let core: Core;
-let host: WebHost;
 let runs: CriticRuns;
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  dir = await mkdtemp(join(tmpdir(), 'mira-e2e-critics-'));
-  core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 }, mode: 'web' });
+const app = ownHost('mira-e2e-critics-', { sandbox: { instancesPerFamily: 1 } }, async (core) => {
   runs = await recordCriticRuns(core, 4);
-  host = await startCoreHost(core);
-});
-test.afterAll(async () => {
-  await host?.close();
-  await core?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 test('fits critics from a run report and draws V and P in the replay of a wrong-policy episode', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto(`${host.loginUrl}#/run/${runs.wrongRunId}`);
+  await page.goto(`${app.host.loginUrl}#/run/${runs.wrongRunId}`);
   await expect(page.getByTestId('overall-sr')).toHaveText('Success rate 0% (0/4 episodes)', { timeout: 60_000 });
   const critics = page.getByTestId('run-critics');
   await expect(critics.getByRole('heading', { name: 'Value and potential critics' })).toBeVisible();
@@ -60,8 +42,8 @@ test('fits critics from a run report and draws V and P in the replay of a wrong-
 
   // Replay of a wrong-policy episode (its policy recorded no V or P): the fitted critics' curves, one point per step.
   const episode = runs.wrong[0];
-  const steps = await core.store.steps.list(episode.id);
-  await page.goto(`${host.loginUrl}#/episode/${episode.id}/step/0`);
+  const steps = await app.core.store.steps.list(episode.id);
+  await page.goto(`${app.host.loginUrl}#/episode/${episode.id}/step/0`);
   const chart = page.getByTestId('value-chart');
   await chart.scrollIntoViewIfNeeded();
   await expect(chart).toBeVisible();

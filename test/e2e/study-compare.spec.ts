@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createCore, type Core } from '../../main/core';
-import { startCoreHost } from '../../main/host/core-host';
-import type { WebHost } from '../../main/host/web-host';
 import { stubTrainingRunner } from '../helpers/stub-training-runner';
+import { ownHost } from './own-host';
 import { saveView } from './shots';
+import { fillTrainingForm } from './training-form';
 
 // Issue 21 leftovers, as a person does them: two runs compared side by side (SR, per family, per task with
 // links into the replay, versions); two training jobs compared (options diff, SR per phase, losses); the
@@ -15,15 +11,8 @@ import { saveView } from './shots';
 // instruction differs from its task's intent, shown in the replay header. Its own core and host: the runs
 // here are real (oracle and the deliberately wrong baseline in Chromium); training jobs run the stub runner
 // (the page is under test, not the trainer).
-let dir: string;
-let core: Core;
-let host: WebHost;
 let runs: { oracle: string; wrong: string; tasks: string[] };
-
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  dir = await mkdtemp(join(tmpdir(), 'mira-e2e-study-compare-'));
-  core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 }, mode: 'web', training: { runner: stubTrainingRunner() } });
+const app = ownHost('mira-e2e-study-compare-', { sandbox: { instancesPerFamily: 1 }, training: { runner: stubTrainingRunner() } }, async (core) => {
   const shop = core.catalog!.all().filter((i) => i.site === 'shop').sort((a, b) => a.oracle.length - b.oracle.length);
   const tasks = [shop[0].id, shop[1].id];
   const oracle = await core.run({ taskIds: tasks, policy: 'oracle' });
@@ -31,16 +20,10 @@ test.beforeAll(async () => {
   const wrong = await core.run({ taskIds: [tasks[0]], policy: 'wrong', seed: 3 });
   await wrong.done;
   runs = { oracle: oracle.runId, wrong: wrong.runId, tasks };
-  host = await startCoreHost(core);
-});
-test.afterAll(async () => {
-  await host?.close();
-  await core?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 test('two runs side by side: SR, versions, per family and per task, each outcome opening its replay', async ({ page }) => {
-  await page.goto(`${host.loginUrl}#/runs`);
+  await page.goto(`${app.host.loginUrl}#/runs`);
   const rows = page.getByTestId('run-row');
   await expect(rows).toHaveCount(2);
   await page.getByLabel(`Compare run ${runs.oracle.slice(0, 8)}`).check();
@@ -71,29 +54,27 @@ test('two runs side by side: SR, versions, per family and per task, each outcome
 });
 
 test('the Training form sends "Variants in parallel" with the job, and the job shows it', async ({ page }) => {
-  await page.goto(`${host.loginUrl}#/training`);
+  await page.goto(`${app.host.loginUrl}#/training`);
   const form = page.getByRole('form', { name: 'New training job' });
   await form.getByLabel('kl', { exact: true }).check();
-  await form.getByLabel('Families').selectOption(['shop/sorted-category']);
-  await form.getByLabel('MiRA phases after SFT').fill('1');
-  await form.getByLabel('Instances per family').fill('5');
+  await fillTrainingForm(form, { families: ['shop/sorted-category'], phases: 1, instancesPerFamily: 5 });
   await form.getByLabel('Variants in parallel').fill('2');
   await form.getByRole('button', { name: 'Start training' }).click();
   const job = page.getByTestId('training-job');
   await expect(job.getByTestId('training-status')).toHaveText('finished', { timeout: 120_000 });
   await expect(job.getByTestId('training-setup')).toContainText('variants in parallel: 2');
-  const [record] = await core.api.listTrainingJobs();
+  const [record] = await app.core.api.listTrainingJobs();
   expect(record.request).toMatchObject({ variants: ['full', 'kl'], parallelVariants: 2, families: ['shop/sorted-category'] });
   await saveView(page, 'training-parallel-variants');
 });
 
 test('two training jobs side by side: options that differ, SR per phase and losses', async ({ page }) => {
   const base = { variants: ['full' as const], phases: 2, families: ['shop/sorted-category'], instancesPerFamily: 5 };
-  const a = (await core.api.startTraining({ ...base, seed: 1 })).jobId;
-  const b = (await core.api.startTraining({ ...base, seed: 2, budget: { rolloutsPerTask: 3 } })).jobId;
-  await expect.poll(async () => (await core.api.listTrainingJobs()).filter((j) => [a, b].includes(j.id) && j.status === 'finished').length, { timeout: 120_000 }).toBe(2);
+  const a = (await app.core.api.startTraining({ ...base, seed: 1 })).jobId;
+  const b = (await app.core.api.startTraining({ ...base, seed: 2, budget: { rolloutsPerTask: 3 } })).jobId;
+  await expect.poll(async () => (await app.core.api.listTrainingJobs()).filter((j) => [a, b].includes(j.id) && j.status === 'finished').length, { timeout: 120_000 }).toBe(2);
 
-  await page.goto(`${host.loginUrl}#/training`);
+  await page.goto(`${app.host.loginUrl}#/training`);
   await page.getByLabel(`Compare job ${a.slice(0, 8)}`).check();
   await page.getByLabel(`Compare job ${b.slice(0, 8)}`).check();
   await page.getByRole('button', { name: /Compare the two jobs/ }).click();
@@ -119,17 +100,17 @@ test('a MiniWoB-like episode shows its own instruction in the replay, not the ta
   const intent = 'Click on the specified button.';
   const instruction = 'Click on the "Submit" button.';
   const taskId = 'miniwob/click-button-e2e';
-  await core.store.tasks.upsert({ id: taskId, source: 'miniwob', sites: ['miniwob'], intent, startUrl: 'http://x/', config: {}, split: 'test', family: 'miniwob/click-button' });
+  await app.core.store.tasks.upsert({ id: taskId, source: 'miniwob', sites: ['miniwob'], intent, startUrl: 'http://x/', config: {}, split: 'test', family: 'miniwob/click-button' });
   const episodeId = randomUUID();
-  await core.store.episodes.create({ id: episodeId, runId: null, taskId, policy: 'oracle', seed: 7, createdAt: new Date().toISOString() });
-  await core.store.episodes.setInstruction(episodeId, instruction);
+  await app.core.store.episodes.create({ id: episodeId, runId: null, taskId, policy: 'oracle', seed: 7, createdAt: new Date().toISOString() });
+  await app.core.store.episodes.setInstruction(episodeId, instruction);
   // Real recorded frames (the oracle's), so the replay shows what it always shows.
-  const [source] = await core.api.listEpisodes({ runId: runs.oracle, limit: 1 });
-  for (const step of await core.store.steps.list(source.id)) await core.store.steps.insert({ ...step, episodeId });
-  await core.store.episodes.finish(episodeId, { status: 'finished', success: true, score: 1, answer: null, stopReason: 'agent_stop', outcome: 'Solved.', evaluation: null });
+  const [source] = await app.core.api.listEpisodes({ runId: runs.oracle, limit: 1 });
+  for (const step of await app.core.store.steps.list(source.id)) await app.core.store.steps.insert({ ...step, episodeId });
+  await app.core.store.episodes.finish(episodeId, { status: 'finished', success: true, score: 1, answer: null, stopReason: 'agent_stop', outcome: 'Solved.', evaluation: null });
 
   // From the episodes table (which lists it by its instruction) into the replay.
-  await page.goto(host.loginUrl);
+  await page.goto(app.host.loginUrl);
   const row = page.getByTestId('episode-row').filter({ hasText: instruction });
   await expect(row).toHaveCount(1);
   await row.click();

@@ -1,47 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createCore, type Core } from '../../main/core';
-import { startCoreHost } from '../../main/host/core-host';
-import type { WebHost } from '../../main/host/web-host';
+import { ownHost } from './own-host';
 import { saveView } from './shots';
+import { startTrainingJob } from './training-form';
 
 // Issue 21 "training rollouts are stored as episodes of the job (replayable, filterable by phase)", as a person
 // would check it: train a tiny job with the real trainer (its worker, the real episode loop in Chromium, tfjs),
 // then follow phase 1's "rollouts (N)" link to the episodes table filtered to that job's phase, and open one in
 // the replay, its frames recorded at the cheap 'low' setting. The job's runs stay out of the Runs table until
 // asked for.
-let dir: string;
-let core: Core;
-let host: WebHost;
-
-test.beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-e2e-training-rollouts-'));
-  core = await createCore({
-    dataDir: dir, sandbox: { instancesPerFamily: 5 }, mode: 'web',
-    // A tiny budget: 2 SFT epochs, 2 rollout tasks in phase 1, short episodes.
-    training: { trainer: { sftEpochs: 2, criticEpochs: 2, concurrency: 2, maxSteps: 8, tasksPerPhase: 2 } },
-  });
-  host = await startCoreHost(core);
-});
-test.afterAll(async () => {
-  await host?.close();
-  await core?.close();
-  await rm(dir, { recursive: true, force: true });
+const app = ownHost('mira-e2e-training-rollouts-', {
+  sandbox: { instancesPerFamily: 5 },
+  // A tiny budget: 2 SFT epochs, 2 rollout tasks in phase 1, short episodes.
+  training: { trainer: { sftEpochs: 2, criticEpochs: 2, concurrency: 2, maxSteps: 8, tasksPerPhase: 2 } },
 });
 
 test("a trained job's phase-1 rollouts open from the Training page in the replay", async ({ page }) => {
   test.setTimeout(600_000);
-  await page.goto(`${host.loginUrl}#/training`);
+  await page.goto(`${app.host.loginUrl}#/training`);
   const form = page.getByRole('form', { name: 'New training job' });
-  await form.getByLabel('Families').selectOption(['shop/add-to-cart']);
-  await form.getByLabel('MiRA phases after SFT').fill('1');
-  await form.getByLabel('Instances per family').fill('5');
-  await form.getByLabel('SFT demos per family').fill('2');
-  await form.getByRole('button', { name: 'Start training' }).click();
-
-  const job = page.getByTestId('training-job');
+  const job = await startTrainingJob(form, { families: ['shop/add-to-cart'], phases: 1, instancesPerFamily: 5, sftDemosPerFamily: 2 });
   await expect(job.getByTestId('training-status')).toHaveText('finished', { timeout: 540_000 });
   const rows = job.getByTestId('phase-row');
   await expect(rows).toHaveCount(2);
@@ -71,7 +48,7 @@ test("a trained job's phase-1 rollouts open from the Training page in the replay
   await saveView(page, 'training-rollouts-replay');
 
   // The Runs table keeps the job's runs out until asked for.
-  await page.goto(`${host.loginUrl}#/runs`);
+  await page.goto(`${app.host.loginUrl}#/runs`);
   const toggle = page.getByTestId('show-training-runs');
   await expect(toggle).toContainText("Show training jobs' runs");
   await expect(page.getByTestId('run-row')).toHaveCount(0);

@@ -1,41 +1,23 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { createCore, type Core } from '../../main/core';
-import { startCoreHost } from '../../main/host/core-host';
-import type { WebHost } from '../../main/host/web-host';
 import { stubTrainingRunner } from '../helpers/stub-training-runner';
+import { ownHost } from './own-host';
 import { saveView } from './shots';
+import { fillTrainingForm } from './training-form';
 
 // Issue 17 UI: a job over three trainer seeds and two variants shows its study — test SR per phase with the 95%
 // intervals as bands, the failure-mode mix per phase as stacked bars, the critics' held-out losses, the
 // filter's counts and the table — and exports one self-contained HTML report. The trainer is the stub runner
 // (the page is under test here); its per-task outcomes give the study real numbers to resample. Its own core,
 // so the other training specs see only their own jobs.
-let dir: string;
-let core: Core;
-let host: WebHost;
-
-test.beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-e2e-training-study-'));
-  core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 }, mode: 'web', training: { runner: stubTrainingRunner() } });
-  host = await startCoreHost(core);
-});
-test.afterAll(async () => {
-  await host?.close();
-  await core?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const app = ownHost('mira-e2e-training-study-', { sandbox: { instancesPerFamily: 1 }, training: { runner: stubTrainingRunner() } });
 
 test('a study over seeds shows SR bands and stacked failure bars, and exports an HTML report', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto(`${host.loginUrl}#/training`);
+  await page.goto(`${app.host.loginUrl}#/training`);
   const form = page.getByRole('form', { name: 'New training job' });
   await form.getByRole('checkbox', { name: 'kl', exact: true }).check();
-  await form.getByLabel('Families').selectOption(['shop/sorted-category']);
-  await form.getByLabel('MiRA phases after SFT').fill('2');
-  await form.getByLabel('Instances per family').fill('20');
+  await fillTrainingForm(form, { families: ['shop/sorted-category'], phases: 2, instancesPerFamily: 20 });
   await form.getByLabel('Seeds').fill('1, x');
   await form.getByRole('button', { name: 'Start training' }).click();
   await expect(form.getByRole('alert')).toContainText('Seeds must be integers');

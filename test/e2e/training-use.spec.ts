@@ -1,14 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createCore, type Core } from '../../main/core';
-import { startCoreHost } from '../../main/host/core-host';
-import type { WebHost } from '../../main/host/web-host';
 import { loadCheckpoint } from '../../main/training/model/checkpoint';
 import { stubTrainingRunner } from '../helpers/stub-training-runner';
+import { ownHost } from './own-host';
 import { saveView } from './shots';
+import { startTrainingJob } from './training-form';
 
 // Issue 21 "Training → use", as a person would: start a training job and watch it with its ETA and the
 // small-split warning; when it finishes, each phase shows its checkpoint; "Fork with this policy" carries it
@@ -16,37 +13,20 @@ import { saveView } from './shots';
 // the run's episode opens in the replay. The trainer is the stub runner (the page is under test, not the
 // trainer), which saves real, loadable checkpoints of an untrained policy with the trainer's own save
 // function; the run itself is real (the local policy loads the checkpoint and acts in Chromium).
-let dir: string;
-let core: Core;
-let host: WebHost;
 let release: () => void = () => undefined;
 const held = new Promise<void>((resolve) => (release = resolve));
-
-test.beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-e2e-training-use-'));
-  // Held in phase 0 until the running job (ETA, warning) has been looked at.
-  core = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 }, mode: 'web', training: { runner: stubTrainingRunner({ hold: () => held }) } });
-  host = await startCoreHost(core);
-});
-test.afterAll(async () => {
-  release();
-  await host?.close();
-  await core?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+// Registered first, so it runs before ownHost's afterAll closes the core: a held job must be let go.
+test.afterAll(() => release());
+// Held in phase 0 until the running job (ETA, warning) has been looked at.
+const app = ownHost('mira-e2e-training-use-', { sandbox: { instancesPerFamily: 1 }, training: { runner: stubTrainingRunner({ hold: () => held }) } });
 
 test('training → run a phase\'s checkpoint on the test split → its episode in the replay', async ({ page }) => {
   test.setTimeout(300_000);
-  await page.goto(`${host.loginUrl}#/training`);
+  await page.goto(`${app.host.loginUrl}#/training`);
   const form = page.getByRole('form', { name: 'New training job' });
-  await form.getByLabel('Families').selectOption(['shop/sorted-category']);
-  await form.getByLabel('MiRA phases after SFT').fill('1');
-  await form.getByLabel('Instances per family').fill('5');
-  await form.getByLabel('SFT demos per family').fill('2');
-  await form.getByRole('button', { name: 'Start training' }).click();
+  const job = await startTrainingJob(form, { families: ['shop/sorted-category'], phases: 1, instancesPerFamily: 5, sftDemosPerFamily: 2 });
 
   // Running: an ETA, and a warning that one test task cannot measure a success rate.
-  const job = page.getByTestId('training-job');
   await expect(job.getByTestId('training-status')).toHaveText('running');
   await expect(job.getByTestId('training-eta')).toHaveText(/about .+ min left|under a minute left|estimating time left/, { timeout: 60_000 });
   await expect(job.getByTestId('small-split-warning')).toContainText('Only 1 test task (fewer than 10)');
@@ -63,13 +43,13 @@ test('training → run a phase\'s checkpoint on the test split → its episode i
   await expect(job.getByTestId('loss-curve').locator('[data-testid="loss-plot"][data-name="critic"]')).toHaveAttribute('data-scale', 'log');
 
   // Every phase shows its checkpoint: a real file inside <dataDir>/training that the agent can load.
-  const [record] = await core.api.listTrainingJobs();
+  const [record] = await app.core.api.listTrainingJobs();
   expect(record.testTaskIds).toHaveLength(1);
   const rows = job.getByTestId('phase-row');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1).getByTestId('checkpoint-path')).toHaveText(`${record.id}/full/phase-1.json`);
   const checkpoint = record.phases.find((p) => p.phase === 1)!.checkpoint;
-  expect(checkpoint.startsWith(join(dir, 'training', record.id))).toBe(true);
+  expect(checkpoint.startsWith(join(app.dir, 'training', record.id))).toBe(true);
   expect(existsSync(checkpoint)).toBe(true);
   expect((await loadCheckpoint(checkpoint)).meta.phase).toBe(1);
   await saveView(page, 'training-use-checkpoints', true);

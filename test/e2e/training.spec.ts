@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { saveView } from './shots';
 import { e2eState } from './state';
+import { startTrainingJob } from './training-form';
 
 // Issue 7 UI: configure and start a training job, watch its stage and progress bar live, and see the test
 // success rate per phase plotted and tabled when it finishes. The trainer is global-setup's stub runner
@@ -11,13 +12,7 @@ test('start a training job and watch it to its SR-per-phase plot', async ({ page
   await expect(page.getByRole('heading', { name: 'Training', exact: true })).toBeVisible();
   const form = page.getByRole('form', { name: 'New training job' });
   await expect(form.getByRole('checkbox', { name: 'full' })).toBeChecked();
-  await form.getByLabel('Families').selectOption(['shop/sorted-category']);
-  await form.getByLabel('MiRA phases after SFT').fill('0');
-  await form.getByLabel('Instances per family').fill('5');
-  await form.getByLabel('SFT demos per family').fill('2');
-  await form.getByRole('button', { name: 'Start training' }).click();
-
-  const job = page.getByTestId('training-job');
+  const job = await startTrainingJob(form, { families: ['shop/sorted-category'], phases: 0, instancesPerFamily: 5, sftDemosPerFamily: 2 });
   await expect(job.getByTestId('training-status')).toHaveText('running');
   await expect(job.getByTestId('training-setup')).toContainText('shop/sorted-category · 5 instances per family · 0 MiRA phases · SFT demos per family: 2 · rollouts per task: 1');
   // Live: a stage line with a progress bar while demonstrations are recorded and the policy fits.

@@ -47,11 +47,6 @@ export const LAYER_EXCEPTIONS: readonly LayerException[] = [
     to: ['training/model/', 'training/answer/'],
     why: 'running the trained local policy needs its network and its action space, which are trained code and live with the trainer',
   },
-  {
-    from: ['api/schemas.ts'],
-    to: ['settings/settings-schema.ts'],
-    why: 'the API validates a settings patch with the one schema the settings store reads by, not a second copy',
-  },
 ];
 
 export function isException(edge: { from: string; to: string }, exceptions: readonly LayerException[] = LAYER_EXCEPTIONS): LayerException | undefined {

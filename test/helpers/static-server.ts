@@ -1,11 +1,25 @@
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 
+/** A test server on 127.0.0.1: its base URL (no trailing slash) and how to stop it. */
+export interface LoopbackServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `handler` on 127.0.0.1 (port chosen by the OS) for browser tests. */
+export async function serveLoopback(handler: RequestListener): Promise<LoopbackServer> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
 /** Serves a folder of fixture pages on 127.0.0.1 (port chosen by the OS) for browser tests. */
-export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer(async (req, res) => {
+export function serveFolder(root: string): Promise<LoopbackServer> {
+  return serveLoopback(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
       const body = await readFile(join(root, path));
@@ -15,7 +29,4 @@ export async function serveFolder(root: string): Promise<{ url: string; close():
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

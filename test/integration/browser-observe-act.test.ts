@@ -1,27 +1,19 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActionError } from '../../main/actions/errors';
 import { executeAction } from '../../main/actions/executor';
 import { observe } from '../../main/browser/observe';
-import { BrowserPool } from '../../main/browser/pool';
 import type { BrowserSession } from '../../main/browser/session';
-import { sharedBrowserEndpoint } from '../helpers/shared-browser';
-import { serveFolder } from '../helpers/static-server';
+import { useFixturePages } from '../helpers/fixture-pages';
 
-let server: Awaited<ReturnType<typeof serveFolder>>;
-let pool: BrowserPool;
+const pages = useFixturePages();
 let session: BrowserSession;
 
 beforeAll(async () => {
-  server = await serveFolder(join(import.meta.dirname, '../fixtures/pages'));
-  pool = new BrowserPool({ wsEndpoint: sharedBrowserEndpoint() });
-  session = await pool.newSession();
-  await session.page.goto(`${server.url}/form.html`);
+  session = await pages.pool.newSession();
+  await session.page.goto(`${pages.url}/form.html`);
 });
 afterAll(async () => {
   await session?.close();
-  await pool?.close();
-  await server?.close();
 });
 
 const idOf = (obs: Awaited<ReturnType<typeof observe>>, role: string, name: string) => {
@@ -92,14 +84,14 @@ describe('actions', () => {
     const obs = await observe(session);
     const result = await executeAction({ type: 'click', elementId: idOf(obs, 'link', 'Other page') }, session);
     expect(result.targetBox).not.toBeNull();
-    expect(session.page.url()).toBe(`${server.url}/other.html`);
+    expect(session.page.url()).toBe(`${pages.url}/other.html`);
     expect((await observe(session)).text).toContain("StaticText 'You arrived.'");
     await executeAction({ type: 'go_back' }, session);
-    expect(session.page.url()).toBe(`${server.url}/form.html`);
+    expect(session.page.url()).toBe(`${pages.url}/form.html`);
     await executeAction({ type: 'new_tab' }, session);
     expect(session.pages.length).toBe(2);
     expect(session.active).toBe(1);
-    await executeAction({ type: 'goto', url: `${server.url}/other.html` }, session);
+    await executeAction({ type: 'goto', url: `${pages.url}/other.html` }, session);
     const two = await observe(session);
     expect(two.text.split('\n')[0]).toContain('1 (current): Other');
     await executeAction({ type: 'close_tab' }, session);

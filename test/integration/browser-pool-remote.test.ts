@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEndpointList } from '../../main/browser/endpoint-spec';
+import { parseEndpointList } from '../../main/api/endpoint-spec';
 import { findBrowser } from '../../main/browser/find-browser';
 import { BrowserPool, launchArgs } from '../../main/browser/pool';
 import { sharedBrowserEndpoint } from '../helpers/shared-browser';

@@ -107,6 +107,25 @@ describe('a click that lands on another element', () => {
     expect((error as ActionError).message).toMatch(new RegExp(`^The click on \\[${save.id}\\] landed on div#overlay "Loading…" \\(in \\[\\d+\\]\\) at \\(\\d+, \\d+\\), which covers it`));
     expect(await hits()).toEqual(['overlay']);
   });
+
+  it('is checked once the pointer resting on it took effect: a hover card drawn in the next frame gets the click', async () => {
+    await session.page.setContent(`<button id="under" onclick="window.hits.push('button')">Save</button>
+      <script>window.hits = [];
+        document.getElementById('under').addEventListener('mouseenter', () => requestAnimationFrame(() => {
+          const card = document.createElement('div');
+          card.id = 'card';
+          card.style.cssText = 'position:fixed;inset:0;background:#fff';
+          card.textContent = 'Hover card';
+          card.onclick = () => window.hits.push('card');
+          document.body.append(card);
+        }));
+      </script>`);
+    const obs = await observe(session);
+    const save = node(obs, (n) => n.role === 'button' && n.name === 'Save', 'Save');
+    const error = await executeAction({ type: 'click', elementId: save.id }, session).then(() => null, (e: unknown) => e);
+    expect((error as ActionError).message).toMatch(new RegExp(`^The click on \\[${save.id}\\] landed on div#card "Hover card"`));
+    expect(await hits()).toEqual(['card']);
+  });
 });
 
 describe('type on a page that listens for keys', () => {

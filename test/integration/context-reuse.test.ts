@@ -1,25 +1,14 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BrowserPool } from '../../main/browser/pool';
+import { useFixturePages } from '../helpers/fixture-pages';
 import { sharedBrowserEndpoint } from '../helpers/shared-browser';
-import { serveFolder } from '../helpers/static-server';
 
 // Contexts reused between episodes (issue 22; main/browser/context-reuse.ts): a closed session's context is reset
 // and handed to the next episode on the same browser with the same viewport. Nothing of the first episode may
 // reach the second: not its cookies (the sandbox's per-episode state rides on one), not its local or session
 // storage or IndexedDB, not its tabs. Real Chromium.
 
-let server: Awaited<ReturnType<typeof serveFolder>>;
-let pool: BrowserPool;
-
-beforeAll(async () => {
-  server = await serveFolder(join(import.meta.dirname, '../fixtures/pages'));
-  pool = new BrowserPool({ wsEndpoint: sharedBrowserEndpoint() });
-});
-afterAll(async () => {
-  await pool?.close();
-  await server?.close();
-});
+const pages = useFixturePages();
 
 const storageOf = (page: import('playwright').Page) =>
   page.evaluate(async () => ({
@@ -31,8 +20,8 @@ const storageOf = (page: import('playwright').Page) =>
 
 describe('context reuse between episodes', () => {
   it('hands the next episode the same context, with no cookies, storage or tabs left from the last', async () => {
-    const first = await pool.newSession({ cookies: [{ name: 'mira_state', value: 'episode-1', url: server.url }] });
-    await first.page.goto(`${server.url}/form.html`);
+    const first = await pages.pool.newSession({ cookies: [{ name: 'mira_state', value: 'episode-1', url: pages.url }] });
+    await first.page.goto(`${pages.url}/form.html`);
     await first.page.evaluate(async () => {
       localStorage.setItem('mark', 'episode 1');
       sessionStorage.setItem('mark', 'episode 1');
@@ -49,25 +38,25 @@ describe('context reuse between episodes', () => {
     const context = first.context;
     await first.close();
 
-    const second = await pool.newSession({ cookies: [{ name: 'mira_state', value: 'episode-2', url: server.url }] });
+    const second = await pages.pool.newSession({ cookies: [{ name: 'mira_state', value: 'episode-2', url: pages.url }] });
     expect(second.context).toBe(context);
     expect(second.pages).toHaveLength(1);
     expect(context.pages()).toHaveLength(1);
-    await second.page.goto(`${server.url}/form.html`);
+    await second.page.goto(`${pages.url}/form.html`);
     expect(await storageOf(second.page)).toEqual({ cookie: 'mira_state=episode-2', local: null, session: null, databases: [] });
     expect(second.crashed).toBeNull();
     await second.close();
   });
 
   it('never hands a context to an episode with another viewport', async () => {
-    const wide = await pool.newSession();
+    const wide = await pages.pool.newSession();
     const wideContext = wide.context;
     await wide.close();
-    const small = await pool.newSession({ viewport: { width: 332, height: 214 } });
+    const small = await pages.pool.newSession({ viewport: { width: 332, height: 214 } });
     expect(small.context).not.toBe(wideContext);
     expect(small.page.viewportSize()).toEqual({ width: 332, height: 214 });
     await small.close();
-    const wideAgain = await pool.newSession();
+    const wideAgain = await pages.pool.newSession();
     expect(wideAgain.page.viewportSize()).toEqual({ width: 1280, height: 720 });
     await wideAgain.close();
   });

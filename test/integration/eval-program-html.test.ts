@@ -1,8 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateEpisode } from '../../main/eval/evaluate';
+import { useLoopback } from '../helpers/fixture-pages';
 import { connectBrowser } from '../helpers/shared-browser';
 
 // program_html against a real Chromium page: Playwright's Page is passed where a PageLike is wanted, and
@@ -21,45 +20,40 @@ const PAGES: Record<string, string> = {
   '/late': '<div id="box"></div><script>setTimeout(() => { document.getElementById("box").textContent = "rendered late"; }, 1000);</script>',
 };
 
-let server: Server;
-let base: string;
+const site = useLoopback((req, res) => {
+  const body = PAGES[new URL(req.url ?? '/', 'http://x').pathname];
+  res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(body ? `<!doctype html><html><body>${body}</body></html>` : 'not found');
+});
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const body = PAGES[new URL(req.url ?? '/', 'http://x').pathname];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ? `<!doctype html><html><body>${body}</body></html>` : 'not found');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await connectBrowser();
   page = await browser.newPage();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
 });
 
 const ctx = (over: Record<string, unknown> = {}) => ({
   answer: null, finalUrl: page.url(), profile: 'vab-lite' as const, page, settleMs: 0,
-  placeholders: (s: string) => s.replaceAll('__REDDIT__', base).replaceAll('__GITLAB__', base).replaceAll('__SHOPPING__', base),
+  placeholders: (s: string) => s.replaceAll('__REDDIT__', site.url).replaceAll('__GITLAB__', site.url).replaceAll('__SHOPPING__', site.url),
   ...over,
 });
 const htmlTask = (program_html: unknown[]) => ({ task_id: 1, intent: 'x', eval: { eval_types: ['program_html'], program_html } });
 
 describe('program_html in real Chromium', () => {
   it('follows func:reddit_get_post_url from the page the agent ended on and reads JS locators', async () => {
-    await page.goto(`${base}/f/books/124260/slug/-/comment/5`);
+    await page.goto(`${site.url}/f/books/124260/slug/-/comment/5`);
     const r = await evaluateEpisode(htmlTask([
       { url: "func:reddit_get_post_url('__last_url__')", locator: "document.querySelector('.submission__inner').outerText",
         required_contents: { must_include: ['is car necessary in NYC'] } },
       { url: 'last', locator: "[...document.querySelector('.submission__inner').querySelectorAll('[href],[src]')].map(elem => elem.getAttribute('href') || elem.getAttribute('src')).join(' ')",
         required_contents: { must_include: ['bd8bc5f4.jpg'] } },
     ]), ctx({ profile: 'webarena' }));
-    expect(page.url()).toBe(`${base}/f/books/124260/`);
+    expect(page.url()).toBe(`${site.url}/f/books/124260/`);
     expect(r.checks.map((c) => c.passed)).toEqual([true, true]);
     expect(r.success).toBe(true);
   });

@@ -4,36 +4,29 @@ import { join } from 'node:path';
 import jpeg from 'jpeg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { observe } from '../../main/browser/observe';
-import { BrowserPool } from '../../main/browser/pool';
 import type { BrowserSession } from '../../main/browser/session';
 import { THUMBNAIL_WIDTH } from '../../main/browser/thumbnail';
 import { openStore, type Store } from '../../main/store';
 import type { StepRecord } from '../../main/api/types';
-import { sharedBrowserEndpoint } from '../helpers/shared-browser';
-import { serveFolder } from '../helpers/static-server';
+import { useFixturePages } from '../helpers/fixture-pages';
 
 // Replay thumbnails (issue 22 "Replay"): each observation with a screenshot also carries a ~160 px wide JPEG
 // of the same viewport, which the step stores for the filmstrip. Real Chromium and SQLite.
 
-let server: Awaited<ReturnType<typeof serveFolder>>;
-let pool: BrowserPool;
+const pages = useFixturePages();
 let session: BrowserSession;
 let dir: string;
 let store: Store;
 
 beforeAll(async () => {
-  server = await serveFolder(join(import.meta.dirname, '../fixtures/pages'));
-  pool = new BrowserPool({ wsEndpoint: sharedBrowserEndpoint() });
-  session = await pool.newSession();
-  await session.page.goto(`${server.url}/form.html`);
+  session = await pages.pool.newSession();
+  await session.page.goto(`${pages.url}/form.html`);
   dir = await mkdtemp(join(tmpdir(), 'mira-thumbnails-'));
   store = await openStore(dir);
 });
 afterAll(async () => {
   await store?.close();
   await session?.close();
-  await pool?.close();
-  await server?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -56,7 +49,7 @@ describe('replay thumbnails', () => {
 
   it('are stored with the step and read back; steps without one read back without the field', async () => {
     const obs = await observe(session);
-    await store.tasks.upsert({ id: 'form', source: 'sandbox', sites: ['shop'], intent: 'x', startUrl: server.url, config: {}, split: 'test', family: 'shop/form' });
+    await store.tasks.upsert({ id: 'form', source: 'sandbox', sites: ['shop'], intent: 'x', startUrl: pages.url, config: {}, split: 'test', family: 'shop/form' });
     await store.episodes.create({ id: 'ep', runId: null, taskId: 'form', policy: 'oracle', seed: 0, createdAt: '2026-01-01T00:00:00Z' });
     const base: StepRecord = {
       episodeId: 'ep', t: 0, url: obs.url, observationRef: null, screenshotRef: await store.blobs.put(obs.screenshot!), promptRef: null,

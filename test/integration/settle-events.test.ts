@@ -1,11 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { executeAction } from '../../main/actions/executor';
 import { observe } from '../../main/browser/observe';
-import { BrowserPool } from '../../main/browser/pool';
-import type { BrowserSession } from '../../main/browser/session';
-import { sharedBrowserEndpoint } from '../helpers/shared-browser';
+import { useLoopback, useSession } from '../helpers/fixture-pages';
 
 // Event-based settling (issue 22; main/browser/settle.ts): after an action the step waits for what the action
 // set off — a navigation that starts a moment after the click and whose page answers slowly, a fetch whose
@@ -22,60 +18,45 @@ const PAGES: Record<string, string> = {
   '/next': '<title>Next page</title><h1>Arrived</h1>',
 };
 
-let server: Server;
-let base: string;
-let pool: BrowserPool;
-let session: BrowserSession;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = req.url ?? '/';
-    const answer = () => {
-      if (path === '/slow-data') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('fresh data');
-      const page = PAGES[path];
-      if (!page) return void res.writeHead(404).end('not found');
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-    };
-    if (path === '/next' || path === '/slow-data') setTimeout(answer, SLOW_MS);
-    else answer();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  pool = new BrowserPool({ wsEndpoint: sharedBrowserEndpoint() });
-  session = await pool.newSession();
+const site = useLoopback((req, res) => {
+  const path = req.url ?? '/';
+  const answer = () => {
+    if (path === '/slow-data') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('fresh data');
+    const page = PAGES[path];
+    if (!page) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+  };
+  if (path === '/next' || path === '/slow-data') setTimeout(answer, SLOW_MS);
+  else answer();
 });
-afterAll(async () => {
-  await session?.close();
-  await pool?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+const tab = useSession();
 
 async function clickButton(name: string): Promise<void> {
-  const obs = await observe(session, { screenshot: false });
+  const obs = await observe(tab.session, { screenshot: false });
   const button = obs.nodes.find((n) => n.role === 'button' && n.name === name);
   if (!button) throw new Error(`no button "${name}" in\n${obs.text}`);
-  await executeAction({ type: 'click', elementId: button.id }, session);
+  await executeAction({ type: 'click', elementId: button.id }, tab.session);
 }
 
 describe('settling after an action', () => {
   it('waits for a navigation that a click starts a moment later, until the slow page has loaded', async () => {
-    await session.page.goto(`${base}/start`);
+    await tab.session.page.goto(`${site.url}/start`);
     await clickButton('Go later');
-    expect(session.page.url()).toBe(`${base}/next`);
-    const obs = await observe(session, { screenshot: false });
+    expect(tab.session.page.url()).toBe(`${site.url}/next`);
+    const obs = await observe(tab.session, { screenshot: false });
     expect(obs.title).toBe('Next page');
     expect(obs.text).toContain("heading 'Arrived'");
   });
 
   it("waits for a request the click sent and for the page's redraw with its answer", async () => {
-    await session.page.goto(`${base}/start`);
+    await tab.session.page.goto(`${site.url}/start`);
     await clickButton('Load data');
-    expect(await session.page.textContent('#out')).toBe('fresh data');
+    expect(await tab.session.page.textContent('#out')).toBe('fresh data');
   });
 
   it('ends the step on a page whose DOM never rests (the quiet wait is capped)', async () => {
-    await session.page.goto(`${base}/start`);
+    await tab.session.page.goto(`${site.url}/start`);
     await clickButton('Tick forever');
-    expect(await session.page.textContent('#out')).toMatch(/^tick \d+$/);
+    expect(await tab.session.page.textContent('#out')).toMatch(/^tick \d+$/);
   });
 });

@@ -15,12 +15,25 @@ function recordingSession() {
     off: (event: string, fn: unknown) => void listeners.get(event)?.delete(fn),
     mainFrame: () => null,
     keyboard: { press: async (key: string) => void waits.push(`press ${key}`) },
-    evaluate: async (source: string) => void waits.push(source.includes('MutationObserver') ? 'dom quiet' : 'evaluate'),
+    evaluate: async (source: string) =>
+      void waits.push(source.includes('"afterFrame":true') ? 'frame, then dom quiet' : source.includes('MutationObserver') ? 'dom quiet' : 'evaluate'),
+    mouse: { move: async () => void waits.push('pointer on element') },
+    locator: () => target,
     waitForTimeout: async (ms: number) => void waits.push(`timeout ${ms}`),
     waitForEvent: async (name: string) => void waits.push(`event ${name}`),
     waitForLoadState: async (state: string) => void waits.push(`load state ${state}`),
   };
-  const session = { page, pages: [page], lastObservation: null } as unknown as BrowserSession;
+  // The element a click resolves to: it is in view and the click point is on it.
+  const landing = { x: 10, y: 10, onTarget: true, position: { x: 5, y: 5 }, hit: '' };
+  const target = {
+    count: async () => 1,
+    first: () => target,
+    scrollIntoViewIfNeeded: async () => undefined,
+    evaluate: async () => landing,
+    click: async () => void waits.push('click'),
+  };
+  const lastObservation = { nodes: [{ id: '7', targetId: 't7' }] };
+  const session = { page, pages: [page], lastObservation } as unknown as BrowserSession;
   const listening = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
   return { session, waits, listening };
 }
@@ -32,6 +45,13 @@ describe('executeAction settling', () => {
     expect(waits).toEqual(['press Tab', 'dom quiet', 'load state domcontentloaded']);
     expect(waits.some((w) => w.startsWith('timeout'))).toBe(false);
     expect(listening()).toBe(0); // every page listener removed again
+  });
+
+  it('lets the pointer rest on a clicked element until its hover effects applied (a frame, then DOM quiet), not for a fixed time', async () => {
+    const { session, waits, listening } = recordingSession();
+    await executeAction({ type: 'click', elementId: '7' } as Action, session);
+    expect(waits).toEqual(['pointer on element', 'frame, then dom quiet', 'click', 'dom quiet', 'load state domcontentloaded']);
+    expect(listening()).toBe(0);
   });
 
   it('does not wait after stop or noop', async () => {

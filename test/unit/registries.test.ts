@@ -8,7 +8,7 @@ import { parseArgs } from '../../main/cli/args';
 import { PROFILES } from '../../main/eval/profiles';
 import { createLlm, llmEndpoint } from '../../main/llm/client-factory';
 import { createPolicy } from '../../main/runs/policies';
-import { parseSettingsPatch } from '../../main/settings/settings-schema';
+import { parseSettingsPatch } from '../../main/api/settings-schema';
 import { MemorySecretStore } from '../../main/settings/secret-store';
 
 // The extension points are registries (issue 19, docs/design/extending.md): the schemas, the CLI and the

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REMOTE_MAX, parseEndpointList, parseEndpointSpec, redactEndpoint } from '../../../main/browser/endpoint-spec';
+import { DEFAULT_REMOTE_MAX, parseEndpointList, parseEndpointSpec, redactEndpoint } from '../../../main/api/endpoint-spec';
 import { browserEndpointsOf } from '../../../main/cli/browser-endpoints';
 import { flagStrings, parseArgs } from '../../../main/cli/args';
-import { parseSettingsPatch, parseStoredSettings } from '../../../main/settings/settings-schema';
+import { parseSettingsPatch, parseStoredSettings } from '../../../main/api/settings-schema';
 
 describe('browser endpoint specs', () => {
   it('tells a Playwright server from a CDP endpoint, and reads #max', () => {

@@ -11,7 +11,7 @@ import { STOP_RULE_PROFILES } from '../../../main/agent/stop-rules';
 import { TRAINING_VARIANTS } from '../../../main/api/training-types';
 import { COMMANDS, COMMON_FLAGS, commandText, findCommand, helpReply, overviewText, type CommandUsage } from '../../../main/cli/usage';
 import { DEFAULT_MAX_ACTIVE_RUNS } from '../../../main/runs/active-runs';
-import { DEFAULT_REMOTE_MAX } from '../../../main/browser/endpoint-spec';
+import { DEFAULT_REMOTE_MAX } from '../../../main/api/endpoint-spec';
 import { BUILT_IN_POLICIES } from '../../../main/runs/policies';
 import { DEFAULT_SCHEDULER } from '../../../main/runs/scheduler';
 import { MiraDefaults } from '../../../main/training/defaults';

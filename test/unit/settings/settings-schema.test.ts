@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../main/api/settings';
 import { validateRequest } from '../../../main/api/schemas';
-import { mergeSettings, parseSettingsPatch, parseStoredSettings, SettingsValidationError } from '../../../main/settings/settings-schema';
+import { mergeSettings, parseSettingsPatch, parseStoredSettings, SettingsValidationError } from '../../../main/api/settings-schema';
 
 function problemsOf(work: () => unknown): { path: string; message: string }[] {
   try {

@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CriticFitJob, CriticFitRequest, CriticFitResult, EpisodeCritics } from '../../api/critic-types';
-import type { Store } from '../../store';
-import type { BackendName } from '../backend';
-import type { EpisodeScores } from './fit-recorded';
-import { CRITICS_DIR, FIT_FILE, SCORES_FILE } from './fit-files';
+import type { CriticFitJob, CriticFitRequest, CriticFitResult, EpisodeCritics } from '../api/critic-types';
+import type { Store } from '../store';
+import type { BackendName } from '../training/backend';
+import type { EpisodeScores } from '../training/critics/fit-recorded';
+import { CRITICS_DIR, FIT_FILE, SCORES_FILE } from '../training/critics/fit-files';
 
 /** Progress is written to the record at most this often (the start and the end always are). */
 const SAVE_EVERY_MS = 2000;
@@ -94,7 +94,7 @@ export class CriticFitJobs {
 
   private async fit(job: CriticFitJob, signal: AbortSignal): Promise<CriticFitResult> {
     // Loaded on use: the fit reaches TensorFlow.js, which serve must not load at start-up.
-    const { runRecordedFit } = await import('./run-recorded-fit');
+    const { runRecordedFit } = await import('../training/critics/run-recorded-fit');
     let saved = 0;
     return runRecordedFit(this.store, join(this.root, job.id), job, {
       backend: this.options.backend?.() ?? 'auto', maxEpochs: this.options.maxEpochs, signal,

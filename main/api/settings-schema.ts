@@ -2,9 +2,9 @@
 // updateSettings patch are all checked against the same field definitions, so a wrong field is reported by
 // its path and never merged into the settings or written back.
 import { z } from 'zod';
-import { LLM_PROVIDER_IDS } from '../api/registries';
-import { SITE_NAMES, type SettingsPatch, type WorkbenchSettings } from '../api/settings';
-import { MAX_BROWSER_ENDPOINTS, parseEndpointSpec } from '../browser/endpoint-spec';
+import { LLM_PROVIDER_IDS } from './registries';
+import { SITE_NAMES, type SettingsPatch, type WorkbenchSettings } from './settings';
+import { MAX_BROWSER_ENDPOINTS, parseEndpointSpec } from './endpoint-spec';
 
 const httpUrl = z
   .string()
@@ -21,7 +21,7 @@ const httpUrl = z
 // No node:path here: main/api/schemas.ts (type-checked with the renderer) builds on this file.
 const isAbsolutePath = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
 const localPath = z.string().min(1).max(4096).refine(isAbsolutePath, 'must be an absolute path');
-/** A browser endpoint (main/browser/endpoint-spec.ts), reported with the spec's own reason. */
+/** A browser endpoint (main/api/endpoint-spec.ts), reported with the spec's own reason. */
 const browserEndpoint = z.string().trim().min(1).max(2000).superRefine((value, ctx) => {
   try {
     parseEndpointSpec(value);
