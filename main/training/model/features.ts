@@ -147,7 +147,7 @@ function candidateFeatures(c: Candidate, ctx: MatchContext): number[] {
     tokenOverlap(name, ctx.subgoalTokens),
     b(containsPhrase(ctx.intent, name)),
     b(containsPhrase(ctx.subgoal, name)),
-    // Not for answers: a milestone's text may quote the answer itself ("… matching orders (5)").
+    // Not for answers: a generated milestone may quote a value; the answer must come from the page (docs/design/MIRA.md §4.19).
     b(answer === null && text !== '' && containsPhrase(ctx.subgoal, text)),
     text ? tokenOverlap(text, ctx.intentTokens) : 0,
     c.key ? tokenOverlap(c.key, new Set(words(name))) : 0,

@@ -55,7 +55,7 @@ export const countOrdersFamily = defineAdminFamily<Params>({
         urlGoal('Open the orders grid', pathPattern('/sales/order')),
         urlGoal(`Filter the orders by status ${params.status}`, paramPattern('status', key)),
         urlGoal(`Limit the purchase dates to ${params.from} – ${params.to}`, paramPattern('to', params.to)),
-        textGoal(`Read the number of matching orders (${n})`, n === 1 ? '1 record found' : `${n} records found`),
+        textGoal(`Read the number of matching orders`, n === 1 ? '1 record found' : `${n} records found`),
       ],
     };
   },

@@ -31,7 +31,7 @@ export const firstCommit = defineCodeFamily<Params>({
       subgoals: [
         urlGoal(`Open the commits of ${p.name}`, projectPattern(p, '/-/commits/main')),
         urlGoal('Go on to the next page of commits', paramPattern('page', 2)),
-        textGoal(`Reach the last page (page ${pages}) with the first commit "${first.title}"`, `Page ${pages} of ${pages}`),
+        textGoal(`Reach the last page (page ${pages}), where the first commit is`, `Page ${pages} of ${pages}`),
       ],
     };
   },

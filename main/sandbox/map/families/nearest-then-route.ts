@@ -37,7 +37,7 @@ export const nearestThenRoute = defineMapFamily<Params>({
         urlGoal(`Open the page of ${origin.name}`, pathPattern(`/place/${origin.slug}`)),
         urlGoal(`Find the nearest ${label} (${nearest.name})`, queryPattern('/nearby', nearbyFields(origin, category, radius))),
         urlGoal(`Get the route from ${nearest.name} to ${destination.name}`, queryPattern('/directions', directionsFields(nearest, destination, mode))),
-        textGoal(`Read the travel time (${answer})`, `Time: ${answer}`),
+        textGoal(`Read the travel time`, `Time: ${answer}`),
       ],
     };
   },

@@ -25,7 +25,7 @@ export const placeCoordinates = defineMapFamily<{ placeId: number }>({
       subgoals: [
         urlGoal(`Search the map for ${p.name}`, formParamPattern('q', p.name)),
         urlGoal(`Open the page of ${p.name}`, pathPattern(`/place/${p.slug}`)),
-        textGoal(`Read its coordinates (${coords})`, coords),
+        textGoal(`Read its coordinates`, coords),
       ],
     };
   },

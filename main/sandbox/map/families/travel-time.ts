@@ -31,7 +31,7 @@ export const travelTime = defineMapFamily<Params>({
       subgoals: [
         urlGoal('Open the directions page', pathPattern('/directions')),
         urlGoal(`Get the ${mode.label.toLowerCase()} route from ${from.name} to ${to.name}`, queryPattern('/directions', directionsFields(from, to, mode))),
-        textGoal(`Read the travel time (${answer})`, `Time: ${answer}`),
+        textGoal(`Read the travel time`, `Time: ${answer}`),
       ],
     };
   },
