@@ -1,6 +1,7 @@
 // Which sandbox families the oracle + baselines sweep runs (issue 15 "Fast and sturdy tests"). `npm test`
 // runs a rotating third of the families, so every family runs at least once in any three consecutive commits,
-// plus every family whose files the change touches; `npm run test:full` (MIRA_TEST_FULL=1) runs them all.
+// plus the families whose files the change touches (at most one more shard of them); `npm run test:full`
+// (MIRA_TEST_FULL=1) runs them all.
 import { execFileSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { SANDBOX_FAMILIES } from '../../main/sandbox/families';
@@ -19,6 +20,8 @@ export interface SweepSelection {
   families: TaskFamily[];
   /** Why each family is in: 'shard k', 'changed: <file>', or 'full'. */
   reasons: Map<string, string>;
+  /** Families the change touches that this run leaves to the full sweep (the cap on an npm test run). */
+  deferred: number;
 }
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -47,7 +50,7 @@ export function sweepSelection(env: NodeJS.ProcessEnv = process.env, git: GitFac
   if (env.MIRA_TEST_FULL === '1') {
     return {
       full: true, shard: null, instances: Array.from({ length: FULL_INSTANCES }, (_, i) => i), families: [...SANDBOX_FAMILIES],
-      reasons: new Map(SANDBOX_FAMILIES.map((f) => [f.id, 'full'])),
+      reasons: new Map(SANDBOX_FAMILIES.map((f) => [f.id, 'full'])), deferred: 0,
     };
   }
   const forced = env.MIRA_SWEEP_SHARD;
@@ -55,12 +58,25 @@ export function sweepSelection(env: NodeJS.ProcessEnv = process.env, git: GitFac
   // Consecutive commits have consecutive counts, so the shards rotate 0, 1, 2 commit by commit.
   const position = forced !== undefined ? Number(forced) : git.commitCount;
   const shard = position % SHARDS;
-  const reasons = familiesTouchedBy(git.changedFiles);
+  const reasons = new Map<string, string>();
   SANDBOX_FAMILIES.forEach((f, i) => {
     if (i % SHARDS === shard) reasons.set(f.id, `shard ${shard}`);
   });
+  // A change to a whole site folder touches every family of it; at most one more shard's worth of them is added,
+  // so npm test stays within its time budget however wide the change (the rest wait for test:full).
+  let deferred = 0;
+  for (const [id, why] of familiesTouchedBy(git.changedFiles)) {
+    if (reasons.has(id)) continue;
+    if (reasons.size < 2 * shardSize()) reasons.set(id, why);
+    else deferred++;
+  }
   const instance = Math.floor(position / SHARDS) % FULL_INSTANCES;
-  return { full: false, shard, instances: [instance], families: SANDBOX_FAMILIES.filter((f) => reasons.has(f.id)), reasons };
+  return { full: false, shard, instances: [instance], families: SANDBOX_FAMILIES.filter((f) => reasons.has(f.id)), reasons, deferred };
+}
+
+/** Families in one rotating shard (the last shard may hold one fewer). */
+function shardSize(): number {
+  return Math.ceil(SANDBOX_FAMILIES.length / SHARDS);
 }
 
 export interface GitFacts {
@@ -114,5 +130,6 @@ export function describeSelection(s: SweepSelection): string {
   if (s.full) return `sweep: full, ${s.families.length} families × ${s.instances.length} instances, all baselines`;
   const changed = [...s.reasons.values()].filter((r) => r.startsWith('changed')).length;
   return `sweep: shard ${s.shard} of ${SHARDS} (instance ${s.instances[0]}), ${s.families.length} of ${SANDBOX_FAMILIES.length} families` +
-    `${changed ? ` incl. ${changed} touched by the change` : ''}; do-nothing on all, wrong on these; MIRA_TEST_FULL=1 for everything`;
+    `${changed ? ` incl. ${changed} touched by the change` : ''}` +
+    `${s.deferred ? ` (${s.deferred} more touched: run npm run test:full)` : ''}; do-nothing on all, wrong on these; MIRA_TEST_FULL=1 for everything`;
 }

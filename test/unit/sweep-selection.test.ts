@@ -1,7 +1,7 @@
 // The rotating sweep of `npm test` (test/helpers/sweep-selection.ts): which families a run sweeps.
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_FAMILIES } from '../../main/sandbox/families';
-import { familiesTouchedBy, filesWithCodeChanges, FULL_INSTANCES, SHARDS, sweepSelection } from '../helpers/sweep-selection';
+import { describeSelection, familiesTouchedBy, filesWithCodeChanges, FULL_INSTANCES, SHARDS, sweepSelection } from '../helpers/sweep-selection';
 
 const noChange = (commitCount: number) => ({ commitCount, changedFiles: [] });
 const ids = (s: ReturnType<typeof sweepSelection>) => s.families.map((f) => f.id);
@@ -48,6 +48,17 @@ describe('sweep selection', () => {
     const changed = sweepSelection({ MIRA_SWEEP_SHARD: '0' }, { commitCount: 0, changedFiles: ['main/sandbox/admin/families/restock-low.ts'] });
     expect(changed.reasons.get('admin/restock-low')).toBe('changed: main/sandbox/admin/families/restock-low.ts');
     expect(ids(changed).sort()).toEqual([...ids(plain), 'admin/restock-low'].sort());
+    expect(changed.deferred).toBe(0);
+  });
+
+  it('adds at most one more shard of touched families, and says how many it left to the full sweep', () => {
+    // Every site folder touched (a change to every site module): 54 families, shard 0 holds 18.
+    const everySite = ['shop', 'admin', 'forum', 'code', 'map', 'cross-site'].map((site) => `main/sandbox/${site}/index.ts`);
+    const wide = sweepSelection({ MIRA_SWEEP_SHARD: '0' }, { commitCount: 0, changedFiles: everySite });
+    const shardSize = Math.ceil(SANDBOX_FAMILIES.length / SHARDS);
+    expect(wide.families).toHaveLength(2 * shardSize);
+    expect(wide.deferred).toBe(SANDBOX_FAMILIES.length - 2 * shardSize);
+    expect(describeSelection(wide)).toContain(`(${wide.deferred} more touched: run npm run test:full)`);
   });
 });
 
