@@ -13,7 +13,7 @@ import type { SubgoalMonitor, SubgoalVerdict } from '../subgoals/monitor';
 import { presentObservation, type ObservationView } from './observation-view';
 import { storeStepViews } from './step-views';
 import { keepsScreenshotAt, takesScreenshotAt, type ScreenshotCapture } from './screenshot-capture';
-import { takeLowFrame } from './low-frame';
+import { takeLowFrame } from '../browser/scaled-frames';
 import { infraFailureOf, isPageGone } from './infra-failure';
 import { PolicyError, type HistoryEntry, type Policy, type PolicyDecision } from './policy';
 import { StopRuleTracker, WEBARENA_STOP_RULES, type StopRules } from './stop-rules';

@@ -1,6 +1,6 @@
 // Which steps of an episode keep a screenshot. Replay and runs started from the UI keep every frame
 // ('all', the default); sweeps keep the opening and closing frames ('first-last'), enough to see where an
-// episode started and ended; training rollouts keep a small low-quality frame per step ('low', low-frame.ts:
+// episode started and ended; training rollouts keep a small low-quality frame per step ('low', browser/scaled-frames.ts:
 // replayable at a fraction of the cost); 'none' keeps none. The observation
 // text is stored for every step whatever the setting, so replay and export still work.
 import type { ObservationFormat } from './observation-view';

@@ -35,7 +35,7 @@ export interface Observation {
   /** JPEG of the viewport; null when the observation was taken without one (screenshot-capture.ts). */
   screenshot: Buffer | null;
   viewport: { width: number; height: number };
-  /** ~160 px wide JPEG of the viewport for the replay filmstrip (thumbnail.ts); taken with the screenshot. */
+  /** ~160 px wide JPEG of the viewport for the replay filmstrip (scaled-frames.ts); taken with the screenshot. */
   thumbnail?: Buffer | null;
   /** Boxes of interactive elements inside the viewport, for set-of-marks and overlays. */
   boxes: ElementBox[];

@@ -5,7 +5,7 @@ import { markClickListeners } from './observe-listeners';
 import { extractPage, type RawExtraction } from './page-script';
 import type { BrowserSession } from './session';
 import { renderAxTree } from './render-ax-tree';
-import { takeThumbnail } from './thumbnail';
+import { takeThumbnail } from './scaled-frames';
 
 // tsx/esbuild may wrap functions with a `__name` helper that does not exist inside the page; define it.
 const EXTRACT_SOURCE = `(() => { const __name = (f) => f; return (${extractPage.toString()}); })()`;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { captureJpeg, FRAME_QUALITY } from '../../main/browser/cdp-capture';
 import { markClickListeners } from '../../main/browser/observe-listeners';
 import { extractPage } from '../../main/browser/page-script';
-import { takeThumbnail } from '../../main/browser/thumbnail';
+import { takeThumbnail } from '../../main/browser/scaled-frames';
 import { createCore } from '../../main/core';
 import { withChildCpu } from './chromium-cpu';
 import { row } from './stats';

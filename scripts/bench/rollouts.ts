@@ -1,6 +1,6 @@
 // `npm run bench -- rollouts`: the trainer's rollouts as they were stored before issue 21 (a scratch store, no
 // frames) against how a workbench job stores them now (the workbench's own store, which a core holds open at
-// the same time, under a run of the job, a 640 px JPEG per step: agent/low-frame.ts). Oracle episodes on shop
+// the same time, under a run of the job, a 640 px JPEG per step: browser/scaled-frames.ts). Oracle episodes on shop
 // train tasks through RolloutEnv.runMany at the trainer's concurrency; the two settings alternate round by
 // round so both see the same load. Printed: wall time per batch, per episode, and the per-step observe and
 // store times the episodes recorded.

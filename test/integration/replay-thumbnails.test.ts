@@ -5,7 +5,7 @@ import jpeg from 'jpeg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { observe } from '../../main/browser/observe';
 import type { BrowserSession } from '../../main/browser/session';
-import { THUMBNAIL_WIDTH } from '../../main/browser/thumbnail';
+import { THUMBNAIL } from '../../main/browser/scaled-frames';
 import { openStore, type Store } from '../../main/store';
 import type { StepRecord } from '../../main/api/types';
 import { useFixturePages } from '../helpers/fixture-pages';
@@ -36,7 +36,7 @@ describe('replay thumbnails', () => {
     const full = jpeg.decode(obs.screenshot!);
     const thumb = jpeg.decode(obs.thumbnail!);
     expect([full.width, full.height]).toEqual([1280, 720]);
-    expect(thumb.width).toBe(THUMBNAIL_WIDTH);
+    expect(thumb.width).toBe(THUMBNAIL.width);
     expect(thumb.height).toBe(90); // 720 × 160 / 1280
     expect(obs.thumbnail!.length).toBeLessThan(obs.screenshot!.length / 10);
   });
@@ -61,7 +61,7 @@ describe('replay thumbnails', () => {
     await store.steps.insert({ ...base, t: 1 });
     const [withThumb, without] = await store.steps.list('ep');
     expect(withThumb.thumbnailRef).toBe(thumbnailRef);
-    expect(jpeg.decode(await store.blobs.get(thumbnailRef)).width).toBe(THUMBNAIL_WIDTH);
+    expect(jpeg.decode(await store.blobs.get(thumbnailRef)).width).toBe(THUMBNAIL.width);
     expect('thumbnailRef' in without).toBe(false);
   });
 });

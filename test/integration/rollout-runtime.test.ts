@@ -2,7 +2,7 @@ import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { OraclePolicy } from '../../main/agent/oracle-policy';
 import { parseRunConfig } from '../../main/api/run-config';
-import { LOW_FRAME } from '../../main/agent/low-frame';
+import { LOW_FRAME } from '../../main/browser/scaled-frames';
 import { RolloutEnv } from '../../main/training/rollout/episode-runner';
 import { sharedBrowserEndpoint } from '../helpers/shared-browser';
 import { useCore } from '../helpers/use-core';

@@ -92,7 +92,7 @@ export class RolloutEnv {
       stopRules: this.options.stopRules ?? WEBARENA_STOP_RULES,
       monitor: job.instance.subgoals.length ? predicateMonitor(job.instance.subgoals) : undefined,
       signal,
-      // A job's episodes are replayed from the Training page: small frames keep the trainer's pace (low-frame.ts).
+      // A job's episodes are replayed from the Training page: small frames keep the trainer's pace (browser/scaled-frames.ts).
       // Scratch episodes are read as text only.
       capture: this.options.job ? 'low' : 'none',
     });
