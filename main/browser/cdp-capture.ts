@@ -36,26 +36,29 @@ function cdpFor(session: BrowserSession): Promise<CDPSession> {
 export async function captureJpeg(session: BrowserSession, request: CaptureRequest): Promise<Buffer | null> {
   const { viewport } = request;
   if (viewport.width <= 0 || viewport.height <= 0) return null;
-  const page = session.page;
-  let cdp: CDPSession;
-  try {
-    cdp = await cdpFor(session);
-  } catch {
-    sessions.delete(page);
-    return null;
-  }
   const scale = Math.min(1, (request.width ?? viewport.width) / viewport.width);
-  try {
-    const { data } = await cdp.send('Page.captureScreenshot', {
-      format: 'jpeg',
-      quality: request.quality,
-      clip: { x: 0, y: 0, width: viewport.width, height: viewport.height, scale },
-      optimizeForSpeed: true,
-    });
-    return Buffer.from(data, 'base64');
-  } catch (err) {
-    // A detached session (the page navigated across processes or closed) is opened afresh next time.
-    sessions.delete(page);
-    throw err;
+  const params = {
+    format: 'jpeg' as const,
+    quality: request.quality,
+    clip: { x: 0, y: 0, width: viewport.width, height: viewport.height, scale },
+    optimizeForSpeed: true,
+  };
+  // A cached session can be detached by the time it is used (the page navigated across processes): it is
+  // dropped and the capture tried once more on a fresh one, so that frame is not lost.
+  for (let attempt = 0; ; attempt++) {
+    let cdp: CDPSession;
+    try {
+      cdp = await cdpFor(session);
+    } catch {
+      sessions.delete(session.page);
+      return null;
+    }
+    try {
+      const { data } = await cdp.send('Page.captureScreenshot', params);
+      return Buffer.from(data, 'base64');
+    } catch (err) {
+      sessions.delete(session.page);
+      if (attempt > 0 || session.page.isClosed()) throw err;
+    }
   }
 }
