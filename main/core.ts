@@ -31,7 +31,7 @@ import { analyzeRun, type RunSummarizer } from './runs/analyze-run';
 import { forkRunRequest } from './runs/fork';
 import { startFork } from './runs/fork-start';
 import type { TaskRecord } from './api/types';
-import { stepForDetail } from './services/episode-detail';
+import { episodeDetail, episodeStepWindow, openReplay, type EpisodeSources } from './services/episode-detail';
 import { resolveMiniWobSuccess, startMiniWob, type MiniWobSetup } from './runs/miniwob-setup';
 import { checkMiniWobDir, listedMiniWobTaskIds, miniwobDirChoice, switchMiniWobCheckout } from './runs/miniwob-settings';
 import type { SiteProfile } from './tasks/site-profile';
@@ -69,7 +69,7 @@ export interface CoreOptions {
    * and whether environment API keys may go to a custom endpoint (the command-line opt-in; default no). */
   llm?: LlmRuntimeOptions;
   /** The trainer behind training jobs (default: the tfjs trainer worker) and its options (epochs, …). */
-  training?: { runner?: TrainingRunner; trainer?: Partial<TrainingOptions> };
+  training?: { runner?: TrainingRunner; trainer?: Partial<TrainingOptions>; /** Critic fits on recorded runs (tests: a long fit). */ criticFit?: { patience?: number; maxEpochs?: number } };
   /** Open the data directory for reading only (`list` and `analyze` on a read-only folder): no sandbox, no
    * MiniWoB++ registration, nothing written. */
   readOnly?: boolean;
@@ -137,7 +137,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await catalog.register(store);
   }
   // Critics fitted on recorded runs (issue 17), beside the training jobs' checkpoints.
-  const criticFits = new CriticFitJobs(store, join(options.dataDir, 'training'), { backend: () => settingsStore.current().trainerBackend, maxEpochs: options.training?.trainer?.criticEpochs });
+  const criticFits = new CriticFitJobs(store, join(options.dataDir, 'training'), { backend: () => settingsStore.current().trainerBackend, maxEpochs: options.training?.trainer?.criticEpochs, ...options.training?.criticFit, isAlive: isProcessAlive });
   const training = new TrainingJobs(
     join(options.dataDir, 'training'),
     options.training?.runner ?? workerTrainingRunner({
@@ -200,6 +200,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     })());
 
   const secrets = options.secrets ?? new MemorySecretStore();
+  const episodeSources: EpisodeSources = { store, subgoals: (id) => inference.subgoalSets.forEpisode(id), verdicts: (id) => inference.verdicts.list(id) };
   const inferenceApi = new InferenceApi(store, inference, (task) => observeStartPage(deps, task), (task) => homepageFor(deps, task));
   const settingsApi = createSettingsApi(settingsStore, secrets, options.llm);
   const checkpoint = (requested: string | undefined) => (requested === undefined ? undefined : resolveCheckpoint(options.dataDir, requested));
@@ -217,7 +218,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async listTasks(query = {}) {
       const offset = query.offset ?? 0;
-      const page = await store.tasks.page({ source: query.source, offset, limit: Math.min(query.limit ?? DEFAULT_TASK_PAGE, MAX_TASK_PAGE), miniwobIds: listedMiniWobTaskIds(miniwob) });
+      const page = await store.tasks.page({ source: query.source, offset, limit: Math.min(query.limit ?? DEFAULT_TASK_PAGE, MAX_TASK_PAGE), miniwobIds: listedMiniWobTaskIds(miniwob), includeTraining: query.includeTraining });
       return { ...page, offset };
     },
     listRuns: () => store.runs.list(),
@@ -230,16 +231,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!(await store.episodes.annotate(episodeId, note, annotation.tags))) throw new Error(`No episode with id ${episodeId}.`);
       return { note, tags: [...new Set(annotation.tags)].sort() };
     },
-    async getEpisode(id) {
-      const episode = await store.episodes.get(id);
-      if (!episode) throw new Error(`No episode with id ${id}.`);
-      const task = await store.tasks.get(episode.taskId);
-      if (!task) throw new Error(`Episode ${id} refers to unknown task ${episode.taskId}.`);
-      const [steps, subgoals, verdicts, annotation] = await Promise.all([
-        store.steps.list(id), inference.subgoalSets.forEpisode(id), inference.verdicts.list(id), store.episodes.annotation(id),
-      ]);
-      return { episode, task, steps: steps.map(stepForDetail), subgoals, verdicts, annotation };
-    },
+    getEpisode: (id) => episodeDetail(episodeSources, id),
+    openReplay: (id, step) => openReplay(episodeSources, id, step),
+    getEpisodeSteps: (id, from, to) => episodeStepWindow(episodeSources, id, from, to),
     getBlobText: (hash) => store.blobs.getText(hash),
     getRunReport: (runId) => analyzeRun(store, runId, undefined, (id) => criticFits.episodeCritics(id).then((c) => c?.values ?? null)),
     getSettings: settingsApi.getSettings,
@@ -322,6 +316,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       done.catch(() => undefined); // The fit's record holds the outcome.
       return { fitId };
     },
+    cancelCriticFit: (fitId) => criticFits.cancel(fitId),
     listCriticFits: (runId) => criticFits.list(runId),
     getEpisodeCritics: (episodeId) => criticFits.episodeCritics(episodeId),
   };

@@ -1,5 +1,6 @@
 // `npm run bench`: speed figures, printed (never asserted in tests). Sections can be chosen by name:
 // `npm run bench -- harness`.
+import { benchCriticFitLoop } from './bench/critic-fit-loop';
 import { benchHarness } from './bench/harness';
 import { benchLists } from './bench/lists';
 import { benchObserveParts } from './bench/observe-parts';
@@ -26,6 +27,7 @@ const SECTIONS: Record<string, () => Promise<unknown>> = {
   rollouts: () => benchRollouts(Number(process.env.BENCH_ROUNDS ?? 3)),
   lists: () => benchLists(Number(process.env.BENCH_LIST_EPISODES ?? 10_000)),
   start: () => benchStart(Number(process.env.BENCH_START_SAMPLES ?? 3)),
+  'critic-fit': () => benchCriticFitLoop(Number(process.env.BENCH_CRITIC_TASKS ?? 4), Number(process.env.BENCH_CRITIC_ROUNDS ?? 3)),
 };
 
 const wanted = args;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles the Electron shell into dist/electron (issue 18): the main process (with the core), the preload,
-// and the trainer worker as its own entry (worker_threads loads it by path). Native and browser-driving
+// and the trainer and critic fit workers as their own entries (worker_threads loads it by path). Native and browser-driving
 // packages stay external and load from node_modules at run time (app.asar/node_modules when packaged).
 //
 // Format: CommonJS for all three. A sandboxed preload can only be CommonJS, so one format keeps one set of
@@ -43,6 +43,7 @@ const entries = [
   { ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', ...NODE_EXTERNALS] },
   { ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] },
   { ...common, entryPoints: ['main/training/worker/trainer-worker.ts'], outfile: 'dist/electron/trainer-worker.cjs', external: NODE_EXTERNALS },
+  { ...common, entryPoints: ['main/training/worker/critic-fit-worker.ts'], outfile: 'dist/electron/critic-fit-worker.cjs', external: NODE_EXTERNALS },
 ];
 
 let warnings = 0;
@@ -60,4 +61,4 @@ if (warnings > 0) {
   console.error(`build:electron failed: ${warnings} warning(s). The bundle must build without any.`);
   process.exit(1);
 }
-console.log('build:electron: 3 entry points, 0 warnings.');
+console.log(`build:electron: ${entries.length} entry points, 0 warnings.`);

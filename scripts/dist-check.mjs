@@ -64,7 +64,7 @@ const packed = files.filter((f) => !f.unpacked);
 const unpacked = files.filter((f) => f.unpacked);
 const has = (path) => files.some((f) => f.path === path);
 
-for (const entry of ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/trainer-worker.cjs', 'dist/renderer/index.html', 'resources/prompts/policy-react.md']) {
+for (const entry of ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/trainer-worker.cjs', 'dist/electron/critic-fit-worker.cjs', 'dist/renderer/index.html', 'resources/prompts/policy-react.md']) {
   check(has(entry), `ships ${entry}`);
 }
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));

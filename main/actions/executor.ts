@@ -1,9 +1,10 @@
 import type { Locator } from 'playwright';
 import type { Action, ActionType, Box } from '../api/types';
+import type { ObservedNode } from '../browser/observation-types';
 import type { BrowserSession } from '../browser/session';
 import { hoverSettled, NAVIGATION_TIMEOUT_MS, SettleWatch } from '../browser/settle';
 import { ActionError } from './errors';
-import { clearField, clickLanding, listensForKeys } from './landing';
+import { checkClickLanding, clearField, listensForKeys } from './landing';
 
 const ACTION_TIMEOUT_MS = 5_000;
 
@@ -15,14 +16,19 @@ export interface ExecutionResult {
 /** Resolves with nothing, or with what went differently from the request (recorded once the page settled). */
 type Executor = (action: Action, session: BrowserSession) => Promise<void | string>;
 
-/** Resolves an observation id to a live element. Ids not in the last observation, or whose element left
- * the page since, are stale: a recorded action error, not a crash. */
-function elementFor(session: BrowserSession, action: Action): Locator {
+/** The observed node an action's element id names. Ids not in the last observation are stale: a recorded action
+ * error, not a crash. */
+function nodeFor(session: BrowserSession, action: Action): ObservedNode {
   const id = action.elementId;
   if (!id) throw new ActionError('parse', `${action.type} needs an element id.`);
   const node = session.lastObservation?.nodes.find((n) => n.id === id);
   if (!node) throw new ActionError('stale_id', `There is no element [${id}] on the current page.`);
-  return session.page.locator(`[data-mira-id="${node.targetId}"]`);
+  return node;
+}
+
+/** Resolves an observation id to a live element; one whose element left the page since is stale too. */
+function elementFor(session: BrowserSession, action: Action): Locator {
+  return session.page.locator(`[data-mira-id="${nodeFor(session, action).targetId}"]`);
 }
 
 async function requirePresent(locator: Locator, id: string | undefined): Promise<Locator> {
@@ -32,20 +38,31 @@ async function requirePresent(locator: Locator, id: string | undefined): Promise
 
 const EXECUTORS: Record<ActionType, Executor> = {
   async click(action, session) {
-    const target = await requirePresent(elementFor(session, action), action.elementId);
+    const page = session.page;
+    const { targetId } = nodeFor(session, action);
+    const gone = () => new ActionError('stale_id', `Element [${action.elementId}] is no longer on the page.`);
     // Check what is at the click point first (docs/design/WEBARENA.md §3.1): a click that would land on
     // another element (an overlay, a neighbour) lands there, as a person's would, and the step says so.
-    const first = await clickLanding(target);
-    if (!first) return void (await target.click({ timeout: ACTION_TIMEOUT_MS }));
+    const first = await checkClickLanding(page, targetId);
+    if (first.kind === 'missing') throw gone();
+    // No box in the viewport (hidden, zero-sized): Playwright's click waits for it and explains the failure.
+    if (first.kind === 'no_box') return void (await elementFor(session, action).click({ timeout: ACTION_TIMEOUT_MS }));
     // The pointer rests on the element first, as a person's does: hover styles (a swapped icon, a menu) settle
     // before the press (until they have applied, not for a fixed time), and the landing is checked on the page
     // as it then is.
-    await session.page.mouse.move(first.x, first.y);
-    await hoverSettled(session.page);
-    const landing = (await clickLanding(target)) ?? first;
-    if (landing.onTarget) return void (await target.click({ position: landing.position, timeout: ACTION_TIMEOUT_MS }));
-    await session.page.mouse.click(landing.x, landing.y);
-    return `The click on [${action.elementId}] landed on ${landing.hit} at (${Math.round(landing.x)}, ${Math.round(landing.y)}), which covers it: the page got the click there.`;
+    await page.mouse.move(first.x, first.y);
+    await hoverSettled(page);
+    const checked = await checkClickLanding(page, targetId);
+    if (checked.kind === 'missing') throw gone();
+    const landing = checked.kind === 'landing' ? checked : first;
+    // The press goes to the checked point as a person's would (WebArena clicks with page.mouse too): our own hit
+    // test stands in for Playwright's actionability checks, whose "stable" wait has Chromium draw frames (issue 22).
+    await page.mouse.click(landing.x, landing.y);
+    const at = `(${Math.round(landing.x)}, ${Math.round(landing.y)})`;
+    if (checked.kind === 'no_box') return `[${action.elementId}] left the view when the pointer rested on it: the click at ${at} went to what is there now.`;
+    if (!landing.onTarget) return `The click on [${action.elementId}] landed on ${landing.hit} at ${at}, which covers it: the page got the click there.`;
+    // Playwright's click waited for such a control to be enabled and timed out; a person's click does nothing.
+    if (landing.disabled) return `[${action.elementId}] is disabled: the click at ${at} landed on it, and the browser ignores clicks on a disabled control.`;
   },
   async type(action, session) {
     const target = await requirePresent(elementFor(session, action), action.elementId);

@@ -8,6 +8,8 @@ import type { TrainingJob, TrainingProgress, TrainingRequest } from './training-
 import type { StudyView } from './study-types';
 import type { CriticFitJob, CriticFitRequest, EpisodeCritics } from './critic-types';
 import type { BrowserEndpointStatus } from './browser-endpoints';
+import type { EpisodeAnnotation, EpisodeReplay, StepWindow } from './replay-types';
+export type { EpisodeAnnotation } from './replay-types';
 import type { Registries } from './registries';
 export type * from './browser-endpoints';
 export type * from './inference-types';
@@ -33,6 +35,8 @@ export interface TaskQuery {
   offset?: number;
   /** Page size (default 500, at most 1000). */
   limit?: number;
+  /** List the instances stored only for training jobs too (default: left out, issue 17). */
+  includeTraining?: boolean;
 }
 
 export interface TaskPage {
@@ -40,6 +44,8 @@ export interface TaskPage {
   /** Tasks matching the query across all pages. */
   total: number;
   offset: number;
+  /** Training instances matching the query's other filters, listed or not (the Tasks page's toggle). */
+  trainingInstances: number;
 }
 
 export interface EpisodeQuery {
@@ -119,12 +125,6 @@ export interface EpisodePage {
     perSite: { site: string; solved: number; total: number }[];
     options: { site: string[]; failureMode: string[]; policy: string[]; phase: string[] };
   };
-}
-
-/** A note and tags on an episode, replacing the ones it had. */
-export interface EpisodeAnnotation {
-  note: string | null;
-  tags: string[];
 }
 
 /** A run as the Runs table shows it: its record, success rate over scored episodes, and what it ran with. */
@@ -208,6 +208,11 @@ export interface WorkbenchApi {
   /** Sets an episode's study note and tags; resolves to what was stored. */
   annotateEpisode(episodeId: string, annotation: EpisodeAnnotation): Promise<EpisodeAnnotation>;
   getEpisode(id: string): Promise<EpisodeDetail>;
+  /** The episode as the replay opens it at step position `step`: an outline of every step and the full records
+   * of the window holding that step (issue 22: bytes per open). */
+  openReplay(id: string, step: number): Promise<EpisodeReplay>;
+  /** Full replay records of the steps at positions [from, to), at most MAX_STEP_WINDOW of them. */
+  getEpisodeSteps(id: string, from: number, to: number): Promise<StepWindow>;
   /** Text blobs (observations, prompts, replies) by hash. */
   getBlobText(hash: string): Promise<string>;
   startRun(request: StartRunRequest): Promise<{ runId: string }>;
@@ -258,6 +263,8 @@ export interface WorkbenchApi {
   getTrainingStudy(jobId: string): Promise<StudyView>;
   /** Critics on recorded runs (issue 17): fits V and P on the runs' scored episodes, any policy, in the background. */
   startCriticFit(request: CriticFitRequest): Promise<{ fitId: string }>;
+  /** Cancels a fit this process runs (its worker stops at once; the record says 'cancelled'); false if none runs here. */
+  cancelCriticFit(fitId: string): Promise<boolean>;
   /** Critic fits, newest first (running ones with their progress); with a run id, those that include it. */
   listCriticFits(runId?: string): Promise<CriticFitJob[]>;
   /** V and P per step of an episode from the newest finished fit on its run; null when there is none. */

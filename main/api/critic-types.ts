@@ -6,6 +6,10 @@ export interface CriticFitRequest {
   runIds: string[];
   /** Seed of the initial weights, the held-out split and the minibatch order (default 1). */
   seed?: number;
+  /** Most epochs of each critic (default the trainer's 20); the held-out stop usually ends sooner. */
+  maxEpochs?: number;
+  /** Epochs without a held-out improvement before a critic stops (default the trainer's 5). */
+  patience?: number;
 }
 
 export type CriticFitStatus = 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted';
@@ -51,6 +55,9 @@ export interface CriticFitJob {
   id: string;
   request: CriticFitRequest;
   status: CriticFitStatus;
+  /** The process that runs (or ran) the fit: a record left 'running' by a process that is gone was cut off.
+   * Absent in records written before it was kept. */
+  ownerPid?: number;
   createdAt: string;
   finishedAt: string | null;
   progress: { stage: CriticFitStage; done: number; total: number; message: string } | null;

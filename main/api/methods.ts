@@ -12,6 +12,8 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   listRunSummaries: true,
   annotateEpisode: true,
   getEpisode: true,
+  openReplay: true,
+  getEpisodeSteps: true,
   getBlobText: true,
   startRun: true,
   cancelRun: true,
@@ -36,6 +38,7 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   getTrainingJob: true,
   getTrainingStudy: true,
   startCriticFit: true,
+  cancelCriticFit: true,
   listCriticFits: true,
   getEpisodeCritics: true,
 };

@@ -10,6 +10,8 @@ import { LLM_PROVIDER_IDS, POLICY_IDS } from './registries';
 // validate with these before the core sees a call: the renderer is never trusted with shapes.
 const id = z.string().min(1).max(200);
 export const MAX_TASK_PAGE = 1000;
+/** The most steps one getEpisodeSteps call returns (the replay asks for windows of 16). */
+export const MAX_STEP_WINDOW = 64;
 export const DEFAULT_TASK_PAGE = 500;
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-character hex blob hash');
 
@@ -71,6 +73,7 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
       source: z.enum(['sandbox', 'webarena', 'miniwob']).optional(),
       offset: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(MAX_TASK_PAGE).optional(),
+      includeTraining: z.boolean().optional(),
     }).strict().optional(),
   ]),
   listRuns: z.tuple([]),
@@ -101,6 +104,9 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
     }).strict(),
   ]),
   getEpisode: z.tuple([id]),
+  openReplay: z.tuple([id, z.number().int().min(0)]),
+  getEpisodeSteps: z.tuple([id, z.number().int().min(0), z.number().int().min(0)])
+    .refine(([, from, to]) => to >= from && to - from <= MAX_STEP_WINDOW, `a step window is from ≤ to, at most ${MAX_STEP_WINDOW} steps`),
   getBlobText: z.tuple([hash]),
   getRunReport: z.tuple([id]),
   getSettings: z.tuple([]),
@@ -149,7 +155,10 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
   startCriticFit: z.tuple([z.object({
     runIds: z.array(id, { error: 'runIds must be a list of run ids' }).min(1, 'runIds must name at least one run').max(200),
     seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    maxEpochs: z.number().int().min(1).max(1_000_000).optional(),
+    patience: z.number().int().min(1).max(1_000_000).optional(),
   }).strict()]),
+  cancelCriticFit: z.tuple([id]),
   listCriticFits: z.tuple([id.optional()]),
   getEpisodeCritics: z.tuple([id]),
 };

@@ -80,7 +80,10 @@ export interface TaskRecord {
 
 /** A task as lists show it: everything but the full config (WebArena configs are large; a list of hundreds
  * must stay a small message). `getEpisode` carries the full record. */
-export type TaskSummary = Omit<TaskRecord, 'config'>;
+export type TaskSummary = Omit<TaskRecord, 'config'> & {
+  /** Stored only for a training job (its rollouts or test split, issue 17); lists leave these out unless asked. */
+  training?: boolean;
+};
 
 export interface RunRecord {
   id: string;

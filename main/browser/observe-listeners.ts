@@ -45,7 +45,8 @@ export async function markClickListeners(page: Page): Promise<number | null> {
     sessions.delete(page);
     return null;
   } finally {
-    await cdp.send('Runtime.releaseObjectGroup', { objectGroup: OBJECT_GROUP }).catch(() => undefined);
+    // Sent, not awaited: the session handles it before the next request, and nothing here needs its answer.
+    void cdp.send('Runtime.releaseObjectGroup', { objectGroup: OBJECT_GROUP }).catch(() => undefined);
   }
 }
 
@@ -74,13 +75,13 @@ export function pathsTo(root: CdpNode, wanted: ReadonlySet<number>): Map<number,
 async function markWith(cdp: CDPSession): Promise<number> {
   const objectOf = async (expression: string) =>
     (await cdp.send('Runtime.evaluate', { expression, objectGroup: OBJECT_GROUP })).result.objectId;
-  const documentId = await objectOf('document');
-  const windowId = await objectOf('window');
+  // Independent requests go out together: the renderer answers them in order, the step waits one round trip.
+  const [documentId, windowId] = await Promise.all([objectOf('document'), objectOf('window')]);
   if (!documentId || !windowId) return 0;
   const listenersOf = async (objectId: string, depth: number) =>
     ((await cdp.send('DOMDebugger.getEventListeners', { objectId, depth, pierce: true })) as { listeners: CdpListener[] }).listeners;
-  const inDocument = await listenersOf(documentId, -1);
-  const windowListensForKeys = (await listenersOf(windowId, 0)).some((l) => KEY_EVENTS.has(l.type));
+  const [inDocument, inWindow] = await Promise.all([listenersOf(documentId, -1), listenersOf(windowId, 0)]);
+  const windowListensForKeys = inWindow.some((l) => KEY_EVENTS.has(l.type));
   const nodesFor = (types: ReadonlySet<string>) =>
     new Set(inDocument.filter((l) => types.has(l.type) && l.backendNodeId).map((l) => l.backendNodeId!));
   const clickNodes = nodesFor(CLICK_EVENTS);
@@ -89,7 +90,7 @@ async function markWith(cdp: CDPSession): Promise<number> {
   let paths = new Map<number, NodePath>();
   if (clickNodes.size + keyNodes.size > 0) {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    await cdp.send('DOM.disable').catch(() => undefined); // no mutation events for a tree we read once
+    void cdp.send('DOM.disable').catch(() => undefined); // no mutation events for a tree we read once (nothing to wait for)
     paths = pathsTo(root, new Set([...clickNodes, ...keyNodes]));
   }
   const pick = (ids: Set<number>) => [...ids].map((id) => paths.get(id)).filter((p): p is NodePath => p !== undefined);

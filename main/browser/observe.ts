@@ -5,7 +5,8 @@ import { markClickListeners } from './observe-listeners';
 import { extractPage, type RawExtraction } from './page-script';
 import type { BrowserSession } from './session';
 import { renderAxTree } from './render-ax-tree';
-import { takeThumbnail } from './scaled-frames';
+import { takeThumbnail, THUMBNAIL } from './scaled-frames';
+import { thumbnailFromFrame } from './frame-thumbnail';
 
 // tsx/esbuild may wrap functions with a `__name` helper that does not exist inside the page; define it.
 const EXTRACT_SOURCE = `(() => { const __name = (f) => f; return (${extractPage.toString()}); })()`;
@@ -33,7 +34,9 @@ export async function observe(session: BrowserSession, options: { screenshot?: b
 
   const shotStarted = performance.now();
   const screenshot = options.screenshot === false ? null : await takeScreenshot(session);
-  const thumbnail = screenshot ? await takeThumbnail(session, raw.viewport) : null;
+  // The filmstrip's thumbnail comes out of the frame itself where it is wide enough (frame-thumbnail.ts: a few ms
+  // here); a second, rescaled capture would have Chromium render the page at another scale and back (issue 22).
+  const thumbnail = screenshot ? thumbnailFromFrame(screenshot, THUMBNAIL) ?? await takeThumbnail(session, raw.viewport) : null;
   const screenshotMs = performance.now() - shotStarted;
 
   const nodes: ObservedNode[] = raw.nodes.map((n) => ({
@@ -44,7 +47,8 @@ export async function observe(session: BrowserSession, options: { screenshot?: b
   const tabs: TabInfo[] = await Promise.all(
     session.pages.map(async (p, index) => ({
       index,
-      title: await p.title().catch(() => ''),
+      // The active tab's title came with the extraction: no second round trip into its page.
+      title: index === session.active ? raw.title : await p.title().catch(() => ''),
       url: p.url(),
       active: index === session.active,
     })),

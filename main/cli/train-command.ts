@@ -7,8 +7,9 @@ import type { Core } from '../core';
 import { TrainingDefaults } from '../training/training-defaults';
 import { join } from 'node:path';
 import type { TrainingRequest } from '../api/training-types';
+import type { StudyReport } from '../api/study-types';
 import { studyPreset } from '../training/study/presets';
-import { parseSeeds } from '../training/study/seeds';
+import { parseSeeds, requestSeeds } from '../training/study/seeds';
 import { studyReport } from '../training/study/study-report';
 import { studyTextTable } from '../training/study/study-table';
 import { writeStudyReport } from '../training/study/write-report';
@@ -41,9 +42,10 @@ export async function trainCommand(args: ParsedArgs, core: Core, dataDir = '.'):
       await new Promise((r) => setTimeout(r, 500));
       job = await core.api.getTrainingJob(jobId);
     }
-    console.log(summaryTable(job));
     // The study (issue 17): SR with 95% intervals over tasks × seeds, failure modes, milestones; and its HTML report.
-    console.log(`\n${studyTextTable(studyReport(job))}`);
+    const study = studyReport(job);
+    console.log(summaryTable(job, study));
+    console.log(`\n${studyTextTable(study)}`);
     const report = await writeStudyReport(job, flagString(args, 'report') ?? join(dataDir, 'training', job.id, 'study.html'));
     console.log(`Study report: ${report.path}\nOpen: ${report.url}`);
     return job.status === 'finished' ? 0 : 1;
@@ -68,16 +70,41 @@ function progressLine(p: TrainingProgress): string | null {
   return p.message;
 }
 
-export function summaryTable(job: TrainingJob): string {
+/** Test SR per phase per variant. One seed: that seed's result. Several (issue 17): the mean over the seeds that
+ * reached each phase — the study's mean over tasks × seeds, the same number its table prints — with the header
+ * saying so and "k of n" where a seed is missing, then each seed's own row. */
+export function summaryTable(job: TrainingJob, report: StudyReport = studyReport(job, { replicates: 1 })): string {
   const phases = [...new Set(job.phases.map((p) => p.phase))].sort((a, b) => a - b);
+  const seeds = requestSeeds(job.request);
+  const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+  const title = `Job ${job.id} ${job.status} on ${job.backend?.device ?? job.backend?.name ?? 'unknown backend'}${job.error ? `: ${job.error}` : ''}`;
   const header = ['variant', ...phases.map((p) => (p === 0 ? 'SFT' : `phase ${p}`))];
-  const rows = job.request.variants.map((v) => [v, ...phases.map((n) => {
-    const r = job.phases.find((p) => p.variant === v && p.phase === n);
-    return r ? `${(100 * r.testSuccess).toFixed(1)}%` : '—';
+  if (seeds.length === 1) {
+    const rows = job.request.variants.map((v) => [v, ...phases.map((n) => {
+      const r = job.phases.find((p) => p.variant === v && p.phase === n);
+      return r ? pct(r.testSuccess) : '—';
+    })]);
+    return [title, 'Test success rate per phase:', ...textTable([header, ...rows])].join('\n');
+  }
+  const means = job.request.variants.map((v) => [v, ...phases.map((n) => {
+    const cell = report.cells.find((c) => c.variant === v && c.phase === n);
+    if (!cell) return '—';
+    return `${pct(cell.testSuccess.mean)}${cell.seeds.length < seeds.length ? ` (${cell.seeds.length} of ${seeds.length} seeds)` : ''}`;
   })]);
-  const width = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i].length)));
-  const fmt = (r: string[]) => r.map((c, i) => c.padEnd(width[i])).join('  ');
-  return [`Job ${job.id} ${job.status} on ${job.backend?.device ?? job.backend?.name ?? 'unknown backend'}${job.error ? `: ${job.error}` : ''}`, 'Test success rate per phase:', fmt(header), ...rows.map(fmt)].join('\n');
+  const perSeed = seeds.flatMap((seed) => job.request.variants.map((v) => [v, String(seed), ...phases.map((n) => {
+    const r = job.phases.find((p) => p.variant === v && p.phase === n && (p.seed ?? job.request.seed) === seed);
+    return r ? pct(r.testSuccess) : '—';
+  })]));
+  return [
+    title, `Test success rate per phase, mean over ${seeds.length} seeds (${seeds.join(', ')}):`, ...textTable([header, ...means]),
+    'Per seed:', ...textTable([[header[0], 'seed', ...header.slice(1)], ...perSeed]),
+  ].join('\n');
+}
+
+/** Rows padded to their columns' widths. */
+function textTable(rows: string[][]): string[] {
+  const width = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(width[i])).join('  '));
 }
 
 /** --study <name> fills what the flags leave out (issue 17, main/training/study/presets.ts); --seeds 1,2,3 runs

@@ -8,16 +8,25 @@ import { flagNumber, flagString, type ParsedArgs } from './args';
 export async function trainCriticsCommand(args: ParsedArgs, core: Core): Promise<number> {
   const runIds = (flagString(args, 'runs') ?? '').split(',').map((r) => r.trim()).filter(Boolean);
   if (runIds.length === 0) throw new Error('train critics needs --runs <id,id,…>: the runs whose episodes the critics learn from.');
-  const { fitId } = await core.api.startCriticFit({ runIds, seed: flagNumber(args, 'seed', 1) });
-  console.log(`Fitting the critics on run(s) ${runIds.join(', ')} (fit ${fitId})`);
+  const epochs = count('epochs', flagString(args, 'epochs'));
+  const patience = count('patience', flagString(args, 'patience'));
+  const { fitId } = await core.api.startCriticFit({ runIds, seed: flagNumber(args, 'seed', 1), ...(epochs && { maxEpochs: epochs }), ...(patience && { patience }) });
+  console.log(`Fitting the critics on run(s) ${runIds.join(', ')} (fit ${fitId}); Ctrl-C cancels`);
+  // Ctrl-C closes the core (cli/signals.ts), which stops the fit's worker at once and records it cancelled.
+  const onInterrupt = () => console.error(`Cancelling critic fit ${fitId}: its worker stops now; its record will say cancelled.`);
+  process.once('SIGINT', onInterrupt);
   let last = '';
   let job: CriticFitJob;
-  for (;;) {
-    [job] = (await core.api.listCriticFits()).filter((j) => j.id === fitId);
-    const line = job.progress?.message ?? '';
-    if (line && line !== last) console.log((last = line));
-    if (job.status !== 'running') break;
-    await new Promise((r) => setTimeout(r, 500));
+  try {
+    for (;;) {
+      [job] = (await core.api.listCriticFits()).filter((j) => j.id === fitId);
+      const line = job.progress?.message ?? '';
+      if (line && line !== last) console.log((last = line));
+      if (job.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    process.off('SIGINT', onInterrupt);
   }
   if (job.status !== 'finished' || !job.result) {
     console.error(job.error ?? `The fit ended ${job.status}.`);
@@ -25,6 +34,14 @@ export async function trainCriticsCommand(args: ParsedArgs, core: Core): Promise
   }
   console.log(criticFitSummary(job));
   return 0;
+}
+
+/** An optional whole-number flag from 1 to 1,000,000 (the API's bounds), or undefined when absent. */
+function count(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new Error(`--${name} must be a whole number from 1 to 1000000, not "${value}".`);
+  return n;
 }
 
 export function criticFitSummary(job: CriticFitJob): string {

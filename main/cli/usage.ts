@@ -121,6 +121,8 @@ export const COMMANDS: readonly CommandUsage[] = [
       { name: 'study', value: 'default', text: 'a named study (docs/training.md); flags given next to it override its settings' },
       { name: 'report', value: '<file.html>', text: 'where the self-contained HTML study report goes (default <dataDir>/training/<job>/study.html)' },
       { name: 'runs', value: '<id,id,…>', text: 'train critics: the runs whose scored episodes V and P learn from' },
+      { name: 'epochs', value: 'N', text: 'train critics: most epochs per critic (default 20; the held-out stop usually ends sooner)' },
+      { name: 'patience', value: 'N', text: 'train critics: epochs without a held-out improvement before a critic stops (default 5)' },
     ],
   },
   {

@@ -14,6 +14,7 @@ export function checkResources(paths: ResourcePaths): ResourceEntry[] {
   const entries: Array<[string, () => string]> = [
     ['prompts', () => join(paths.promptsDir, 'policy-react.md')],
     ['trainer worker', () => paths.trainerWorker.file],
+    ['critic fit worker', () => paths.criticFitWorker.file],
     ['tfjs wasm binary', () => join(paths.tfjsWasmDir(), 'tfjs-backend-wasm.wasm')],
     ['playwright-core', () => join(paths.playwrightCoreDir(), 'package.json')],
   ];

@@ -1,5 +1,5 @@
 // The one place that knows where the workbench's files are (issue 18): prompts, the built renderer, the
-// trainer worker, and the package folders whose files are read or executed from disk (tfjs wasm binaries,
+// trainer and critic fit workers, and the package folders whose files are read or executed from disk (tfjs wasm binaries,
 // playwright-core). The same answers hold from source (tsx, vitest), from the esbuild bundle (dist/electron)
 // and from a packaged app, where the code sits in app.asar and the files that must be real files on disk
 // are unpacked beside it into app.asar.unpacked (electron-builder.yml `asarUnpack`).
@@ -11,11 +11,11 @@ import { CODE_LOCATION, type CodeLocation } from './code-location';
 /** 'source': TypeScript run by tsx/vitest; 'bundle': dist/electron in a checkout; 'asar': a packaged app. */
 export type Layout = 'source' | 'bundle' | 'asar';
 
-/** How to start the trainer worker: the file given to `new Worker`, and the module that file imports. */
+/** How to start a worker: the file given to `new Worker`, and the module that file imports. */
 export interface TrainerWorkerScript {
-  /** Bundled: dist/electron/trainer-worker.cjs. Source: boot.mjs, which registers tsx and imports `entry`. */
+  /** Bundled: dist/electron/<name>.cjs. Source: boot.mjs, which registers tsx and imports `entry`. */
   file: string;
-  /** The trainer entry as a file URL (the .ts source, or the bundle itself). */
+  /** The worker's entry as a file URL (the .ts source, or the bundle itself). */
   entry: string;
 }
 
@@ -27,6 +27,8 @@ export interface ResourcePaths {
   /** dist/renderer: the built UI. */
   rendererDir: string;
   trainerWorker: TrainerWorkerScript;
+  /** The critic fit worker (issue 17: fits on recorded runs off the core's event loop), started the same way. */
+  criticFitWorker: TrainerWorkerScript;
   /** The folder of an installed package, on disk (app.asar.unpacked when it is unpacked in a package). */
   packageDir(name: string): string;
   /** The folder holding tfjs-backend-wasm's .wasm binaries, with a trailing separator (setWasmPaths). */
@@ -50,15 +52,19 @@ export function resourcePaths(location: CodeLocation = CODE_LOCATION): ResourceP
   const requireFromApp = createRequire(join(appRoot, 'package.json'));
   const packageDir = (name: string) => unpackedPath(dirname(requireFromApp.resolve(`${name}/package.json`)));
   const workerSource = join(appRoot, 'main', 'training', 'worker');
-  const bundledWorker = bundleDir && join(bundleDir, 'trainer-worker.cjs');
+  const worker = (name: string): TrainerWorkerScript => {
+    const bundled = bundleDir && join(bundleDir, `${name}.cjs`);
+    return bundled
+      ? { file: bundled, entry: pathToFileURL(bundled).href }
+      : { file: join(workerSource, 'boot.mjs'), entry: pathToFileURL(join(workerSource, `${name}.ts`)).href };
+  };
   return {
     layout,
     appRoot,
     promptsDir: join(appRoot, 'resources', 'prompts'),
     rendererDir: join(appRoot, 'dist', 'renderer'),
-    trainerWorker: bundledWorker
-      ? { file: bundledWorker, entry: pathToFileURL(bundledWorker).href }
-      : { file: join(workerSource, 'boot.mjs'), entry: pathToFileURL(join(workerSource, 'trainer-worker.ts')).href },
+    trainerWorker: worker('trainer-worker'),
+    criticFitWorker: worker('critic-fit-worker'),
     packageDir,
     tfjsWasmDir: () => join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist') + sep,
     playwrightCoreDir: () => packageDir('playwright-core'),

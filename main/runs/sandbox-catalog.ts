@@ -40,13 +40,14 @@ export class SandboxCatalog {
   }
 
   /** Adds instances beyond `perFamily` (a training job's test split, issue 21) and registers them, so a
-   * run over them is scored like any catalog task. Instances already present are left as they are. */
+   * run over them is scored like any catalog task. Instances already present are left as they are; the new
+   * ones are stored as training instances, out of the task lists by default (issue 17). */
   async include(instances: readonly SandboxTaskInstance[], store: Store): Promise<void> {
     const fresh = instances.filter((i) => !this.instances.has(i.id));
     if (!fresh.length) return;
     for (const instance of fresh) this.instances.set(instance.id, instance);
     await store.db.transaction(async () => {
-      for (const instance of fresh) await store.tasks.upsert(SandboxCatalog.toTaskRecord(instance));
+      for (const instance of fresh) await store.tasks.upsert(SandboxCatalog.toTaskRecord(instance), { training: true });
     });
   }
 

@@ -1,7 +1,9 @@
 // Critic fits on recorded runs as background jobs (issue 17), like training jobs: each has a record on disk
 // (<dataDir>/training/critics/<fitId>/fit.json) with its progress, result or error, next to the critics'
 // checkpoint (critics.json) and every episode's V and P (scores.json), which replay draws for episodes whose
-// policy recorded none. A fit still 'running' on disk but not in this process was cut off by a killed process.
+// policy recorded none. The core only reads the episodes; the fit computes in a worker thread
+// (training/worker/critic-fit-worker.ts), so the UI and the API stay responsive, and a cancel terminates it at
+// once. A fit still 'running' on disk whose process is gone was cut off by a killed process.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +12,8 @@ import type { Store } from '../store';
 import type { BackendName } from '../training/backend';
 import type { EpisodeScores } from '../training/critics/fit-recorded';
 import { CRITICS_DIR, FIT_FILE, SCORES_FILE } from '../training/critics/fit-files';
+// No TensorFlow.js on this side (serve must not load it): only the worker the fit starts loads it.
+import { runRecordedFit } from '../training/critics/run-recorded-fit';
 
 /** Progress is written to the record at most this often (the start and the end always are). */
 const SAVE_EVERY_MS = 2000;
@@ -18,12 +22,31 @@ export interface CriticFitJobsOptions {
   backend?(): BackendName | 'auto';
   /** Caps the epochs (tests); default the trainer's 20. */
   maxEpochs?: number;
+  /** Epochs without a held-out improvement before a critic stops (tests: a long fit); default the trainer's 5. */
+  patience?: number;
+  /** Whether a process is running (a fit 'running' on disk in another live process, the CLI's, is not cut off). */
+  isAlive?(pid: number): boolean;
+}
+
+const CANCELLED_BY_USER = 'Cancelled by the user.';
+const CANCELLED_BY_CLOSE = 'Cancelled: the workbench closed during the fit (Ctrl-C or quit); start it again.';
+
+/** The request's optional fields that are set, so the record holds no `undefined`s. */
+function pick<K extends keyof CriticFitRequest>(request: CriticFitRequest, ...keys: K[]): Pick<CriticFitRequest, K> {
+  return Object.fromEntries(keys.filter((k) => request[k] !== undefined).map((k) => [k, request[k]])) as Pick<CriticFitRequest, K>;
+}
+
+interface RunningFit {
+  job: CriticFitJob;
+  abort: AbortController;
+  /** Why it was cancelled, for the record. */
+  reason: string;
+  done: Promise<void>;
 }
 
 export class CriticFitJobs {
-  private readonly running = new Map<string, { job: CriticFitJob; abort: AbortController; done: Promise<void> }>();
+  private readonly running = new Map<string, RunningFit>();
   private readonly scores = new Map<string, Promise<Record<string, { runId: string } & EpisodeScores>>>();
-  private recovered: Promise<void> | null = null;
   private writes: Promise<void> = Promise.resolve();
 
   /** `trainingDir`: <dataDir>/training; fits live in its `critics/` folder. */
@@ -35,39 +58,42 @@ export class CriticFitJobs {
 
   /** Checks the runs exist, then fits in the background; `done` resolves with the final record. */
   async start(request: CriticFitRequest): Promise<{ fitId: string; done: Promise<CriticFitJob> }> {
-    await this.recover();
     const runIds = [...new Set(request.runIds)];
     if (runIds.length === 0) throw new Error('Name at least one run to fit the critics on.');
     for (const runId of runIds) if (!(await this.store.runs.get(runId))) throw new Error(`There is no run ${runId}.`);
     const job: CriticFitJob = {
-      id: randomUUID(), request: { runIds, seed: request.seed ?? 1 }, status: 'running', createdAt: new Date().toISOString(),
+      id: randomUUID(), request: { runIds, seed: request.seed ?? 1, ...pick(request, 'maxEpochs', 'patience') }, status: 'running', ownerPid: process.pid, createdAt: new Date().toISOString(),
       finishedAt: null, progress: null, error: null, result: null,
     };
     await this.write(job);
     const abort = new AbortController();
+    const entry: RunningFit = { job, abort, reason: CANCELLED_BY_USER, done: Promise.resolve() };
     const done = this.fit(job, abort.signal).then(
       (result) => {
+        // A cancel that came after the worker's result changes nothing: the fit and its files are complete.
         job.result = result;
-        job.status = abort.signal.aborted ? 'cancelled' : 'finished';
+        job.status = 'finished';
       },
       (err: Error) => {
         job.status = abort.signal.aborted ? 'cancelled' : 'failed';
-        job.error = abort.signal.aborted ? 'Cancelled by the user.' : `The critic fit failed: ${err.message}`;
+        job.error = abort.signal.aborted ? entry.reason : `The critic fit failed: ${err.message}`;
       },
     ).then(async () => {
       job.finishedAt = new Date().toISOString();
       await this.write(job).catch((err: Error) => console.error(`Saving critic fit ${job.id} failed: ${err.message}`));
       this.running.delete(job.id);
     });
-    this.running.set(job.id, { job, abort, done });
+    entry.done = done;
+    this.running.set(job.id, entry);
     return { fitId: job.id, done: done.then(() => job) };
   }
 
   /** Every fit, newest first; with `runId`, only those that include that run. */
   async list(runId?: string): Promise<CriticFitJob[]> {
-    await this.recover();
     const live = new Map([...this.running].map(([id, r]) => [id, r.job]));
-    const jobs = (await this.readAll()).map((j) => structuredClone(live.get(j.id) ?? j));
+    const stored = await this.readAll();
+    for (const job of stored.filter((j) => this.cutOff(j))) await this.markInterrupted(job);
+    const jobs = stored.map((j) => structuredClone(live.get(j.id) ?? j));
     return runId ? jobs.filter((j) => j.request.runIds.includes(runId)) : jobs;
   }
 
@@ -87,17 +113,29 @@ export class CriticFitJobs {
     return null;
   }
 
+  /** Cancels a fit running in this process (its worker is terminated at once) and resolves once its record
+   * says 'cancelled'; false when no such fit runs here. */
+  async cancel(fitId: string): Promise<boolean> {
+    const fit = this.running.get(fitId);
+    if (!fit) return false;
+    fit.abort.abort();
+    await fit.done;
+    return true;
+  }
+
   async close(): Promise<void> {
-    for (const r of this.running.values()) r.abort.abort();
+    for (const r of this.running.values()) {
+      r.reason = CANCELLED_BY_CLOSE;
+      r.abort.abort();
+    }
     await Promise.all([...this.running.values()].map((r) => r.done));
   }
 
   private async fit(job: CriticFitJob, signal: AbortSignal): Promise<CriticFitResult> {
-    // Loaded on use: the fit reaches TensorFlow.js, which serve must not load at start-up.
-    const { runRecordedFit } = await import('../training/critics/run-recorded-fit');
     let saved = 0;
     return runRecordedFit(this.store, join(this.root, job.id), job, {
-      backend: this.options.backend?.() ?? 'auto', maxEpochs: this.options.maxEpochs, signal,
+      backend: this.options.backend?.() ?? 'auto', signal,
+      maxEpochs: job.request.maxEpochs ?? this.options.maxEpochs, patience: job.request.patience ?? this.options.patience,
       progress: (stage, done, total, message) => {
         job.progress = { stage, done, total, message };
         // On disk too, now and then, for a UI or CLI in another process watching the same data directory.
@@ -146,15 +184,18 @@ export class CriticFitJobs {
     return jobs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
   }
 
-  private recover(): Promise<void> {
-    this.recovered ??= this.readAll().then(async (jobs) => {
-      for (const job of jobs.filter((j) => j.status === 'running' && !this.running.has(j.id))) {
-        job.status = 'interrupted';
-        job.error = `The workbench stopped during the fit${job.progress ? ` (${job.progress.message})` : ''}; start it again.`;
-        job.finishedAt = new Date().toISOString();
-        await this.write(job);
-      }
-    });
-    return this.recovered;
+  /** A record 'running' on disk that no live process runs: its process was killed mid-fit. This process's own
+   * (here or in another core of it, as in tests) and a live process's (a CLI beside the app) are not. */
+  private cutOff(job: CriticFitJob): boolean {
+    if (job.status !== 'running' || this.running.has(job.id)) return false;
+    if (job.ownerPid === undefined) return true; // records from before owners were kept
+    return job.ownerPid !== process.pid && !(this.options.isAlive?.(job.ownerPid) ?? false);
+  }
+
+  private async markInterrupted(job: CriticFitJob): Promise<void> {
+    job.status = 'interrupted';
+    job.error = `The workbench stopped during the fit${job.progress ? ` (${job.progress.message})` : ''}; start it again.`;
+    job.finishedAt = new Date().toISOString();
+    await this.write(job);
   }
 }

@@ -10,6 +10,7 @@ import type { TrainingPhaseResult, TrainingRequest, TrainingStage, TrainingVaria
 import type { BackendName } from '../training/backend';
 import { runTraining } from '../training/phases/run-training';
 import { trainingUnits, type TrainingUnit } from '../training/study/seeds';
+import { TrainingUnitQueue } from '../training/study/unit-queue';
 import type { TrainerMessage, TrainingOptions } from '../training/worker/protocol';
 import type { TrainingRunContext, TrainingRunner } from './training-jobs';
 
@@ -53,19 +54,23 @@ export function workerTrainingRunner(options: WorkerRunnerOptions): TrainingRunn
     // parallel workers neither record them twice nor race on the cache file.
     let demosReady!: () => void;
     const demosCached = new Promise<void>((resolve) => (demosReady = resolve));
-    const queue = [...units];
+    // A seed's other variants wait for its first to evaluate phase 0, which they share (unit-queue.ts).
+    const queue = new TrainingUnitQueue(units);
     const lane = async () => {
-      for (let unit = queue.shift(); unit !== undefined; unit = queue.shift()) {
+      for (let next = await queue.next(stop.signal); next !== undefined; next = await queue.next(stop.signal)) {
+        const { unit, leadsSeed } = next;
         const first = unit === units[0];
         if (!first) await demosCached;
         if (stop.signal.aborted) return;
+        const hooks: UnitHooks = { onDemosCached: first ? demosReady : () => {}, onPhaseZero: leadsSeed ? () => queue.phaseZeroDone(unit.seed) : () => {} };
         try {
-          await trainVariant(unit, request, { ...ctx, signal: stop.signal }, options, first ? demosReady : () => {});
+          await trainVariant(unit, request, { ...ctx, signal: stop.signal }, options, hooks);
         } catch (err) {
           stop.abort();
           throw err;
         } finally {
           if (first) demosReady();
+          hooks.onPhaseZero();
         }
       }
     };
@@ -79,12 +84,19 @@ export function workerTrainingRunner(options: WorkerRunnerOptions): TrainingRunn
   };
 }
 
-async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: TrainingRunContext, options: WorkerRunnerOptions, onDemosCached: () => void): Promise<void> {
+/** What a unit's worker tells the lanes: the demonstrations are cached; phase 0 is evaluated. */
+interface UnitHooks {
+  onDemosCached(): void;
+  onPhaseZero(): void;
+}
+
+async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: TrainingRunContext, options: WorkerRunnerOptions, hooks: UnitHooks): Promise<void> {
   const { variant, label } = unit;
   const phase = new PhaseAccumulator();
   const onMessage = (m: TrainerMessage) => {
     // Any message past the demonstration stage means the demos are recorded and cached.
-    if (m.type === 'loss' || m.type === 'phase' || (m.type === 'progress' && m.stage !== 'demos')) onDemosCached();
+    if (m.type === 'loss' || m.type === 'phase' || (m.type === 'progress' && m.stage !== 'demos')) hooks.onDemosCached();
+    if (m.type === 'phase' && m.result.phase === 0) hooks.onPhaseZero();
     switch (m.type) {
       case 'backend':
         ctx.onBackend({ name: m.name, ...(m.device ? { device: m.device } : {}), attempts: [...m.tried.map((t) => ({ name: t.name, ok: false, reason: t.error })), { name: m.name, ok: true }] });

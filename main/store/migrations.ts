@@ -186,6 +186,16 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE steps ADD COLUMN thumbnail_ref TEXT;
   `,
+  // 11: training instances (issue 17): a sandbox instance stored only because a training job rolled it out or
+  // evaluates on it is kept (its episodes refer to it) but left out of the task lists by default. Backfilled:
+  // a sandbox task whose every episode is a training rollout; the catalog's own tasks are marked back as the
+  // user's when the core registers its catalog at start-up (runs/sandbox-catalog.ts).
+  `
+  ALTER TABLE tasks ADD COLUMN training INTEGER NOT NULL DEFAULT 0;
+  UPDATE tasks SET training = 1 WHERE source = 'sandbox'
+    AND EXISTS (SELECT 1 FROM episodes e JOIN runs r ON r.id = e.run_id WHERE e.task_id = tasks.id AND r.kind = 'rollout')
+    AND NOT EXISTS (SELECT 1 FROM episodes e LEFT JOIN runs r ON r.id = e.run_id WHERE e.task_id = tasks.id AND (r.kind IS NULL OR r.kind <> 'rollout'));
+  `,
 ];
 
 export async function migrate(db: Database): Promise<number> {

@@ -10,18 +10,22 @@ interface TaskRow {
   config: string;
   split: TaskRecord['split'];
   family: string | null;
+  training: number;
 }
 
 export class TasksRepo {
   constructor(private readonly db: Database) {}
 
-  async upsert(task: TaskRecord): Promise<void> {
+  /** Adds or replaces a task. `training`: stored only for a training job (its rollouts or test split, issue 17),
+   * so the task lists leave it out unless asked; any other writer (the catalog, an import) marks it the user's. */
+  async upsert(task: TaskRecord, options: { training?: boolean } = {}): Promise<void> {
     await this.db.run(
-      `INSERT INTO tasks (id, source, sites, intent, start_url, config, split, family)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO tasks (id, source, sites, intent, start_url, config, split, family, training)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET source = excluded.source, sites = excluded.sites, intent = excluded.intent,
-         start_url = excluded.start_url, config = excluded.config, split = excluded.split, family = excluded.family`,
-      [task.id, task.source, JSON.stringify(task.sites), task.intent, task.startUrl, JSON.stringify(task.config), task.split, task.family],
+         start_url = excluded.start_url, config = excluded.config, split = excluded.split, family = excluded.family,
+         training = excluded.training`,
+      [task.id, task.source, JSON.stringify(task.sites), task.intent, task.startUrl, JSON.stringify(task.config), task.split, task.family, options.training ? 1 : 0],
     );
   }
 
@@ -46,8 +50,9 @@ export class TasksRepo {
 
   /** One page in id order, without the configs (the API's task list). `miniwobIds`: the MiniWoB++ tasks of the
    * checkout in use; tasks an older checkout registered stay stored (their episodes refer to them) but are not
-   * listed (docs/design/WEBARENA.md §5). */
-  async page(query: { source?: TaskRecord['source']; offset: number; limit: number; miniwobIds?: readonly string[] | null }): Promise<{ tasks: TaskSummary[]; total: number }> {
+   * listed (docs/design/WEBARENA.md §5). Training instances are left out unless `includeTraining`;
+   * `trainingInstances` counts those matching the rest of the query either way (the page's "show" toggle). */
+  async page(query: { source?: TaskRecord['source']; offset: number; limit: number; miniwobIds?: readonly string[] | null; includeTraining?: boolean }): Promise<{ tasks: TaskSummary[]; total: number; trainingInstances: number }> {
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (query.source) (conditions.push('source = ?'), params.push(query.source));
@@ -55,17 +60,19 @@ export class TasksRepo {
       conditions.push(`(source <> 'miniwob' OR id IN (SELECT value FROM json_each(?)))`);
       params.push(JSON.stringify(query.miniwobIds));
     }
+    const training = await this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM tasks WHERE ${[...conditions, 'training = 1'].join(' AND ')}`, params);
+    if (!query.includeTraining) conditions.push('training = 0');
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const count = await this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM tasks ${where}`, params);
     const rows = await this.db.all<Omit<TaskRow, 'config'>>(
-      `SELECT id, source, sites, intent, start_url, split, family FROM tasks ${where} ORDER BY id LIMIT ? OFFSET ?`,
+      `SELECT id, source, sites, intent, start_url, split, family, training FROM tasks ${where} ORDER BY id LIMIT ? OFFSET ?`,
       [...params, query.limit, query.offset],
     );
-    return { tasks: rows.map(toTaskSummary), total: count?.n ?? 0 };
+    return { tasks: rows.map((row) => ({ ...toTaskSummary(row), ...(row.training ? { training: true } : {}) })), total: count?.n ?? 0, trainingInstances: training?.n ?? 0 };
   }
 }
 
-function toTaskSummary(row: Omit<TaskRow, 'config'>): TaskSummary {
+function toTaskSummary(row: Omit<TaskRow, 'config' | 'training'>): TaskSummary {
   return { id: row.id, source: row.source, sites: JSON.parse(row.sites), intent: row.intent, startUrl: row.start_url, split: row.split, family: row.family };
 }
 

@@ -5,7 +5,8 @@
 //   inDom   — the new screenshot <img> (alt "Screenshot of step t") is in the DOM (MutationObserver, no polling);
 //   decoded — its decode() promise resolved: the pixels are ready to paint;
 //   painted — the next requestAnimationFrame callback after that, i.e. the frame that shows it. This one is
-//             quantised to the display refresh (~16.7 ms), which is why `decoded` is reported too.
+//             quantised to the display refresh (~16.7 ms), which is why `decoded` is reported too;
+//   frames  — which animation frame after the input that was (1: the first frame after the key press).
 // Written as a plain string: the bench runs under tsx, whose esbuild would wrap named functions in __name().
 
 export interface FrameTiming {
@@ -13,6 +14,7 @@ export interface FrameTiming {
   inDom: number;
   decoded: number;
   painted: number;
+  frames: number;
 }
 
 export const PAGE_TIMING_SCRIPT = `
@@ -23,32 +25,44 @@ export const PAGE_TIMING_SCRIPT = `
     const m = /Step (\\d+) \\/ (\\d+)/.exec(document.querySelector('[data-testid="step-counter"]')?.textContent ?? '');
     return m ? { t: Number(m[1]) - 1, count: Number(m[2]) } : null;
   };
-  // The step's frame: its screenshot, or the note a step without one shows (then there is nothing to decode).
+  // The step's frame: its screenshot, or the note a step without one shows (then there is nothing to decode);
+  // not the placeholder shown while the step's record is on its way (.pending).
   const frameFor = (t) => {
     const img = document.querySelector('[data-testid="screenshot"]');
     if (img && img.getAttribute('alt') === 'Screenshot of step ' + t) return img;
-    return counterStep()?.t === t && document.querySelector('.frame.empty') ? 'empty' : null;
+    return counterStep()?.t === t && document.querySelector('.frame.empty:not(.pending)') ? 'empty' : null;
   };
-  const finish = (img, kind, start) => {
+  const finish = (img, kind, start, frameCount) => {
     const inDom = performance.now();
     (img === 'empty' ? Promise.resolve() : img.decode()).catch(() => undefined).then(() => {
       const decoded = performance.now();
       requestAnimationFrame(() => {
         const painted = performance.now();
-        results.push({ kind, inDom: inDom - start, decoded: decoded - start, painted: painted - start });
+        results.push({ kind, inDom: inDom - start, decoded: decoded - start, painted: painted - start, frames: frameCount.stop() });
       });
     });
+  };
+  // Counts animation frames from the input on; its callback for a frame runs before the 'painted' one.
+  const countFrames = () => {
+    let n = 0;
+    let counting = true;
+    const tick = () => {
+      n++;
+      if (counting) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    return { stop: () => ((counting = false), n) };
   };
   const observer = new MutationObserver(() => {
     if (!expecting) return;
     const img = frameFor(expecting.t);
     if (!img) return;
-    const { kind, start } = expecting;
+    const { kind, start, frameCount } = expecting;
     expecting = null;
-    finish(img, kind, start);
+    finish(img, kind, start, frameCount);
   });
   const arm = (kind, t, start) => {
-    expecting = { kind, t, start };
+    expecting = { kind, t, start, frameCount: countFrames() };
     observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['alt', 'src', 'data-testid', 'class'] });
   };
   window.addEventListener('keydown', (event) => {

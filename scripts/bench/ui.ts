@@ -62,6 +62,8 @@ async function timeReplay(browser: Browser, loginUrl: string, episodeId: string,
   const blobKb: number[] = [];
   const apiKb: number[] = [];
   const apiWireKb: number[] = [];
+  /** Bytes received per API method over all cold opens (responses matched to requests by id). */
+  const byMethod = new Map<string, number>();
   let deflated = false;
   const blobCounts: number[] = [];
   const openCount = Number(process.env.BENCH_UI_OPENS ?? 30);
@@ -84,12 +86,30 @@ async function timeReplay(browser: Browser, loginUrl: string, episodeId: string,
       const headers = Object.entries(e.response.headers as Record<string, string>);
       deflated = headers.some(([name, value]) => name.toLowerCase() === 'sec-websocket-extensions' && value.includes('permessage-deflate'));
     });
-    page.on('websocket', (ws) => ws.on('framereceived', (f) => {
-      if (!counting) return;
-      const bytes = typeof f.payload === 'string' ? Buffer.from(f.payload) : f.payload;
-      wsBytes += bytes.length;
-      wsWireBytes += deflated && bytes.length >= 1024 ? deflateRawSync(bytes).length : bytes.length;
-    }));
+    const methodOf = new Map<unknown, string>();
+    const idOf = (payload: string | Buffer): unknown => {
+      try {
+        return (JSON.parse(payload.toString()) as { id?: unknown }).id;
+      } catch {
+        return undefined;
+      }
+    };
+    page.on('websocket', (ws) => {
+      ws.on('framesent', (f) => {
+        try {
+          const sent = JSON.parse(f.payload.toString()) as { id?: unknown; method?: string };
+          if (sent.method) methodOf.set(sent.id, sent.method);
+        } catch { /* not a request */ }
+      });
+      ws.on('framereceived', (f) => {
+        if (!counting) return;
+        const bytes = typeof f.payload === 'string' ? Buffer.from(f.payload) : f.payload;
+        wsBytes += bytes.length;
+        wsWireBytes += deflated && bytes.length >= 1024 ? deflateRawSync(bytes).length : bytes.length;
+        const method = methodOf.get(idOf(f.payload)) ?? '(events)';
+        byMethod.set(method, (byMethod.get(method) ?? 0) + bytes.length);
+      });
+    });
     debug('page made');
     await page.goto(`${loginUrl}#/`);
     const rowOf = page.locator(`[data-testid="episode-row"]:has(a[href="#/episode/${episodeId}/step/0"])`);
@@ -136,6 +156,8 @@ async function timeReplay(browser: Browser, loginUrl: string, episodeId: string,
     console.log(row(`${label}: in the DOM`, timings.map((t) => t.inDom)) + `   p95 ${quantile(timings.map((t) => t.inDom), 0.95).toFixed(1)} ms`);
     console.log(row(`${label}: decoded`, timings.map((t) => t.decoded)) + `   p95 ${quantile(timings.map((t) => t.decoded), 0.95).toFixed(1)} ms`);
     console.log(row(`${label}: painted (rAF)`, timings.map((t) => t.painted)) + `   p95 ${quantile(timings.map((t) => t.painted), 0.95).toFixed(1)} ms`);
+    const counted = timings.filter((t) => t.frames !== undefined);
+    if (counted.length) console.log(`  ${label}: in the first frame after the input ${((100 * counted.filter((t) => t.frames <= 1).length) / counted.length).toFixed(0)}%, second ${((100 * counted.filter((t) => t.frames === 2).length) / counted.length).toFixed(0)}%, later ${((100 * counted.filter((t) => t.frames > 2).length) / counted.length).toFixed(0)}%`);
   };
   report('open from the list, cold', opens.cold);
   report('open from the list, warm', opens.warm);
@@ -144,6 +166,7 @@ async function timeReplay(browser: Browser, loginUrl: string, episodeId: string,
   console.log(row('blobs loaded per cold open', blobKb, 'KB') + `   (${quantile(blobCounts, 0.5)} files)`);
   console.log(row('API messages received per cold open', apiKb, 'KB'));
   console.log(row(`API bytes on the wire per cold open (${deflated ? 'permessage-deflate' : 'not compressed'})`, apiWireKb, 'KB'));
+  console.log(`  API messages per cold open by method (inflated, mean): ${[...byMethod].sort((a, b) => b[1] - a[1]).map(([m, b]) => `${m} ${(b / 1024 / openCount).toFixed(1)} KB`).join(', ')}`);
 }
 
 /** Presses a key and waits for the page to record the frame it brings. */

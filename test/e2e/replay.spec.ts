@@ -21,6 +21,8 @@ test('opens an episode and steps through it with the keyboard', async ({ page })
   const counter = page.getByTestId('step-counter');
   await expect(counter).toHaveText(`Step 1 / ${longestSteps}`);
   await expect(page).toHaveURL(/#\/episode\/[^/]+\/step\/0$/);
+  // The step's texts are below the fold and load when a person scrolls to them (issue 22: bytes per open).
+  await page.getByRole('region', { name: 'Step details' }).scrollIntoViewIfNeeded();
   await expect(page.getByTestId('observation')).toContainText('RootWebArea');
 
   const screenshot = page.getByTestId('screenshot');
@@ -57,6 +59,32 @@ test('opens an episode and steps through it with the keyboard', async ({ page })
   await page.keyboard.press('ArrowRight');
   await page.reload();
   await expect(counter).toHaveText(`Step 3 / ${longestSteps}`);
+});
+
+test('a step\'s texts come with the step: its reply, observation and the element its action named', async ({ page }) => {
+  const { url, longestSteps } = e2eState();
+  await page.goto(url);
+  await page.getByTestId('episode-row').filter({ has: page.getByRole('cell', { name: String(longestSteps), exact: true }) }).first().click();
+  const counter = page.getByTestId('step-counter');
+  await expect(counter).toHaveText(`Step 1 / ${longestSteps}`);
+  // The label names the clicked element as the step's observation does (the core sends the element with the step).
+  await expect(page.getByTestId('action-label')).toHaveText(/^\w+ \[\d+\] \S+ '/);
+  const tabs = page.getByRole('region', { name: 'Step details' });
+  await tabs.scrollIntoViewIfNeeded();
+  await page.getByRole('tab', { name: 'Reply' }).click();
+  const reply = page.getByTestId('reply');
+  await expect(reply).toContainText(/Following the reference solution, step 1 of \d+\./);
+  // Stepping with the keyboard brings each step's own reply (the neighbours' are fetched ahead).
+  for (let t = 2; t <= 4; t++) {
+    await page.keyboard.press('ArrowRight');
+    await expect(counter).toHaveText(`Step ${t} / ${longestSteps}`);
+    await expect(reply).toContainText(new RegExp(`Following the reference solution, step ${t} of \\d+\\.`));
+  }
+  await page.keyboard.press('ArrowLeft');
+  await expect(reply).toContainText(/Following the reference solution, step 3 of \d+\./);
+  await page.getByRole('tab', { name: 'Observation' }).click();
+  await expect(page.getByTestId('observation')).toContainText('RootWebArea');
+  await page.screenshot({ path: 'test-results/e2e/replay-step-texts.png' });
 });
 
 test('shows why a failed episode failed', async ({ page }) => {

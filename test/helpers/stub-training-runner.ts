@@ -4,7 +4,7 @@
 // numbers, in well under a second (or paced, or held, as a test needs). Never a substitute for the trainer
 // in a test of training itself.
 import { join } from 'node:path';
-import type { TrainingPhaseResult, TrainingRequest, TrainingStage, TrainingVariant } from '../../main/api/training-types';
+import type { TrainingJob, TrainingPhaseResult, TrainingRequest, TrainingStage, TrainingVariant } from '../../main/api/training-types';
 import type { TrainingRunContext, TrainingRunner } from '../../main/services/training-jobs';
 import type { TestOutcome } from '../../main/api/study-types';
 import { requestSeeds, trainingUnits, type TrainingUnit } from '../../main/training/study/seeds';
@@ -101,4 +101,14 @@ function stubOutcomes(tests: number, successes: number, phase: number): TestOutc
     const failureMode = success ? null : (k + phase) % 3 === 0 ? 'wrong_termination' : k % 4 === 3 ? 'others' : 'stuck_midway';
     return { taskId: `stub-task-${k}`, success, failureMode, milestones: success ? 4 : Math.min(3, phase + 1), milestonesTotal: 4, steps: 8 };
   });
+}
+
+/** The job once it has stopped running, polled as the Training page polls it. */
+export async function settledJob(api: { getTrainingJob(jobId: string): Promise<TrainingJob> }, jobId: string): Promise<TrainingJob> {
+  let job = await api.getTrainingJob(jobId);
+  while (job.status === 'running') {
+    await new Promise((r) => setTimeout(r, 50));
+    job = await api.getTrainingJob(jobId);
+  }
+  return job;
 }

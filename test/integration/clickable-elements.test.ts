@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ActionError } from '../../main/actions/errors';
 import { executeAction } from '../../main/actions/executor';
 import type { Observation } from '../../main/browser/observation-types';
 import { observe } from '../../main/browser/observe';
-import { BrowserPool } from '../../main/browser/pool';
-import type { BrowserSession } from '../../main/browser/session';
-import { sharedBrowserEndpoint } from '../helpers/shared-browser';
+import { useBrowserSession } from '../helpers/shared-browser';
 
 // Issue 20: every element a person could click or type into gets an id (docs/design/WEBARENA.md §3.1), a click
 // on text acts on the text's own element, a click that lands on something else says so, and `type` presses
 // real keys where the page listens for them.
-let pool: BrowserPool;
-let session: BrowserSession;
-
-beforeAll(async () => {
-  pool = new BrowserPool({ wsEndpoint: sharedBrowserEndpoint() });
-  session = await pool.newSession();
-});
-afterAll(async () => {
-  await session?.close();
-  await pool?.close();
-});
+const browser = useBrowserSession();
 
 const CLICKABLES = `<!DOCTYPE html><title>Clickables</title>
 <style>.icon { display: inline-block; width: 16px; height: 16px; background: #c33; } .pointer { cursor: pointer; }</style>
@@ -50,12 +38,12 @@ const node = (obs: Observation, pred: (n: Observation['nodes'][number]) => boole
   if (!found) throw new Error(`no ${what} in\n${obs.text}`);
   return found;
 };
-const hits = () => session.page.evaluate(() => (window as unknown as { hits: string[] }).hits.splice(0));
+const hits = () => browser.session.page.evaluate(() => (window as unknown as { hits: string[] }).hits.splice(0));
 
 describe('elements without a role that a person can click', () => {
   it('each gets its own interactive node, listed as clickable', async () => {
-    await session.page.setContent(CLICKABLES);
-    const obs = await observe(session);
+    await browser.session.page.setContent(CLICKABLES);
+    const obs = await observe(browser.session);
     const byName = (name: string) => node(obs, (n) => n.name === name && n.role !== 'StaticText', `node "${name}"`);
     // Named by their own text: a span with a listener, an onclick div, a pointer div, <a> without href.
     for (const name of ['Archive', 'Old-style handler', 'Pointer only inside', 'Focusable panel', 'Link without href']) {
@@ -71,45 +59,45 @@ describe('elements without a role that a person can click', () => {
   });
 
   it('clicking each id reaches its handler on its own element', async () => {
-    await session.page.setContent(CLICKABLES);
-    const obs = await observe(session);
+    await browser.session.page.setContent(CLICKABLES);
+    const obs = await observe(browser.session);
     const icon = node(obs, (n) => n.props.class === 'icon trash', 'the icon');
     const shape = node(obs, (n) => n.props.class === 'pointer' && n.box !== null && n.box.width === 30, 'the circle');
     for (const n of [node(obs, (x) => x.name === 'Archive', 'Archive'), icon, shape, node(obs, (x) => x.name === 'Old-style handler', 'onclick')]) {
-      await executeAction({ type: 'click', elementId: n.id }, session);
+      await executeAction({ type: 'click', elementId: n.id }, browser.session);
     }
     expect(await hits()).toEqual(['listener', 'icon', 'shape', 'onclick']);
   });
 
   it('a click on text acts on the element that holds the text, not on the nearest ancestor with a role', async () => {
-    await session.page.setContent(CLICKABLES);
-    const obs = await observe(session);
+    await browser.session.page.setContent(CLICKABLES);
+    const obs = await observe(browser.session);
     const emphasis = node(obs, (n) => n.role === 'StaticText' && n.name === 'emphasis', 'the text "emphasis"');
-    const body = await session.page.evaluate(() => document.body.getAttribute('data-mira-id'));
+    const body = await browser.session.page.evaluate(() => document.body.getAttribute('data-mira-id'));
     expect(emphasis.targetId).not.toBe(body);
-    const [paragraph, em] = await session.page.evaluate(() => ['plain', 'em'].map((id) => document.getElementById(id)!.getAttribute('data-mira-id')));
+    const [paragraph, em] = await browser.session.page.evaluate(() => ['plain', 'em'].map((id) => document.getElementById(id)!.getAttribute('data-mira-id')));
     expect(emphasis.targetId).not.toBe(paragraph);
     expect(emphasis.targetId).toBe(em);
-    await executeAction({ type: 'click', elementId: emphasis.id }, session);
-    expect(await session.page.evaluate(() => (window as unknown as { targets: string[] }).targets)).toEqual(['em']);
+    await executeAction({ type: 'click', elementId: emphasis.id }, browser.session);
+    expect(await browser.session.page.evaluate(() => (window as unknown as { targets: string[] }).targets)).toEqual(['em']);
   });
 });
 
 describe('a click that lands on another element', () => {
   it('is recorded as such: the covering element gets the click and the action error names it', async () => {
-    await session.page.setContent(`<button id="under" onclick="window.hits.push('button')">Save</button>
+    await browser.session.page.setContent(`<button id="under" onclick="window.hits.push('button')">Save</button>
       <div id="overlay" style="position:fixed;inset:0;background:rgba(0,0,0,.3)" onclick="window.hits.push('overlay')">Loading…</div>
       <script>window.hits = [];</script>`);
-    const obs = await observe(session);
+    const obs = await observe(browser.session);
     const save = node(obs, (n) => n.role === 'button' && n.name === 'Save', 'Save');
-    const error = await executeAction({ type: 'click', elementId: save.id }, session).then(() => null, (e: unknown) => e);
+    const error = await executeAction({ type: 'click', elementId: save.id }, browser.session).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(ActionError);
     expect((error as ActionError).message).toMatch(new RegExp(`^The click on \\[${save.id}\\] landed on div#overlay "Loading…" \\(in \\[\\d+\\]\\) at \\(\\d+, \\d+\\), which covers it`));
     expect(await hits()).toEqual(['overlay']);
   });
 
   it('is checked once the pointer resting on it took effect: a hover card drawn in the next frame gets the click', async () => {
-    await session.page.setContent(`<button id="under" onclick="window.hits.push('button')">Save</button>
+    await browser.session.page.setContent(`<button id="under" onclick="window.hits.push('button')">Save</button>
       <script>window.hits = [];
         document.getElementById('under').addEventListener('mouseenter', () => requestAnimationFrame(() => {
           const card = document.createElement('div');
@@ -120,9 +108,9 @@ describe('a click that lands on another element', () => {
           document.body.append(card);
         }));
       </script>`);
-    const obs = await observe(session);
+    const obs = await observe(browser.session);
     const save = node(obs, (n) => n.role === 'button' && n.name === 'Save', 'Save');
-    const error = await executeAction({ type: 'click', elementId: save.id }, session).then(() => null, (e: unknown) => e);
+    const error = await executeAction({ type: 'click', elementId: save.id }, browser.session).then(() => null, (e: unknown) => e);
     expect((error as ActionError).message).toMatch(new RegExp(`^The click on \\[${save.id}\\] landed on div#card "Hover card"`));
     expect(await hits()).toEqual(['card']);
   });
@@ -132,25 +120,25 @@ describe('type on a page that listens for keys', () => {
   const page = `<input id="counted" aria-label="Counted"><input id="quiet" aria-label="Quiet">
     <script>window.keydowns = 0; document.getElementById('counted').addEventListener('keydown', () => window.keydowns++);</script>`;
   it('presses every key where a listener waits for them, and the value is the text', async () => {
-    await session.page.setContent(page);
-    const obs = await observe(session);
+    await browser.session.page.setContent(page);
+    const obs = await observe(browser.session);
     const counted = node(obs, (n) => n.name === 'Counted', 'Counted');
-    await session.page.fill('#counted', 'stale');
-    await executeAction({ type: 'type', elementId: counted.id, text: 'hello', pressEnter: false }, session);
-    expect(await session.page.evaluate(() => [(window as unknown as { keydowns: number }).keydowns, (document.getElementById('counted') as HTMLInputElement).value])).toEqual([5, 'hello']);
+    await browser.session.page.fill('#counted', 'stale');
+    await executeAction({ type: 'type', elementId: counted.id, text: 'hello', pressEnter: false }, browser.session);
+    expect(await browser.session.page.evaluate(() => [(window as unknown as { keydowns: number }).keydowns, (document.getElementById('counted') as HTMLInputElement).value])).toEqual([5, 'hello']);
     // With Enter after, one more keydown.
-    await executeAction({ type: 'type', elementId: counted.id, text: 'ab' }, session);
-    expect(await session.page.evaluate(() => (window as unknown as { keydowns: number }).keydowns)).toBe(5 + 3);
+    await executeAction({ type: 'type', elementId: counted.id, text: 'ab' }, browser.session);
+    expect(await browser.session.page.evaluate(() => (window as unknown as { keydowns: number }).keydowns)).toBe(5 + 3);
   });
   it('a listener on the document counts too; a page without one gets a plain fill', async () => {
-    await session.page.setContent(`<input aria-label="Cmd"><script>window.keys = []; document.addEventListener('keydown', (e) => window.keys.push(e.key));</script>`);
-    const obs = await observe(session);
-    await executeAction({ type: 'type', elementId: node(obs, (n) => n.name === 'Cmd', 'Cmd').id, text: 'ls', pressEnter: true }, session);
-    expect(await session.page.evaluate(() => (window as unknown as { keys: string[] }).keys)).toEqual(['l', 's', 'Enter']);
+    await browser.session.page.setContent(`<input aria-label="Cmd"><script>window.keys = []; document.addEventListener('keydown', (e) => window.keys.push(e.key));</script>`);
+    const obs = await observe(browser.session);
+    await executeAction({ type: 'type', elementId: node(obs, (n) => n.name === 'Cmd', 'Cmd').id, text: 'ls', pressEnter: true }, browser.session);
+    expect(await browser.session.page.evaluate(() => (window as unknown as { keys: string[] }).keys)).toEqual(['l', 's', 'Enter']);
 
-    await session.page.setContent(page);
-    const quiet = node(await observe(session), (n) => n.name === 'Quiet', 'Quiet');
-    await executeAction({ type: 'type', elementId: quiet.id, text: 'filled', pressEnter: false }, session);
-    expect(await session.page.inputValue('#quiet')).toBe('filled');
+    await browser.session.page.setContent(page);
+    const quiet = node(await observe(browser.session), (n) => n.name === 'Quiet', 'Quiet');
+    await executeAction({ type: 'type', elementId: quiet.id, text: 'filled', pressEnter: false }, browser.session);
+    expect(await browser.session.page.inputValue('#quiet')).toBe('filled');
   });
 });

@@ -10,7 +10,7 @@ import { useTempDir } from '../helpers/use-core';
 // Issue 16: two variants of an ablation train in two trainer workers at once (real workers, real Chromium,
 // the smallest job: one family, 4 train / 1 test task, one short MiRA phase). Each variant's stream keeps
 // the runner contract on its own, the second worker starts before the first has finished, and the job's
-// cancel stops both.
+// cancel stops both. The second starts once the first has evaluated phase 0, which it then reuses.
 const VARIANTS: TrainingVariant[] = ['full', 'no-potential'];
 const REQUEST: TrainingRequest = { variants: VARIANTS, phases: 1, families: ['shop/sorted-category'], instancesPerFamily: 5, seed: 1, parallelVariants: 2 };
 const TRAINER = { tasksPerPhase: 4, sftEpochs: 2, criticEpochs: 2, concurrency: 1, maxSteps: 8, perplexityFilter: false };
@@ -41,6 +41,11 @@ describe('ablation variants in parallel workers', () => {
     const lastOfFirst = record.events.findLastIndex((e) => e.kind === 'phase' && e.result.variant === 'full');
     expect(firstOfSecond).toBeGreaterThan(-1);
     expect(firstOfSecond).toBeLessThan(lastOfFirst);
+    // Both variants start from the same SFT checkpoint: phase 0 is evaluated once and the second reuses it.
+    const phaseZero = VARIANTS.map((v) => record.phases.find((p) => p.variant === v && p.phase === 0));
+    expect(phaseZero[1]?.testOutcomes).toEqual(phaseZero[0]?.testOutcomes);
+    const reused = record.events.filter((e) => e.kind === 'progress' && /outcomes are reused/.test(e.progress.message ?? ''));
+    expect(reused.map((e) => variantOf(e))).toEqual(['no-potential']);
     for (const v of VARIANTS) {
       const summary = await summaryOf(dir, v);
       expect(summary).toMatchObject({ variant: v, cancelled: false });

@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TrainingJob, TrainingProgress, TrainingRequest, TrainingVariant } from '../../main/api/training-types';
-import { stubTrainingRunner, testTasksOf } from '../helpers/stub-training-runner';
+import type { TrainingProgress, TrainingRequest, TrainingVariant } from '../../main/api/training-types';
+import { settledJob, stubTrainingRunner, testTasksOf } from '../helpers/stub-training-runner';
 import { expectRunnerContract, recordRunner } from '../helpers/training-runner-contract';
 import { useCore } from '../helpers/use-core';
 
@@ -23,15 +23,6 @@ const core = useCore({
   },
 });
 const ABLATION: TrainingRequest = { variants: ['full', 'no-potential'], phases: 1, families: ['shop/sorted-category'], instancesPerFamily: 5, seed: 3 };
-
-async function settled(jobId: string): Promise<TrainingJob> {
-  let job = await core.api.getTrainingJob(jobId);
-  while (job.status === 'running') {
-    await new Promise((r) => setTimeout(r, 50));
-    job = await core.api.getTrainingJob(jobId);
-  }
-  return job;
-}
 
 describe('the stub runner', () => {
   it('keeps the runner contract', async () => {
@@ -51,7 +42,7 @@ describe('training jobs through the API', () => {
     const off = core.events.subscribe((e) => e.event === 'training' && events.push(e.payload as TrainingProgress));
     const { jobId } = await core.api.startTraining(ABLATION);
     expect((await core.api.getTrainingJob(jobId)).status).toBe('running');
-    const job = await settled(jobId);
+    const job = await settledJob(core.api, jobId);
     // The job's closing event follows its final save.
     while (!events.some((e) => e.message === 'Job finished.')) await new Promise((r) => setTimeout(r, 20));
     off();
@@ -83,7 +74,7 @@ describe('training jobs through the API', () => {
       expect(running).toMatchObject({ status: 'running', phases: [] });
       expect(running.last?.stage).toBe('sft');
       expect(await core.api.cancelTraining(jobId)).toBe(true);
-      const job = await settled(jobId);
+      const job = await settledJob(core.api, jobId);
       expect(job).toMatchObject({ status: 'cancelled', phases: [] });
       expect((await core.api.listTrainingJobs()).find((j) => j.id === jobId)?.status).toBe('cancelled');
     } finally {

@@ -1,32 +1,14 @@
 // Issue 21 "Training → use": a training job keeps its test split, and the workbench makes those tasks
 // runnable even when the job used more instances per family than the catalog offers, in this process and
 // in a later one — so "Run on the test split" (a local-policy run over job.testTaskIds) always finds them.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TrainingJob } from '../../main/api/training-types';
-import { createCore, type Core } from '../../main/core';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../main/core';
 import { jobTestInstances } from '../../main/services/job-test-split';
-import { stubTrainingRunner } from '../helpers/stub-training-runner';
+import { settledJob, stubTrainingRunner } from '../helpers/stub-training-runner';
+import { useTempDir } from '../helpers/use-core';
 
-let dir: string;
+const tmp = useTempDir('mira-test-split-');
 const training = { runner: stubTrainingRunner() };
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mira-test-split-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function settled(core: Core, jobId: string): Promise<TrainingJob> {
-  let job = await core.api.getTrainingJob(jobId);
-  while (job.status === 'running') {
-    await new Promise((r) => setTimeout(r, 50));
-    job = await core.api.getTrainingJob(jobId);
-  }
-  return job;
-}
 
 describe('a training job\'s test split (docs/design/SANDBOX.md §3.4)', () => {
   it('is recorded on the job and runnable beyond the catalog, in this process and the next', async () => {
@@ -35,13 +17,13 @@ describe('a training job\'s test split (docs/design/SANDBOX.md §3.4)', () => {
     // Every fifth instance of each of the two families: indices 0 and 5.
     expect(expected).toEqual(['sandbox/shop/sorted-category/0', 'sandbox/shop/sorted-category/5', 'sandbox/shop/add-to-cart/0', 'sandbox/shop/add-to-cart/5']);
 
-    const first = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 }, training });
+    const first = await createCore({ dataDir: tmp.path, sandbox: { instancesPerFamily: 1 }, training });
     let jobId: string;
     try {
       const beyond = expected.filter((id) => !first.catalog!.get(id));
       expect(beyond.length).toBeGreaterThan(0); // the catalog alone would not have them
       jobId = (await first.api.startTraining(request)).jobId;
-      const job = await settled(first, jobId);
+      const job = await settledJob(first.api, jobId);
       expect(job.status).toBe('finished');
       expect(job.testTaskIds).toEqual(expected);
       for (const id of expected) {
@@ -53,7 +35,7 @@ describe('a training job\'s test split (docs/design/SANDBOX.md §3.4)', () => {
     }
 
     // A later process with a one-instance catalog: listing the jobs makes their test splits runnable again.
-    const second = await createCore({ dataDir: dir, sandbox: { instancesPerFamily: 1 }, training });
+    const second = await createCore({ dataDir: tmp.path, sandbox: { instancesPerFamily: 1 }, training });
     try {
       expect(expected.some((id) => !second.catalog!.get(id))).toBe(true);
       const [job] = await second.api.listTrainingJobs();

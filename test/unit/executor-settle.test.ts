@@ -15,23 +15,24 @@ function recordingSession() {
     off: (event: string, fn: unknown) => void listeners.get(event)?.delete(fn),
     mainFrame: () => null,
     keyboard: { press: async (key: string) => void waits.push(`press ${key}`) },
-    evaluate: async (source: string) =>
-      void waits.push(source.includes('"afterFrame":true') ? 'frame, then dom quiet' : source.includes('MutationObserver') ? 'dom quiet' : 'evaluate'),
-    mouse: { move: async () => void waits.push('pointer on element') },
-    locator: () => target,
+    // A function is the click's landing check (actions/landing.ts); sources are the settle waits.
+    evaluate: async (source: string | (() => unknown)) => {
+      if (typeof source === 'function') {
+        waits.push('landing check');
+        return landing;
+      }
+      waits.push(source.includes('"afterFrame":true') ? 'frame, then dom quiet' : source.includes('MutationObserver') ? 'dom quiet' : 'evaluate');
+    },
+    mouse: {
+      move: async () => void waits.push('pointer on element'),
+      click: async (x: number, y: number) => void waits.push(`click at (${x}, ${y})`),
+    },
     waitForTimeout: async (ms: number) => void waits.push(`timeout ${ms}`),
     waitForEvent: async (name: string) => void waits.push(`event ${name}`),
     waitForLoadState: async (state: string) => void waits.push(`load state ${state}`),
   };
-  // The element a click resolves to: it is in view and the click point is on it.
-  const landing = { x: 10, y: 10, onTarget: true, position: { x: 5, y: 5 }, hit: '' };
-  const target = {
-    count: async () => 1,
-    first: () => target,
-    scrollIntoViewIfNeeded: async () => undefined,
-    evaluate: async () => landing,
-    click: async () => void waits.push('click'),
-  };
+  // Where a click on the element lands: it is in view and the click point is on it.
+  const landing = { kind: 'landing', x: 10, y: 10, onTarget: true, hit: '', disabled: false };
   const lastObservation = { nodes: [{ id: '7', targetId: 't7' }] };
   const session = { page, pages: [page], lastObservation } as unknown as BrowserSession;
   const listening = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
@@ -50,7 +51,7 @@ describe('executeAction settling', () => {
   it('lets the pointer rest on a clicked element until its hover effects applied (a frame, then DOM quiet), not for a fixed time', async () => {
     const { session, waits, listening } = recordingSession();
     await executeAction({ type: 'click', elementId: '7' } as Action, session);
-    expect(waits).toEqual(['pointer on element', 'frame, then dom quiet', 'click', 'dom quiet', 'load state domcontentloaded']);
+    expect(waits).toEqual(['landing check', 'pointer on element', 'frame, then dom quiet', 'landing check', 'click at (10, 10)', 'dom quiet', 'load state domcontentloaded']);
     expect(listening()).toBe(0);
   });
 

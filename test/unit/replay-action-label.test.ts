@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeAction, findElement } from '../../renderer/src/features/replay/action-label';
+import { describeAction as describeWith } from '../../renderer/src/features/replay/action-label';
+import { findElement } from '../../main/services/acted-element';
+import type { Action } from '../../main/api/types';
 import { frameOfVerdict, verdictsAtFrame } from '../../renderer/src/features/replay/milestones';
 import type { StepRecord } from '../../main/api/types';
 import type { VerdictRecord } from '../../main/api/contract';
@@ -11,6 +13,11 @@ const OBSERVATION = [
   "\t\t[59] button 'Sam\\'s pick'",
   "\t[60] StaticText ''",
 ].join('\n');
+
+// The core finds the acted element in the step's observation (main/services/acted-element.ts) and sends it with
+// the step; the replay labels the action with it.
+const describeAction = (text: string, action: Action | null, observation: string | null) =>
+  describeWith(text, action, observation !== null && action?.elementId !== undefined ? findElement(observation, action.elementId) : null);
 
 describe('describeAction', () => {
   it('names the element by the role and name the observation gives its id', () => {

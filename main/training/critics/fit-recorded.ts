@@ -16,6 +16,8 @@ export interface RecordedFitOptions {
   learningRate?: number;
   batchSize?: number;
   heldOutFraction?: number;
+  /** Epochs without a held-out improvement before a critic stops (default: the trainer's, phases/critic-fit.ts). */
+  patience?: number;
   shouldStop?(): boolean;
   onEpoch?(net: 'value' | 'potential', epoch: number, maxEpochs: number, heldOutLoss: number | null): void;
 }
@@ -48,7 +50,7 @@ export async function fitRecordedCritics(episodes: readonly RecordedEpisode[], o
   try {
     const stats = await fitCritics(critic, episodes.map((e, i) => ({ states: features[i], outcome: e.outcome, labels: e.labels })), {
       maxEpochs, learningRate: o.learningRate ?? DEFAULT_LEARNING_RATE, batchSize, seed: o.seed, phase: 0,
-      heldOutFraction: o.heldOutFraction, fitPotential: episodes.some((e) => e.labels !== null), shouldStop: o.shouldStop,
+      heldOutFraction: o.heldOutFraction, patience: o.patience, fitPotential: episodes.some((e) => e.labels !== null), shouldStop: o.shouldStop,
       onEpoch: (net, epoch, held) => o.onEpoch?.(net, epoch, maxEpochs, held),
     });
     const scores = new Map<string, EpisodeScores>();

@@ -6,7 +6,7 @@ import type { Store } from '../../store';
 import { rebuildStates } from '../export/checkpoint-scores';
 import { readBlobText, scoredEpisodes } from '../export/episode-source';
 import type { RawState } from '../model/features';
-import { elementsOfNodes } from '../model/local-scorer';
+import { elementsOfNodes } from '../model/candidates';
 import { episodeTargets, type LabelSource } from './episode-targets';
 
 export interface RecordedEpisode {

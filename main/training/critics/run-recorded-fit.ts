@@ -1,71 +1,66 @@
-// One critic fit on recorded runs, start to end (issue 17): read the runs' scored episodes, fit V and P with a
-// held-out split, save the critics' checkpoint and every episode's V and P into the fit's folder, and
-// return the result the job record keeps. Reaches TensorFlow.js: critic-fit-jobs.ts imports it on use.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { CriticFitJob, CriticFitResult, CriticFitStage, CriticNetResult } from '../../api/critic-types';
+// One critic fit on recorded runs, start to end (issue 17), as the core runs it: read the runs' scored
+// episodes from the store (the only part on the core's event loop: the reads and each episode's states
+// rebuilt from its observations, an episode at a time), send them to the critic fit worker, which fits V and
+// P with a held-out split and saves the checkpoint and every episode's V and P into the fit's folder
+// (fit-and-save.ts), and return the result the job record keeps. The signal cancels: between episode reads,
+// or by terminating the worker at once.
+import type { CriticFitJob, CriticFitResult, CriticFitStage } from '../../api/critic-types';
 import type { Store } from '../../store';
-import { selectBackend, type BackendName } from '../backend';
-import { DEFAULT_CRITIC_CONFIG } from '../model/critic-model';
-import type { NetFitStats } from '../phases/critic-fit';
-import { saveCriticCheckpoint } from './critic-checkpoint';
-import { SCORES_FILE } from './fit-files';
-import { fitRecordedCritics } from './fit-recorded';
+import type { BackendName } from '../backend';
+import { DEFAULT_FEATURE_DIMS } from '../model/features';
+import { CANCELLED, startCriticFitWorker } from '../worker/start-critic-fit-worker';
 import { loadRecordedEpisodes } from './recorded-episodes';
 
 export interface RecordedFitContext {
   backend: BackendName | 'auto';
   maxEpochs?: number;
+  patience?: number;
   signal: AbortSignal;
   progress(stage: CriticFitStage, done: number, total: number, message: string): void;
 }
 
 export async function runRecordedFit(store: Store, dir: string, job: Pick<CriticFitJob, 'id' | 'request'>, ctx: RecordedFitContext): Promise<CriticFitResult> {
   const started = Date.now();
-  const backend = await selectBackend({ preference: ctx.backend });
   const seed = job.request.seed ?? 1;
   const skipped: CriticFitResult['skipped'] = [];
   ctx.progress('episodes', 0, 0, 'Reading the recorded episodes…');
   const episodes = await loadRecordedEpisodes(store, job.request.runIds, {
-    maxElements: DEFAULT_CRITIC_CONFIG.features.maxElements,
+    // The critics' feature size (model/critic-model.ts DEFAULT_CRITIC_CONFIG.features).
+    maxElements: DEFAULT_FEATURE_DIMS.maxElements,
     onSkip: (episodeId, reason) => skipped.push({ episodeId, reason }),
     onEpisode: (n) => ctx.progress('episodes', n, 0, `Read ${n} episode(s)`),
     shouldStop: () => ctx.signal.aborted,
   });
+  if (ctx.signal.aborted) throw new Error(CANCELLED);
   if (episodes.length === 0) {
     const why = skipped.length ? ` (${skipped.length} skipped: ${[...new Set(skipped.map((s) => s.reason))].slice(0, 3).join('; ')})` : '';
     throw new Error(`Run(s) ${job.request.runIds.join(', ')} have no scored episodes with stored observations${why}.`);
   }
-  const fit = await fitRecordedCritics(episodes, {
-    seed, maxEpochs: ctx.maxEpochs, shouldStop: () => ctx.signal.aborted,
-    onEpoch: (net, epoch, max, held) =>
-      ctx.progress(net, epoch, max, `${net === 'value' ? 'Value critic V' : 'Potential critic P'}: epoch ${epoch} of at most ${max}${held === null ? '' : `, held-out ${net === 'value' ? 'BCE' : 'MSE'} ${held.toFixed(4)}`}`),
-  });
+  ctx.progress('value', 0, 0, `Starting the fit on ${episodes.length} episode(s)…`);
+  const worker = startCriticFitWorker(
+    { fitId: job.id, runIds: job.request.runIds, seed, episodes, dir, backend: ctx.backend, maxEpochs: ctx.maxEpochs, patience: ctx.patience },
+    ctx.progress,
+  );
+  const cancel = () => worker.cancel();
+  ctx.signal.addEventListener('abort', cancel, { once: true });
+  let output: Awaited<typeof worker.done>;
   try {
-    if (ctx.signal.aborted) throw new Error('cancelled');
-    ctx.progress('scoring', 0, 1, 'Saving the critics and every episode\'s V and P…');
-    const checkpoint = await saveCriticCheckpoint(dir, fit.critic, { fitId: job.id, runIds: job.request.runIds, seed, createdAt: new Date().toISOString() });
-    const scores = Object.fromEntries(episodes.map((e) => [e.episodeId, { runId: e.runId, ...fit.scores.get(e.episodeId)! }]));
-    await writeFile(join(dir, SCORES_FILE), JSON.stringify(scores));
-    const count = (source: 'steps' | 'verdicts' | null) => episodes.filter((e) => e.labelSource === source).length;
-    return {
-      episodes: episodes.length,
-      trainEpisodes: episodes.length - fit.stats.heldOut.length,
-      heldOutEpisodes: fit.stats.heldOut.length,
-      skipped,
-      labelSources: { steps: count('steps'), verdicts: count('verdicts'), none: count(null) },
-      value: netResult(fit.stats.value),
-      potential: fit.stats.potential ? netResult(fit.stats.potential) : null,
-      calibration: fit.calibration,
-      checkpoint,
-      backend: backend.name,
-      seconds: (Date.now() - started) / 1000,
-    };
+    output = await worker.done;
   } finally {
-    fit.critic.dispose();
+    ctx.signal.removeEventListener('abort', cancel);
   }
-}
-
-function netResult(s: NetFitStats): CriticNetResult {
-  return { trainLoss: s.trainLoss, heldOutLoss: s.heldOutLoss, epochs: s.epochs, keptEpoch: s.keptEpoch, trainStates: s.trainSamples, heldOutStates: s.heldOutSamples };
+  const count = (source: 'steps' | 'verdicts' | null) => episodes.filter((e) => e.labelSource === source).length;
+  return {
+    episodes: episodes.length,
+    trainEpisodes: output.trainEpisodes,
+    heldOutEpisodes: output.heldOutEpisodes,
+    skipped,
+    labelSources: { steps: count('steps'), verdicts: count('verdicts'), none: count(null) },
+    value: output.value,
+    potential: output.potential,
+    calibration: output.calibration,
+    checkpoint: output.checkpoint,
+    backend: output.backend,
+    seconds: (Date.now() - started) / 1000,
+  };
 }

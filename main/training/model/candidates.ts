@@ -57,6 +57,16 @@ export function actionableNodes(nodes: readonly NodeLite[], maxElements: number)
   return nodes.filter((n) => CLICK_ROLES.has(n.role) || TYPE_ROLES.has(n.role) || SELECT_ROLES.has(n.role)).slice(0, maxElements);
 }
 
+export type ObservedNode = { id: string; role: string; name: string; props: Record<string, string> };
+
+/** An observation's nodes as the models keep them (see actionableNodes): the policy and the critics fitted on
+ * recorded runs (main/training/critics/) read states the same way. Here, not beside the scorer, so reading
+ * recorded episodes does not load TensorFlow.js into the core (critic fits compute in a worker). */
+export function elementsOfNodes(nodes: readonly ObservedNode[], maxElements: number): NodeLite[] {
+  const lite = nodes.map((n) => ({ id: n.id, role: n.role, name: n.name, ...(n.props.value ? { value: n.props.value } : {}) }));
+  return actionableNodes(lite, maxElements);
+}
+
 /** Values a task mentions: its instantiation (sandbox/WebArena configs) or, failing that, quoted spans and
  * numbers of the intent. */
 export function intentValues(intent: string, instantiation?: Record<string, unknown> | null): IntentValue[] {

@@ -2,7 +2,7 @@
 // Used by LocalPolicy (main/agent/local-policy.ts) inside the episode loop, in the trainer's rollouts and at
 // evaluation; loadLocalScorer caches one loaded checkpoint per path for the process.
 import { selectBackend, type BackendSelection } from '../backend';
-import { actionableNodes, type Candidate, type NodeLite, type SelectVocab } from './candidates';
+import { elementsOfNodes, type Candidate, type NodeLite, type ObservedNode, type SelectVocab } from './candidates';
 import { loadCheckpoint } from './checkpoint';
 import { disposeBatch, packPolicy } from './batch';
 import { featurize, type RawState } from './features';
@@ -44,15 +44,6 @@ export class LocalScorer {
       disposeBatch(batch);
     }
   }
-}
-
-type ObservedNode = { id: string; role: string; name: string; props: Record<string, string> };
-
-/** An observation's nodes as the models keep them (see actionableNodes): the policy and the critics fitted on
- * recorded runs (main/training/critics/) read states the same way. */
-export function elementsOfNodes(nodes: readonly ObservedNode[], maxElements: number): NodeLite[] {
-  const lite = nodes.map((n) => ({ id: n.id, role: n.role, name: n.name, ...(n.props.value ? { value: n.props.value } : {}) }));
-  return actionableNodes(lite, maxElements);
 }
 
 const cache = new Map<string, Promise<LocalScorer>>();

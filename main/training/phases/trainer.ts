@@ -19,6 +19,7 @@ import { recordOracle, rolloutLocal, type DemoStep, type PolicyStep, type Record
 import type { SandboxTaskInstance } from '../../sandbox/types';
 import type { PhaseResult, TrainerMessage, TrainingOptions, TrainingSummary } from '../worker/protocol';
 import { runMiraUpdate } from './mira-phase';
+import { loadSharedEvaluation, saveSharedEvaluation, sftEvaluationKey } from './shared-sft-eval';
 import { buildSelectVocab, demoSamples, trainSft } from './sft';
 import type { PhaseStats } from './mira-phase';
 import type { TrainingTrajectory } from './scoring';
@@ -71,7 +72,10 @@ export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMess
     });
     const scorer = new LocalScorer(policy, vocab);
     const finishPhase = async (phase: number, trainSuccessRate: number, stats?: Record<string, number>) => {
-      const outcomes = !o.evaluate || shouldStop() ? null : await evaluate(env, test, scorer, concurrency, phase, emit, shouldStop);
+      const evaluateNow = () => evaluate(env, test, scorer, concurrency, phase, emit, shouldStop);
+      const outcomes = !o.evaluate || shouldStop() ? null
+        : phase === 0 ? await evaluateSft(o.demoCacheDir, sftEvaluationKey(policy, vocab, test.map((i) => i.id)), evaluateNow, emit, shouldStop)
+          : await evaluateNow();
       const testSuccessRate = outcomes === null ? null : outcomes.filter((r) => r.success).length / Math.max(1, outcomes.length);
       const checkpoint = await saveCheckpoint(o.checkpointDir, {
         meta: { phase, variant: variantName, createdAt: new Date().toISOString(), ...(testSuccessRate === null ? {} : { testSuccessRate }) }, vocab, policy, critic,
@@ -135,6 +139,21 @@ async function evaluate(env: RolloutEnv, test: SandboxTaskInstance[], scorer: Lo
   if (shouldStop() || test.length === 0) return [];
   const runs = await rolloutLocal(env, test.map((instance, k) => ({ instance, seed: k })), scorer, 'greedy', concurrency, (done) => emit({ type: 'progress', stage: 'evaluate', phase, done, total: test.length }), undefined, phase);
   return testOutcomes(env.store, runs);
+}
+
+/** Phase 0's test evaluation: the one another unit of the job recorded for the same SFT checkpoint when there
+ * is one (shared-sft-eval.ts), else a fresh one, kept for the units after this one. */
+async function evaluateSft(dir: string, key: string, evaluateNow: () => Promise<TestOutcome[]>, emit: (m: TrainerMessage) => void, shouldStop: () => boolean): Promise<TestOutcome[]> {
+  const shared = await loadSharedEvaluation(dir, key);
+  if (shared) {
+    emit({ type: 'log', line: `phase 0 test evaluation: the same SFT checkpoint was evaluated by another variant of this seed; its ${shared.length} outcomes are reused` });
+    // The evaluation stage is complete, as a fresh one would report it (the runner contract: every phase evaluated).
+    emit({ type: 'progress', stage: 'evaluate', phase: 0, done: shared.length, total: shared.length });
+    return shared;
+  }
+  const outcomes = await evaluateNow();
+  if (!shouldStop() && outcomes.length > 0) await saveSharedEvaluation(dir, key, outcomes);
+  return outcomes;
 }
 
 /** The first `perFamily` successful demonstrations of each family (all when unset), in train order. */

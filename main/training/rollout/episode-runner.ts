@@ -154,10 +154,11 @@ export class RolloutEnv {
     return ref;
   }
 
-  /** Episodes refer to their task: a training instance beyond the workbench's catalog is stored first. */
+  /** Episodes refer to their task: a training instance beyond the workbench's catalog is stored first, marked as
+   * a training instance so the task lists leave it out (issue 17); a task already stored is left as it is. */
   private async register(instance: SandboxTaskInstance): Promise<void> {
     if (this.registered.has(instance.id)) return;
-    if (!(await this.store.tasks.get(instance.id))) await this.store.tasks.upsert(SandboxCatalog.toTaskRecord(instance));
+    if (!(await this.store.tasks.get(instance.id))) await this.store.tasks.upsert(SandboxCatalog.toTaskRecord(instance), { training: true });
     this.registered.add(instance.id);
   }
 }

@@ -1,6 +1,5 @@
 // A job with several trainer seeds (issue 17, `train --seeds 1,2,3`) is the same job once per seed: each
-// (seed, variant) pair is one unit of work with its own checkpoints, run seed after seed so the first seed's
-// ablation is complete before the next seed starts.
+// (seed, variant) pair is one unit of work with its own checkpoints (the lanes take them in unit-queue.ts order).
 import type { TrainingRequest, TrainingVariant } from '../../api/training-types';
 
 export interface TrainingUnit {

@@ -38,7 +38,8 @@ export function axes(f: Frame, yTicks: Array<{ value: number; label: string }>, 
     el('line', { x1: x0, y1: yBottom, x2: x0, y2: f.pad.top, stroke: '#9aa5b1' }),
     ...yTicks.map((t) => el('line', { x1: x0, y1: y(t.value), x2: x1, y2: y(t.value), stroke: '#e4e7eb' }) +
       el('text', { x: x0 - 4, y: y(t.value) + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#52606d' }, esc(t.label))),
-    el('text', { x: (x0 + x1) / 2, y: f.height - 4, 'text-anchor': 'middle', 'font-size': 11, fill: '#52606d' }, esc(xCaption)),
+    // Centred on the whole figure, not the axis: a narrow axis (few bars) would push a long caption off the left edge.
+    el('text', { x: f.width / 2, y: f.height - 4, 'text-anchor': 'middle', 'font-size': 11, fill: '#52606d' }, esc(xCaption)),
   ].join('');
 }
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { EpisodeDetail, EpisodeQuery } from '../../../main/api/contract';
-import { getClient } from '../api/client';
+import type { EpisodeQuery } from '../../../main/api/contract';
+import { useReplay } from '../features/replay/replay-store';
 import { NO_FILTERS, type EpisodeFilters, type EpisodeSort } from '../features/runs/episode-filters';
 import { formatRoute, parseRoute, type Route } from './route';
 
@@ -17,8 +17,7 @@ interface EpisodesSlice {
 }
 
 interface ReplaySlice {
-  detail: EpisodeDetail | null;
-  detailError: string | null;
+  /** Opens an episode in the replay's store (features/replay/replay-store.ts), e.g. on a table row's press. */
   loadEpisode(id: string): Promise<void>;
 }
 
@@ -29,13 +28,6 @@ interface RouteSlice {
 }
 
 export type WorkbenchState = EpisodesSlice & ReplaySlice & RouteSlice;
-
-/** The episode being fetched: asking for it again (a table row's pointerdown, then the replay it opens) waits for
- * the same answer instead of fetching it twice (issue 22: open from the list). */
-let episodeLoad: { id: string; done: Promise<void> } | null = null;
-/** An episode fetched this recently (by the row press that opened it) is not fetched again by the replay. */
-const FRESH_MS = 2000;
-let loadedAt = 0;
 
 /** One store of typed slices, read through selectors (zustand docs). Core data is fetched through the API
  * and cached here; the selected step is derived from the route, never duplicated. */
@@ -55,25 +47,7 @@ export const useWorkbench = create<WorkbenchState>((set, get) => ({
     set({ query }); // the episodes table reloads its pages for it (stores/episode-table-store.ts)
   },
 
-  detail: null,
-  detailError: null,
-  loadEpisode(id) {
-    if (episodeLoad?.id === id) return episodeLoad.done;
-    if (get().detail?.episode.id === id && Date.now() - loadedAt < FRESH_MS) return Promise.resolve();
-    if (get().detail?.episode.id !== id) set({ detail: null });
-    const done = (async () => {
-      try {
-        set({ detail: await getClient().getEpisode(id), detailError: null });
-        loadedAt = Date.now();
-      } catch (err) {
-        set({ detailError: (err as Error).message });
-      } finally {
-        if (episodeLoad?.id === id) episodeLoad = null;
-      }
-    })();
-    episodeLoad = { id, done };
-    return done;
-  },
+  loadEpisode: (id) => useReplay.getState().load(id),
 
   route: parseRoute(location.hash),
   navigate(route, replace = false) {

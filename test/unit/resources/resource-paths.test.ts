@@ -19,15 +19,18 @@ describe('resource paths from source (tsx / vitest)', () => {
     expect(existsSync(join(RESOURCES.promptsDir, 'policy-sgo.md'))).toBe(true);
     expect(RESOURCES.trainerWorker.file).toBe(join(ROOT, 'main/training/worker/boot.mjs'));
     expect(fileURLToPath(RESOURCES.trainerWorker.entry)).toBe(join(ROOT, 'main/training/worker/trainer-worker.ts'));
+    expect(RESOURCES.criticFitWorker.file).toBe(join(ROOT, 'main/training/worker/boot.mjs'));
+    expect(fileURLToPath(RESOURCES.criticFitWorker.entry)).toBe(join(ROOT, 'main/training/worker/critic-fit-worker.ts'));
     expect(RESOURCES.tfjsWasmDir().endsWith(sep)).toBe(true);
     expect(existsSync(`${RESOURCES.tfjsWasmDir()}tfjs-backend-wasm-simd.wasm`)).toBe(true);
     expect(checkResources(RESOURCES).filter((e) => !e.present)).toEqual([]);
   });
 
-  it('from the bundle, the worker is the bundled trainer-worker.cjs beside main.cjs', () => {
+  it('from the bundle, the workers are the bundled trainer-worker.cjs and critic-fit-worker.cjs beside main.cjs', () => {
     const bundled = resourcePaths({ appRoot: ROOT, bundleDir: join(ROOT, 'dist', 'electron') });
     expect(bundled.layout).toBe('bundle');
     expect(bundled.trainerWorker.file).toBe(join(ROOT, 'dist', 'electron', 'trainer-worker.cjs'));
+    expect(bundled.criticFitWorker.file).toBe(join(ROOT, 'dist', 'electron', 'critic-fit-worker.cjs'));
     expect(bundled.promptsDir).toBe(join(ROOT, 'resources', 'prompts'));
   });
 });

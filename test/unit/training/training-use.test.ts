@@ -45,6 +45,18 @@ describe('training ETA (issue 21)', () => {
     expect(jobFractionDone(j)).toBeCloseTo(1 / 4, 10);
   });
 
+  it('a job over three seeds counts every seed: 3 seeds × 1 variant × 2 units', () => {
+    const request = { ...job().request, phases: 1, seeds: [1, 2, 3] };
+    // Seed 1 done (2 units), seed 2 halfway through its rollouts of phase 1 (stage 1 of 4, half done).
+    const running = job({ request, phases: [phase('full', 0), phase('full', 1), phase('full', 0)], last: { phase: 1, stage: 'rollout', done: 1, total: 2 } });
+    expect(jobFractionDone(running)).toBeCloseTo((3 + 0.5 / 4) / 6, 10);
+    // Seed 2's phase 1 just evaluated (its last progress adds nothing), then seed 3's demonstrations start.
+    const between = job({ request, phases: [phase('full', 0), phase('full', 1), phase('full', 0), phase('full', 1)], last: { phase: 1, stage: 'evaluation', done: 4, total: 4 } });
+    expect(jobFractionDone(between)).toBeCloseTo(4 / 6, 10);
+    const third = job({ request, phases: between.phases, last: { phase: 0, stage: 'demonstrations', done: 1, total: 2 } });
+    expect(jobFractionDone(third)).toBeCloseTo((4 + 0.5 / 3) / 6, 10);
+  });
+
   it('gives no estimate before anything is done, or for a job that is not running', () => {
     expect(estimateSecondsLeft(job({ last: null }), T0 + 60_000)).toBeNull();
     expect(estimateSecondsLeft(job({ last: { stage: 'demonstrations', done: 0, total: 10 } }), T0 + 60_000)).toBeNull();

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { TrainingJob, TrainingPhaseResult } from '../../../../main/api/training-types';
+import type { TrainingJob } from '../../../../main/api/training-types';
 import { getClient } from '../../api/client';
 import { MultiLineChart } from '../../components/charts/MultiLineChart';
 import { formatLoss } from '../training/loss-axis';
 import { percent, successSeries } from '../training/training-series';
+import type { SeedMean } from '../training/seed-means';
 import { optionsDiff, phaseRows } from './job-diff';
 
 /** Two training jobs side by side (issue 21): the options they differ in, test success per phase (both jobs'
@@ -57,8 +58,8 @@ export function JobCompareView({ left, right }: { left: string; right: string })
             <tr key={`${p.variant}-${p.phase}`} data-testid="phase-compare-row">
               <td>{p.variant}</td>
               <td>{p.phase === 0 ? '0 (SFT)' : p.phase}</td>
-              <td>{p.left ? `${percent(p.left.testSuccess)} of ${p.left.testEpisodes}` : '—'}</td>
-              <td>{p.right ? `${percent(p.right.testSuccess)} of ${p.right.testEpisodes}` : '—'}</td>
+              <td>{srText(p.left)}</td>
+              <td>{srText(p.right)}</td>
               <td data-testid="phase-delta">{p.delta === null ? '—' : `${p.delta > 0 ? '+' : p.delta < 0 ? '−' : '±'}${percent(Math.abs(p.delta))}`}</td>
               <td className="small wrap">{lossText(p.left, p.losses)}</td>
               <td className="small wrap">{lossText(p.right, p.losses)}</td>
@@ -70,8 +71,15 @@ export function JobCompareView({ left, right }: { left: string; right: string })
   );
 }
 
-/** A phase's losses in the order of `names` (the union over both jobs), or a dash. */
-function lossText(result: TrainingPhaseResult | null, names: string[]): string {
+/** One seed: its SR of its test episodes; several: the mean, saying over how many seeds (issue 17). */
+function srText(result: SeedMean | null): string {
+  if (!result) return '—';
+  const n = result.results.length;
+  return `${percent(result.testSuccess)} ${n === 1 ? `of ${result.results[0].testEpisodes}` : `mean of ${n} seeds`}`;
+}
+
+/** A phase's losses (means over seeds) in the order of `names` (the union over both jobs), or a dash. */
+function lossText(result: SeedMean | null, names: string[]): string {
   const parts = names.filter((k) => result?.losses[k] !== undefined).map((k) => `${k} ${formatLoss(result!.losses[k])}`);
   return parts.join(', ') || '—';
 }

@@ -1,6 +1,7 @@
 // Two training jobs side by side (issue 21 "Study tables"): the options each was started with, and the test
 // success rate and losses of every (variant, phase) either reached (pure, so it is unit-testable).
-import type { TrainingJob, TrainingPhaseResult } from '../../../../main/api/training-types';
+import type { TrainingJob } from '../../../../main/api/training-types';
+import { seedMeans, type SeedMean } from '../training/seed-means';
 
 export interface OptionRow {
   /** Dotted path into the request, e.g. `budget.rolloutsPerTask`. */
@@ -34,19 +35,20 @@ export function optionsDiff(left: TrainingJob['request'], right: TrainingJob['re
 export interface PhaseRow {
   variant: string;
   phase: number;
-  left: TrainingPhaseResult | null;
-  right: TrainingPhaseResult | null;
+  /** Each job's result, the mean over its trainer seeds when it ran several (issue 17). */
+  left: SeedMean | null;
+  right: SeedMean | null;
   /** right − left test success rate, when both reached the phase. */
   delta: number | null;
   /** Every loss name either side fitted in this phase. */
   losses: string[];
 }
 
-/** The (variant, phase) pairs either job evaluated, by variant then phase. */
+/** The (variant, phase) pairs either job evaluated, by variant then phase; a multi-seed job's as means over seeds. */
 export function phaseRows(left: TrainingJob, right: TrainingJob): PhaseRow[] {
-  const key = (p: TrainingPhaseResult) => `${p.variant}\u0000${p.phase}`;
-  const l = new Map(left.phases.map((p) => [key(p), p]));
-  const r = new Map(right.phases.map((p) => [key(p), p]));
+  const key = (p: SeedMean) => `${p.variant}\u0000${p.phase}`;
+  const l = new Map(seedMeans(left).map((p) => [key(p), p]));
+  const r = new Map(seedMeans(right).map((p) => [key(p), p]));
   return [...new Set([...l.keys(), ...r.keys()])]
     .map((k) => {
       const a = l.get(k) ?? null;

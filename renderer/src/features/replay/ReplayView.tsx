@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo } from 'react';
+import type { EpisodeReplay } from '../../../../main/api/replay-types';
 import { useWorkbench } from '../../stores/workbench-store';
 import { CompareWith } from './CompareWith';
 import { Filmstrip } from './Filmstrip';
@@ -7,8 +8,10 @@ import { EpisodeNotes } from '../episodes/EpisodeNotes';
 import { episodeInstruction, instructionTitle } from '../episodes/instruction';
 import { ForkedFrom } from './ForkedFrom';
 import { OutcomePanel } from './OutcomePanel';
+import { useReplay } from './replay-store';
 import { ScreenshotFrame } from './ScreenshotFrame';
 import { StepDetails } from './StepDetails';
+import { stepMarks } from './step-outline';
 import { StepTabs } from './StepTabs';
 import { StepTimeline } from './StepTimeline';
 import { useStepKeys } from './use-step-keys';
@@ -19,19 +22,32 @@ import { VerdictPanel } from './VerdictPanel';
 
 /** Frame-by-frame replay of one episode: buttons and ←/→/Home/End step through; the step is in the URL.
  * Laid out like Playwright's trace viewer: stepper, filmstrip, screenshot, action and milestones share one
- * screen (1440×900 without scrolling); the lane, outcome and raw texts follow below. */
+ * screen (1440×900 without scrolling); the lane, outcome and raw texts follow below. The episode opens with an
+ * outline of every step; full step records come in windows around the step shown (replay-store.ts), and what
+ * does not change with the step is memoised, so a key press repaints the frame and the step's panels only
+ * (issue 22). */
 export function ReplayView({ episodeId, step }: { episodeId: string; step: number }) {
-  const detail = useWorkbench((s) => (s.detail?.episode.id === episodeId ? s.detail : null));
-  const error = useWorkbench((s) => s.detailError);
-  const loadEpisode = useWorkbench((s) => s.loadEpisode);
+  const open = useReplay((s) => (s.open?.episode.id === episodeId ? s.open : null));
+  const error = useReplay((s) => s.error);
+  const stepsError = useReplay((s) => s.stepsError);
+  const load = useReplay((s) => s.load);
+  const ensureSteps = useReplay((s) => s.ensureSteps);
   const navigate = useWorkbench((s) => s.navigate);
 
   useEffect(() => {
-    void loadEpisode(episodeId);
-  }, [episodeId, loadEpisode]);
+    void load(episodeId, step);
+  }, [episodeId, load]); // eslint-disable-line react-hooks/exhaustive-deps -- the step only picks the first window
 
-  const count = detail?.steps.length ?? 0;
+  const marks = useMemo(() => (open ? stepMarks(open.outline) : []), [open]);
+  const count = marks.length;
   const index = Math.min(Math.max(step, 0), Math.max(count - 1, 0));
+  const frames = useReplay((s) => s.steps);
+  const current = frames[index];
+  const previous = index > 0 ? frames[index - 1] : null;
+  const next = frames[index + 1];
+  // The windows around the step shown, so the next key presses (and their neighbours' frames) find their records.
+  useEffect(() => ensureSteps(index - 2, index + 4), [open, index, ensureSteps]);
+
   const go = useCallback(
     (delta: number | 'first' | 'last') => {
       if (count === 0) return;
@@ -41,10 +57,10 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
     [count, index, episodeId, navigate],
   );
   const lane = useMemo(() => {
-    if (!detail) return null;
-    const names = milestoneNames(detail.subgoals, detail.steps);
-    return { names, done: doneAt(detail.steps, names.length), byStep: verdictsByStep(detail.verdicts), stops: verdictStops(detail.steps, detail.verdicts) };
-  }, [detail]);
+    if (!open) return null;
+    const names = milestoneNames(open.subgoals, marks);
+    return { names, done: doneAt(marks, names.length), byStep: verdictsByStep(open.verdicts), stops: verdictStops(marks, open.verdicts) };
+  }, [open, marks]);
   const jump = useCallback(
     (direction: 1 | -1) => {
       const target = lane ? nextStop(lane.stops, index, direction) : null;
@@ -53,23 +69,14 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
     [lane, index, episodeId, navigate],
   );
   useStepKeys(go, jump);
-  const select = (t: number) => navigate({ view: 'replay', episodeId, step: t }, true);
+  const select = useCallback((t: number) => navigate({ view: 'replay', episodeId, step: t }, true), [episodeId, navigate]);
+  const neighbours = useMemo(() => [previous, next].filter((s) => !!s), [previous, next]);
 
-  const current = detail?.steps[index];
-  const neighbours = useMemo(() => (detail ? [detail.steps[index - 1], detail.steps[index + 1]].filter(Boolean) : []), [detail, index]);
-
-  if (error && !detail) return <p role="alert" className="error">Could not open the episode: {error}</p>;
-  if (!detail) return <p className="muted">Loading episode…</p>;
+  if (error && !open) return <p role="alert" className="error">Could not open the episode: {error}</p>;
+  if (!open) return <p className="muted">Loading episode…</p>;
   return (
     <section className="replay one-screen" aria-labelledby="replay-heading">
-      <div className="replay-header">
-        <button type="button" onClick={() => navigate({ view: 'episodes' })}>← Episodes</button>
-        <h1 id="replay-heading" title={instructionTitle(detail.episode, detail.task)}>{episodeInstruction(detail.episode, detail.task)}</h1>
-        <span className="muted small replay-meta">
-          {detail.task.id} · policy {detail.episode.policy} · episode {detail.episode.id}
-        </span>
-      </div>
-      {detail.episode.forkedFrom && <ForkedFrom from={detail.episode.forkedFrom} />}
+      <ReplayHeader open={open} />
       {count === 0 ? (
         <p className="muted">This episode has no recorded steps.</p>
       ) : (
@@ -82,39 +89,65 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
             <button type="button" onClick={() => go('last')} disabled={index === count - 1} >Last</button>
             <button type="button" onClick={() => jump(-1)} disabled={!lane || nextStop(lane.stops, index, -1) === null} aria-label="Previous verdict (K)">◀ verdict</button>
             <button type="button" onClick={() => jump(1)} disabled={!lane || nextStop(lane.stops, index, 1) === null} aria-label="Next verdict (J)">verdict ▶</button>
-            <ForkButton episodeId={episodeId} taskId={detail.task.id} t={index} />
-            <RunAgainButton taskId={detail.task.id} seed={detail.episode.seed} />
+            <ForkButton episodeId={episodeId} taskId={open.task.id} t={index} />
+            <RunAgainButton taskId={open.task.id} seed={open.episode.seed} />
             <span className="muted small" title="← → to step, Home / End to jump, J / K to the next / previous milestone verdict">← → Home End J K</span>
           </div>
-          <Filmstrip steps={detail.steps} current={index} onSelect={select} prefixSteps={detail.episode.forkedFrom?.step ?? 0} />
-          {current && (
-            <div className="replay-body">
-              <div className="replay-main">
-                <p className="url" data-testid="step-url" title="Page URL at this step">{current.url}</p>
-                <ScreenshotFrame step={current} neighbours={neighbours} />
-              </div>
-              <aside className="replay-side">
-                <StepDetails step={current} />
-                {lane && lane.names.length > 0 && (
-                  <VerdictPanel
-                    verdicts={verdictsAtFrame(detail.steps, lane.byStep, index)}
-                    names={lane.names}
-                    progress={index === count - 1 ? current.progress : detail.steps[index - 1]?.progress ?? null}
-                    caption={index === 0 ? 'The page before the first action: nothing judged yet.' : `Judged on this page, after step ${index}'s action${index === count - 1 ? ' (and after this last action)' : ''}.`}
-                  />
-                )}
-              </aside>
+          <Filmstrip marks={marks} frames={frames} current={index} onSelect={select} onVisible={ensureSteps} prefixSteps={open.episode.forkedFrom?.step ?? 0} />
+          <div className="replay-body">
+            <div className="replay-main">
+              <p className="url" data-testid="step-url" title="Page URL at this step">{current?.url ?? ' '}</p>
+              {current ? <ScreenshotFrame step={current} neighbours={neighbours} />
+                : stepsError ? <p role="alert" className="error">Could not load step {index + 1}: {stepsError}</p>
+                : <div className="frame empty pending" data-testid="frame-pending">Loading step {index + 1}…</div>}
             </div>
-          )}
-          <StepTimeline count={count} current={index} analysis={detail.episode.analysis} onSelect={select} />
-          {lane && <SubgoalLane names={lane.names} done={lane.done} verdicts={lane.byStep} count={count} current={index} onSelect={select} set={detail.subgoals} />}
-          <ValueChart steps={detail.steps} current={index} episodeId={episodeId} />
+            <aside className="replay-side">
+              {current && <StepDetails step={current} />}
+              {lane && lane.names.length > 0 && (
+                <VerdictPanel
+                  verdicts={verdictsAtFrame(marks, lane.byStep, index)}
+                  names={lane.names}
+                  progress={index === count - 1 ? marks[index].progress : marks[index - 1]?.progress ?? null}
+                  caption={index === 0 ? 'The page before the first action: nothing judged yet.' : `Judged on this page, after step ${index}'s action${index === count - 1 ? ' (and after this last action)' : ''}.`}
+                />
+              )}
+            </aside>
+          </div>
+          <StepTimeline count={count} current={index} analysis={open.episode.analysis} onSelect={select} />
+          {lane && <SubgoalLane names={lane.names} done={lane.done} verdicts={lane.byStep} count={count} current={index} onSelect={select} set={open.subgoals} />}
+          <ValueChart steps={marks} current={index} episodeId={episodeId} />
         </>
       )}
-      <CompareWith episodeId={episodeId} taskId={detail.task.id} />
-      <OutcomePanel episode={detail.episode} />
-      <EpisodeNotes episodeId={episodeId} annotation={detail.annotation} />
-      {current && <StepTabs step={current} previous={detail.steps[index - 1]} />}
+      <EpisodePanels open={open} />
+      {count > 0 && <StepTabs step={current} previous={previous} neighbours={neighbours} />}
     </section>
   );
 }
+
+/** The episode's title line and fork provenance: the same for every step. */
+const ReplayHeader = memo(function ReplayHeader({ open }: { open: EpisodeReplay }) {
+  const navigate = useWorkbench((s) => s.navigate);
+  return (
+    <>
+      <div className="replay-header">
+        <button type="button" onClick={() => navigate({ view: 'episodes' })}>← Episodes</button>
+        <h1 id="replay-heading" title={instructionTitle(open.episode, open.task)}>{episodeInstruction(open.episode, open.task)}</h1>
+        <span className="muted small replay-meta">
+          {open.task.id} · policy {open.episode.policy} · episode {open.episode.id}
+        </span>
+      </div>
+      {open.episode.forkedFrom && <ForkedFrom from={open.episode.forkedFrom} />}
+    </>
+  );
+});
+
+/** Comparison, outcome and notes: the same for every step. */
+const EpisodePanels = memo(function EpisodePanels({ open }: { open: EpisodeReplay }) {
+  return (
+    <>
+      <CompareWith episodeId={open.episode.id} taskId={open.task.id} />
+      <OutcomePanel episode={open.episode} />
+      <EpisodeNotes episodeId={open.episode.id} annotation={open.annotation} />
+    </>
+  );
+});

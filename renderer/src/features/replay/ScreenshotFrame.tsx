@@ -1,27 +1,26 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { StepRecord } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
-import { prefetchBlobText } from './use-blob-text';
 
 /** The step's screenshot with the acted element boxed. Boxes are in viewport CSS pixels; the image is the
  * viewport, so its natural size gives the scale. Neighbouring frames are preloaded so stepping never
  * flashes blank (Playwright trace viewer's double buffering, done with the browser cache). */
-export function ScreenshotFrame({ step, neighbours }: { step: StepRecord; neighbours: StepRecord[] }) {
+export const ScreenshotFrame = memo(function ScreenshotFrame({ step, neighbours }: { step: StepRecord; neighbours: StepRecord[] }) {
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
   const image = useRef<HTMLImageElement>(null);
   const client = getClient();
   const src = step.screenshotRef ? client.blobUrl(step.screenshotRef) : null;
 
   useEffect(() => {
-    // Fetched and decoded ahead (issue 22), so the next key press paints a frame that is already an image,
-    // and its observation text is there too. Started once this frame has loaded, so the frame a person is
-    // waiting for never shares the connection or the decoder with frames they may never ask for.
+    // Fetched and decoded ahead (issue 22), so the next key press paints a frame that is already an image
+    // (the step texts are prefetched by the tabs that show them, StepTabs.tsx). Started once this frame has
+    // loaded, so the frame a person is waiting for never shares the connection or the decoder with frames they
+    // may never ask for.
     let started = false;
     const prefetch = () => {
       if (started) return;
       started = true;
       for (const n of neighbours) {
-        prefetchBlobText(n.observationRef);
         if (!n.screenshotRef) continue;
         const ahead = new Image();
         ahead.src = client.blobUrl(n.screenshotRef);
@@ -74,5 +73,4 @@ export function ScreenshotFrame({ step, neighbours }: { step: StepRecord; neighb
       )}
     </div>
   );
-}
-
+});

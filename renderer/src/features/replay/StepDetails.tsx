@@ -1,12 +1,11 @@
-import type { StepRecord } from '../../../../main/api/types';
+import { memo } from 'react';
+import type { ReplayStep } from '../../../../main/api/replay-types';
 import { describeAction } from './action-label';
-import { useBlobText } from './use-blob-text';
 
 /** What the agent did at this step: the action naming its element (role and name from this step's
  * observation), the text as the policy wrote it, any error, the parsed record and timings. */
-export function StepDetails({ step }: { step: StepRecord }) {
-  const observation = useBlobText(step.action?.elementId !== undefined ? step.observationRef : null);
-  const label = describeAction(step.actionText, step.action, observation.text);
+export const StepDetails = memo(function StepDetails({ step }: { step: ReplayStep }) {
+  const label = describeAction(step.actionText, step.action, step.actedElement);
   return (
     <section className="panel" aria-label="Action">
       <h2>Action</h2>
@@ -29,4 +28,4 @@ export function StepDetails({ step }: { step: StepRecord }) {
       </p>
     </section>
   );
-}
+});

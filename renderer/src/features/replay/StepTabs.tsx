@@ -1,42 +1,63 @@
-import { useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { StepRecord } from '../../../../main/api/types';
 import { diffLines } from './text-diff';
-import { useBlobText } from './use-blob-text';
+import { prefetchBlobText, useBlobText } from './use-blob-text';
+import { useNearViewport } from './use-near-viewport';
 
 const TABS = ['Observation', 'Changes', 'Prompt', 'Reply'] as const;
 type Tab = (typeof TABS)[number];
 
+/** The text blob a tab shows for a step (Changes diffs the observations). */
+function tabText(tab: Tab, step: StepRecord): string | null {
+  return tab === 'Prompt' ? step.promptRef : tab === 'Reply' ? step.responseRef : step.observationRef;
+}
+
 /** What the model saw and said at this step: the observation, its diff against the previous step, the
- * prompt and the raw reply (tabs defined as data, like Playwright's trace viewer). */
-export function StepTabs({ step, previous }: { step: StepRecord; previous: StepRecord | undefined }) {
+ * prompt and the raw reply (tabs defined as data, like Playwright's trace viewer). The texts are not part of
+ * the episode's open (issue 22: bytes per open): the open tab's text loads when the panel is in view, and
+ * the neighbouring steps' texts for that tab are fetched ahead so stepping shows them at once. */
+export const StepTabs = memo(function StepTabs({ step, previous, neighbours }: {
+  step: StepRecord | undefined;
+  /** The step before (null: this is the first step; undefined: not loaded yet). */
+  previous: StepRecord | null | undefined;
+  neighbours: readonly StepRecord[];
+}) {
   const [tab, setTab] = useState<Tab>('Observation');
+  const panel = useRef<HTMLElement>(null);
+  const near = useNearViewport(panel);
+  useEffect(() => {
+    if (near) for (const n of neighbours) prefetchBlobText(tabText(tab, n));
+  }, [near, tab, neighbours]);
   return (
-    <section className="panel below-fold" aria-label="Step details">
+    <section ref={panel} className="panel below-fold" aria-label="Step details">
       <div role="tablist" className="tabs">
         {TABS.map((name) => (
           <button key={name} role="tab" type="button" aria-selected={tab === name} onClick={() => setTab(name)}>{name}</button>
         ))}
       </div>
       <div role="tabpanel" aria-label={tab}>
-        {tab === 'Observation' && <BlobPre hash={step.observationRef} testId="observation" label="Observation text" />}
-        {tab === 'Changes' && <ObservationDiff before={previous?.observationRef ?? null} after={step.observationRef} />}
-        {tab === 'Prompt' && <BlobPre hash={step.promptRef} testId="prompt" label="Prompt" empty="This policy sent no prompt (it is not an LLM)." />}
-        {tab === 'Reply' && <BlobPre hash={step.responseRef} testId="reply" label="Raw reply" />}
+        {!step && <p className="muted">Loading the step…</p>}
+        {step && tab === 'Observation' && <BlobPre hash={step.observationRef} load={near} testId="observation" label="Observation text" />}
+        {step && tab === 'Changes' && <ObservationDiff previous={previous} after={step.observationRef} load={near} />}
+        {step && tab === 'Prompt' && <BlobPre hash={step.promptRef} load={near} testId="prompt" label="Prompt" empty="This policy sent no prompt (it is not an LLM)." />}
+        {step && tab === 'Reply' && <BlobPre hash={step.responseRef} load={near} testId="reply" label="Raw reply" />}
       </div>
     </section>
   );
-}
+});
 
-function BlobPre({ hash, testId, label, empty = 'Nothing was recorded.' }: { hash: string | null; testId: string; label: string; empty?: string }) {
-  const { text, error } = useBlobText(hash);
+function BlobPre({ hash, load, testId, label, empty = 'Nothing was recorded.' }: { hash: string | null; load: boolean; testId: string; label: string; empty?: string }) {
+  const { text, error } = useBlobText(hash, load);
   if (!hash) return <p className="muted">{empty}</p>;
   if (error) return <p role="alert" className="error">{error}</p>;
   return <pre className="observation" data-testid={testId} aria-label={label}>{text ?? 'Loading…'}</pre>;
 }
 
-function ObservationDiff({ before, after }: { before: string | null; after: string | null }) {
-  const a = useBlobText(before);
-  const b = useBlobText(after);
+function ObservationDiff({ previous, after, load }: { previous: StepRecord | null | undefined; after: string | null; load: boolean }) {
+  const before = previous?.observationRef ?? null;
+  const a = useBlobText(before, load);
+  const b = useBlobText(after, load);
+  if (previous === undefined) return <p className="muted">Loading…</p>;
   if (!before) return <p className="muted">The first step has nothing to compare with.</p>;
   if (a.text === null || b.text === null) return <p className="muted">Loading…</p>;
   const lines = diffLines(a.text, b.text).filter((l) => l.kind !== 'same');

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { SubgoalSet, VerdictRecord } from '../../../../main/api/contract';
 import { formatRoute } from '../../stores/route';
 
@@ -6,8 +7,9 @@ export const LANE_COLUMN = 12;
 
 /** The subgoal lane under the timeline: one row per milestone, one column per step. Shaded from the step the
  * milestone became done (progress vector); a dot for every AutoRater verdict (filled: done, hollow: not yet).
- * Clicking a column selects that step. */
-export function SubgoalLane({ names, done, verdicts, count, current, onSelect, set }: {
+ * Clicking a column selects that step. Each row's marks are memoised: a step change moves the cursor only
+ * (issue 22: next frame). */
+export const SubgoalLane = memo(function SubgoalLane({ names, done, verdicts, count, current, onSelect, set }: {
   names: string[];
   done: (number | null)[];
   /** Verdicts by step t (steps are recorded from t = 0, so t is also the column). */
@@ -36,19 +38,30 @@ export function SubgoalLane({ names, done, verdicts, count, current, onSelect, s
           <svg width={width} height={row} className="lane-svg" aria-hidden="true">
             {done[k] !== null && <rect x={done[k]! * col} y={2} width={width - done[k]! * col} height={row - 4} className="lane-done" />}
             <rect x={current * col} y={0} width={col} height={row} className="lane-current" />
-            {Array.from({ length: count }, (_, t) => (
-              <rect key={t} x={t * col} y={0} width={col} height={row} fill="transparent" onClick={() => onSelect(t)} style={{ cursor: 'pointer' }} />
-            ))}
-            {[...verdicts].flatMap(([t, list]) =>
-              list.filter((v) => v.subgoalIndex === k).map((v) => (
-                <circle key={`${t}-${v.createdAt}`} cx={t * col + col / 2} cy={row / 2} r={3} className={v.done ? 'verdict-done' : 'verdict-pending'} data-testid="lane-verdict">
-                  <title>{`step ${t + 1}: ${v.done ? 'done' : 'not yet'} — ${v.evidence}`}</title>
-                </circle>
-              )),
-            )}
+            <LaneMarks k={k} count={count} verdicts={verdicts} onSelect={onSelect} />
           </svg>
         </div>
       ))}
     </div>
   );
-}
+});
+
+/** A row's click targets and verdict dots: the same for every step shown. */
+const LaneMarks = memo(function LaneMarks({ k, count, verdicts, onSelect }: { k: number; count: number; verdicts: Map<number, VerdictRecord[]>; onSelect(t: number): void }) {
+  const col = LANE_COLUMN;
+  const row = 16;
+  return (
+    <>
+      {Array.from({ length: count }, (_, t) => (
+        <rect key={t} x={t * col} y={0} width={col} height={row} fill="transparent" onClick={() => onSelect(t)} style={{ cursor: 'pointer' }} />
+      ))}
+      {[...verdicts].flatMap(([t, list]) =>
+        list.filter((v) => v.subgoalIndex === k).map((v) => (
+          <circle key={`${t}-${v.createdAt}`} cx={t * col + col / 2} cy={row / 2} r={3} className={v.done ? 'verdict-done' : 'verdict-pending'} data-testid="lane-verdict">
+            <title>{`step ${t + 1}: ${v.done ? 'done' : 'not yet'} — ${v.evidence}`}</title>
+          </circle>
+        )),
+      )}
+    </>
+  );
+});

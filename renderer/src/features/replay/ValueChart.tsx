@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { EpisodeCritics } from '../../../../main/api/critic-types';
 import type { StepRecord } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
@@ -25,25 +25,33 @@ function useFittedCritics(episodeId: string | null): EpisodeCritics | null {
   return critics;
 }
 
+const HEIGHT = 60;
+const x = (i: number) => i * LANE_COLUMN + LANE_COLUMN / 2;
+
 /** The critics' value and potential per step as a small SVG chart aligned with the subgoal lane: the ones the
- * acting policy recorded (a local checkpoint), else those of critics fitted on the episode's run. */
-export function ValueChart({ steps, current, episodeId }: { steps: StepRecord[]; current: number; episodeId?: string }) {
-  const recorded = SERIES.some((s) => steps.some((step) => step[s.key] !== null));
+ * acting policy recorded (a local checkpoint), else those of critics fitted on the episode's run. The curves
+ * are computed once per episode; a step change moves the cursor and the legend's values (issue 22). */
+export const ValueChart = memo(function ValueChart({ steps, current, episodeId }: { steps: readonly Pick<StepRecord, SeriesKey>[]; current: number; episodeId?: string }) {
+  const recorded = useMemo(() => SERIES.some((s) => steps.some((step) => step[s.key] !== null)), [steps]);
   const fitted = useFittedCritics(recorded ? null : episodeId ?? null);
-  const seriesOf = (key: SeriesKey): (number | null)[] => {
-    if (recorded) return steps.map((step) => step[key]);
-    const values = key === 'value' ? fitted?.values : fitted?.potentials;
-    return steps.map((_, t) => values?.[t] ?? null);
-  };
-  const present = SERIES.map((s) => ({ ...s, points: seriesOf(s.key) })).filter((s) => s.points.some((v) => v !== null));
+  const chart = useMemo(() => {
+    const seriesOf = (key: SeriesKey): (number | null)[] => {
+      if (recorded) return steps.map((step) => step[key]);
+      const values = key === 'value' ? fitted?.values : fitted?.potentials;
+      return steps.map((_, t) => values?.[t] ?? null);
+    };
+    const present = SERIES.map((s) => ({ ...s, points: seriesOf(s.key) })).filter((s) => s.points.some((v) => v !== null));
+    const values = present.flatMap((p) => p.points.filter((v): v is number => v !== null));
+    const lo = Math.min(0, ...values);
+    const hi = Math.max(1, ...values);
+    const y = (v: number) => HEIGHT - 4 - ((v - lo) / (hi - lo)) * (HEIGHT - 8);
+    const lines = present.map((s) => ({ key: s.key, className: s.className, points: s.points.map((v, i) => (v === null ? null : `${x(i)},${y(v)}`)).filter(Boolean) }));
+    return { present, lo, hi, lines };
+  }, [steps, recorded, fitted]);
+  const { present, lo, hi, lines } = chart;
   if (present.length === 0) return null;
-  const height = 60;
+  const height = HEIGHT;
   const width = steps.length * LANE_COLUMN;
-  const values = present.flatMap((p) => p.points.filter((v): v is number => v !== null));
-  const lo = Math.min(0, ...values);
-  const hi = Math.max(1, ...values);
-  const y = (v: number) => height - 4 - ((v - lo) / (hi - lo)) * (height - 8);
-  const x = (i: number) => i * LANE_COLUMN + LANE_COLUMN / 2;
   return (
     <figure className="value-chart" data-testid="value-chart" data-source={recorded ? 'recorded' : 'fitted'}>
       <figcaption className="small">
@@ -56,12 +64,11 @@ export function ValueChart({ steps, current, episodeId }: { steps: StepRecord[];
         <span className="lane-label small muted">{hi.toFixed(2)} … {lo.toFixed(2)}</span>
         <svg width={width} height={height} role="img" aria-label="Critic value and potential per step">
           <line x1={x(current)} x2={x(current)} y1={0} y2={height} className="chart-cursor" />
-          {present.map((s) => {
-            const points = s.points.map((v, i) => (v === null ? null : `${x(i)},${y(v)}`)).filter(Boolean);
-            return <polyline key={s.key} points={points.join(' ')} className={s.className} fill="none" data-testid={`series-${s.key}`} data-points={points.length} />;
-          })}
+          {lines.map((s) => (
+            <polyline key={s.key} points={s.points.join(' ')} className={s.className} fill="none" data-testid={`series-${s.key}`} data-points={s.points.length} />
+          ))}
         </svg>
       </div>
     </figure>
   );
-}
+});

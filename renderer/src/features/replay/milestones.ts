@@ -1,15 +1,18 @@
 import type { StepRecord } from '../../../../main/api/types';
 import type { SubgoalSet, VerdictRecord } from '../../../../main/api/contract';
 
+/** What the milestone helpers read of a step (a full record or the replay's outline mark). */
+type Marked = Pick<StepRecord, 't' | 'progress'>;
+
 /** The episode's milestones: the judged set's texts, else one "subgoal k" per entry of the progress vector. */
-export function milestoneNames(subgoals: SubgoalSet | null, steps: readonly StepRecord[]): string[] {
+export function milestoneNames(subgoals: SubgoalSet | null, steps: readonly Marked[]): string[] {
   if (subgoals?.items.length) return subgoals.items.map((i) => i.text);
   const k = steps.reduce((n, s) => Math.max(n, s.progress?.length ?? 0), 0);
   return Array.from({ length: k }, (_, i) => `subgoal ${i + 1}`);
 }
 
 /** For each milestone, the first step index whose progress vector has it done (null: never). */
-export function doneAt(steps: readonly StepRecord[], count: number): (number | null)[] {
+export function doneAt(steps: readonly Marked[], count: number): (number | null)[] {
   return Array.from({ length: count }, (_, k) => {
     const i = steps.findIndex((s) => (s.progress?.[k] ?? 0) >= 1);
     return i < 0 ? null : i;
@@ -25,7 +28,7 @@ export function verdictsByStep(verdicts: readonly VerdictRecord[]): Map<number, 
 
 /** The frame indices J/K jump between: frames showing the state a verdict found a milestone done in (the
  * moments that matter); when no milestone was ever reached, every frame with a verdict. Sorted, distinct. */
-export function verdictStops(steps: readonly StepRecord[], verdicts: readonly VerdictRecord[]): number[] {
+export function verdictStops(steps: readonly Marked[], verdicts: readonly VerdictRecord[]): number[] {
   const index = new Map(steps.map((s, i) => [s.t, frameOfVerdict(i, steps.length)]));
   const pick = (list: readonly VerdictRecord[]) => [...new Set(list.map((v) => index.get(v.t)).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
   const done = pick(verdicts.filter((v) => v.done));
@@ -48,7 +51,7 @@ export function frameOfVerdict(stepIndex: number, count: number): number {
 
 /** The verdicts to show beside frame `index`: those judging the state this frame shows (made after the
  * previous step's action), plus, on the last frame, those made after its own action. */
-export function verdictsAtFrame(steps: readonly StepRecord[], byStep: ReadonlyMap<number, VerdictRecord[]>, index: number): VerdictRecord[] {
+export function verdictsAtFrame(steps: readonly Marked[], byStep: ReadonlyMap<number, VerdictRecord[]>, index: number): VerdictRecord[] {
   const judgedHere = index > 0 ? byStep.get(steps[index - 1].t) ?? [] : [];
   const last = index === steps.length - 1 ? byStep.get(steps[index].t) ?? [] : [];
   return [...judgedHere, ...last];

@@ -21,12 +21,13 @@ export function prefetchBlobText(hash: string | null): void {
 }
 
 /** A text blob (observation, prompt, reply) by hash, fetched lazily and cached for the session. A cached
- * (e.g. prefetched) text is returned in the same render that asks for it: stepping re-renders once. */
-export function useBlobText(hash: string | null): { text: string | null; error: string | null } {
+ * (e.g. prefetched) text is returned in the same render that asks for it: stepping re-renders once. With
+ * `load` false nothing is fetched (the panel is out of sight) and only a cached text is returned. */
+export function useBlobText(hash: string | null, load = true): { text: string | null; error: string | null } {
   const [state, setState] = useState<{ hash: string | null; text: string | null; error: string | null }>({ hash: null, text: null, error: null });
   const cached = hash ? cache.get(hash) : undefined;
   useEffect(() => {
-    if (!hash || cache.has(hash)) return;
+    if (!hash || !load || cache.has(hash)) return;
     let live = true;
     fetchText(hash).then(
       (value) => live && setState({ hash, text: value, error: null }),
@@ -35,7 +36,7 @@ export function useBlobText(hash: string | null): { text: string | null; error: 
     return () => {
       live = false;
     };
-  }, [hash]);
+  }, [hash, load]);
   if (!hash) return { text: null, error: null };
   if (cached !== undefined) return { text: cached, error: null };
   return state.hash === hash ? { text: state.text, error: state.error } : { text: null, error: null };

@@ -49,6 +49,19 @@ export function RunCritics({ run, onFitted }: { run: RunRecord; onFitted?: () =>
       setError((err as Error).message);
     }
   };
+  // Cancel stops the fit's worker at once; the list then shows it cancelled.
+  const [cancelling, setCancelling] = useState(false);
+  const cancel = async (fitId: string) => {
+    setCancelling(true);
+    try {
+      if (!(await getClient().cancelCriticFit(fitId))) setError('This fit runs in another workbench process (the CLI?); cancel it there.');
+      await refresh();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setCancelling(false);
+    }
+  };
   const latest = fits?.find((f) => f.status !== 'running');
   const r = latest?.status === 'finished' ? latest.result : null;
   return (
@@ -71,6 +84,8 @@ export function RunCritics({ run, onFitted }: { run: RunRecord; onFitted?: () =>
         <p role="status" data-testid="critic-fit-progress">
           Fitting… {running.progress?.message ?? 'starting'}
           {running.progress && running.progress.total > 0 && <progress max={running.progress.total} value={running.progress.done} />}
+          {' '}
+          <button type="button" onClick={() => void cancel(running.id)} disabled={cancelling}>Cancel fit</button>
         </p>
       )}
       {error && <p role="alert" className="error">{error}</p>}

@@ -19,7 +19,8 @@ export function SubgoalsView({ taskId, version = null }: { taskId: string | null
   const [generating, setGenerating] = useState(false);
   const navigate = useWorkbench((s) => s.navigate);
 
-  useEffect(() => void listAllTasks(getClient()).then(setTasks, (err: Error) => setStatus({ kind: 'error', text: err.message })), []);
+  // Training instances too: a training rollout's replay links here to its task's subgoals (issue 17).
+  useEffect(() => void listAllTasks(getClient(), { includeTraining: true }).then(setTasks, (err: Error) => setStatus({ kind: 'error', text: err.message })), []);
   const task = tasks.find((t) => t.id === taskId) ?? null;
   useEffect(() => {
     if (!taskId && tasks[0]) navigate({ view: 'subgoals', taskId: tasks[0].id }, true);

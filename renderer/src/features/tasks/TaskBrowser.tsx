@@ -16,14 +16,24 @@ export function TaskBrowser() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [choice, setChoice] = useState<PolicyChoice>(defaultChoice());
   const [concurrency, setConcurrency] = useState(1);
+  // Instances stored only for training jobs (their rollouts and test splits, issue 17) are not the person's
+  // tasks: left out unless asked for, with their count on the toggle.
+  const [showTraining, setShowTraining] = useState(false);
+  const [trainingCount, setTrainingCount] = useState(0);
   const navigate = useWorkbench((s) => s.navigate);
 
   // The list comes in pages (the API caps each message); "Load more" appends the next.
-  const loadPage = (offset: number) => getClient().listTasks({ source: 'sandbox', offset, limit: TASK_PAGE }).then((page) => {
+  const loadPage = (offset: number, includeTraining = showTraining) => getClient().listTasks({ source: 'sandbox', offset, limit: TASK_PAGE, includeTraining }).then((page) => {
     setTasks((prev) => [...(offset === 0 ? [] : prev ?? []), ...page.tasks]);
     setTotal(page.total);
+    setTrainingCount(page.trainingInstances);
   }, (err: Error) => setError(err.message));
   useEffect(() => void loadPage(0), []);
+  const toggleTraining = (show: boolean) => {
+    setShowTraining(show);
+    if (!show) setSelected((prev) => new Set([...prev].filter((id) => !tasks?.some((t) => t.id === id && t.training))));
+    void loadPage(0, show);
+  };
 
   const families = useMemo(() => {
     const bySite = new Map<string, Map<string, TaskSummary[]>>();
@@ -60,6 +70,14 @@ export function TaskBrowser() {
     <section aria-labelledby="tasks-heading">
       <h1 id="tasks-heading">Sandbox tasks</h1>
       {error && <p role="alert" className="error">{error}</p>}
+      {trainingCount > 0 && (
+        <p className="small muted">
+          <label>
+            <input type="checkbox" checked={showTraining} onChange={(e) => toggleTraining(e.target.checked)} /> Show training instances ({trainingCount})
+          </label>{' '}
+          — instances stored for training jobs' rollouts and test splits; their episodes open from the Training page.
+        </p>
+      )}
       <div className="run-bar" role="group" aria-label="Run selected tasks">
         <PolicyFields choice={choice} onChange={setChoice} taskId={single} idPrefix="run" />
         <label>Parallel episodes <input type="number" min={1} max={8} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Number(e.target.value) || 1))} /></label>
@@ -76,7 +94,7 @@ export function TaskBrowser() {
                   <li key={t.id}>
                     <label>
                       <input type="checkbox" checked={selected.has(t.id)} onChange={() => toggle(t.id)} aria-label={`Select ${t.id}`} />
-                      <span className={`badge ${t.split === 'test' ? 'warn' : ''}`}>{t.split}</span> {t.intent}
+                      <span className={`badge ${t.split === 'test' ? 'warn' : ''}`}>{t.split}</span>{t.training && <span className="badge" title="Stored for a training job">training</span>} {t.intent}
                     </label>
                   </li>
                 ))}

@@ -12,7 +12,9 @@ export function PhaseCheckpoint({ job, phase }: { job: TrainingJob; phase: Train
   const navigate = useWorkbench((s) => s.navigate);
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'starting' } | { kind: 'error'; message: string } | { kind: 'fork' }>({ kind: 'idle' });
   const tests = job.testTaskIds ?? [];
-  const name = `${phase.variant} phase ${phase.phase}`;
+  // Each seed of a multi-seed job has its own checkpoint: its buttons say which (issue 17).
+  const seeded = (job.request.seeds?.length ?? 0) > 1 && phase.seed !== undefined;
+  const name = `${phase.variant}${seeded ? ` seed ${phase.seed}` : ''} phase ${phase.phase}`;
   const run = async () => {
     setState({ kind: 'starting' });
     try {

@@ -3,13 +3,12 @@ import type { TrainingJob } from '../../../../main/api/training-types';
 import { getClient } from '../../api/client';
 import { MultiLineChart } from '../../components/charts/MultiLineChart';
 import { ProgressBar } from '../../components/ProgressBar';
-import { formatLoss } from './loss-axis';
 import { LossCharts } from './LossCharts';
-import { PhaseCheckpoint } from './PhaseCheckpoint';
+import { PhaseTable } from './PhaseTable';
 import { StudyPanel } from './StudyPanel';
 import { smallSplitWarning, testTaskCount } from './split-warning';
 import { estimateSecondsLeft, formatTimeLeft } from './training-eta';
-import { lossSeries, percent, successSeries } from './training-series';
+import { lossSeries, successSeries } from './training-series';
 
 /** One job: its live stage with a progress bar, throughput, ETA and backend, cancel, the loss curves (one
  * axis each), the test success rate per phase (one line per variant: the ablation plot), a warning when the
@@ -52,20 +51,7 @@ export function TrainingJobPanel({ job }: { job: TrainingJob }) {
         <LossCharts series={lossSeries(job)} testId="loss-curve" />
       </div>
       <StudyPanel job={job} />
-      <table className="phases" aria-label="Phases">
-        <thead><tr><th>Variant</th><th>Phase</th><th>Test SR</th><th>Train SR</th><th>Losses</th><th>Samples/s</th><th>Time</th><th>Checkpoint</th></tr></thead>
-        <tbody>
-          {job.phases.map((p) => (
-            <tr key={`${p.variant}-${p.phase}-${p.seed ?? ''}`} data-testid="phase-row">
-              <td>{p.variant}{(job.request.seeds?.length ?? 0) > 1 && p.seed !== undefined ? ` · seed ${p.seed}` : ''}</td><td>{p.phase === 0 ? '0 (SFT)' : p.phase}</td>
-              <td>{percent(p.testSuccess)} of {p.testEpisodes}</td><td>{p.trainSuccess === null ? '—' : percent(p.trainSuccess)}</td>
-              <td className="small">{Object.entries(p.losses).map(([k, v]) => `${k} ${formatLoss(v)}`).join(', ')}</td>
-              <td>{p.samplesPerSecond.toFixed(0)}</td><td>{p.seconds.toFixed(1)} s</td>
-              <td><PhaseCheckpoint job={job} phase={p} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PhaseTable job={job} />
     </section>
   );
 }

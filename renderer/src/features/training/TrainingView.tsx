@@ -5,6 +5,7 @@ import { TrainingForm } from './TrainingForm';
 import { CompareSelectedButton, PairCheckbox, usePairPicker } from '../compare/PairPicker';
 import { useWorkbench } from '../../stores/workbench-store';
 import { TrainingJobPanel } from './TrainingJobPanel';
+import { bestSeedMean, isMultiSeed } from './seed-means';
 import { percent } from './training-series';
 
 const REFRESH_MS = 400;
@@ -54,7 +55,7 @@ export function TrainingView() {
                   <td><button type="button" className="link" onClick={() => setSelected(j.id)}>{j.id.slice(0, 8)}</button></td>
                   <td>{j.request.variants.join(', ')}</td>
                   <td>{j.status}</td>
-                  <td>{j.phases.length ? percent(Math.max(...j.phases.map((p) => p.testSuccess))) : '—'}</td>
+                  <BestTestSr job={j} />
                 </tr>
               ))}
             </tbody>
@@ -64,5 +65,20 @@ export function TrainingView() {
         {job ? <TrainingJobPanel job={job} /> : <p className="muted">No training job yet.</p>}
       </div>
     </div>
+  );
+}
+
+/** The jobs list's "Best test SR": the best (variant, phase) by test SR; with several trainer seeds the mean over
+ * the seeds that reached it, saying how many (issue 17), never one seed's number alone. */
+function BestTestSr({ job }: { job: TrainingJob }) {
+  const best = bestSeedMean(job);
+  if (!best) return <td data-testid="job-best-sr">—</td>;
+  const where = `${best.variant}, ${best.phase === 0 ? 'SFT' : `phase ${best.phase}`}`;
+  if (!isMultiSeed(job)) return <td data-testid="job-best-sr" title={where}>{percent(best.testSuccess)}</td>;
+  const seeds = best.results.map((r) => r.seed ?? job.request.seed);
+  return (
+    <td data-testid="job-best-sr" title={`${where}: mean over seeds ${seeds.join(', ')} (${best.results.map((r) => percent(r.testSuccess)).join(' / ')})`}>
+      {percent(best.testSuccess)} <span className="small muted">mean of {seeds.length} seed{seeds.length === 1 ? '' : 's'}</span>
+    </td>
   );
 }

@@ -8,20 +8,31 @@ import type { TrainingJob, TrainingStage } from '../../../../main/api/training-t
 const PHASE0_STAGES: TrainingStage[] = ['demonstrations', 'sft', 'evaluation'];
 const MIRA_STAGES: TrainingStage[] = ['rollout', 'critics', 'policy', 'evaluation'];
 
-/** Fraction (0..1) of the whole job done: finished (variant, phase) units plus the running one's share. */
+/** Fraction (0..1) of the whole job done: finished (seed, variant, phase) units plus the running one's share. */
 export function jobFractionDone(job: Pick<TrainingJob, 'request' | 'phases' | 'last'>): number {
-  const units = Math.max(1, job.request.variants.length * (job.request.phases + 1));
+  const seeds = Math.max(1, job.request.seeds?.length ?? 1);
+  const units = Math.max(1, seeds * job.request.variants.length * (job.request.phases + 1));
   const finished = job.phases.length;
   const last = job.last;
   let partial = 0;
-  // The running unit: not yet among the evaluated phases.
-  if (last && !job.phases.some((p) => p.variant === last.variant && p.phase === last.phase)) {
+  if (last && !lastIsEvaluated(job, last)) {
     const stages = last.phase === 0 ? PHASE0_STAGES : MIRA_STAGES;
     const index = Math.max(0, stages.indexOf(last.stage));
     const within = last.total > 0 ? Math.min(1, Math.max(0, last.done / last.total)) : 0;
     partial = (index + within) / stages.length;
   }
   return Math.min(1, (finished + partial) / units);
+}
+
+/** Whether the last progress belongs to a phase already evaluated (it then adds nothing). Seeds run one after
+ * another (issue 17), so a variant's phase has one result per seed that passed it: the running seed has its
+ * phase p > 0 evaluated once p has as many results as phase 0, and its phase 0 once phase 0 has more results than
+ * the last phase. Progress names no seed, hence the counting. */
+function lastIsEvaluated(job: Pick<TrainingJob, 'request' | 'phases'>, last: NonNullable<TrainingJob['last']>): boolean {
+  const results = (phase: number) => job.phases.filter((p) => p.variant === last.variant && p.phase === phase).length;
+  if (last.phase > 0) return results(last.phase) >= results(0);
+  // With no MiRA phase, phase 0 is also the last: only a finished job has every seed's.
+  return job.request.phases === 0 ? results(0) >= Math.max(1, job.request.seeds?.length ?? 1) : results(0) > results(job.request.phases);
 }
 
 /** Seconds left for a running job, or null when there is nothing to go on yet (or it is not running):

@@ -1,18 +1,18 @@
 // What the training plots draw, computed from a job (pure, so it is unit-testable).
 import type { TrainingJob } from '../../../../main/api/training-types';
 import type { Series } from '../../components/charts/MultiLineChart';
+import { seedMeans } from './seed-means';
 
 /** Test success rate per phase, one series per variant (the ablation comparison, docs/design/MIRA.md §5); with
  * several trainer seeds each point is the mean over the seeds that reached the phase (issue 17). */
 export function successSeries(job: TrainingJob): Series[] {
-  const sums = new Map<string, Map<number, { total: number; n: number }>>();
-  for (const p of job.phases) {
-    const phases = sums.get(p.variant) ?? new Map<number, { total: number; n: number }>();
-    const s = phases.get(p.phase) ?? { total: 0, n: 0 };
-    phases.set(p.phase, { total: s.total + p.testSuccess, n: s.n + 1 });
-    sums.set(p.variant, phases);
+  const byVariant = new Map<string, Series>();
+  for (const m of seedMeans(job)) {
+    const s = byVariant.get(m.variant) ?? { name: m.variant, points: [] };
+    s.points.push({ x: m.phase, y: m.testSuccess });
+    byVariant.set(m.variant, s);
   }
-  return [...sums].map(([name, phases]) => ({ name, points: [...phases].map(([x, s]) => ({ x, y: s.total / s.n })).sort((a, b) => a.x - b.x) }));
+  return [...byVariant.values()];
 }
 
 /** Loss curves: one series per loss name (and variant, in an ablation), x = update step across the job. */

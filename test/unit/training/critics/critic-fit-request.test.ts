@@ -8,6 +8,8 @@ describe('critic fit requests', () => {
     expect(validateRequest('listCriticFits', [])).toEqual([]);
     expect(validateRequest('listCriticFits', ['run-1'])).toEqual(['run-1']);
     expect(validateRequest('getEpisodeCritics', ['ep-1'])).toEqual(['ep-1']);
+    expect(validateRequest('cancelCriticFit', ['fit-1'])).toEqual(['fit-1']);
+    expect(validateRequest('startCriticFit', [{ runIds: ['a'], maxEpochs: 50, patience: 10 }])).toEqual([{ runIds: ['a'], maxEpochs: 50, patience: 10 }]);
   });
 
   it('refuses no runs, a wrong seed, unknown fields and a missing episode id, saying why', () => {
@@ -16,5 +18,8 @@ describe('critic fit requests', () => {
     expect(() => validateRequest('startCriticFit', [{ runIds: ['a'], seed: 1.5 }])).toThrow(/argument 0\.seed/);
     expect(() => validateRequest('startCriticFit', [{ runIds: ['a'], epochs: 3 }])).toThrow(/epochs/);
     expect(() => validateRequest('getEpisodeCritics', [])).toThrow(/^getEpisodeCritics: arguments: /);
+    expect(() => validateRequest('cancelCriticFit', [''])).toThrow(/^cancelCriticFit: argument 0/);
+    expect(() => validateRequest('startCriticFit', [{ runIds: ['a'], maxEpochs: 0 }])).toThrow(/argument 0\.maxEpochs/);
+    expect(() => validateRequest('startCriticFit', [{ runIds: ['a'], patience: 2.5 }])).toThrow(/argument 0\.patience/);
   });
 });
