@@ -4,6 +4,7 @@ import { getClient } from '../../api/client';
 import { useWorkbench } from '../../stores/workbench-store';
 import { setForkCheckpoint } from './fork-prefill';
 import { PhaseRollouts } from './PhaseRollouts';
+import { isMultiSeed } from './seed-means';
 
 /** A finished phase's checkpoint and what to do with it (issue 21): run the trained local policy on the
  * job's test split (a new run, opened live), or carry it to the next fork dialog. The core checks the path
@@ -13,7 +14,7 @@ export function PhaseCheckpoint({ job, phase }: { job: TrainingJob; phase: Train
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'starting' } | { kind: 'error'; message: string } | { kind: 'fork' }>({ kind: 'idle' });
   const tests = job.testTaskIds ?? [];
   // Each seed of a multi-seed job has its own checkpoint: its buttons say which (issue 17).
-  const seeded = (job.request.seeds?.length ?? 0) > 1 && phase.seed !== undefined;
+  const seeded = isMultiSeed(job) && phase.seed !== undefined;
   const name = `${phase.variant}${seeded ? ` seed ${phase.seed}` : ''} phase ${phase.phase}`;
   const run = async () => {
     setState({ kind: 'starting' });
