@@ -54,7 +54,7 @@ export function workerTrainingRunner(options: WorkerRunnerOptions): TrainingRunn
     // parallel workers neither record them twice nor race on the cache file.
     let demosReady!: () => void;
     const demosCached = new Promise<void>((resolve) => (demosReady = resolve));
-    // A seed's other variants wait for its first to evaluate phase 0, which they share (unit-queue.ts).
+    // A seed's other variants wait for its first to run the episodes they share (unit-queue.ts).
     const queue = new TrainingUnitQueue(units);
     const lane = async () => {
       for (let next = await queue.next(stop.signal); next !== undefined; next = await queue.next(stop.signal)) {
@@ -62,7 +62,7 @@ export function workerTrainingRunner(options: WorkerRunnerOptions): TrainingRunn
         const first = unit === units[0];
         if (!first) await demosCached;
         if (stop.signal.aborted) return;
-        const hooks: UnitHooks = { onDemosCached: first ? demosReady : () => {}, onPhaseZero: leadsSeed ? () => queue.phaseZeroDone(unit.seed) : () => {} };
+        const hooks: UnitHooks = { onDemosCached: first ? demosReady : () => {}, onSharedEpisodes: leadsSeed ? () => queue.sharedEpisodesDone(unit.seed) : () => {} };
         try {
           await trainVariant(unit, request, { ...ctx, signal: stop.signal }, options, hooks);
         } catch (err) {
@@ -70,7 +70,7 @@ export function workerTrainingRunner(options: WorkerRunnerOptions): TrainingRunn
           throw err;
         } finally {
           if (first) demosReady();
-          hooks.onPhaseZero();
+          hooks.onSharedEpisodes();
         }
       }
     };
@@ -84,10 +84,10 @@ export function workerTrainingRunner(options: WorkerRunnerOptions): TrainingRunn
   };
 }
 
-/** What a unit's worker tells the lanes: the demonstrations are cached; phase 0 is evaluated. */
+/** What a unit's worker tells the lanes: the demonstrations are cached; the seed's shared episodes are recorded. */
 interface UnitHooks {
   onDemosCached(): void;
-  onPhaseZero(): void;
+  onSharedEpisodes(): void;
 }
 
 async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: TrainingRunContext, options: WorkerRunnerOptions, hooks: UnitHooks): Promise<void> {
@@ -96,7 +96,8 @@ async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: T
   const onMessage = (m: TrainerMessage) => {
     // Any message past the demonstration stage means the demos are recorded and cached.
     if (m.type === 'loss' || m.type === 'phase' || (m.type === 'progress' && m.stage !== 'demos')) hooks.onDemosCached();
-    if (m.type === 'phase' && m.result.phase === 0) hooks.onPhaseZero();
+    // The seed's shared episodes (shared-episodes.ts) are there once its phase-1 rollouts are (or a later phase is).
+    if ((m.type === 'progress' && m.stage === 'rollout' && m.phase === 1 && m.done === m.total) || (m.type === 'phase' && m.result.phase >= 1)) hooks.onSharedEpisodes();
     switch (m.type) {
       case 'backend':
         ctx.onBackend({ name: m.name, ...(m.device ? { device: m.device } : {}), attempts: [...m.tried.map((t) => ({ name: t.name, ok: false, reason: t.error })), { name: m.name, ok: true }] });

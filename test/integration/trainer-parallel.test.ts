@@ -10,9 +10,10 @@ import { useTempDir } from '../helpers/use-core';
 // Issue 16: two variants of an ablation train in two trainer workers at once (real workers, real Chromium,
 // the smallest job: one family, 4 train / 1 test task, one short MiRA phase). Each variant's stream keeps
 // the runner contract on its own, the second worker starts before the first has finished, and the job's
-// cancel stops both. The second starts once the first has evaluated phase 0, which it then reuses.
+// cancel stops both. The second starts once the first has run the episodes their common start decides (phase
+// 0's evaluation, phase 1's rollouts: phases/shared-episodes.ts), which it then reuses.
 const VARIANTS: TrainingVariant[] = ['full', 'no-potential'];
-const REQUEST: TrainingRequest = { variants: VARIANTS, phases: 1, families: ['shop/sorted-category'], instancesPerFamily: 5, seed: 1, parallelVariants: 2 };
+const REQUEST: TrainingRequest = { variants: VARIANTS, phases: 2, families: ['shop/sorted-category'], instancesPerFamily: 5, seed: 1, parallelVariants: 2 };
 const TRAINER = { tasksPerPhase: 4, sftEpochs: 2, criticEpochs: 2, concurrency: 1, maxSteps: 8, perplexityFilter: false };
 const tmp = useTempDir('mira-parallel-');
 
@@ -46,10 +47,16 @@ describe('ablation variants in parallel workers', () => {
     expect(phaseZero[1]?.testOutcomes).toEqual(phaseZero[0]?.testOutcomes);
     const reused = record.events.filter((e) => e.kind === 'progress' && /outcomes are reused/.test(e.progress.message ?? ''));
     expect(reused.map((e) => variantOf(e))).toEqual(['no-potential']);
+    // …and so are phase 1's rollouts: the same weights sampled with the same episode seeds.
+    const sharedRollouts = record.events.filter((e) => e.kind === 'progress' && /phase 1 rollouts: .* rollouts are reused/.test(e.progress.message ?? ''));
+    expect(sharedRollouts.map((e) => variantOf(e))).toEqual(['no-potential']);
+    const phaseOne = VARIANTS.map((v) => record.phases.find((p) => p.variant === v && p.phase === 1));
+    expect(phaseOne[1]?.rollouts).toEqual(phaseOne[0]?.rollouts);
+    expect(phaseOne[0]?.trainSuccess).toBe(phaseOne[1]?.trainSuccess);
     for (const v of VARIANTS) {
       const summary = await summaryOf(dir, v);
       expect(summary).toMatchObject({ variant: v, cancelled: false });
-      expect(summary.phases.map((p) => p.phase)).toEqual([0, 1]);
+      expect(summary.phases.map((p) => p.phase)).toEqual([0, 1, 2]);
     }
   });
 

@@ -19,7 +19,7 @@ import { recordOracle, rolloutLocal, type DemoStep, type PolicyStep, type Record
 import type { SandboxTaskInstance } from '../../sandbox/types';
 import type { PhaseResult, TrainerMessage, TrainingOptions, TrainingSummary } from '../worker/protocol';
 import { runMiraUpdate } from './mira-phase';
-import { loadSharedEvaluation, saveSharedEvaluation, sftEvaluationKey } from './shared-sft-eval';
+import { episodesKey, sharedEvaluation, sharedRollouts, type SharedReport } from './shared-episodes';
 import { buildSelectVocab, demoSamples, trainSft } from './sft';
 import type { PhaseStats } from './mira-phase';
 import type { TrainingTrajectory } from './scoring';
@@ -71,16 +71,21 @@ export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMess
       onEpoch: (epoch, loss, sps) => emit({ type: 'loss', phase: 0, stage: 'sft', epoch, loss, samplesPerSecond: sps }),
     });
     const scorer = new LocalScorer(policy, vocab);
+    const sharedReport = (phase: number, stage: 'evaluate' | 'rollout'): SharedReport => ({
+      log: (line) => emit({ type: 'log', line }),
+      progress: (done, total) => emit({ type: 'progress', stage, phase, done, total }),
+    });
+    // The same weights on the same tasks are the same episodes: run once per checkpoint (shared-episodes.ts).
+    let sharedRun: { runId: string; episodes: number } | undefined;
     const finishPhase = async (phase: number, trainSuccessRate: number, stats?: Record<string, number>) => {
       const evaluateNow = () => evaluate(env, test, scorer, concurrency, phase, emit, shouldStop);
       const outcomes = !o.evaluate || shouldStop() ? null
-        : phase === 0 ? await evaluateSft(o.demoCacheDir, sftEvaluationKey(policy, vocab, test.map((i) => i.id)), evaluateNow, emit, shouldStop)
-          : await evaluateNow();
+        : await sharedEvaluation(o.demoCacheDir, episodesKey('evaluation', policy, vocab, test.map((i) => `${i.id}#${o.maxSteps}`)), phase, evaluateNow, sharedReport(phase, 'evaluate'), shouldStop);
       const testSuccessRate = outcomes === null ? null : outcomes.filter((r) => r.success).length / Math.max(1, outcomes.length);
       const checkpoint = await saveCheckpoint(o.checkpointDir, {
         meta: { phase, variant: variantName, createdAt: new Date().toISOString(), ...(testSuccessRate === null ? {} : { testSuccessRate }) }, vocab, policy, critic,
       });
-      const rolloutRun = env.runOf(phase, phase === 0 ? 'demonstrations' : 'rollout');
+      const rolloutRun = env.runOf(phase, phase === 0 ? 'demonstrations' : 'rollout') ?? (phase > 0 ? sharedRun : undefined);
       const result: PhaseResult = { phase, trainSuccessRate, testSuccessRate, checkpoint, testTasks: test.length, stats, ...(rolloutRun ? { rollouts: { ...rolloutRun } } : {}), ...(outcomes ? { testOutcomes: outcomes } : {}) };
       summary.phases.push(result);
       emit({ type: 'phase', result });
@@ -93,7 +98,16 @@ export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMess
     let tasks = train.slice(0, perPhase);
     for (let phase = 1; phase <= o.phases && !shouldStop(); phase++) {
       const jobs = tasks.flatMap((instance, k) => Array.from({ length: o.rolloutsPerTask }, (_, r) => ({ instance, seed: seed * 100_000 + phase * 1000 + k * 10 + r })));
-      const rollouts = await rolloutLocal(env, jobs, scorer, 'sample', concurrency, (done) => emit({ type: 'progress', stage: 'rollout', phase, done, total: jobs.length }), undefined, phase);
+      const rollNow = async () => {
+        const trajectories = await rolloutLocal(env, jobs, scorer, 'sample', concurrency, (done) => emit({ type: 'progress', stage: 'rollout', phase, done, total: jobs.length }), undefined, phase);
+        return { trajectories, run: env.runOf(phase, 'rollout') };
+      };
+      // Only phase 1's rollouts can be another unit's (after it, each variant's update has made its own weights).
+      const batch = phase !== 1 ? await rollNow() : await sharedRollouts(
+        o.demoCacheDir, episodesKey('rollouts', policy, vocab, jobs.map((j) => `${j.instance.id}#${j.seed}#${o.maxSteps}`)), phase, jobs.length, rollNow, sharedReport(phase, 'rollout'), shouldStop,
+      );
+      const rollouts = batch.trajectories;
+      sharedRun = batch.run;
       if (shouldStop()) break;
       if (rollouts.every((r) => r.steps.length === 0)) throw new Error(`No phase ${phase} samples: ${noSamplesWhy(rollouts, 0)}`);
       const stats = await runMiraUpdate(phase, rollouts, { policy, critic, vocab }, variant, replay, {
@@ -139,21 +153,6 @@ async function evaluate(env: RolloutEnv, test: SandboxTaskInstance[], scorer: Lo
   if (shouldStop() || test.length === 0) return [];
   const runs = await rolloutLocal(env, test.map((instance, k) => ({ instance, seed: k })), scorer, 'greedy', concurrency, (done) => emit({ type: 'progress', stage: 'evaluate', phase, done, total: test.length }), undefined, phase);
   return testOutcomes(env.store, runs);
-}
-
-/** Phase 0's test evaluation: the one another unit of the job recorded for the same SFT checkpoint when there
- * is one (shared-sft-eval.ts), else a fresh one, kept for the units after this one. */
-async function evaluateSft(dir: string, key: string, evaluateNow: () => Promise<TestOutcome[]>, emit: (m: TrainerMessage) => void, shouldStop: () => boolean): Promise<TestOutcome[]> {
-  const shared = await loadSharedEvaluation(dir, key);
-  if (shared) {
-    emit({ type: 'log', line: `phase 0 test evaluation: the same SFT checkpoint was evaluated by another variant of this seed; its ${shared.length} outcomes are reused` });
-    // The evaluation stage is complete, as a fresh one would report it (the runner contract: every phase evaluated).
-    emit({ type: 'progress', stage: 'evaluate', phase: 0, done: shared.length, total: shared.length });
-    return shared;
-  }
-  const outcomes = await evaluateNow();
-  if (!shouldStop() && outcomes.length > 0) await saveSharedEvaluation(dir, key, outcomes);
-  return outcomes;
 }
 
 /** The first `perFamily` successful demonstrations of each family (all when unset), in train order. */

@@ -1,12 +1,13 @@
 // The order in which a job's lanes take its units (issue 17: the default study's cost). The variants of one
-// trainer seed share their phase-0 test evaluation (phases/shared-sft-eval.ts), so a seed's other units start
-// only once its first unit has evaluated phase 0; meanwhile a free lane starts the next seed's first unit rather
-// than wait. Units of a seed whose phase 0 is done come first, in the request's order.
+// trainer seed share the episodes their common start decides — phase 0's test evaluation and phase 1's
+// rollouts (phases/shared-episodes.ts) — so a seed's other units start only once its first unit has run them;
+// meanwhile a free lane starts the next seed's first unit rather than wait. Units of a seed whose shared
+// episodes are done come first, in the request's order.
 import type { TrainingUnit } from './seeds';
 
 export interface QueuedUnit {
   unit: TrainingUnit;
-  /** The first unit of its seed: it evaluates phase 0 for the others and must call `phaseZeroDone`. */
+  /** The first unit of its seed: it runs the shared episodes for the others and must call `sharedEpisodesDone`. */
   leadsSeed: boolean;
 }
 
@@ -20,7 +21,7 @@ export class TrainingUnitQueue {
     this.pending = [...units];
   }
 
-  /** The next unit a free lane should train, waiting while every remaining unit waits on its seed's phase 0;
+  /** The next unit a free lane should train, waiting while every remaining unit waits on its seed's shared episodes;
    * undefined once none is left (or `signal` aborted). */
   async next(signal?: AbortSignal): Promise<QueuedUnit | undefined> {
     for (;;) {
@@ -39,8 +40,8 @@ export class TrainingUnitQueue {
     }
   }
 
-  /** The seed's phase 0 is evaluated (or its leading unit ended without it): its other units may start. */
-  phaseZeroDone(seed: number): void {
+  /** The seed's shared episodes are recorded (or its leading unit ended without them): its other units may start. */
+  sharedEpisodesDone(seed: number): void {
     if (this.ready.has(seed)) return;
     this.ready.add(seed);
     const wakers = this.wakers;

@@ -10,8 +10,8 @@ import type { TrainingVariant } from '../phases/variants';
 export interface TrainingOptions {
   /** Where per-phase checkpoints (phase-<n>.json), the demo cache and the summary go. */
   checkpointDir: string;
-  /** Where oracle demonstrations and phase-0 test evaluations are cached (default: checkpointDir); a job's units
-   * share one (phases/shared-sft-eval.ts). */
+  /** Where oracle demonstrations and the episodes units share (phase-0 evaluations, phase-1 rollouts) are
+   * cached (default: checkpointDir); a job's units share one (phases/shared-episodes.ts). */
   demoCacheDir?: string;
   /** The data directory whose store records the trainer's episodes: a workbench's own for a job (with
    * trainingJobId), else a scratch one (default: <checkpointDir>/rollouts). */

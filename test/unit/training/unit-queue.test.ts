@@ -17,11 +17,11 @@ describe('TrainingUnitQueue (a seed\'s variants share its phase-0 evaluation)', 
     const waiting = queue.next().then((q) => (third = name(q)));
     await new Promise((r) => setTimeout(r, 20));
     expect(third).toBeNull();
-    queue.phaseZeroDone(2);
+    queue.sharedEpisodesDone(2);
     await waiting;
     expect(third).toBe('kl/2');
     expect(name(await queue.next())).toBe('awr/2');
-    queue.phaseZeroDone(1);
+    queue.sharedEpisodesDone(1);
     expect(name(await queue.next())).toBe('kl/1');
     expect(name(await queue.next())).toBe('awr/1');
     expect(name(await queue.next())).toBe('none');
