@@ -14,7 +14,6 @@ import { StepDetails } from './StepDetails';
 import { stepMarks } from './step-outline';
 import { StepTabs } from './StepTabs';
 import { StepTimeline } from './StepTimeline';
-import { useLookahead } from './use-lookahead';
 import { useStepKeys } from './use-step-keys';
 import { doneAt, milestoneNames, nextStop, verdictsAtFrame, verdictsByStep, verdictStops } from './milestones';
 import { SubgoalLane } from './SubgoalLane';
@@ -45,8 +44,9 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
   const frames = useReplay((s) => s.steps);
   const current = frames[index];
   const previous = index > 0 ? frames[index - 1] : null;
+  const next = frames[index + 1];
   // The windows around the step shown, so the next key presses (and their neighbours' frames) find their records.
-  useEffect(() => ensureSteps(index - 3, index + 4), [open, index, ensureSteps]);
+  useEffect(() => ensureSteps(index - 2, index + 4), [open, index, ensureSteps]);
 
   const go = useCallback(
     (delta: number | 'first' | 'last') => {
@@ -70,7 +70,7 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
   );
   useStepKeys(go, jump);
   const select = useCallback((t: number) => navigate({ view: 'replay', episodeId, step: t }, true), [episodeId, navigate]);
-  const neighbours = useLookahead(frames, index);
+  const neighbours = useMemo(() => [previous, next].filter((s) => !!s), [previous, next]);
 
   if (error && !open) return <p role="alert" className="error">Could not open the episode: {error}</p>;
   if (!open) return <p className="muted">Loading episode…</p>;

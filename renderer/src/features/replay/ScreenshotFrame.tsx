@@ -1,7 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { StepRecord } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
-import { decodeAhead } from './decoded-frames';
 
 /** The step's screenshot with the acted element boxed. Boxes are in viewport CSS pixels; the image is the
  * viewport, so its natural size gives the scale. Neighbouring frames are preloaded so stepping never
@@ -13,16 +12,20 @@ export const ScreenshotFrame = memo(function ScreenshotFrame({ step, neighbours 
   const src = step.screenshotRef ? client.blobUrl(step.screenshotRef) : null;
 
   useEffect(() => {
-    // Fetched and decoded ahead and held (decoded-frames.ts), so the next key press paints a frame that is
-    // already an image (the step texts are prefetched by the tabs that show them, StepTabs.tsx). Started once
-    // this frame has loaded, so the frame a person is waiting for never shares the connection or the decoder
-    // with frames they may never ask for.
+    // Fetched and decoded ahead (issue 22), so the next key press paints a frame that is already an image
+    // (the step texts are prefetched by the tabs that show them, StepTabs.tsx). Started once this frame has
+    // loaded, so the frame a person is waiting for never shares the connection or the decoder with frames they
+    // may never ask for.
     let started = false;
     const prefetch = () => {
       if (started) return;
       started = true;
-      if (src) decodeAhead(src); // held too: stepping back to it finds it decoded
-      for (const n of neighbours) if (n.screenshotRef) decodeAhead(client.blobUrl(n.screenshotRef));
+      for (const n of neighbours) {
+        if (!n.screenshotRef) continue;
+        const ahead = new Image();
+        ahead.src = client.blobUrl(n.screenshotRef);
+        ahead.decode().catch(() => undefined); // a frame that fails to load shows its own error when selected
+      }
     };
     const current = image.current;
     if (!current || current.complete) prefetch();
@@ -45,11 +48,7 @@ export const ScreenshotFrame = memo(function ScreenshotFrame({ step, neighbours 
         src={src}
         alt={`Screenshot of step ${step.t}`}
         data-testid="screenshot"
-        onLoad={(e) => {
-          const { naturalWidth: width, naturalHeight: height } = e.currentTarget;
-          // Frames of one episode share a size: no second render per step when it has not changed.
-          setNatural((was) => (was?.width === width && was.height === height ? was : { width, height }));
-        }}
+        onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
       />
       {box && natural && step.action?.type === 'click' && (
         <div
