@@ -62,18 +62,32 @@ export interface SharedReport {
   progress(done: number, total: number): void;
 }
 
-/** A test evaluation of this checkpoint: the one recorded under `key` when there is one, else `evaluateNow`'s,
- * kept for the units (and phases) after this one. */
-export async function sharedEvaluation<T>(dir: string, key: string, phase: number, evaluateNow: () => Promise<T[]>, report: SharedReport, shouldStop: () => boolean): Promise<T[]> {
-  const shared = await loadShared(dir, 'evaluation', key, (v): v is T[] => Array.isArray(v));
+/** The value recorded under `key` when there is a complete one (told to `report`, with the stage's progress
+ * completed as a fresh run would report it), else `runNow`'s, kept for the units after this one unless the
+ * run was cancelled or came out incomplete. */
+async function readOrRun<T>(
+  dir: string, kind: SharedKind, key: string, isComplete: (value: unknown) => value is T, count: (value: T) => number,
+  reusedLine: (count: number) => string, runNow: () => Promise<T>, report: SharedReport, shouldStop: () => boolean,
+): Promise<T> {
+  const shared = await loadShared(dir, kind, key, isComplete);
   if (shared) {
-    report.log(`phase ${phase} test evaluation: these weights were evaluated already (${phase === 0 ? 'the same SFT checkpoint, by another variant of this seed' : 'by another unit, or before an update that changed nothing'}); its ${shared.length} outcomes are reused`);
-    report.progress(shared.length, shared.length);
+    report.log(reusedLine(count(shared)));
+    report.progress(count(shared), count(shared));
     return shared;
   }
-  const outcomes = await evaluateNow();
-  if (!shouldStop() && outcomes.length > 0) await saveShared(dir, 'evaluation', key, outcomes);
-  return outcomes;
+  const fresh = await runNow();
+  if (!shouldStop() && isComplete(fresh)) await saveShared(dir, kind, key, fresh);
+  return fresh;
+}
+
+/** A test evaluation of this checkpoint: the one recorded under `key` when there is one, else `evaluateNow`'s,
+ * kept for the units (and phases) after this one. */
+export function sharedEvaluation<T>(dir: string, key: string, phase: number, evaluateNow: () => Promise<T[]>, report: SharedReport, shouldStop: () => boolean): Promise<T[]> {
+  const why = phase === 0 ? 'the same SFT checkpoint, by another variant of this seed' : 'by another unit, or before an update that changed nothing';
+  return readOrRun(
+    dir, 'evaluation', key, (v): v is T[] => Array.isArray(v) && v.length > 0, (outcomes) => outcomes.length,
+    (n) => `phase ${phase} test evaluation: these weights were evaluated already (${why}); its ${n} outcomes are reused`, evaluateNow, report, shouldStop,
+  );
 }
 
 /** A phase's rollouts with the stored run that holds their episodes (absent outside a workbench job). */
@@ -84,15 +98,10 @@ export interface SharedRollouts<T> {
 
 /** Rollouts of this checkpoint with these episode seeds: those recorded under `key` when there are some, else
  * `rollNow`'s, kept for the units after this one. A cancelled or partial batch is never kept. */
-export async function sharedRollouts<T>(dir: string, key: string, phase: number, expected: number, rollNow: () => Promise<SharedRollouts<T>>, report: SharedReport, shouldStop: () => boolean): Promise<SharedRollouts<T>> {
-  const isBatch = (v: unknown): v is SharedRollouts<T> => !!v && typeof v === 'object' && Array.isArray((v as SharedRollouts<T>).trajectories);
-  const shared = await loadShared(dir, 'rollouts', key, isBatch);
-  if (shared && shared.trajectories.length === expected) {
-    report.log(`phase ${phase} rollouts: another variant of this seed sampled the same weights with the same episode seeds; its ${expected} rollouts are reused`);
-    report.progress(expected, expected);
-    return shared;
-  }
-  const batch = await rollNow();
-  if (!shouldStop() && batch.trajectories.length === expected) await saveShared(dir, 'rollouts', key, batch);
-  return batch;
+export function sharedRollouts<T>(dir: string, key: string, phase: number, expected: number, rollNow: () => Promise<SharedRollouts<T>>, report: SharedReport, shouldStop: () => boolean): Promise<SharedRollouts<T>> {
+  const isWhole = (v: unknown): v is SharedRollouts<T> => !!v && typeof v === 'object' && Array.isArray((v as SharedRollouts<T>).trajectories) && (v as SharedRollouts<T>).trajectories.length === expected;
+  return readOrRun(
+    dir, 'rollouts', key, isWhole, (batch) => batch.trajectories.length,
+    (n) => `phase ${phase} rollouts: another variant of this seed sampled the same weights with the same episode seeds; its ${n} rollouts are reused`, rollNow, report, shouldStop,
+  );
 }

@@ -76,7 +76,8 @@ export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMess
       progress: (done, total) => emit({ type: 'progress', stage, phase, done, total }),
     });
     // The same weights on the same tasks are the same episodes: run once per checkpoint (shared-episodes.ts).
-    let sharedRun: { runId: string; episodes: number } | undefined;
+    // The run holding this phase's rollouts: this unit's own, or the one whose rollouts it reused.
+    let phaseRolloutRun: { runId: string; episodes: number } | undefined;
     const finishPhase = async (phase: number, trainSuccessRate: number, stats?: Record<string, number>) => {
       const evaluateNow = () => evaluate(env, test, scorer, concurrency, phase, emit, shouldStop);
       const outcomes = !o.evaluate || shouldStop() ? null
@@ -85,7 +86,7 @@ export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMess
       const checkpoint = await saveCheckpoint(o.checkpointDir, {
         meta: { phase, variant: variantName, createdAt: new Date().toISOString(), ...(testSuccessRate === null ? {} : { testSuccessRate }) }, vocab, policy, critic,
       });
-      const rolloutRun = env.runOf(phase, phase === 0 ? 'demonstrations' : 'rollout') ?? (phase > 0 ? sharedRun : undefined);
+      const rolloutRun = phase === 0 ? env.runOf(0, 'demonstrations') : phaseRolloutRun;
       const result: PhaseResult = { phase, trainSuccessRate, testSuccessRate, checkpoint, testTasks: test.length, stats, ...(rolloutRun ? { rollouts: { ...rolloutRun } } : {}), ...(outcomes ? { testOutcomes: outcomes } : {}) };
       summary.phases.push(result);
       emit({ type: 'phase', result });
@@ -107,7 +108,7 @@ export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMess
         o.demoCacheDir, episodesKey('rollouts', policy, vocab, jobs.map((j) => `${j.instance.id}#${j.seed}#${o.maxSteps}`)), phase, jobs.length, rollNow, sharedReport(phase, 'rollout'), shouldStop,
       );
       const rollouts = batch.trajectories;
-      sharedRun = batch.run;
+      phaseRolloutRun = batch.run;
       if (shouldStop()) break;
       if (rollouts.every((r) => r.steps.length === 0)) throw new Error(`No phase ${phase} samples: ${noSamplesWhy(rollouts, 0)}`);
       const stats = await runMiraUpdate(phase, rollouts, { policy, critic, vocab }, variant, replay, {
