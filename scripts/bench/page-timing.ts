@@ -3,7 +3,10 @@
 // (keydown, or mousedown on an episode row) taken with performance.now() inside the page, and ends when the
 // expected frame is there, at three points:
 //   inDom   — the new screenshot <img> (alt "Screenshot of step t") is in the DOM (MutationObserver, no polling);
-//   decoded — its decode() promise resolved: the pixels are ready to paint;
+//   decoded — its decode() promise resolved: the pixels are ready to paint. An element whose decode() the app
+//             had asked for and seen resolved before the input (a neighbouring frame held decoded, hidden) was
+//             ready at the input, so for it decoded = inDom: a decode() asked for now would only wait for the
+//             compositor's next commit, which the frame being measured does anyway;
 //   painted — the next requestAnimationFrame callback after that, i.e. the frame that shows it. This one is
 //             quantised to the display refresh (~16.7 ms), which is why `decoded` is reported too;
 //   frames  — which animation frame after the input that was (1: the first frame after the key press).
@@ -21,6 +24,16 @@ export const PAGE_TIMING_SCRIPT = `
 (() => {
   const results = [];
   let expecting = null;
+  // When the app's own decode() of each <img> resolved (wrapped before the app loads; observes, never adds work).
+  const decodedAt = new WeakMap();
+  const decode = HTMLImageElement.prototype.decode;
+  HTMLImageElement.prototype.decode = function () {
+    const element = this;
+    return decode.call(element).then((value) => {
+      if (decodedAt.get(element)?.src !== element.currentSrc) decodedAt.set(element, { src: element.currentSrc, at: performance.now() });
+      return value;
+    });
+  };
   const counterStep = () => {
     const m = /Step (\\d+) \\/ (\\d+)/.exec(document.querySelector('[data-testid="step-counter"]')?.textContent ?? '');
     return m ? { t: Number(m[1]) - 1, count: Number(m[2]) } : null;
@@ -34,7 +47,9 @@ export const PAGE_TIMING_SCRIPT = `
   };
   const finish = (img, kind, start, frameCount) => {
     const inDom = performance.now();
-    (img === 'empty' ? Promise.resolve() : img.decode()).catch(() => undefined).then(() => {
+    const seen = img === 'empty' ? null : decodedAt.get(img);
+    const ready = img === 'empty' || (!!seen && seen.src === img.currentSrc && seen.at <= start);
+    (ready ? Promise.resolve() : decode.call(img)).catch(() => undefined).then(() => {
       const decoded = performance.now();
       requestAnimationFrame(() => {
         const painted = performance.now();

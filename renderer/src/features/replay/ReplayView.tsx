@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { EpisodeReplay } from '../../../../main/api/replay-types';
 import { useWorkbench } from '../../stores/workbench-store';
 import { CompareWith } from './CompareWith';
@@ -71,6 +71,15 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
   useStepKeys(go, jump);
   const select = useCallback((t: number) => navigate({ view: 'replay', episodeId, step: t }, true), [episodeId, navigate]);
   const neighbours = useMemo(() => [previous, next].filter((s) => !!s), [previous, next]);
+  // Frames held decoded beside the one shown: both neighbours and, once a person steps, one more in the
+  // direction of stepping, so a key pressed again before the newly needed frame has loaded still finds its
+  // pixels. Opening loads only the neighbours (issue 22: bytes per open).
+  const stepping = useRef({ episodeId, index, direction: 0 });
+  if (stepping.current.episodeId !== episodeId) stepping.current = { episodeId, index, direction: 0 };
+  else if (stepping.current.index !== index) stepping.current = { episodeId, index, direction: Math.sign(index - stepping.current.index) };
+  const direction = stepping.current.direction;
+  const ahead = direction !== 0 ? frames[index + 2 * direction] : undefined;
+  const frameNeighbours = useMemo(() => [previous, next, ahead].filter((s) => !!s), [previous, next, ahead]);
 
   if (error && !open) return <p role="alert" className="error">Could not open the episode: {error}</p>;
   if (!open) return <p className="muted">Loading episode…</p>;
@@ -97,7 +106,7 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
           <div className="replay-body">
             <div className="replay-main">
               <p className="url" data-testid="step-url" title="Page URL at this step">{current?.url ?? ' '}</p>
-              {current ? <ScreenshotFrame step={current} neighbours={neighbours} />
+              {current ? <ScreenshotFrame step={current} neighbours={frameNeighbours} />
                 : stepsError ? <p role="alert" className="error">Could not load step {index + 1}: {stepsError}</p>
                 : <div className="frame empty pending" data-testid="frame-pending">Loading step {index + 1}…</div>}
             </div>

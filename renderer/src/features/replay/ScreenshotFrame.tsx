@@ -1,55 +1,49 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { StepRecord } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
 
+type Size = { width: number; height: number };
+
 /** The step's screenshot with the acted element boxed. Boxes are in viewport CSS pixels; the image is the
- * viewport, so its natural size gives the scale. Neighbouring frames are preloaded so stepping never
- * flashes blank (Playwright trace viewer's double buffering, done with the browser cache). */
+ * viewport, so its natural size gives the scale.
+ *
+ * Neighbouring frames wait in the page as hidden, decoded <img> elements stacked under the one shown, keyed
+ * by their blob, so a key press only makes an element that already holds its pixels visible: no fetch, no
+ * decode and no new element between the key and the frame (issue 22, next frame < 16 ms). A detached
+ * `new Image()` as read-ahead was not enough: its pixels had to be decoded again for the element shown. */
 export const ScreenshotFrame = memo(function ScreenshotFrame({ step, neighbours }: { step: StepRecord; neighbours: StepRecord[] }) {
-  const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
-  const image = useRef<HTMLImageElement>(null);
   const client = getClient();
-  const src = step.screenshotRef ? client.blobUrl(step.screenshotRef) : null;
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const ref = step.screenshotRef;
 
+  // A frame that failed to load counts as settled (size 0): its neighbours still load, it shows no boxes.
+  const onLoad = useCallback((blob: string, image: HTMLImageElement) => {
+    const size = { width: image.naturalWidth, height: image.naturalHeight };
+    setSizes((known) => (known.get(blob)?.width === size.width && known.get(blob)?.height === size.height ? known : new Map(known).set(blob, size)));
+  }, []);
+
+  // Frames ahead are fetched only once the frame shown has loaded, so the frame a person is waiting for never
+  // shares the connection or the decoder with frames they may never ask for.
+  const currentLoaded = !ref || sizes.has(ref);
+  const ahead = currentLoaded ? uniqueRefs(neighbours, ref) : [];
+  // In step order, so stepping only drops the frame at one end and adds one at the other: React never moves
+  // an element (a moved <img> would be laid out afresh).
+  const stack = [...ahead, ...(ref ? [{ blob: ref, t: step.t }] : [])].sort((a, b) => a.t - b.t);
+  // Sizes of frames no longer held are forgotten, so a long session keeps a handful, not every frame seen.
   useEffect(() => {
-    // Fetched and decoded ahead (issue 22), so the next key press paints a frame that is already an image
-    // (the step texts are prefetched by the tabs that show them, StepTabs.tsx). Started once this frame has
-    // loaded, so the frame a person is waiting for never shares the connection or the decoder with frames they
-    // may never ask for.
-    let started = false;
-    const prefetch = () => {
-      if (started) return;
-      started = true;
-      for (const n of neighbours) {
-        if (!n.screenshotRef) continue;
-        const ahead = new Image();
-        ahead.src = client.blobUrl(n.screenshotRef);
-        ahead.decode().catch(() => undefined); // a frame that fails to load shows its own error when selected
-      }
-    };
-    const current = image.current;
-    if (!current || current.complete) prefetch();
-    else {
-      current.addEventListener('load', prefetch, { once: true });
-      current.addEventListener('error', prefetch, { once: true });
-    }
-    return () => {
-      current?.removeEventListener('load', prefetch);
-      current?.removeEventListener('error', prefetch);
-    };
-  }, [neighbours, client, src]);
+    const held = new Set([ref, ...ahead.map((a) => a.blob)]);
+    setSizes((known) => ([...known.keys()].every((k) => held.has(k)) ? known : new Map([...known].filter(([k]) => held.has(k)))));
+  }, [ref, ahead.map((a) => a.blob).join(' ')]); // eslint-disable-line react-hooks/exhaustive-deps -- the joined refs are the dependency
 
-  if (!src) return <div className="frame empty">No screenshot was recorded for this step.</div>;
+  if (!ref) return <div className="frame empty">No screenshot was recorded for this step.</div>;
+  const size = sizes.get(ref);
+  const natural = size && size.width > 0 && size.height > 0 ? size : null;
   const box = step.targetBox;
   return (
     <div className="frame" data-testid="frame">
-      <img
-        ref={image}
-        src={src}
-        alt={`Screenshot of step ${step.t}`}
-        data-testid="screenshot"
-        onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
-      />
+      {stack.map(({ blob }) => (
+        <FrameImage key={blob} blob={blob} src={client.blobUrl(blob)} shownAs={blob === ref ? step.t : null} onLoad={onLoad} />
+      ))}
       {box && natural && step.action?.type === 'click' && (
         <div
           className="click-point"
@@ -74,3 +68,39 @@ export const ScreenshotFrame = memo(function ScreenshotFrame({ step, neighbours 
     </div>
   );
 });
+
+/** One frame's <img>: shown (`shownAs` is its step) or waiting hidden, decoded ahead. React keeps the element
+ * when a waiting frame becomes the one shown (same key), so its decoded pixels come with it. */
+const FrameImage = memo(function FrameImage({ blob, src, shownAs, onLoad }: { blob: string; src: string; shownAs: number | null; onLoad: (blob: string, image: HTMLImageElement) => void }) {
+  const image = useRef<HTMLImageElement>(null);
+  useEffect(() => {
+    const element = image.current;
+    if (!element) return;
+    // Decoded now, while hidden: a frame that fails to load shows its own error when selected.
+    element.decode().catch(() => undefined);
+    if (element.complete && element.naturalWidth > 0) onLoad(blob, element);
+  }, [blob, onLoad]);
+  const shown = shownAs !== null;
+  return (
+    <img
+      ref={image}
+      src={src}
+      alt={shown ? `Screenshot of step ${shownAs}` : ''}
+      aria-hidden={shown ? undefined : true}
+      className={shown ? undefined : 'ahead'}
+      data-testid={shown ? 'screenshot' : 'screenshot-ahead'}
+      decoding="async"
+      onLoad={(e) => onLoad(blob, e.currentTarget)}
+      onError={(e) => onLoad(blob, e.currentTarget)}
+    />
+  );
+});
+
+/** The neighbours' screenshots, without the one shown and without repeats (two steps can share a frame). */
+function uniqueRefs(neighbours: StepRecord[], shown: string | null | undefined): Array<{ blob: string; t: number }> {
+  const refs: Array<{ blob: string; t: number }> = [];
+  for (const n of neighbours) {
+    if (n.screenshotRef && n.screenshotRef !== shown && !refs.some((r) => r.blob === n.screenshotRef)) refs.push({ blob: n.screenshotRef, t: n.t });
+  }
+  return refs;
+}
