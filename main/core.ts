@@ -214,6 +214,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         sandboxUrl: sandbox?.baseUrl ?? null,
         mode: options.mode ?? 'cli',
         registries: REGISTRIES,
+        defaultConcurrency: pool.defaultConcurrency(),
       };
     },
     async listTasks(query = {}) {

@@ -19,7 +19,7 @@ const trainerBackends = backendAt >= 0 ? args.splice(backendAt, 2)[1]?.split(','
 
 const SECTIONS: Record<string, () => Promise<unknown>> = {
   harness: () => benchHarness(Number(process.env.BENCH_INSTANCES ?? 2)),
-  scheduler: () => benchScheduler(Number(process.env.BENCH_EPISODES ?? 12)),
+  scheduler: () => benchScheduler(Number(process.env.BENCH_EPISODES ?? 24)),
   'observe-parts': () => benchObserveParts(Number(process.env.BENCH_PAGES ?? 10)),
   sandbox: () => benchSandbox(Number(process.env.BENCH_PAGES ?? 20)),
   ui: () => benchUi(Number(process.env.BENCH_UI_STEPS ?? 100)),

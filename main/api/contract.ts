@@ -26,6 +26,9 @@ export interface CoreInfo {
   mode: 'desktop' | 'web' | 'cli';
   /** The providers and policies this build has (main/api/registries.ts), for the renderer's choices. */
   registries: Registries;
+  /** Episodes run at once unless a person says otherwise: as many as this machine's cores keep fed
+   * (browser/default-concurrency.ts). */
+  defaultConcurrency: number;
 }
 
 /** One page of the task list, in id order. */

@@ -13,11 +13,14 @@ import { MINIWOB_SUITE_FAMILY } from '../tasks/miniwob/suite';
 export async function runCommand(args: ParsedArgs, core: Core): Promise<number> {
   const policy = flagString(args, 'policy') ?? 'oracle';
   const options = runOptions(args);
+  // Unless told, as many at once as the machine's cores keep fed (browser/default-concurrency.ts).
+  options.scheduler = { concurrency: core.pool.defaultConcurrency(), ...options.scheduler };
   // A checkpoint must lie inside <dataDir>/training; checked before the run exists (relative to the shell's folder).
   if (options.checkpoint !== undefined) options.checkpoint = await core.resolveCheckpoint(options.checkpoint, process.cwd());
   const taskIds = await selectTasks(args, core);
   if (taskIds.length === 0) throw new Error('No task matches; see `list tasks` or `list families`.');
-  console.log(`Running ${taskIds.length} episode(s) with policy "${policy}" (data: ${(await core.api.info()).dataDir})`);
+  const atOnce = Math.min(options.scheduler.concurrency ?? 1, taskIds.length);
+  console.log(`Running ${taskIds.length} episode(s) with policy "${policy}", ${atOnce} at once (data: ${(await core.api.info()).dataDir})`);
   const seeds = flagNumber(args, 'seeds', NaN);
   if (!Number.isNaN(seeds) && !(Number.isInteger(seeds) && seeds >= 1)) throw new Error(`--seeds must be a whole number ≥ 1, not "${args.flags.seeds}".`);
   return follow(core, () => core.run({ taskIds, policy, seed: flagNumber(args, 'seed', 0), ...(Number.isNaN(seeds) ? {} : { seedsPerTask: seeds }), ...options }));

@@ -1,8 +1,9 @@
 // The CLI's usage: one entry per command with every flag it reads, and the flags every command takes
-// (read in index.ts). Plain data importing only the registries (themselves plain data), so `--help` loads
-// nothing else. test/unit/cli/usage.test.ts checks it against the code both ways: every flag the CLI reads is
+// (read in index.ts). Plain data importing only the registries (themselves plain data) and the default
+// concurrency (a formula over the core count), so `--help` loads nothing else. test/unit/cli/usage.test.ts checks it against the code both ways: every flag the CLI reads is
 // listed here, every flag listed is read, and the listed choices match the constants they come from.
 import { LLM_PROVIDER_IDS, POLICY_IDS } from '../api/registries';
+import { defaultConcurrency } from '../browser/default-concurrency';
 
 export interface FlagUsage {
   /** Without the leading dashes. */
@@ -23,7 +24,7 @@ export interface CommandUsage {
 }
 
 const SCHEDULER_FLAGS: FlagUsage[] = [
-  { name: 'concurrency', value: 'N', text: 'episodes run at once, each in its own browser context (default 1)' },
+  { name: 'concurrency', value: 'N', text: `episodes run at once, each in its own browser context (default: from the machine's cores, ${defaultConcurrency()} here; resume: the run's own)` },
   { name: 'episode-timeout', value: 'SECONDS', text: 'time limit of one episode (default 600)' },
   { name: 'infra-retries', value: 'N', text: 'retries of an episode that failed for infrastructure reasons (default 2)' },
 ];

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { saveView } from './shots';
 import { e2eState } from './state';
+import { defaultConcurrency } from '../../main/browser/default-concurrency';
 
 // Runs last (files run in name order): it adds a run that the other specs do not expect.
 test('browse sandbox families, run the oracle on an instance and watch it to its report', async ({ page }) => {
@@ -9,6 +10,10 @@ test('browse sandbox families, run the oracle on an instance and watch it to its
   await expect(page.getByRole('heading', { name: 'Sandbox tasks' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Site shop' })).toBeVisible();
   await saveView(page, 'tasks');
+  // Parallel episodes start at what this machine's cores keep fed (issue 22), and say so.
+  const parallel = page.getByRole('spinbutton', { name: /Parallel episodes/ });
+  await expect(parallel).toHaveValue(String(defaultConcurrency()));
+  await expect(page.getByTestId('concurrency-default')).toHaveText(`this machine's default: ${defaultConcurrency()}`);
   const family = page.getByTestId('family').filter({ hasText: longestTask.split('/').slice(1, 3).join('/') });
   await family.locator('summary').click();
   await family.getByLabel(`Select ${longestTask}`).check();

@@ -13,7 +13,8 @@ const data = useTempDir('mira-resume-');
 it('resumes a killed run: finished episodes kept, the cut one kept with its steps, the rest run once', { timeout: 600_000 }, async () => {
   const dir = data.path;
   const taskIds = ['shop/sorted-category', 'shop/checkout', 'shop/cheapest-in-category'].map((f) => SANDBOX_FAMILIES.find((x) => x.id === f)!.instantiate(1, 0).id);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'main/cli/index.ts'), 'run', '--policy', 'oracle', '--tasks', taskIds.join(','), '--data', dir], {
+  // One at a time, so the kill finds one episode finished, one cut and one not started.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'main/cli/index.ts'), 'run', '--policy', 'oracle', '--tasks', taskIds.join(','), '--concurrency', '1', '--data', dir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -15,6 +15,7 @@ import { DEFAULT_REMOTE_MAX } from '../../../main/api/endpoint-spec';
 import { BUILT_IN_POLICIES } from '../../../main/runs/policies';
 import { DEFAULT_SCHEDULER } from '../../../main/runs/scheduler';
 import { MiraDefaults } from '../../../main/training/defaults';
+import { defaultConcurrency } from '../../../main/browser/default-concurrency';
 
 // `npm run cli -- --help` and `help <command>` print the usage and exit 0; an unknown command prints it on
 // stderr and exits 2 (issue 15). The usage must stay truthful: it lists exactly the flags the CLI reads.
@@ -104,7 +105,7 @@ describe('the usage text', () => {
     expect(flag('run', 'grammar').value).toBe(Object.keys(GRAMMARS).join('|'));
     expect(flag('run', 'observation').value).toBe(OBSERVATION_FORMATS.join('|'));
     expect(flag('run', 'stop-rules').value).toBe(Object.keys(STOP_RULE_PROFILES).join('|'));
-    expect(flag('run', 'concurrency').text).toContain(`(default ${DEFAULT_SCHEDULER.concurrency})`);
+    expect(flag('run', 'concurrency').text).toContain(`${defaultConcurrency()} here`);
     expect(flag('run', 'episode-timeout').text).toContain(`(default ${DEFAULT_SCHEDULER.episodeTimeoutMs / 1000})`);
     expect(flag('run', 'infra-retries').text).toContain(`(default ${DEFAULT_SCHEDULER.infraRetries})`);
     expect(flag('run', 'subgoal-count').text).toContain(`(default ${DEFAULT_SGO_SETTINGS.subgoalCount})`);

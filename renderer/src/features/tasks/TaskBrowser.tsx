@@ -15,7 +15,10 @@ export function TaskBrowser() {
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [choice, setChoice] = useState<PolicyChoice>(defaultChoice());
+  // Starts at the machine's default (as many episodes as its cores keep fed) until the person sets it.
   const [concurrency, setConcurrency] = useState(1);
+  const [machineDefault, setMachineDefault] = useState<number | null>(null);
+  const [concurrencyTouched, setConcurrencyTouched] = useState(false);
   // Instances stored only for training jobs (their rollouts and test splits, issue 17) are not the person's
   // tasks: left out unless asked for, with their count on the toggle.
   const [showTraining, setShowTraining] = useState(false);
@@ -29,6 +32,12 @@ export function TaskBrowser() {
     setTrainingCount(page.trainingInstances);
   }, (err: Error) => setError(err.message));
   useEffect(() => void loadPage(0), []);
+  useEffect(() => {
+    void getClient().info().then((info) => setMachineDefault(info.defaultConcurrency), () => undefined);
+  }, []);
+  useEffect(() => {
+    if (machineDefault !== null && !concurrencyTouched) setConcurrency(machineDefault);
+  }, [machineDefault, concurrencyTouched]);
   const toggleTraining = (show: boolean) => {
     setShowTraining(show);
     if (!show) setSelected((prev) => new Set([...prev].filter((id) => !tasks?.some((t) => t.id === id && t.training))));
@@ -80,7 +89,11 @@ export function TaskBrowser() {
       )}
       <div className="run-bar" role="group" aria-label="Run selected tasks">
         <PolicyFields choice={choice} onChange={setChoice} taskId={single} idPrefix="run" />
-        <label>Parallel episodes <input type="number" min={1} max={8} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Number(e.target.value) || 1))} /></label>
+        <label title="Episodes run at once, each in its own browser context">
+          Parallel episodes{' '}
+          <input type="number" min={1} max={16} value={concurrency} onChange={(e) => (setConcurrencyTouched(true), setConcurrency(Math.max(1, Number(e.target.value) || 1)))} />
+          {machineDefault !== null && <span className="muted small" data-testid="concurrency-default"> this machine's default: {machineDefault}</span>}
+        </label>
         <button type="button" disabled={selected.size === 0} onClick={() => void start()}>Run {selected.size} selected</button>
       </div>
       {families.map(([site, fams]) => (
