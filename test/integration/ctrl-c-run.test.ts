@@ -25,7 +25,8 @@ it('SIGINT mid-run: the cut episode is recorded as cancelled, finished ones surv
   const dir = data.path;
   // The first episode is short; the second (a 16-step checkout) is the one the signal cuts.
   const taskIds = ['shop/sorted-category', 'shop/checkout', 'shop/cheapest-in-category'].map((f) => SANDBOX_FAMILIES.find((x) => x.id === f)!.instantiate(1, 0).id);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'main/cli/index.ts'), 'run', '--policy', 'oracle', '--tasks', taskIds.join(','), '--instances', '1', '--data', dir], {
+  // One at a time, so the interrupt finds one episode cut and the others finished or not started.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'main/cli/index.ts'), 'run', '--policy', 'oracle', '--tasks', taskIds.join(','), '--instances', '1', '--concurrency', '1', '--data', dir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
