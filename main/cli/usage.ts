@@ -91,7 +91,7 @@ export const COMMANDS: readonly CommandUsage[] = [
     name: 'list',
     args: '[tasks|families|runs|episodes]',
     summary: 'List what the data directory holds (default: tasks).',
-    flags: [],
+    flags: [{ name: 'training', text: 'tasks and families: with the instances stored only for training jobs (their rollouts and test splits)' }],
   },
   {
     name: 'analyze',

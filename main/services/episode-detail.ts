@@ -47,7 +47,8 @@ export async function openReplay(sources: EpisodeSources, id: string, step: numb
 export async function episodeStepWindow(sources: EpisodeSources, id: string, from: number, to: number): Promise<StepWindow> {
   if (to < from) throw new Error(`The step window must end after it starts (from ${from}, to ${to}).`);
   if (!(await sources.store.episodes.get(id))) throw new Error(`No episode with id ${id}.`);
-  return windowOf(sources, await sources.store.steps.list(id), from, to);
+  const readText = (hash: string) => sources.store.blobs.getText(hash);
+  return { from, steps: await Promise.all((await sources.store.steps.window(id, from, to)).map((s) => replayStep(s, readText))) };
 }
 
 /** Every step, one array per field: what the replay draws for all steps at once. */

@@ -51,6 +51,13 @@ export class StepsRepo {
     return rows.map(toStep);
   }
 
+  /** Steps `from` to `to` (exclusive) in step order, by position: what the replay's step windows read, without
+   * reading the rest of a long episode. */
+  async window(episodeId: string, from: number, to: number): Promise<StepRecord[]> {
+    const rows = await this.db.all<StepRow>('SELECT * FROM steps WHERE episode_id = ? ORDER BY t LIMIT ? OFFSET ?', [episodeId, Math.max(0, to - from), from]);
+    return rows.map(toStep);
+  }
+
   async get(episodeId: string, t: number): Promise<StepRecord | undefined> {
     const row = await this.db.get<StepRow>('SELECT * FROM steps WHERE episode_id = ? AND t = ?', [episodeId, t]);
     return row && toStep(row);

@@ -44,8 +44,11 @@ export class TasksRepo {
     return row && toTask(row);
   }
 
-  async list(): Promise<TaskRecord[]> {
-    return (await this.db.all<TaskRow>('SELECT * FROM tasks ORDER BY id')).map(toTask);
+  /** Every stored task in id order; without the instances stored only for training jobs when
+   * `includeTraining` is false. */
+  async list(options: { includeTraining?: boolean } = {}): Promise<TaskRecord[]> {
+    const where = options.includeTraining === false ? ' WHERE training = 0' : '';
+    return (await this.db.all<TaskRow>(`SELECT * FROM tasks${where} ORDER BY id`)).map(toTask);
   }
 
   /** One page in id order, without the configs (the API's task list). `miniwobIds`: the MiniWoB++ tasks of the

@@ -52,6 +52,17 @@ describe('store', () => {
     expect(await store.episodes.list({ taskId: 't1' })).toHaveLength(1);
   });
 
+  it('reads a window of steps by position, in step order, without the rest', async () => {
+    await store.tasks.upsert(task);
+    await store.episodes.create({ id: 'e1', runId: null, taskId: 't1', policy: 'oracle', seed: 3, createdAt: '2026-01-01T00:00:00Z' });
+    for (const t of [4, 0, 3, 1, 2]) await store.steps.insert(step(t)); // written out of order
+    expect((await store.steps.window('e1', 1, 3)).map((s) => s.t)).toEqual([1, 2]);
+    expect(await store.steps.window('e1', 3, 64)).toEqual([step(3), step(4)]); // ends at the last step
+    expect(await store.steps.window('e1', 5, 9)).toEqual([]);
+    expect(await store.steps.window('e1', 2, 2)).toEqual([]);
+    expect(await store.steps.window('other', 0, 4)).toEqual([]);
+  });
+
   it('marks episodes of dead processes interrupted and keeps their steps', async () => {
     await store.tasks.upsert(task);
     await store.episodes.create({ id: 'e1', runId: null, taskId: 't1', policy: 'oracle', seed: 0, createdAt: '2026-01-01T00:00:00Z' });

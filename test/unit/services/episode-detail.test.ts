@@ -39,7 +39,7 @@ function sources(steps: StepRecord[], texts: Record<string, string> = { o: OBSER
     store: {
       episodes: { get: async (id: string) => (id === 'e1' ? { id: 'e1', taskId: 'shop-1' } : undefined), annotation: async () => ({ note: null, tags: [] }) },
       tasks: { get: async () => task },
-      steps: { list: async () => steps },
+      steps: { list: async () => steps, window: async (_id: string, from: number, to: number) => steps.slice(from, to) },
       blobs: { getText: async (hash: string) => (hash in texts ? texts[hash] : Promise.reject(new Error(`no blob ${hash}`))) },
     } as unknown as EpisodeSources['store'],
     subgoals: async () => null,

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import { getClient } from '../../api/client';
+import { TextCache } from './text-cache';
 
-const cache = new Map<string, string>();
+/** Observations, prompts and replies seen in this session: 16 M characters (~32 MB) at most, a few hundred
+ * steps' observations, the least recently shown out first. */
+const cache = new TextCache(16_000_000);
 const inFlight = new Map<string, Promise<string>>();
 
 /** One request per hash however many ask at once (a prefetch and the tab that then shows it). */
@@ -20,7 +23,7 @@ export function prefetchBlobText(hash: string | null): void {
   if (hash && !cache.has(hash)) fetchText(hash).catch(() => undefined);
 }
 
-/** A text blob (observation, prompt, reply) by hash, fetched lazily and cached for the session. A cached
+/** A text blob (observation, prompt, reply) by hash, fetched lazily and cached (text-cache.ts). A cached
  * (e.g. prefetched) text is returned in the same render that asks for it: stepping re-renders once. With
  * `load` false nothing is fetched (the panel is out of sight) and only a cached text is returned. */
 export function useBlobText(hash: string | null, load = true): { text: string | null; error: string | null } {
