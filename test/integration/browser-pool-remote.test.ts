@@ -35,7 +35,9 @@ async function titleThrough(pool: BrowserPool): Promise<{ title: string; endpoin
  * from DevToolsActivePort in the profile, which Chromium writes once it listens. */
 async function startDevToolsChromium(): Promise<{ url: string; process: ChildProcess; profile: string }> {
   const profile = await mkdtemp(join(tmpdir(), 'mira-cdp-'));
-  const child = spawn(findBrowser().executablePath!, ['--headless', '--remote-debugging-port=0', '--remote-debugging-address=127.0.0.1', `--user-data-dir=${profile}`, ...launchArgs(), 'about:blank'], { stdio: 'ignore' });
+  // In its own process group, killed as a group (killGroup): Debian's /usr/bin/chromium-headless-shell is a shell
+  // script that runs the browser as its child, so killing the script alone would leave the browser running.
+  const child = spawn(findBrowser().executablePath!, ['--headless', '--remote-debugging-port=0', '--remote-debugging-address=127.0.0.1', `--user-data-dir=${profile}`, ...launchArgs(), 'about:blank'], { stdio: 'ignore', detached: true });
   for (let i = 0; i < 600; i++) {
     const text = await readFile(join(profile, 'DevToolsActivePort'), 'utf8').catch(() => '');
     const port = Number(text.split('\n')[0]);
@@ -43,8 +45,16 @@ async function startDevToolsChromium(): Promise<{ url: string; process: ChildPro
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  child.kill('SIGKILL');
+  killGroup(child);
   throw new Error('Chromium did not open its DevTools port.');
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL'); // the group is gone already
+  }
 }
 
 describe('BrowserPool with remote endpoints', () => {
@@ -56,7 +66,7 @@ describe('BrowserPool with remote endpoints', () => {
       expect(pool.endpointStatus()).toEqual([expect.objectContaining({ endpoint: cdp.url, kind: 'cdp', connected: true, limit: 2, activeContexts: 0, contextsOpened: 1, failures: 0 })]);
     } finally {
       await pool.close();
-      cdp.process.kill('SIGKILL');
+      killGroup(cdp.process);
       await rm(cdp.profile, { recursive: true, force: true }).catch(() => undefined);
     }
   });
