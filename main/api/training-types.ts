@@ -71,6 +71,8 @@ export interface TrainingPhaseResult {
 export interface TrainingProgress {
   jobId: string;
   variant: TrainingVariant | null;
+  /** The training seed of the unit reporting (a study over seeds runs one unit per variant and seed). */
+  seed?: number;
   phase: number;
   stage: TrainingStage;
   done: number;

@@ -32,7 +32,7 @@ export async function trainCommand(args: ParsedArgs, core: Core, dataDir = '.'):
   let lastLine = '';
   const off = core.events.subscribe((e) => {
     if (e.event !== 'training') return;
-    const line = progressLine(e.payload as TrainingProgress);
+    const line = progressLine(e.payload as TrainingProgress, (request.seeds?.length ?? 1) > 1);
     if (line && line !== lastLine) console.log((lastLine = line));
   });
   try {
@@ -63,9 +63,10 @@ function budgetFlags(args: ParsedArgs): TrainingBudget {
   return budget;
 }
 
-/** One line per stage boundary and per loss point; intermediate progress ticks are skipped. */
-function progressLine(p: TrainingProgress): string | null {
-  if (p.losses) return `[${p.variant ?? '-'}] phase ${p.phase} ${p.stage}: ${Object.entries(p.losses).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}${p.samplesPerSecond ? ` (${p.samplesPerSecond.toFixed(0)} samples/s)` : ''}`;
+/** One line per stage boundary and per loss point; intermediate progress ticks are skipped. A study over seeds
+ * names the seed with the variant. */
+export function progressLine(p: TrainingProgress, withSeed = false): string | null {
+  if (p.losses) return `[${p.variant ?? '-'}${withSeed && p.seed !== undefined ? ` seed ${p.seed}` : ''}] phase ${p.phase} ${p.stage}: ${Object.entries(p.losses).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}${p.samplesPerSecond ? ` (${p.samplesPerSecond.toFixed(0)} samples/s)` : ''}`;
   if (p.total > 0 && p.done !== p.total && p.done % 10 !== 0) return null;
   return p.message;
 }

@@ -103,7 +103,7 @@ async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: T
         ctx.onBackend({ name: m.name, ...(m.device ? { device: m.device } : {}), attempts: [...m.tried.map((t) => ({ name: t.name, ok: false, reason: t.error })), { name: m.name, ok: true }] });
         break;
       case 'progress':
-        ctx.onProgress({ variant, phase: m.phase, stage: STAGES[m.stage] ?? 'rollout', done: m.done, total: m.total, message: `${label}: phase ${m.phase} ${m.stage} ${m.done}/${m.total}` });
+        ctx.onProgress({ variant, seed: unit.seed, phase: m.phase, stage: STAGES[m.stage] ?? 'rollout', done: m.done, total: m.total, message: `${label}: phase ${m.phase} ${m.stage} ${m.done}/${m.total}` });
         break;
       case 'loss': {
         const losses: Record<string, number> = { [m.stage]: m.loss };
@@ -113,7 +113,7 @@ async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: T
         if (m.extra?.potentialHeldOut !== undefined) losses['potential held-out MSE'] = m.extra.potentialHeldOut;
         phase.add(losses, m.samplesPerSecond);
         ctx.onProgress({
-          variant, phase: m.phase, stage: STAGES[m.stage], done: m.epoch, total: m.epoch, losses, samplesPerSecond: m.samplesPerSecond || undefined,
+          variant, seed: unit.seed, phase: m.phase, stage: STAGES[m.stage], done: m.epoch, total: m.epoch, losses, samplesPerSecond: m.samplesPerSecond || undefined,
           message: `${label}: phase ${m.phase} ${m.stage} loss ${m.loss.toFixed(4)}`,
         });
         break;
@@ -122,7 +122,7 @@ async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: T
         ctx.onPhase({ ...phase.finish(variant, m.result), seed: unit.seed, ...(m.result.rollouts ? { rollouts: m.result.rollouts } : {}) });
         break;
       case 'log':
-        ctx.onProgress({ variant, phase: phase.current, stage: 'rollout', done: 0, total: 0, message: `${label}: ${m.line}` });
+        ctx.onProgress({ variant, seed: unit.seed, phase: phase.current, stage: 'rollout', done: 0, total: 0, message: `${label}: ${m.line}` });
         break;
       default:
         break;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestOutcome } from '../../../main/api/study-types';
 import type { TrainingJob, TrainingPhaseResult, TrainingVariant } from '../../../main/api/training-types';
-import { summaryTable } from '../../../main/cli/train-command';
+import { progressLine, summaryTable } from '../../../main/cli/train-command';
 
 // `train` prints test SR per phase per variant (issue 7). With several trainer seeds (issue 17, `train --seeds
 // 1,2,3`, the default study) each cell is the mean over the seeds — the header says so — followed by each seed's
@@ -59,5 +59,20 @@ describe('train summary table', () => {
     const text = summaryTable(job([result('kl', 0, 4, 1, false), result('kl', 0, 5, 3, false)], ['kl'], [4, 5]));
     expect(text).toContain('mean over 2 seeds (4, 5):');
     expect(text.split('\n')[3]).toBe('kl       50.0%'); // (0.25 + 0.75) / 2
+  });
+});
+
+// The live progress line names the unit: its variant, and in a study over seeds its seed too.
+describe('train progress line', () => {
+  const loss = { jobId: 'j', variant: 'full' as const, seed: 2, phase: 1, stage: 'policy' as const, done: 3, total: 3, losses: { policy: 0.12345 }, samplesPerSecond: 40, message: 'full seed 2: phase 1 policy loss 0.1235' };
+  it('names the seed with the variant when the job has several seeds', () => {
+    expect(progressLine(loss, true)).toBe('[full seed 2] phase 1 policy: policy 0.1235 (40 samples/s)');
+    expect(progressLine(loss, false)).toBe('[full] phase 1 policy: policy 0.1235 (40 samples/s)');
+  });
+  it('prints stage messages at boundaries and every tenth tick only', () => {
+    const tick = { jobId: 'j', variant: 'full' as const, seed: 2, phase: 1, stage: 'rollout' as const, total: 24, message: 'full seed 2: phase 1 rollout' };
+    expect(progressLine({ ...tick, done: 7 }, true)).toBeNull();
+    expect(progressLine({ ...tick, done: 10 }, true)).toBe('full seed 2: phase 1 rollout');
+    expect(progressLine({ ...tick, done: 24 }, true)).toBe('full seed 2: phase 1 rollout');
   });
 });
