@@ -10,9 +10,9 @@ import { DEFAULT_MAX_CONTEXTS } from './context-slots';
 // browser-context cap.
 
 /** Cores one oracle episode keeps busy on the sandbox: on the 2-core reference box, 24 oracle shop episodes
- * one at a time took 125–139 ms of CPU per step (Chromium's headless shell ≈100, the harness ≈28) over a step
- * of ≈116 ms wall: 1.10–1.16 cores. LLM policies wait on the model most of a step and use less. */
-export const CORES_PER_EPISODE = 1.15;
+ * one at a time took 120–139 ms of CPU per step (Chromium's headless shell ≈100, the harness ≈28) over a step
+ * of 100–116 ms wall: 1.10–1.24 cores. LLM policies wait on the model most of a step and use less. */
+export const CORES_PER_EPISODE = 1.2;
 
 export function defaultConcurrency(cores = availableParallelism(), coresPerEpisode = CORES_PER_EPISODE, maxContexts = DEFAULT_MAX_CONTEXTS): number {
   if (!(cores > 0) || !(coresPerEpisode > 0)) return 1;
