@@ -1,7 +1,8 @@
 // The CLI's usage: one entry per command with every flag it reads, and the flags every command takes
 // (read in index.ts). Plain data importing only the registries (themselves plain data) and the default
-// concurrency (a formula over the core count), so `--help` loads nothing else. test/unit/cli/usage.test.ts checks it against the code both ways: every flag the CLI reads is
-// listed here, every flag listed is read, and the listed choices match the constants they come from.
+// concurrency (a formula over the core count), so `--help` loads nothing else. test/unit/cli/usage.test.ts
+// checks it against the code both ways: every flag the CLI reads is listed here, every flag listed is read,
+// and the listed choices match the constants they come from.
 import { LLM_PROVIDER_IDS, POLICY_IDS } from '../api/registries';
 import { defaultConcurrency } from '../browser/default-concurrency';
 

@@ -39,7 +39,7 @@ export async function openReplay(sources: EpisodeSources, id: string, step: numb
   const from = at - (at % REPLAY_WINDOW);
   return {
     episode, task: summary, outline: stepOutline(steps), subgoals, verdicts, annotation,
-    window: await windowOf(sources, steps, from, from + REPLAY_WINDOW),
+    window: await windowOf(sources, steps.slice(from, from + REPLAY_WINDOW), from),
   };
 }
 
@@ -47,8 +47,7 @@ export async function openReplay(sources: EpisodeSources, id: string, step: numb
 export async function episodeStepWindow(sources: EpisodeSources, id: string, from: number, to: number): Promise<StepWindow> {
   if (to < from) throw new Error(`The step window must end after it starts (from ${from}, to ${to}).`);
   if (!(await sources.store.episodes.get(id))) throw new Error(`No episode with id ${id}.`);
-  const readText = (hash: string) => sources.store.blobs.getText(hash);
-  return { from, steps: await Promise.all((await sources.store.steps.window(id, from, to)).map((s) => replayStep(s, readText))) };
+  return windowOf(sources, await sources.store.steps.window(id, from, to), from);
 }
 
 /** Every step, one array per field: what the replay draws for all steps at once. */
@@ -71,9 +70,10 @@ export async function replayStep(step: StepRecord, readText: (hash: string) => P
   return { ...stepForDetail(step), actedElement: id !== undefined && observation !== null ? findElement(observation, id) : null };
 }
 
-async function windowOf(sources: EpisodeSources, steps: readonly StepRecord[], from: number, to: number): Promise<StepWindow> {
+/** The window starting at position `from`: its steps, each with the element its action named. */
+async function windowOf(sources: EpisodeSources, steps: readonly StepRecord[], from: number): Promise<StepWindow> {
   const readText = (hash: string) => sources.store.blobs.getText(hash);
-  return { from, steps: await Promise.all(steps.slice(from, to).map((s) => replayStep(s, readText))) };
+  return { from, steps: await Promise.all(steps.map((s) => replayStep(s, readText))) };
 }
 
 async function loadEpisode(sources: EpisodeSources, id: string) {

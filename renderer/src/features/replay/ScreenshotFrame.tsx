@@ -30,10 +30,11 @@ export const ScreenshotFrame = memo(function ScreenshotFrame({ step, neighbours 
   // an element (a moved <img> would be laid out afresh).
   const stack = [...ahead, ...(ref ? [{ blob: ref, t: step.t }] : [])].sort((a, b) => a.t - b.t);
   // Sizes of frames no longer held are forgotten, so a long session keeps a handful, not every frame seen.
+  const heldBlobs = stack.map((s) => s.blob).join(' ');
   useEffect(() => {
-    const held = new Set([ref, ...ahead.map((a) => a.blob)]);
+    const held = new Set(heldBlobs.split(' '));
     setSizes((known) => ([...known.keys()].every((k) => held.has(k)) ? known : new Map([...known].filter(([k]) => held.has(k)))));
-  }, [ref, ahead.map((a) => a.blob).join(' ')]); // eslint-disable-line react-hooks/exhaustive-deps -- the joined refs are the dependency
+  }, [heldBlobs]);
 
   if (!ref) return <div className="frame empty">No screenshot was recorded for this step.</div>;
   const size = sizes.get(ref);

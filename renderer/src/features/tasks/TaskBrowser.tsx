@@ -15,10 +15,10 @@ export function TaskBrowser() {
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [choice, setChoice] = useState<PolicyChoice>(defaultChoice());
-  // Starts at the machine's default (as many episodes as its cores keep fed) until the person sets it.
-  const [concurrency, setConcurrency] = useState(1);
+  // The machine's default (as many episodes as its cores keep fed) until the person sets a number (null: not set).
+  const [chosenConcurrency, setConcurrency] = useState<number | null>(null);
   const [machineDefault, setMachineDefault] = useState<number | null>(null);
-  const [concurrencyTouched, setConcurrencyTouched] = useState(false);
+  const concurrency = chosenConcurrency ?? machineDefault ?? 1;
   // Instances stored only for training jobs (their rollouts and test splits, issue 17) are not the person's
   // tasks: left out unless asked for, with their count on the toggle.
   const [showTraining, setShowTraining] = useState(false);
@@ -35,9 +35,6 @@ export function TaskBrowser() {
   useEffect(() => {
     void getClient().info().then((info) => setMachineDefault(info.defaultConcurrency), () => undefined);
   }, []);
-  useEffect(() => {
-    if (machineDefault !== null && !concurrencyTouched) setConcurrency(machineDefault);
-  }, [machineDefault, concurrencyTouched]);
   const toggleTraining = (show: boolean) => {
     setShowTraining(show);
     if (!show) setSelected((prev) => new Set([...prev].filter((id) => !tasks?.some((t) => t.id === id && t.training))));
@@ -91,7 +88,7 @@ export function TaskBrowser() {
         <PolicyFields choice={choice} onChange={setChoice} taskId={single} idPrefix="run" />
         <label title="Episodes run at once, each in its own browser context">
           Parallel episodes{' '}
-          <input type="number" min={1} max={16} value={concurrency} onChange={(e) => (setConcurrencyTouched(true), setConcurrency(Math.max(1, Number(e.target.value) || 1)))} />
+          <input type="number" min={1} max={16} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Number(e.target.value) || 1))} />
           {machineDefault !== null && <span className="muted small" data-testid="concurrency-default"> this machine's default: {machineDefault}</span>}
         </label>
         <button type="button" disabled={selected.size === 0} onClick={() => void start()}>Run {selected.size} selected</button>
