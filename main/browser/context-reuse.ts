@@ -1,12 +1,12 @@
-import type { BrowserContext } from 'playwright';
+import type { BrowserContext, Page } from 'playwright';
 
 // Browser contexts reused between episodes (issue 22 "Parallelism that pays"): a fresh context per episode
 // costs a new renderer and cold caches each time; a parked one is reset instead and handed to the next episode
 // on the same browser with the same viewport. The reset leaves nothing of the episode behind that a page or
-// the sandbox can read: every tab closed (sessionStorage and history go with them), cookies cleared (the
-// sandbox's per-episode state is selected by its `mira_state` cookie, sandbox/server.ts, and the next episode
-// brings its own), local storage, IndexedDB and the origin private file system cleared. The HTTP cache
-// stays, as a person's browser keeps it between visits.
+// the sandbox can read: cookies cleared (the sandbox's per-episode state is selected by its `mira_state`
+// cookie, sandbox/server.ts, and the next episode brings its own), local storage, IndexedDB and the origin
+// private file system cleared, every tab closed but one, and that one emptied (blankTab below). The HTTP
+// cache stays, as a person's browser keeps it between visits.
 
 /** A reset that takes longer than this means a sick context: it is closed instead of parked. */
 const RESET_TIMEOUT_MS = 5_000;
@@ -30,10 +30,14 @@ const ORIGIN_STORAGE = 'local_storage,indexeddb,websql,cache_storage,service_wor
  * every origin in a page of its own and cost about 100 ms of Chromium CPU per episode (more than a fresh
  * context). Rejects when it cannot reset. */
 export async function resetContext(context: BrowserContext, origins: Iterable<string>): Promise<void> {
-  const pages = context.pages();
   const wanted = [...origins];
+  const [first, ...others] = context.pages();
+  // Closing a tab drops its sessionStorage and history with it.
+  await Promise.all(others.map((page) => page.close({ runBeforeUnload: false })));
+  // The first tab is emptied before the storage is cleared: its page can write no more once it is gone.
+  const kept = first ? await blankTab(first, wanted) : false;
   if (wanted.length > 0) {
-    const cdp = pages[0] ? await context.newCDPSession(pages[0]).catch(() => null) : null;
+    const cdp = first ? await context.newCDPSession(first).catch(() => null) : null;
     if (cdp) {
       for (const origin of wanted) await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: ORIGIN_STORAGE });
       await cdp.detach().catch(() => undefined);
@@ -41,10 +45,45 @@ export async function resetContext(context: BrowserContext, origins: Iterable<st
       await context.setStorageState({ cookies: [], origins: [] });
     }
   }
-  // Closing every tab drops sessionStorage and history with it.
-  await Promise.all(pages.map((page) => page.close({ runBeforeUnload: false })));
+  if (first && !kept) await first.close({ runBeforeUnload: false });
   await context.clearCookies();
   await context.clearPermissions();
+}
+
+/** Empties a tab for the next episode, so that it keeps its renderer process: a new tab per episode started a
+ * new one, about 10 ms of Chromium CPU per step and 8–10% of episodes/min one at a time on the oracle shop
+ * episodes (issue 22). What a closed tab would have dropped goes here: its sessionStorage and window.name
+ * (cleared on the page, and again when it hides, after any handler of its own), its document (navigated to
+ * about:blank) and its history (reset through CDP, with the back-forward cache). False, and the caller
+ * closes the tab, where it cannot be emptied wholly: the tab showed more than one origin (another origin's
+ * sessionStorage is reachable only from a document of that origin), it is not on the one it showed, or the
+ * browser has no CDP. */
+// A string, not a function: tsx would wrap a named inner function in a `__name` helper the page does not have.
+const EMPTY_TAB_SOURCE = `(() => {
+  const empty = () => { sessionStorage.clear(); window.name = ''; };
+  empty();
+  addEventListener('pagehide', empty);
+})()`;
+
+async function blankTab(page: Page, origins: readonly string[]): Promise<boolean> {
+  if (origins.length > 1) return false;
+  try {
+    if (origins.length === 1) {
+      if (new URL(page.url()).origin !== origins[0]) return false;
+      await page.evaluate(EMPTY_TAB_SOURCE);
+    }
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      await page.goto('about:blank');
+      await page.evaluate(() => void (window.name = ''));
+      await cdp.send('Page.resetNavigationHistory');
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Idle, reset contexts waiting for their next episode, at most `capacity` of them. */

@@ -201,7 +201,8 @@ export class BrowserPool {
     }
     try {
       if (options.cookies?.length) await context.addCookies(options.cookies);
-      session.track(await context.newPage());
+      // A parked context brings the tab its last episode left emptied (context-reuse.ts), and its renderer.
+      session.track(context.pages()[0] ?? (await context.newPage()));
       return session;
     } catch (err) {
       await context.close().catch(() => undefined);

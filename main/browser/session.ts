@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright';
+import type { BrowserContext, Frame, Page } from 'playwright';
 import type { Observation } from './observation-types';
 
 /** One episode's browser: its own context (cookies, storage), its tabs and which one is active. */
@@ -19,6 +19,8 @@ export class BrowserSession {
   readonly origins = new Set<string>();
   private closed: Promise<void> | null = null;
   private readonly onPage = (page: Page) => this.track(page);
+  /** Per tab, what takes this session's listeners off it again (a reused tab outlives the session). */
+  private readonly untrack = new Map<Page, () => void>();
 
   /** `endpoint`: where the context runs ('local', or a remote endpoint's redacted URL; endpoint-spec.ts). */
   constructor(readonly context: BrowserContext, readonly endpoint = 'local') {
@@ -28,15 +30,23 @@ export class BrowserSession {
   track(page: Page): void {
     if (this.pages.includes(page)) return;
     this.pages.push(page);
-    page.on('crash', () => (this.crashed = `The page ${page.url()} crashed.`));
-    page.on('framenavigated', (frame) => {
+    const onCrash = () => (this.crashed = `The page ${page.url()} crashed.`);
+    const onNavigated = (frame: Frame) => {
       const origin = originOf(frame.url());
       if (origin) this.origins.add(origin);
-    });
-    page.on('close', () => {
+    };
+    const onClose = () => {
       const index = this.pages.indexOf(page);
       if (index >= 0) this.pages.splice(index, 1);
       if (this.active >= this.pages.length) this.active = Math.max(0, this.pages.length - 1);
+    };
+    page.on('crash', onCrash);
+    page.on('framenavigated', onNavigated);
+    page.on('close', onClose);
+    this.untrack.set(page, () => {
+      page.off('crash', onCrash);
+      page.off('framenavigated', onNavigated);
+      page.off('close', onClose);
     });
   }
 
@@ -56,6 +66,7 @@ export class BrowserSession {
   private async finish(): Promise<void> {
     this.closing = true;
     this.context.off('page', this.onPage);
+    for (const untrack of this.untrack.values()) untrack();
     if (this.recycle && !this.crashed && (await this.recycle().catch(() => false))) return;
     await this.context.close().catch(() => undefined);
   }
