@@ -50,14 +50,6 @@ export async function resetContext(context: BrowserContext, origins: Iterable<st
   await context.clearPermissions();
 }
 
-/** Empties a tab for the next episode, so that it keeps its renderer process: a new tab per episode started a
- * new one, about 10 ms of Chromium CPU per step and 8–10% of episodes/min one at a time on the oracle shop
- * episodes (issue 22). What a closed tab would have dropped goes here: its sessionStorage and window.name
- * (cleared on the page, and again when it hides, after any handler of its own), its document (navigated to
- * about:blank) and its history (reset through CDP, with the back-forward cache). False, and the caller
- * closes the tab, where it cannot be emptied wholly: the tab showed more than one origin (another origin's
- * sessionStorage is reachable only from a document of that origin), it is not on the one it showed, or the
- * browser has no CDP. */
 // A string, not a function: tsx would wrap a named inner function in a `__name` helper the page does not have.
 const EMPTY_TAB_SOURCE = `(() => {
   const empty = () => { sessionStorage.clear(); window.name = ''; };
@@ -65,6 +57,14 @@ const EMPTY_TAB_SOURCE = `(() => {
   addEventListener('pagehide', empty);
 })()`;
 
+/** Empties a tab for the next episode, so that it keeps its renderer process: a new tab per episode started a
+ * new one, about 10 ms of Chromium CPU per step on the oracle shop episodes (issue 22; figures in
+ * docs/design/ARCHITECTURE.md §7). What a closed tab would have dropped goes here: its sessionStorage and
+ * window.name (cleared on the page, and again when it hides, after any handler of its own), its document
+ * (navigated to about:blank) and its history (reset through CDP, with the back-forward cache). False, and the
+ * caller closes the tab, where it cannot be emptied wholly: the tab showed more than one origin (another
+ * origin's sessionStorage is reachable only from a document of that origin), it is not on the one it showed,
+ * or the browser has no CDP. */
 async function blankTab(page: Page, origins: readonly string[]): Promise<boolean> {
   if (origins.length > 1) return false;
   try {
