@@ -37,12 +37,6 @@ export async function captureJpeg(session: BrowserSession, request: CaptureReque
   const { viewport } = request;
   if (viewport.width <= 0 || viewport.height <= 0) return null;
   const scale = Math.min(1, (request.width ?? viewport.width) / viewport.width);
-  const params = {
-    format: 'jpeg' as const,
-    quality: request.quality,
-    clip: { x: 0, y: 0, width: viewport.width, height: viewport.height, scale },
-    optimizeForSpeed: true,
-  };
   // A cached session can be detached by the time it is used (the page navigated across processes): it is
   // dropped and the capture tried once more on a fresh one, so that frame is not lost.
   for (let attempt = 0; ; attempt++) {
@@ -54,11 +48,24 @@ export async function captureJpeg(session: BrowserSession, request: CaptureReque
       return null;
     }
     try {
-      const { data } = await cdp.send('Page.captureScreenshot', params);
+      const { data } = await cdp.send('Page.captureScreenshot', {
+        format: 'jpeg',
+        quality: request.quality,
+        optimizeForSpeed: true,
+        ...(scale < 1 ? { clip: await visibleClip(cdp, viewport, scale) } : {}),
+      });
       return Buffer.from(data, 'base64');
     } catch (err) {
       sessions.delete(session.page);
       if (attempt > 0 || session.page.isClosed()) throw err;
     }
   }
+}
+
+/** The clip of a scaled capture: the part of the document in view. A clip is in document coordinates, so one
+ * at (0, 0) on a scrolled page showed the document's top, blank where it was not painted (the audit of
+ * 2026-12-05); an unscaled capture needs no clip, as Chromium then captures the viewport itself. */
+async function visibleClip(cdp: CDPSession, viewport: CaptureRequest['viewport'], scale: number) {
+  const { cssVisualViewport } = await cdp.send('Page.getLayoutMetrics');
+  return { x: cssVisualViewport.pageX, y: cssVisualViewport.pageY, width: viewport.width, height: viewport.height, scale };
 }
