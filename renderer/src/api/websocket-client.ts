@@ -58,7 +58,7 @@ export function createWebSocketClient(url: string): WorkbenchClient {
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      ws.send(JSON.stringify({ id, method, params }));
+      ws.send(JSON.stringify({ id, method, params: withoutTrailingUndefined(params) }));
     });
   };
 
@@ -90,4 +90,14 @@ async function whyUnreachable(url: string): Promise<string> {
     // Not reachable at all: the generic message below.
   }
   return `Cannot reach the workbench at ${url}.`;
+}
+
+/** The call's arguments as the wire carries them. JSON writes an `undefined` in an array as `null`, which the
+ * host's schemas reject for an optional argument (`savePrompt(name, text, undefined)` failed in web mode while
+ * Electron's IPC kept the `undefined`); every optional argument of the API is a trailing one, so leaving the
+ * trailing `undefined`s out sends what was meant. */
+export function withoutTrailingUndefined(params: readonly unknown[]): unknown[] {
+  let end = params.length;
+  while (end > 0 && params[end - 1] === undefined) end--;
+  return params.slice(0, end);
 }
