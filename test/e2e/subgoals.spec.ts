@@ -65,3 +65,77 @@ test('hand-edit a task\'s subgoal set, save a new version, and diff it against t
   await page.getByRole('button', { name: 'Regenerate with the teacher' }).click();
   await expect(page.getByRole('alert')).toContainText('Regeneration failed');
 });
+
+test('unsaved subgoal edits survive switching tasks, a version pick over them asks first, and an older set restores as the current one', async ({ page }) => {
+  const { url, longestTask } = e2eState();
+  await page.goto(`${url}/#/subgoals/${encodeURIComponent(longestTask)}`);
+  const taskSelect = page.getByLabel('Task');
+  await expect(taskSelect).toHaveValue(longestTask);
+  const editorPanel = page.getByRole('region', { name: 'Edit subgoals' });
+  const heading = editorPanel.getByRole('heading');
+  const versions = page.getByTestId('subgoal-versions');
+  const status = page.getByRole('status');
+  await expect(editorPanel).toBeVisible();
+  const saveAs = async (firstText: string, note: string) => {
+    if ((await page.getByTestId('subgoal-row').count()) === 0) await page.getByRole('button', { name: 'Add subgoal' }).click();
+    await page.getByLabel('Subgoal 1 text').fill(firstText);
+    await page.getByLabel('Note').fill(note);
+    await page.getByRole('button', { name: 'Save as new version' }).click();
+    // The new version heads the list (the status line may still show an earlier save until then).
+    const head = versions.getByRole('listitem').first();
+    await expect(head).toContainText(note);
+    await expect(page.getByLabel('Subgoal 1 text')).toHaveValue(firstText);
+    const version = Number(/^v(\d+) ·/.exec((await head.getByRole('button').textContent()) ?? '')![1]);
+    await expect(status).toHaveText(`Saved as version ${version}.`);
+    return version;
+  };
+  const old = await saveAs('Open the catalogue first', 'the set to restore');
+  const newer = await saveAs('Search for the product first', 'search instead');
+  expect(newer).toBe(old + 1);
+  await expect(page.getByRole('button', { name: 'Save as new version' })).toBeDisabled();
+
+  // Unsaved edits: marked in the heading and beside the task's name.
+  await page.getByLabel('Subgoal 1 text').fill('Unsaved milestone text');
+  await expect(heading).toHaveText(`Editing from version ${newer} (modified)`);
+  await expect(taskSelect.locator('option:checked')).toHaveText(`${longestTask} ● unsaved`);
+
+  // Another task, then back: the edits are there again.
+  const other = (await taskSelect.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).find((id) => id !== longestTask)!;
+  await taskSelect.selectOption(other);
+  await expect(page.getByTestId('task-intent')).toBeVisible();
+  await expect(heading).not.toContainText('(modified)');
+  await expect(page.getByLabel('Subgoal 1 text')).not.toHaveValue('Unsaved milestone text');
+  await taskSelect.selectOption(longestTask);
+  await expect(page.getByLabel('Subgoal 1 text')).toHaveValue('Unsaved milestone text');
+  await expect(heading).toHaveText(`Editing from version ${newer} (modified)`);
+
+  // Picking the older set asks first; keeping the edits changes nothing.
+  const oldButton = versions.getByRole('button', { name: new RegExp(`^v${old} · hand`) });
+  await oldButton.click();
+  const ask = page.getByRole('alertdialog', { name: 'Discard unsaved changes?' });
+  await expect(ask).toContainText(`Loading version ${old} replaces them.`);
+  await ask.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByLabel('Subgoal 1 text')).toHaveValue('Unsaved milestone text');
+
+  // Discarding loads it; one press restores it as the current version.
+  await oldButton.click();
+  await ask.getByRole('button', { name: `Discard and load v${old}` }).click();
+  await expect(heading).toHaveText(`Editing from version ${old}`);
+  await expect(page.getByLabel('Subgoal 1 text')).toHaveValue('Open the catalogue first');
+  await expect(taskSelect.locator('option:checked')).toHaveText(longestTask);
+  await page.getByLabel('Note').fill('back to the catalogue');
+  await page.getByRole('button', { name: `Restore version ${old}` }).click();
+  await expect(status).toHaveText(`Saved as version ${newer + 1}.`);
+  await expect(versions.getByRole('listitem').first()).toContainText(`v${newer + 1} · hand (current)`);
+  await expect(versions.getByRole('listitem').first()).toContainText('back to the catalogue');
+  await expect(page.getByLabel('Subgoal 1 text')).toHaveValue('Open the catalogue first');
+
+  // The restored set equals the old one: their diff has no added or removed milestone.
+  const diffPanel = page.getByRole('region', { name: 'Diff between versions' });
+  await diffPanel.getByLabel('From').selectOption(String(old));
+  await expect(diffPanel.getByLabel('To')).toHaveValue(String(newer + 1));
+  const diff = page.getByTestId('subgoal-diff');
+  await expect(diff).toContainText('Open the catalogue first');
+  await expect(diff.locator('.added, .removed')).toHaveCount(0);
+});

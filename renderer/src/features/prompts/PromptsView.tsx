@@ -2,14 +2,16 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PromptVersion } from '../../../../main/api/contract';
 import { getClient } from '../../api/client';
 import { useWorkbench } from '../../stores/workbench-store';
+import { usePromptDrafts } from './prompt-drafts';
 import { PromptEditor } from './PromptEditor';
 
 /** Prompts as data (docs/design/MIRA.md §2, §3): the subgoal-generation, AutoRater, policy and analyzer templates, each
- * edited in Monaco and saved as a new version. */
+ * edited in Monaco and saved as a new version. Switching templates keeps each one's unsaved draft (marked in the list). */
 export function PromptsView({ name }: { name: string | null }) {
   const [prompts, setPrompts] = useState<PromptVersion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const navigate = useWorkbench((s) => s.navigate);
+  const drafts = usePromptDrafts((s) => s.drafts);
   const reload = useCallback(() => getClient().listPrompts().then(setPrompts, (err: Error) => setError(err.message)), []);
   useEffect(() => void reload(), [reload]);
 
@@ -28,6 +30,7 @@ export function PromptsView({ name }: { name: string | null }) {
                   {p.name}
                 </a>
                 <span className="small muted"> {p.kind} · v{p.version}</span>
+                {drafts[p.name] && <span className="small" data-testid="unsaved-mark"> ● unsaved</span>}
               </li>
             ))}
           </ul>

@@ -14,6 +14,11 @@ export function toDraft(items: readonly SubgoalItem[]): DraftItem[] {
   return items.map((i) => ({ key: nextKey++, text: i.text, predicate: i.predicate ? JSON.stringify(i.predicate) : '' }));
 }
 
+/** Whether the draft holds exactly these items (text and predicate as the editor shows them). */
+export function sameItems(draft: readonly DraftItem[], items: readonly SubgoalItem[]): boolean {
+  return draft.length === items.length && draft.every((d, i) => d.text === items[i].text && d.predicate === (items[i].predicate ? JSON.stringify(items[i].predicate) : ''));
+}
+
 export function emptyItem(): DraftItem {
   return { key: nextKey++, text: '', predicate: '' };
 }
