@@ -22,6 +22,9 @@ export function App() {
     const onHash = () => useWorkbench.getState().syncFromLocation();
     window.addEventListener('popstate', onHash);
     window.addEventListener('hashchange', onHash);
+    // A hash changed between the store's first read and this effect (a link followed as the page loaded)
+    // fired no event here: read it once now.
+    onHash();
     return () => {
       window.removeEventListener('popstate', onHash);
       window.removeEventListener('hashchange', onHash);

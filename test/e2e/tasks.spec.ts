@@ -52,3 +52,37 @@ test('cancel a running run from its live view', async ({ page }) => {
   await page.goto(`${url}/#/runs`);
   await expect(page.getByTestId('run-row').first()).toContainText('interrupted');
 });
+
+test('type a number of parallel episodes: kept as typed, out-of-range named and not run', async ({ page }) => {
+  const { url, longestTask } = e2eState();
+  await page.goto(`${url}/#/tasks`);
+  const family = page.getByTestId('family').filter({ hasText: longestTask.split('/').slice(1, 3).join('/') });
+  await family.locator('summary').click();
+  await family.getByLabel(`Select ${longestTask}`).check();
+  const parallel = page.getByRole('spinbutton', { name: /Parallel episodes/ });
+  const run = page.getByRole('button', { name: 'Run 1 selected' });
+
+  // Clearing the field and typing 2 gives 2 (each keystroke used to be clamped: a cleared field became 1, then 12).
+  await parallel.fill('');
+  await expect(parallel).toHaveValue('');
+  await parallel.pressSequentially('2');
+  await expect(parallel).toHaveValue('2');
+  await expect(run).toBeEnabled();
+
+  // 20 is over the limit: said next to the field, and no run can start with it.
+  await parallel.fill('');
+  await parallel.pressSequentially('20');
+  await expect(parallel).toHaveValue('20');
+  await expect(parallel).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert').filter({ hasText: 'a whole number from 1 to 16' })).toBeVisible();
+  await expect(run).toBeDisabled();
+  await parallel.blur();
+  await expect(parallel).toHaveValue('20');
+
+  // A valid number clears the message; leaving the field keeps it.
+  await parallel.fill('4');
+  await expect(page.getByRole('alert').filter({ hasText: 'a whole number from 1 to 16' })).toHaveCount(0);
+  await expect(run).toBeEnabled();
+  await parallel.blur();
+  await expect(parallel).toHaveValue('4');
+});

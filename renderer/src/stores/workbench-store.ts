@@ -57,6 +57,8 @@ export const useWorkbench = create<WorkbenchState>((set, get) => ({
     set({ route });
   },
   syncFromLocation() {
-    set({ route: parseRoute(location.hash) });
+    const route = parseRoute(location.hash);
+    // The same place again (App's read on mount) changes nothing, so nothing re-renders or reloads.
+    if (JSON.stringify(route) !== JSON.stringify(get().route)) set({ route });
   },
 }));

@@ -4,6 +4,7 @@ import { getClient } from '../../api/client';
 import { loadRegistries } from '../../api/registries';
 import { useWorkbench } from '../../stores/workbench-store';
 import { defaultChoice, PolicyFields, requestFields, type PolicyChoice } from '../../components/PolicyFields';
+import { ConcurrencyField } from './ConcurrencyField';
 
 /** Sandbox families and their instances per site (issue 4's task browser): pick instances, run any policy on
  * them (with one task: a pinned subgoal version, issue 21), and watch the run in the runs view. */
@@ -18,6 +19,7 @@ export function TaskBrowser() {
   // The machine's default (as many episodes as its cores keep fed) until the person sets a number (null: not set).
   const [chosenConcurrency, setConcurrency] = useState<number | null>(null);
   const [machineDefault, setMachineDefault] = useState<number | null>(null);
+  const [concurrencyValid, setConcurrencyValid] = useState(true);
   const concurrency = chosenConcurrency ?? machineDefault ?? 1;
   // Instances stored only for training jobs (their rollouts and test splits, issue 17) are not the person's
   // tasks: left out unless asked for, with their count on the toggle.
@@ -86,12 +88,8 @@ export function TaskBrowser() {
       )}
       <div className="run-bar" role="group" aria-label="Run selected tasks">
         <PolicyFields choice={choice} onChange={setChoice} taskId={single} idPrefix="run" />
-        <label title="Episodes run at once, each in its own browser context">
-          Parallel episodes{' '}
-          <input type="number" min={1} max={16} value={concurrency} onChange={(e) => setConcurrency(Math.max(1, Number(e.target.value) || 1))} />
-          {machineDefault !== null && <span className="muted small" data-testid="concurrency-default"> this machine's default: {machineDefault}</span>}
-        </label>
-        <button type="button" disabled={selected.size === 0} onClick={() => void start()}>Run {selected.size} selected</button>
+        <ConcurrencyField value={concurrency} machineDefault={machineDefault} onChange={(n) => (setConcurrency(n), setConcurrencyValid(n !== null))} />
+        <button type="button" disabled={selected.size === 0 || !concurrencyValid} onClick={() => void start()}>Run {selected.size} selected</button>
       </div>
       {families.map(([site, fams]) => (
         <section key={site} className="panel" aria-label={`Site ${site}`}>
