@@ -25,6 +25,11 @@ test('forks an episode from a step with another policy and links the fork back t
   const dialog = page.getByRole('dialog', { name: 'Fork from step 3' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Steps 1–2 replay this episode\'s recorded actions');
+  // The replay's step keys stay quiet while the dialog is open: the step it forks from cannot move under it.
+  await dialog.getByRole('button', { name: 'Cancel' }).focus();
+  for (const key of ['ArrowRight', 'End', 'j']) await page.keyboard.press(key);
+  await expect(page.getByTestId('step-counter')).toHaveText(`Step 3 / ${sourceSteps}`);
+  await expect(dialog).toBeVisible();
 
   // An LLM policy offers a model and the policy prompt's versions; the others do not.
   const policy = dialog.getByLabel('Policy');

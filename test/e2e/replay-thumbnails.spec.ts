@@ -39,7 +39,7 @@ test('stepping shows the neighbouring frame that was waiting, decoded, under the
   await expect(page.getByTestId('step-counter')).toHaveText(`Step 2 / ${longestSteps}`);
   await expect(shown).toHaveAttribute('src', nextSrc!);
   await expect(shown).toHaveAttribute('data-marked', 'waited');
-  await expect(shown).toHaveAccessibleName('Screenshot of step 1');
+  await expect(shown).toHaveAccessibleName('Screenshot of step 2'); // counted from 1, as the step counter
   await expect(shown).toBeVisible();
   // Stepping on: the previous frame, the next and one more ahead wait; only the frame shown is visible.
   await expect(waiting).toHaveCount(3);

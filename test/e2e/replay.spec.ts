@@ -138,3 +138,28 @@ test('compares a failed episode with a successful one of the same task and marks
   await page.screenshot({ path: 'test-results/e2e/compare.png' });
   await saveView(page, 'compare');
 });
+
+test('an acted element outside the frame is pointed to at the frame edge', async ({ page }) => {
+  const { url, longestSteps } = e2eState();
+  await page.goto(url);
+  await page.getByTestId('episode-row').filter({ has: page.getByRole('cell', { name: String(longestSteps), exact: true }) }).first().click();
+  const counter = page.getByTestId('step-counter');
+  await expect(counter).toHaveText(`Step 1 / ${longestSteps}`);
+  // The oracle's longest episode (a checkout) clicks controls it observed below the fold; the executor scrolled
+  // to them first. Their boxes lie outside the frame, so a note at the edge says where instead.
+  const notes: number[] = [];
+  for (let step = 1; step <= longestSteps; step++) {
+    if (step > 1) await page.keyboard.press('ArrowRight');
+    await expect(counter).toHaveText(`Step ${step} / ${longestSteps}`);
+    await expect(page.getByTestId('screenshot')).toBeVisible();
+    // A click's box is drawn once its frame's size is known; only then is "outside the frame" decided.
+    if (!/^click \[/.test((await page.getByTestId('action-text').textContent()) ?? '')) continue;
+    await expect(page.getByTestId('target-box')).toHaveCount(1);
+    if (await page.getByTestId('target-off-frame').count()) {
+      notes.push(step);
+      await expect(page.getByTestId('target-off-frame')).toHaveText(/^▼ The element this step acted on is below the frame/);
+      await expect(page.getByTestId('target-off-frame')).toBeInViewport();
+    }
+  }
+  expect(notes.length).toBeGreaterThan(0);
+});

@@ -19,6 +19,7 @@ import { doneAt, milestoneNames, nextStop, verdictsAtFrame, verdictsByStep, verd
 import { SubgoalLane } from './SubgoalLane';
 import { ValueChart } from './ValueChart';
 import { VerdictPanel } from './VerdictPanel';
+import { verdictCaption } from './verdict-caption';
 
 /** Frame-by-frame replay of one episode: buttons and ←/→/Home/End step through; the step is in the URL.
  * Laid out like Playwright's trace viewer: stepper, filmstrip, screenshot, action and milestones share one
@@ -117,7 +118,7 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
                   verdicts={verdictsAtFrame(marks, lane.byStep, index)}
                   names={lane.names}
                   progress={index === count - 1 ? marks[index].progress : marks[index - 1]?.progress ?? null}
-                  caption={index === 0 ? 'The page before the first action: nothing judged yet.' : `Judged on this page, after step ${index}'s action${index === count - 1 ? ' (and after this last action)' : ''}.`}
+                  caption={verdictCaption(index, count)}
                 />
               )}
             </aside>

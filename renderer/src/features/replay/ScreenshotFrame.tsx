@@ -40,10 +40,11 @@ export const ScreenshotFrame = memo(function ScreenshotFrame({ step, neighbours 
   const size = sizes.get(ref);
   const natural = size && size.width > 0 && size.height > 0 ? size : null;
   const box = step.targetBox;
+  const side = box && natural ? offFrame(box, natural) : null;
   return (
     <div className="frame" data-testid="frame">
       {stack.map(({ blob }) => (
-        <FrameImage key={blob} blob={blob} src={client.blobUrl(blob)} shownAs={blob === ref ? step.t : null} onLoad={onLoad} />
+        <FrameImage key={blob} blob={blob} src={client.blobUrl(blob)} shownAs={blob === ref ? step.t + 1 : null} onLoad={onLoad} />
       ))}
       {box && natural && step.action?.type === 'click' && (
         <div
@@ -52,6 +53,18 @@ export const ScreenshotFrame = memo(function ScreenshotFrame({ step, neighbours 
           title="Where the click landed (the centre of the element)"
           style={{ left: `${((box.x + box.width / 2) / natural.width) * 100}%`, top: `${((box.y + box.height / 2) / natural.height) * 100}%` }}
         />
+      )}
+      {box && natural && side && (
+        <div
+          className={`target-off-frame ${side.split(' ')[0]}`}
+          data-testid="target-off-frame"
+          role="note"
+          style={side === 'below' || side === 'above'
+            ? { left: `${clampPercent((box.x + box.width / 2) / natural.width)}%` }
+            : { top: `${clampPercent((box.y + box.height / 2) / natural.height)}%` }}
+        >
+          {OFF_FRAME_ARROW[side]} The element this step acted on is {side} the frame: the page scrolled to it for the action.
+        </div>
       )}
       {box && natural && (
         <div
@@ -70,8 +83,24 @@ export const ScreenshotFrame = memo(function ScreenshotFrame({ step, neighbours 
   );
 });
 
-/** One frame's <img>: shown (`shownAs` is its step) or waiting hidden, decoded ahead. React keeps the element
- * when a waiting frame becomes the one shown (same key), so its decoded pixels come with it. */
+type Side = 'above' | 'below' | 'left of' | 'right of';
+const OFF_FRAME_ARROW: Record<Side, string> = { above: '▲', below: '▼', 'left of': '◀', 'right of': '▶' };
+
+/** Where an acted element lies wholly outside the frame (observed out of view; the executor scrolled it in
+ * before acting), or null when any of it is in the frame. Its box alone would be drawn outside and clipped. */
+function offFrame(box: { x: number; y: number; width: number; height: number }, frame: { width: number; height: number }): Side | null {
+  if (box.y >= frame.height) return 'below';
+  if (box.y + box.height <= 0) return 'above';
+  if (box.x >= frame.width) return 'right of';
+  if (box.x + box.width <= 0) return 'left of';
+  return null;
+}
+
+/** A fraction as a CSS percentage kept inside the frame's edges. */
+const clampPercent = (fraction: number) => Math.min(95, Math.max(5, fraction * 100));
+
+/** One frame's <img>: shown (`shownAs` is its step, counted from 1 as the step counter does) or waiting
+ * hidden, decoded ahead. React keeps the element when a waiting frame becomes the one shown (same key), so its decoded pixels come with it. */
 const FrameImage = memo(function FrameImage({ blob, src, shownAs, onLoad }: { blob: string; src: string; shownAs: number | null; onLoad: (blob: string, image: HTMLImageElement) => void }) {
   const image = useRef<HTMLImageElement>(null);
   useEffect(() => {

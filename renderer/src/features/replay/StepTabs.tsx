@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { StepRecord } from '../../../../main/api/types';
-import { diffLines } from './text-diff';
+import { diffLines, withoutElementIds } from './text-diff';
 import { prefetchBlobText, useBlobText } from './use-blob-text';
 import { useNearViewport } from './use-near-viewport';
 
@@ -60,7 +60,8 @@ function ObservationDiff({ previous, after, load }: { previous: StepRecord | nul
   if (previous === undefined) return <p className="muted">Loading…</p>;
   if (!before) return <p className="muted">The first step has nothing to compare with.</p>;
   if (a.text === null || b.text === null) return <p className="muted">Loading…</p>;
-  const lines = diffLines(a.text, b.text).filter((l) => l.kind !== 'same');
+  // A line whose only change is its element id is not a change (withoutElementIds).
+  const lines = diffLines(a.text, b.text, withoutElementIds).filter((l) => l.kind !== 'same');
   if (lines.length === 0) return <p className="muted">The observation did not change.</p>;
   return (
     <pre className="observation diff" data-testid="observation-diff" aria-label="Observation changes">

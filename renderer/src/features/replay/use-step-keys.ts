@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 
-/** ←/→ step, Home/End jump, and (when given) J/K to the next/previous verdict — ignored while typing. */
+/** ←/→ step, Home/End jump, and (when given) J/K to the next/previous verdict — ignored while typing and while
+ * a modal dialog is open (the fork dialog shows the step it forks from: the replay behind it must not move). */
 export function useStepKeys(onStep: (delta: number | 'first' | 'last') => void, onVerdict?: (direction: 1 | -1) => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
       if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (document.querySelector('dialog:modal')) return;
       const key = event.key.toLowerCase();
       if (onVerdict && (key === 'j' || key === 'k')) {
         event.preventDefault();
