@@ -127,6 +127,9 @@ export interface EpisodePage {
     studyTotal: number;
     perSite: { site: string; solved: number; total: number }[];
     options: { site: string[]; failureMode: string[]; policy: string[]; phase: string[] };
+    /** Every family and tag among the episodes in scope (the run or task asked for), whatever the study
+     * query picks: the study filters' choices. */
+    facets: { family: string[]; tag: string[] };
   };
 }
 

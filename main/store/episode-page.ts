@@ -113,6 +113,13 @@ async function pageSummary(db: Database, query: EpisodePageQuery, clause: string
     study.params,
   );
   const studyTotal = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM episodes e ${JOINS}${study.clause}`, study.params);
+  // The study filters' own choices come from every episode in scope, whatever the study query picks: the
+  // renderer had read them off the rows loaded so far, which past the first page missed families.
+  const scope = whereOf({ runId: query.runId, taskId: query.taskId }, false);
+  const [families, tags] = await Promise.all([
+    db.all<{ value: string | null }>(`SELECT DISTINCT t.family AS value FROM episodes e ${JOINS}${scope.clause}`, scope.params),
+    db.all<{ value: string }>(`SELECT DISTINCT g.tag AS value FROM episode_tags g JOIN episodes e ON e.id = g.episode_id ${JOINS}${scope.clause}`, scope.params),
+  ]);
   const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))].sort();
   return {
     studyTotal: studyTotal?.n ?? 0,
@@ -123,6 +130,7 @@ async function pageSummary(db: Database, query: EpisodePageQuery, clause: string
       policy: distinct(combos.map((c) => c.policy)),
       phase: distinct(phaseOptions.map((c) => c.phase)),
     },
+    facets: { family: distinct(families.map((f) => f.value)), tag: distinct(tags.map((t) => t.value)) },
   };
 }
 

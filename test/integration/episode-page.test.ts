@@ -148,6 +148,17 @@ describe('episodes table pages', () => {
     });
   });
 
+  it('names every family and tag in scope for the study filters, whatever the study query and the page size', async () => {
+    await store.episodes.annotate('b', null, ['regression', 'look-again']);
+    await store.episodes.annotate('c', null, ['training-only']);
+    // One row of one family is loaded; the study filters still offer the other family and every tag.
+    const narrowed = await page({ limit: 1, family: 'shop/cart' });
+    expect(narrowed.rows.map((r) => r.id)).toEqual(['a']);
+    expect(narrowed.summary?.facets).toEqual({ family: ['code/issue', 'shop/cart'], tag: ['look-again', 'regression'] });
+    // Within a run (here the training job's), its own episodes' families and tags.
+    expect((await page({ runId: 'train' })).summary?.facets).toEqual({ family: ['shop/cart'], tag: ['training-only'] });
+  });
+
   it("keeps a training job's rollouts out of the table and its per-site numbers unless its run or a phase is asked for", async () => {
     const all = await page({});
     expect(all.rows.map((r) => r.id)).toEqual(['d', 'b', 'a']);

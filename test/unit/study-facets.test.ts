@@ -23,6 +23,11 @@ describe('study filter choices', () => {
     });
   });
 
+  it("adds the host's families and tags (every episode in scope) to those of the rows loaded so far", () => {
+    const facets = studyFacets([ep('a', 'shop/price', ['review'], null, null)], [], { family: ['forum/create-post', 'shop/price'], tag: ['flaky'] });
+    expect([facets.family, facets.tag]).toEqual([['forum/create-post', 'shop/price'], ['flaky', 'review']]);
+  });
+
   it("names a training job's run by its phase and stage (issue 21)", () => {
     const rollouts = { id: 'fedcba9876', kind: 'rollout', config: { policy: 'local', phase: 1, training: { jobId: 'j', variant: 'full', stage: 'rollout' } }, promptVersion: null, subgoalVersions: [] } as unknown as RunSummary;
     expect(studyFacets([], [rollouts]).runs).toEqual([{ id: 'fedcba9876', label: 'fedcba98 · training phase 1 rollout' }]);

@@ -1,8 +1,8 @@
 import type { EpisodeSummary, RunSummary } from '../../../../main/api/contract';
 
-/** The values each study filter can take. Families and tags come from the episodes seen so far (the first,
- * unfiltered load shows them all), runs and versions from the runs table, so narrowing one filter never
- * hides the choices of another. */
+/** The values each study filter can take. Families and tags come from the host's summary (every episode in
+ * scope) and the episodes seen so far (one recorded since), runs and versions from the runs table, so
+ * narrowing one filter never hides the choices of another. */
 export interface StudyFacets {
   family: string[];
   tag: string[];
@@ -16,10 +16,10 @@ const distinct = <T,>(values: Iterable<T | null | undefined>): T[] => [...new Se
 /** What the facets read of an episode: the table's rows carry family and tags; versions also come from runs. */
 export type FacetSource = Pick<EpisodeSummary, 'id' | 'family' | 'tags'> & Partial<Pick<EpisodeSummary, 'subgoalVersion' | 'promptVersion'>>;
 
-export function studyFacets(seen: readonly FacetSource[], runs: readonly RunSummary[]): StudyFacets {
+export function studyFacets(seen: readonly FacetSource[], runs: readonly RunSummary[], known: { family: string[]; tag: string[] } = { family: [], tag: [] }): StudyFacets {
   return {
-    family: distinct(seen.map((e) => e.family)).sort(),
-    tag: distinct(seen.flatMap((e) => e.tags)).sort(),
+    family: distinct([...known.family, ...seen.map((e) => e.family)]).sort(),
+    tag: distinct([...known.tag, ...seen.flatMap((e) => e.tags)]).sort(),
     runs: runs.map((r) => ({ id: r.id, label: runLabel(r) })),
     subgoalVersion: distinct([...seen.map((e) => e.subgoalVersion), ...runs.flatMap((r) => r.subgoalVersions)]).sort((a, b) => a - b),
     promptVersion: distinct([...seen.map((e) => e.promptVersion), ...runs.map((r) => r.promptVersion)]).sort((a, b) => a - b),

@@ -58,7 +58,10 @@ export function EpisodeList() {
     };
   }, [reload, applyEpisodeEvent]);
   useEffect(() => setSeen((previous) => mergeSeen(previous, Object.values(pages).flat())), [pages]);
-  const facets = useMemo(() => studyFacets(seen, runSummaries), [seen, runSummaries]);
+  // The summary comes with each first page; the facets it names stay until the next one brings its own.
+  const [knownFacets, setKnownFacets] = useState<{ family: string[]; tag: string[] }>({ family: [], tag: [] });
+  useEffect(() => void (summary?.facets && setKnownFacets(summary.facets)), [summary]);
+  const facets = useMemo(() => studyFacets(seen, runSummaries, knownFacets), [seen, runSummaries, knownFacets]);
   const rowAtIndex = useCallback((index: number) => rowAt(pages, index), [pages]);
 
   const studyTotal = summary?.studyTotal ?? total;
