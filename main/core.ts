@@ -28,6 +28,7 @@ import { resumeRun, startRun, type RunTasksRequest, type StartedRun } from './ru
 import type { JobProgress, SchedulerSettings } from './runs/scheduler';
 import { homepageFor } from './runs/run-environments';
 import { analyzeRun, type RunSummarizer } from './runs/analyze-run';
+import { runState } from './runs/run-state';
 import { forkRunRequest } from './runs/fork';
 import { startFork } from './runs/fork-start';
 import type { TaskRecord } from './api/types';
@@ -275,6 +276,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const started = active.get(runId);
       started?.cancel();
       return started !== undefined;
+    },
+    getRunState: (runId) => runState(store, runId),
+    async resumeRun(runId) {
+      // The CLI's `resume` (runs/run-tasks.ts resumeRun): refusals (finished, running) reject with the reason.
+      const { done } = await resume(runId);
+      done.catch(() => undefined); // as startRun: the run's status records a failure
+      return { runId };
     },
     async listSubgoalSets(taskId) {
       // A sandbox task that never had a set shows its reference set, stored as version 1, so the Subgoals page

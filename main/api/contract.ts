@@ -2,6 +2,7 @@
 // this interface, so the renderer cannot tell them apart (docs/design/ARCHITECTURE.md §2). Types only.
 import type { EpisodeRecord, RunRecord, StepRecord, TaskRecord, TaskSummary } from './types';
 import type { RunReport } from './run-report';
+import type { RunState } from './run-state';
 import type { SecretName, SettingsPatch, SettingsView } from './settings';
 import type { AutoRaterTrial, LlmSelection, PromptName, PromptVersion, SubgoalItem, SubgoalSet, VerdictRecord } from './inference-types';
 import type { TrainingJob, TrainingProgress, TrainingRequest } from './training-types';
@@ -230,6 +231,13 @@ export interface WorkbenchApi {
    * Resolves when the new policy has taken over (with the fork's episode); a replayed prefix that does not
    * reproduce the source rejects with the reason and leaves no run or episode behind. */
   forkEpisode(request: ForkRequest): Promise<{ runId: string; episodeId?: string }>;
+  /** How far the run got from what is stored (finished, running and never-started tasks of its plan) and
+   * whether it can be resumed: a page opened mid-run, or following a run another process drives, reads it. */
+  getRunState(runId: string): Promise<RunState>;
+  /** Resumes an interrupted (cancelled, killed) or infrastructure-failed run in this process, as the CLI's
+   * `resume` does: every planned task without a finished episode runs again. Rejects with the reason when the
+   * run cannot be resumed (finished, already running, a training job's). Resolves once it is running again. */
+  resumeRun(runId: string): Promise<{ runId: string }>;
   /** Analyses the run (storing each failed episode's category and key decision step) and reports it. */
   getRunReport(runId: string): Promise<RunReport>;
   /** Settings and the status of each secret (set or not, last four characters; never the value). */

@@ -18,6 +18,8 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   startRun: true,
   cancelRun: true,
   forkEpisode: true,
+  getRunState: true,
+  resumeRun: true,
   getRunReport: true,
   getSettings: true,
   updateSettings: true,

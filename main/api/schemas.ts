@@ -23,7 +23,7 @@ const unit = z.number().min(0).max(1);
 const trainingRequest = z.object({
   variants: z.array(z.enum(TRAINING_VARIANTS)).min(1).max(TRAINING_VARIANTS.length).refine((v) => new Set(v).size === v.length, 'variants must not repeat'),
   phases: z.number().int().min(0).max(20),
-  families: z.array(z.string().min(1).max(200)).min(1).max(100),
+  families: z.array(z.string().min(1).max(200)).min(1).max(100).refine((f) => new Set(f).size === f.length, 'families must not repeat'),
   instancesPerFamily: z.number().int().min(5).max(1000),
   seed: z.number().int(),
   seeds: z.array(z.number().int()).min(1).max(20).refine((s) => new Set(s).size === s.length, 'seeds must not repeat').optional(),
@@ -127,6 +127,8 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
     }).strict(),
   ]),
   cancelRun: z.tuple([id]),
+  getRunState: z.tuple([id]),
+  resumeRun: z.tuple([id]),
   forkEpisode: z.tuple([
     z.object({
       episodeId: id,
@@ -162,6 +164,11 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
   listCriticFits: z.tuple([id.optional()]),
   getEpisodeCritics: z.tuple([id]),
 };
+
+/** One method's argument schema: the CLI checks the requests it builds with these rules before it stores anything. */
+export function paramSchema(method: ApiMethod): z.ZodType<unknown[]> {
+  return PARAM_SCHEMAS[method];
+}
 
 /** Returns the parsed parameters, or throws an Error that says which argument is wrong and why. */
 export function validateRequest(method: string, params: unknown): unknown[] {

@@ -57,10 +57,8 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
 export async function resumeRun(deps: RunTasksDeps, runId: string, overrides: Partial<SchedulerSettings> = {}): Promise<StartedRun> {
   const run = await deps.store.runs.get(runId);
   if (!run) throw new Error(`No run with id ${runId}.`);
-  // Training rollouts are the trainer's record of a phase, not a run to finish: the job trains again instead.
-  if (run.kind === 'rollout') throw new Error(`Run ${runId} holds a training job's episodes; it cannot be resumed (start the training job again).`);
-  if (run.status === 'running') throw new Error(`Run ${runId} is already running.`);
-  if (run.status === 'finished') throw new Error(`Run ${runId} has finished; there is nothing to resume.`);
+  const refusal = resumeRefusal(run);
+  if (refusal) throw new Error(refusal);
   const config = parseRunConfig(run);
   const request: RunTasksRequest = { ...config, scheduler: { ...DEFAULT_SCHEDULER, ...config.scheduler, ...overrides } };
   const tasks = await loadTasks(deps, config.taskIds);
@@ -82,12 +80,24 @@ export async function resumeRun(deps: RunTasksDeps, runId: string, overrides: Pa
   return execute(deps, run, request, jobs, new Map(tasks.map((t) => [t.id, t])));
 }
 
-/** The (task, seed) pairs of a run: each task once with seed + its index, or with N seeds of its own. */
+/** Why `resumeRun` refuses a run, or null when it can be resumed (the run page's Resume button asks too). */
+export function resumeRefusal(run: Pick<RunRecord, 'id' | 'kind' | 'status'>): string | null {
+  // Training rollouts are the trainer's record of a phase, not a run to finish: the job trains again instead.
+  if (run.kind === 'rollout') return `Run ${run.id} holds a training job's episodes; it cannot be resumed (start the training job again).`;
+  if (run.status === 'running') return `Run ${run.id} is already running.`;
+  if (run.status === 'finished') return `Run ${run.id} has finished; there is nothing to resume.`;
+  return null;
+}
+
+/** The (task, seed) pairs a run was started with: each task once with seed + its index, or with N seeds of its own. */
+export function plannedPairs(taskIds: readonly string[], seed: number, seedsPerTask: number | undefined): { taskId: string; seed: number }[] {
+  return seedsPerTask
+    ? taskIds.flatMap((taskId) => Array.from({ length: seedsPerTask }, (_, k) => ({ taskId, seed: seed + k })))
+    : taskIds.map((taskId, i) => ({ taskId, seed: seed + i }));
+}
+
 function jobsFor(tasks: TaskRecord[], seed: number, seedsPerTask: number | undefined): Job[] {
-  const pairs = seedsPerTask
-    ? tasks.flatMap((task) => Array.from({ length: seedsPerTask }, (_, k) => ({ taskId: task.id, seed: seed + k })))
-    : tasks.map((task, i) => ({ taskId: task.id, seed: seed + i }));
-  return pairs.map((pair, index) => ({ index, ...pair }));
+  return plannedPairs(tasks.map((t) => t.id), seed, seedsPerTask).map((pair, index) => ({ index, ...pair }));
 }
 
 async function loadTasks(deps: RunTasksDeps, taskIds: string[]): Promise<TaskRecord[]> {

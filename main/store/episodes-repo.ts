@@ -88,6 +88,11 @@ export class EpisodesRepo {
     return (await this.query(SELECT_EPISODE, filter)).map(toEpisode);
   }
 
+  /** Each episode of a run as (task, seed, status) only: cheap enough for a run page to poll (run-state.ts). */
+  async attempts(runId: string): Promise<Pick<EpisodeRecord, 'taskId' | 'seed' | 'status'>[]> {
+    return this.db.all<Pick<EpisodeRecord, 'taskId' | 'seed' | 'status'>>('SELECT task_id AS taskId, seed, status FROM episodes WHERE run_id = ?', [runId]);
+  }
+
   /** The episodes table's rows (issue 21 "Study tables"): each record with its task's intent, sites and
    * family, the versions it ran with, and its note and tags; filtered in SQL so only matches cross the API. */
   async listSummaries(filter: EpisodeFilter = {}): Promise<EpisodeSummary[]> {

@@ -2,14 +2,16 @@ import { useEffect, useState } from 'react';
 import type { EpisodeRecord, StepRecord } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
 import { ProgressBar } from '../../components/ProgressBar';
-import type { RunProgress, VerdictRecord } from '../../../../main/api/contract';
+import type { VerdictRecord } from '../../../../main/api/contract';
+import type { RunState } from '../../../../main/api/run-state';
 import { LiveVerdicts } from './LiveVerdicts';
 
 const KEEP_VERDICTS = 50;
 
-/** A run while it runs: the progress bar and, for the episode that acted last, its newest frame and action
- * as they arrive (steps are streamed as the core records them). */
-export function LiveRun({ runId, total, progress }: { runId: string; total: number; progress: RunProgress | undefined }) {
+/** A run while it runs: the progress bar (the stored count, useRunState: right also when the page opens
+ * mid-run) and, for the episode that acted last, its newest frame and action as they arrive (steps are
+ * streamed as the core records them). */
+export function LiveRun({ runId, state, stateError }: { runId: string; state: RunState | null; stateError: string | null }) {
   const [episodes, setEpisodes] = useState<Record<string, EpisodeRecord>>({});
   const [latest, setLatest] = useState<StepRecord | null>(null);
   const [verdicts, setVerdicts] = useState<VerdictRecord[]>([]);
@@ -41,7 +43,8 @@ export function LiveRun({ runId, total, progress }: { runId: string; total: numb
   return (
     <section className="panel live" aria-label="Live run" data-testid="live-run">
       <h2>Running</h2>
-      <ProgressBar done={progress?.done ?? 0} total={progress?.total ?? total} label="Run progress" />
+      {state ? <ProgressBar done={state.finished} total={state.total} label="Run progress" /> : !stateError && <p className="small muted">Reading the run's progress…</p>}
+      {stateError && <p role="alert" className="error">Could not read the run's progress: {stateError}</p>}
       <p className="small muted">
         {running.length} episode(s) in progress{' '}
         <button type="button" onClick={() => getClient().cancelRun(runId).then((ok) => setCancel(ok ? 'asked' : 'refused'), () => setCancel('refused'))} disabled={cancel === 'asked'}>

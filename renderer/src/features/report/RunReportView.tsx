@@ -4,12 +4,13 @@ import { getClient } from '../../api/client';
 import { BarChart } from '../../components/charts/BarChart';
 import { Heatmap } from '../../components/charts/Heatmap';
 import { LineChart } from '../../components/charts/LineChart';
-import { useRunProgress } from '../../stores/use-run-progress';
+import { useRunState } from '../../stores/use-run-state';
 import { useWorkbench } from '../../stores/workbench-store';
 import type { RunRecord } from '../../../../main/api/types';
 import { LiveRun } from './LiveRun';
 import { RunCritics } from './RunCritics';
 import { RunEpisodes } from './RunEpisodes';
+import { RunStatusBanner } from './RunStatusBanner';
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const CATEGORY_LABELS: Record<string, string> = {
@@ -25,10 +26,13 @@ export function RunReportView({ runId }: { runId: string }) {
   const [report, setReport] = useState<RunReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [run, setRun] = useState<RunRecord | null>(null);
-  const progress = useRunProgress()[runId];
   const navigate = useWorkbench((s) => s.navigate);
+  // The stored count and status, polled while running: the run events alone miss what happened before the
+  // page opened and, for a run another process drives, between its watch ticks.
+  const { state, error: stateError, refresh } = useRunState(runId);
+  const status = state?.status ?? run?.status;
 
-  // Follow the run's status; the report is built once it is no longer running.
+  // Follow the run's record (for its config and critics); the report is built once it is no longer running.
   useEffect(() => {
     const client = getClient();
     client.listRuns().then((runs) => setRun(runs.find((r) => r.id === runId) ?? null), (err: Error) => setError(err.message));
@@ -36,7 +40,10 @@ export function RunReportView({ runId }: { runId: string }) {
   }, [runId]);
 
   useEffect(() => {
-    if (!run || run.status === 'running') return;
+    // A resumed run's old report (and its error, e.g. nothing scored yet) no longer holds.
+    setReport(null);
+    setError(null);
+    if (!status || status === 'running') return;
     let live = true;
     getClient()
       .getRunReport(runId)
@@ -45,24 +52,25 @@ export function RunReportView({ runId }: { runId: string }) {
     return () => {
       live = false;
     };
-  }, [runId, run]);
+  }, [runId, status]);
 
-  if (run?.status === 'running') {
-    const total = Array.isArray(run.config.taskIds) ? run.config.taskIds.length : 0;
+  if (status === 'running') {
     return (
       <section aria-labelledby="report-heading" className="report">
         <h1 id="report-heading">Run in progress</h1>
-        <LiveRun runId={runId} total={total} progress={progress} />
+        <LiveRun runId={runId} state={state} stateError={stateError} />
       </section>
     );
   }
-  if (error) return <><p role="alert" className="error">Could not build the report: {error}</p><RunEpisodes runId={runId} /></>;
+  const banner = state && <RunStatusBanner state={state} onResumed={refresh} />;
+  if (error) return <>{banner}<p role="alert" className="error">Could not build the report: {error}</p><RunEpisodes runId={runId} /></>;
   if (!report) return <p className="muted">Analysing the run…</p>;
   const o = report.success.overall;
   return (
     <section aria-labelledby="report-heading" className="report">
       <h1 id="report-heading">Run report</h1>
       <p className="muted small">run {runId}</p>
+      {banner}
       <p className="headline" data-testid="overall-sr">Success rate {pct(o.rate)} ({o.successes}/{o.total} episodes)</p>
       <RunEpisodes runId={runId} />
       <div className="charts">
