@@ -1,16 +1,13 @@
 import { analyzeRun } from '../runs/analyze-run';
 import type { Core } from '../core';
 import type { ParsedArgs } from './args';
+import { latestPersonRun, resolveRun } from './run-resolver';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** `analyze <run-id|latest>`: the run report in the terminal — the same numbers the run report page plots. */
 export async function analyzeCommand(args: ParsedArgs, core: Core): Promise<number> {
-  const wanted = args.positionals[0] ?? 'latest';
-  const runs = await core.api.listRuns();
-  // 'latest' is the latest run a person started, not a training job's (issue 21).
-  const run = wanted === 'latest' ? runs.find((r) => r.kind !== 'rollout') : runs.find((r) => r.id === wanted || r.id.startsWith(wanted));
-  if (!run) throw new Error(wanted === 'latest' ? 'There are no runs yet.' : `No run matches "${wanted}".`);
+  const run = resolveRun(await core.api.listRuns(), args.positionals[0] ?? 'latest', { latest: latestPersonRun() });
   const report = await analyzeRun(core.store, run.id);
 
   console.log(`Run ${run.id} (${JSON.stringify(run.config)})`);

@@ -7,7 +7,13 @@ export interface ParsedArgs {
   repeated?: Record<string, Array<string | true>>;
 }
 
-export function parseArgs(argv: string[]): ParsedArgs {
+/** A mistake in the command line itself (unknown flag, bad value): the CLI prints it and exits 2, before
+ * anything is stored. */
+export class UsageError extends Error {}
+
+/** `switches` are the flags that take no value: the word after one is a positional, not its value
+ * (`list --training tasks`, `run --all shop/x`). */
+export function parseArgs(argv: string[], switches: ReadonlySet<string> = new Set()): ParsedArgs {
   const [command = 'help', ...rest] = argv;
   const positionals: string[] = [];
   const flags: Record<string, string | true> = {};
@@ -21,7 +27,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       const inline = eq < 0 ? undefined : arg.slice(eq + 1);
       const next = rest[i + 1];
       if (inline !== undefined) flags[key] = inline;
-      else if (next !== undefined && !next.startsWith('--')) (flags[key] = next), i++;
+      else if (next !== undefined && !next.startsWith('--') && !switches.has(key)) (flags[key] = next), i++;
       else flags[key] = true;
       (repeated[key] ??= []).push(flags[key]);
     } else {
@@ -35,14 +41,14 @@ export function parseArgs(argv: string[]): ParsedArgs {
 export function flagStrings(args: ParsedArgs, name: string): string[] {
   const values = args.repeated?.[name] ?? (args.flags[name] === undefined ? [] : [args.flags[name]]);
   return values.map((value) => {
-    if (value === true) throw new Error(`--${name} needs a value.`);
+    if (value === true) throw new UsageError(`--${name} needs a value.`);
     return value;
   });
 }
 
 export function flagString(args: ParsedArgs, name: string): string | undefined {
   const value = args.flags[name];
-  if (value === true) throw new Error(`--${name} needs a value.`);
+  if (value === true) throw new UsageError(`--${name} needs a value.`);
   return value;
 }
 
@@ -50,6 +56,16 @@ export function flagNumber(args: ParsedArgs, name: string, fallback: number): nu
   const value = flagString(args, name);
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, not "${value}".`);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number, not "${value}".`);
+  return n;
+}
+
+/** An integer flag (of at least `min` when given), or undefined when absent: for flags no API schema covers. */
+export function flagInteger(args: ParsedArgs, name: string, min?: number): number | undefined {
+  const n = flagNumber(args, name, NaN);
+  if (Number.isNaN(n)) return undefined;
+  if (!Number.isSafeInteger(n) || (min !== undefined && n < min)) {
+    throw new UsageError(`--${name} must be ${min === undefined ? 'an integer' : `a whole number ≥ ${min}`}, not ${args.flags[name]}.`);
+  }
   return n;
 }

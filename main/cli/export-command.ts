@@ -10,13 +10,15 @@ import { WEBRL_TRAINER_GAMMA } from '../training/export/webrl-prompt';
 import { writeVabTraces, writeWebRlTrainer, type WebRlExportTotals } from '../training/export/webrl-writers';
 import { assertInRange } from '../training/validate';
 import type { MiraConfig, ReturnKind } from '../training/defaults';
-import { flagNumber, flagString, type ParsedArgs } from './args';
+import { flagNumber, flagString, UsageError, type ParsedArgs } from './args';
+import { latestPersonRun, resolveRun } from './run-resolver';
+import { outputProblem } from '../training/export/output-path';
 
 const USAGE = 'export --run <runId|prefix|latest> [--format mira|vab-traces|webrl-trainer] --out <dir|file.jsonl> [--checkpoint <file|dir>] [--alpha A] [--lambda L] [--gamma G] [--return shaped|raw] [--webrl-gamma G]';
 
 export async function exportCommand(args: ParsedArgs, core: Core): Promise<number> {
   const wanted = flagString(args, 'run') ?? args.positionals[0];
-  if (!wanted) {
+  if (wanted === undefined) {
     console.error(`Usage: ${USAGE}`);
     return 2;
   }
@@ -24,14 +26,14 @@ export async function exportCommand(args: ParsedArgs, core: Core): Promise<numbe
   const checkpointPath = flagString(args, 'checkpoint');
   const checkpointFile = checkpointPath ? await core.resolveCheckpoint(checkpointPath, process.cwd()) : undefined;
   const format = (flagString(args, 'format') ?? 'mira') as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}".`);
+  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}".`);
   const outPath = flagString(args, 'out');
-  if (!outPath) throw new Error(`--out is required: ${format === 'webrl-trainer' ? 'the .jsonl file to write' : 'the folder to write into'}.`);
-  if (format !== 'mira' && checkpointPath) throw new Error('--checkpoint applies to --format mira only: WebRL computes its own critic and reference log-probs.');
-  const runs = await core.api.listRuns();
-  // 'latest' is the latest run a person started, not a training job's (issue 21).
-  const run = wanted === 'latest' ? runs.find((r) => r.kind !== 'rollout') : runs.find((r) => r.id === wanted) ?? runs.find((r) => r.id.startsWith(wanted));
-  if (!run) throw new Error(wanted === 'latest' ? 'There are no runs yet.' : `No run matches "${wanted}".`);
+  if (!outPath) throw new UsageError(`--out is required: ${format === 'webrl-trainer' ? 'the .jsonl file to write' : 'the folder to write into'}.`);
+  if (format !== 'mira' && checkpointPath) throw new UsageError('--checkpoint applies to --format mira only: WebRL computes its own critic and reference log-probs.');
+  const run = resolveRun(await core.api.listRuns(), wanted, { latest: latestPersonRun() });
+  // A path that cannot be written is refused before anything is read or created.
+  const problem = await outputProblem(outPath, format === 'webrl-trainer' ? 'file' : 'folder');
+  if (problem) throw new UsageError(`--out: ${problem}.`);
 
   if (format === 'mira') return exportMira(args, core, run.id, outPath, checkpointFile);
   const webrlGamma = args.flags['webrl-gamma'] !== undefined ? flagNumber(args, 'webrl-gamma', WEBRL_TRAINER_GAMMA) : WEBRL_TRAINER_GAMMA;
@@ -52,7 +54,7 @@ export async function exportCommand(args: ParsedArgs, core: Core): Promise<numbe
 
 async function exportMira(args: ParsedArgs, core: Core, runId: string, outPath: string, checkpoint: string | undefined): Promise<number> {
   const returnFlag = flagString(args, 'return');
-  if (returnFlag !== undefined && returnFlag !== 'shaped' && returnFlag !== 'raw') throw new Error(`--return must be shaped or raw, not "${returnFlag}".`);
+  if (returnFlag !== undefined && returnFlag !== 'shaped' && returnFlag !== 'raw') throw new UsageError(`--return must be shaped or raw, not "${returnFlag}".`);
   const returnKind: ReturnKind | undefined = returnFlag;
   const mira: Partial<MiraConfig> = {
     ...(args.flags.alpha !== undefined ? { alpha: flagNumber(args, 'alpha', 0) } : {}),

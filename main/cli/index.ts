@@ -1,8 +1,10 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { createCore, defaultDataDir } from '../core';
 import { isMiniWobSuccessRule } from '../eval/miniwob-reward';
-import { parseArgs, flagNumber, flagString, flagStrings, type ParsedArgs } from './args';
+import { parseArgs, flagInteger, flagString, flagStrings, UsageError, type ParsedArgs } from './args';
+import { checkCommandLine, switchesOf } from './flag-check';
 import { browserEndpointsOf } from './browser-endpoints';
 import { importCommand } from './import-command';
 import { analyzeCommand } from './analyze-command';
@@ -21,21 +23,26 @@ async function main(argv: string[]): Promise<number> {
     (help.exitCode === 0 ? console.log : console.error)(help.text);
     return help.exitCode;
   }
-  const args = parseArgs(argv);
+  // The whole command line is checked before anything is opened or stored (exit code 2).
+  const args = parseArgs(argv, switchesOf(argv[0]));
+  checkCommandLine(args);
+  const limits = { maxActiveRuns: optionalNumber(args, 'max-runs', 1), maxBrowserContexts: optionalNumber(args, 'max-contexts', 1) };
+  const sandbox = { datasetSeed: optionalNumber(args, 'dataset-seed') ?? 1, instancesPerFamily: optionalNumber(args, 'instances', 1) ?? 5 };
   const dataDir = flagString(args, 'data') ?? process.env.MIRA_DATA_DIR ?? defaultDataDir(homedir());
   const miniwobSuccess = flagString(args, 'miniwob-success');
-  if (miniwobSuccess !== undefined && !isMiniWobSuccessRule(miniwobSuccess)) throw new Error(`--miniwob-success must be browsergym or miniwob, not "${miniwobSuccess}".`);
-  // `list` and `analyze` only read: on a data directory this process cannot write they open it read-only.
-  const readOnly = (args.command === 'list' || args.command === 'analyze') && !(await isWritableDir(dataDir));
+  if (miniwobSuccess !== undefined && !isMiniWobSuccessRule(miniwobSuccess)) throw new UsageError(`--miniwob-success must be browsergym or miniwob, not "${miniwobSuccess}".`);
+  // `list` and `analyze` only read: on a data directory this process cannot write they open it read-only. One
+  // that does not exist yet is created, as any command does: `list` then shows the catalog.
+  const readOnly = (args.command === 'list' || args.command === 'analyze') && existsSync(dataDir) && !(await isWritableDir(dataDir));
   const core = await createCore({
     dataDir,
     readOnly,
-    limits: { maxActiveRuns: optionalNumber(args, 'max-runs'), maxBrowserContexts: optionalNumber(args, 'max-contexts') },
+    limits,
     // The browser runs as the user's program: chosen at start (flag, environment), never over the API.
     browserPath: flagString(args, 'browser') ?? process.env.MIRA_BROWSER ?? null,
     // Remote browsers: flags, else MIRA_BROWSER_ENDPOINTS, else settings.json (checked here, named by source).
     browserEndpoints: browserEndpointsOf(flagStrings(args, 'browser-endpoint'), process.env.MIRA_BROWSER_ENDPOINTS),
-    sandbox: { datasetSeed: flagNumber(args, 'dataset-seed', 1), instancesPerFamily: flagNumber(args, 'instances', 5) },
+    sandbox,
     mode: args.command === 'serve' ? 'web' : 'cli',
     miniwob: { dir: flagString(args, 'miniwob-dir'), successRule: miniwobSuccess },
     llm: { allowEnvKeyForCustomEndpoint: args.flags['allow-env-key-for-custom-endpoint'] !== undefined || process.env.MIRA_ALLOW_ENV_KEY_CUSTOM_ENDPOINT === '1' },
@@ -53,9 +60,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function optionalNumber(args: ParsedArgs, name: string): number | undefined {
-  const n = flagNumber(args, name, NaN);
-  return Number.isNaN(n) ? undefined : n;
+/** A whole-number common flag (at least `min`), or undefined when absent. */
+function optionalNumber(args: ParsedArgs, name: string, min?: number): number | undefined {
+  return flagInteger(args, name, min);
 }
 
 function dispatch(args: ParsedArgs, core: Awaited<ReturnType<typeof createCore>>, dataDir: string): Promise<number> {
@@ -75,12 +82,22 @@ function dispatch(args: ParsedArgs, core: Awaited<ReturnType<typeof createCore>>
   }
 }
 
+// A reader that stops early (`list tasks | head -3`) closes the pipe: not an error, so no stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code !== -1) process.exitCode = code;
   },
   (err) => {
     console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
+    // Exit now: a core that failed half-way through starting (a sandbox server already listening) has no
+    // handle to close, and would keep the process alive forever.
+    process.exit(err instanceof UsageError ? 2 : 1);
   },
 );

@@ -1,11 +1,16 @@
 import type { RunProgress } from '../api/contract';
-import type { EpisodeRecord } from '../api/types';
+import type { EpisodeRecord, TaskRecord } from '../api/types';
 import type { Core } from '../core';
 import { countsTowardSuccessRate } from '../analysis/trajectory';
 import type { StartedRun } from '../runs/run-tasks';
-import { flagNumber, flagString, type ParsedArgs } from './args';
+import { flagNumber, flagString, UsageError, type ParsedArgs } from './args';
 import { runOptions, schedulerOptions } from './run-options';
+import { checkResumeOverrides, checkRunRequest } from './run-request-check';
+import { resolveRun } from './run-resolver';
 import { MINIWOB_SUITE_FAMILY } from '../tasks/miniwob/suite';
+
+/** The splits a task can be in (TaskRecord.split). */
+const TASK_SPLITS: readonly string[] = ['train', 'test'] satisfies NonNullable<TaskRecord['split']>[];
 
 /** `run`: picks tasks, schedules them (`--concurrency N`), prints a progress line per finished episode and a
  * summary. Exit code 0 when the run completed (whatever the success rate); 1 when it could not run or some
@@ -13,30 +18,34 @@ import { MINIWOB_SUITE_FAMILY } from '../tasks/miniwob/suite';
 export async function runCommand(args: ParsedArgs, core: Core): Promise<number> {
   const policy = flagString(args, 'policy') ?? 'oracle';
   const options = runOptions(args);
-  // Unless told, as many at once as the machine's cores keep fed (browser/default-concurrency.ts).
-  options.scheduler = { concurrency: core.pool.defaultConcurrency(), ...options.scheduler };
-  // A checkpoint must lie inside <dataDir>/training; checked before the run exists (relative to the shell's folder).
-  if (options.checkpoint !== undefined) options.checkpoint = await core.resolveCheckpoint(options.checkpoint, process.cwd());
   const taskIds = await selectTasks(args, core);
   if (taskIds.length === 0) throw new Error('No task matches; see `list tasks` or `list families`.');
-  const atOnce = Math.min(options.scheduler.concurrency ?? 1, taskIds.length);
-  console.log(`Running ${taskIds.length} episode(s) with policy "${policy}", ${atOnce} at once (data: ${(await core.api.info()).dataDir})`);
   const seeds = flagNumber(args, 'seeds', NaN);
-  if (!Number.isNaN(seeds) && !(Number.isInteger(seeds) && seeds >= 1)) throw new Error(`--seeds must be a whole number ≥ 1, not "${args.flags.seeds}".`);
-  return follow(core, () => core.run({ taskIds, policy, seed: flagNumber(args, 'seed', 0), ...(Number.isNaN(seeds) ? {} : { seedsPerTask: seeds }), ...options }));
+  const request = { taskIds, policy, seed: flagNumber(args, 'seed', 0), ...(Number.isNaN(seeds) ? {} : { seedsPerTask: seeds }), ...options };
+  // Every flag is checked by the API's rules before the run exists: a stored run must be resumable.
+  checkRunRequest(args, request);
+  // Unless told, as many at once as the machine's cores keep fed (browser/default-concurrency.ts).
+  request.scheduler = { concurrency: core.pool.defaultConcurrency(), ...request.scheduler };
+  // A checkpoint must lie inside <dataDir>/training; checked before the run exists (relative to the shell's folder).
+  if (request.checkpoint !== undefined) request.checkpoint = await core.resolveCheckpoint(request.checkpoint, process.cwd());
+  // One episode per task and seed (--seeds N runs each task N times).
+  const episodes = taskIds.length * (request.seedsPerTask ?? 1);
+  const atOnce = Math.min(request.scheduler.concurrency ?? 1, episodes);
+  console.log(`Running ${episodes} episode(s) with policy "${policy}", ${atOnce} at once (data: ${(await core.api.info()).dataDir})`);
+  return follow(core, () => core.run(request));
 }
 
 /** `resume <run-id|latest>`: runs again every task of an interrupted (or infrastructure-failed) run that has no
  * finished episode. A run another process is resuming is refused as already running (runs/run-tasks.ts). */
 export async function resumeCommand(args: ParsedArgs, core: Core): Promise<number> {
-  const wanted = args.positionals[0] ?? 'latest';
-  const runs = await core.store.runs.list();
-  const run = wanted === 'latest'
-    ? runs.find((r) => (r.status === 'interrupted' || r.status === 'error') && r.kind !== 'rollout') // a training job's runs are not resumed
-    : runs.find((r) => r.id === wanted || r.id.startsWith(wanted));
-  if (!run) throw new Error(wanted === 'latest' ? 'No interrupted run to resume.' : `No run matches "${wanted}".`);
+  const overrides = schedulerOptions(args);
+  checkResumeOverrides(args, overrides);
+  const run = resolveRun(await core.store.runs.list(), args.positionals[0] ?? 'latest', {
+    // a training job's runs are not resumed
+    latest: { pick: (runs) => runs.find((r) => (r.status === 'interrupted' || r.status === 'error') && r.kind !== 'rollout'), none: 'No interrupted run to resume.' },
+  });
   console.log(`Resuming run ${run.id}`);
-  return follow(core, () => core.resume(run.id, schedulerOptions(args)));
+  return follow(core, () => core.resume(run.id, overrides));
 }
 
 async function follow(core: Core, start: () => Promise<StartedRun>): Promise<number> {
@@ -83,13 +92,14 @@ async function selectTasks(args: ParsedArgs, core: Core): Promise<string[]> {
   // MiniWoB++ as BrowserGym runs it (docs/design/WEBARENA.md §5): its 125 tasks, or every page of the checkout.
   const suite = flagString(args, 'suite');
   if (suite !== undefined) {
-    if (suite !== 'miniwob' && suite !== 'miniwob-all') throw new Error(`--suite must be miniwob or miniwob-all, not "${suite}".`);
+    if (suite !== 'miniwob' && suite !== 'miniwob-all') throw new UsageError(`--suite must be miniwob or miniwob-all, not "${suite}".`);
     const miniwob = (await core.store.tasks.list()).filter((t) => t.source === 'miniwob' && (suite === 'miniwob-all' || t.family === MINIWOB_SUITE_FAMILY));
     if (miniwob.length === 0) throw new Error(core.miniwob.problem ?? 'No MiniWoB++ tasks are registered: set MINIWOB_DIR (or --miniwob-dir).');
     return miniwob.map((t) => t.id);
   }
   const family = flagString(args, 'family');
   const split = flagString(args, 'split');
+  if (split !== undefined && !TASK_SPLITS.includes(split)) throw new UsageError(`--split must be ${TASK_SPLITS.join(' or ')}, not "${split}".`);
   const tasks = await core.store.tasks.list();
   return tasks
     // Sandbox tasks from an earlier, larger catalog stay in the store; only the current catalog's have an oracle.

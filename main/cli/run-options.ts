@@ -1,8 +1,8 @@
 import { GRAMMARS, type GrammarName } from '../actions/grammars';
 import { isObservationFormat, OBSERVATION_FORMATS, type ObservationFormat } from '../agent/observation-view';
-import { stopRulesFor, type StopRules } from '../agent/stop-rules';
+import { STOP_RULE_PROFILES, stopRulesFor, type StopRules } from '../agent/stop-rules';
 import type { SchedulerSettings } from '../runs/scheduler';
-import { flagNumber, flagString, type ParsedArgs } from './args';
+import { flagNumber, flagString, UsageError, type ParsedArgs } from './args';
 import type { LlmSelection } from '../api/inference-types';
 import { isMember, LLM_PROVIDER_IDS } from '../api/registries';
 import type { SgoSettings } from '../agent/sgo-settings';
@@ -25,15 +25,15 @@ export interface RunOptions {
 export function llmOptions(args: ParsedArgs): Pick<RunOptions, 'llm' | 'sgo'> {
   const provider = flagString(args, 'provider');
   if (provider !== undefined && !isMember(LLM_PROVIDER_IDS, provider)) {
-    throw new Error(`--provider must be one of ${LLM_PROVIDER_IDS.join(', ')}, not "${provider}".`);
+    throw new UsageError(`--provider must be one of ${LLM_PROVIDER_IDS.join(', ')}, not "${provider}".`);
   }
   const budget = flagString(args, 'thinking-budget');
   if (budget !== undefined && budget !== 'dynamic' && budget !== 'off' && !/^\d+$/.test(budget)) {
-    throw new Error(`--thinking-budget must be a number of tokens, dynamic or off, not "${budget}".`);
+    throw new UsageError(`--thinking-budget must be a number of tokens, dynamic or off, not "${budget}".`);
   }
   const source = flagString(args, 'subgoals');
   if (source !== undefined && !['generate', 'latest', 'reference'].includes(source)) {
-    throw new Error(`--subgoals must be generate, latest or reference, not "${source}".`);
+    throw new UsageError(`--subgoals must be generate, latest or reference, not "${source}".`);
   }
   const llm: LlmSelection = {};
   if (provider) llm.provider = provider;
@@ -55,7 +55,7 @@ export function schedulerOptions(args: ParsedArgs): Partial<SchedulerSettings> {
   const concurrency = flagNumber(args, 'concurrency', NaN);
   if (!Number.isNaN(concurrency)) out.concurrency = concurrency;
   const timeout = flagNumber(args, 'episode-timeout', NaN);
-  if (!Number.isNaN(timeout)) out.episodeTimeoutMs = timeout * 1000;
+  if (!Number.isNaN(timeout)) out.episodeTimeoutMs = Math.round(timeout * 1000);
   const retries = flagNumber(args, 'infra-retries', NaN);
   if (!Number.isNaN(retries)) out.infraRetries = retries;
   return out;
@@ -64,18 +64,25 @@ export function schedulerOptions(args: ParsedArgs): Partial<SchedulerSettings> {
 export function runOptions(args: ParsedArgs): RunOptions {
   const grammar = flagString(args, 'grammar');
   if (grammar !== undefined && !(grammar in GRAMMARS)) {
-    throw new Error(`--grammar must be one of ${Object.keys(GRAMMARS).join(', ')}, not "${grammar}".`);
+    throw new UsageError(`--grammar must be one of ${Object.keys(GRAMMARS).join(', ')}, not "${grammar}".`);
   }
   const observation = flagString(args, 'observation');
   if (observation !== undefined && !isObservationFormat(observation)) {
-    throw new Error(`--observation must be one of ${OBSERVATION_FORMATS.join(', ')}, not "${observation}".`);
+    throw new UsageError(`--observation must be one of ${OBSERVATION_FORMATS.join(', ')}, not "${observation}".`);
   }
   const profile = flagString(args, 'stop-rules') ?? 'webarena';
   const maxSteps = flagNumber(args, 'max-steps', NaN);
+  let stopRules: StopRules;
+  try {
+    stopRules = stopRulesFor(profile, Number.isNaN(maxSteps) ? {} : { maxSteps });
+  } catch (err) {
+    // Either the profile is unknown or the step limit is not a positive integer.
+    throw new UsageError(`${profile in STOP_RULE_PROFILES ? '--max-steps' : '--stop-rules'}: ${(err as Error).message}`);
+  }
   return {
     grammar: grammar as GrammarName | undefined,
     observationFormat: observation as ObservationFormat | undefined,
-    stopRules: stopRulesFor(profile, Number.isNaN(maxSteps) ? {} : { maxSteps }),
+    stopRules,
     scheduler: schedulerOptions(args),
     ...llmOptions(args),
     checkpoint: flagString(args, 'checkpoint'),

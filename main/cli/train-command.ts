@@ -13,14 +13,17 @@ import { parseSeeds, requestSeeds } from '../training/study/seeds';
 import { studyReport } from '../training/study/study-report';
 import { studyTextTable } from '../training/study/study-table';
 import { writeStudyReport } from '../training/study/write-report';
-import { flagNumber, flagString, type ParsedArgs } from './args';
+import { flagNumber, flagString, UsageError, type ParsedArgs } from './args';
 import { trainCriticsCommand } from './train-critics-command';
+import { checkTrainingRequest } from './train-request-check';
+import { outputProblem } from '../training/export/output-path';
 
 export async function trainCommand(args: ParsedArgs, core: Core, dataDir = '.'): Promise<number> {
   if (args.positionals[0] === 'critics') return trainCriticsCommand(args, core);
+  if (args.positionals[0] !== undefined) throw new UsageError(`Unexpected "${args.positionals[0]}": train takes no argument but \`critics\`.`);
   const variants = args.flags.ablation ? [...TRAINING_VARIANTS] : (flagString(args, 'variants') ?? 'full').split(',').map((v) => v.trim());
   const unknown = variants.filter((v) => !(TRAINING_VARIANTS as readonly string[]).includes(v));
-  if (unknown.length) throw new Error(`Unknown variant(s) ${unknown.join(', ')}; choose from ${TRAINING_VARIANTS.join(', ')} (or --ablation for all).`);
+  if (unknown.length) throw new UsageError(`Unknown variant(s) ${unknown.join(', ')}; choose from ${TRAINING_VARIANTS.join(', ')} (or --ablation for all).`);
   const families = flagString(args, 'families')?.split(',').map((f) => f.trim()) ?? [...TrainingDefaults.families];
   const request = withStudy(args, {
     variants: variants as TrainingVariant[], families, phases: flagNumber(args, 'phases', 2),
@@ -28,6 +31,11 @@ export async function trainCommand(args: ParsedArgs, core: Core, dataDir = '.'):
     budget: budgetFlags(args),
     ...(args.flags['parallel-variants'] !== undefined ? { parallelVariants: flagNumber(args, 'parallel-variants', 1) } : {}),
   });
+  // Checked by the API's own rules, and the report's path, before the job (minutes to hours) starts.
+  checkTrainingRequest(args, request);
+  const reportPath = flagString(args, 'report');
+  const reportProblem = reportPath === undefined ? null : await outputProblem(reportPath, 'file');
+  if (reportProblem) throw new UsageError(`--report: ${reportProblem}.`);
   console.log(`Training ${request.variants.join(', ')} on ${request.families.join(', ')}${request.seeds ? ` with seeds ${request.seeds.join(', ')}` : ''}: ${request.phases} MiRA phase(s) after SFT, ${request.instancesPerFamily} instances per family`);
   let lastLine = '';
   const off = core.events.subscribe((e) => {
@@ -46,7 +54,7 @@ export async function trainCommand(args: ParsedArgs, core: Core, dataDir = '.'):
     const study = studyReport(job);
     console.log(summaryTable(job, study));
     console.log(`\n${studyTextTable(study)}`);
-    const report = await writeStudyReport(job, flagString(args, 'report') ?? join(dataDir, 'training', job.id, 'study.html'));
+    const report = await writeStudyReport(job, reportPath ?? join(dataDir, 'training', job.id, 'study.html'));
     console.log(`Study report: ${report.path}\nOpen: ${report.url}`);
     return job.status === 'finished' ? 0 : 1;
   } finally {
@@ -115,7 +123,7 @@ function withStudy(args: ParsedArgs, request: TrainingRequest): TrainingRequest 
   const given = (flag: string) => args.flags[flag] !== undefined;
   const out: TrainingRequest = { ...request };
   if (name !== undefined) {
-    const preset = studyPreset(name);
+    const preset = usage('--study', () => studyPreset(name));
     if (!given('variants') && !given('ablation')) out.variants = preset.variants;
     if (!given('families')) out.families = preset.families;
     if (!given('phases')) out.phases = preset.phases;
@@ -124,6 +132,18 @@ function withStudy(args: ParsedArgs, request: TrainingRequest): TrainingRequest 
     out.budget = { ...preset.budget, ...request.budget };
   }
   const seeds = flagString(args, 'seeds');
-  if (seeds !== undefined) Object.assign(out, { seeds: parseSeeds(seeds), seed: parseSeeds(seeds)[0] });
+  if (seeds !== undefined) {
+    const parsed = usage('--seeds', () => parseSeeds(seeds));
+    Object.assign(out, { seeds: parsed, seed: parsed[0] });
+  }
   return out;
+}
+
+/** A flag's value parsed by a helper whose error is about that value: a usage error naming the flag. */
+function usage<T>(flag: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    throw new UsageError(`${flag}: ${(err as Error).message}`);
+  }
 }

@@ -3,14 +3,24 @@
 // and V's calibration, and where the checkpoint went. Replay then draws V and P for those runs' episodes.
 import type { CriticFitJob } from '../api/critic-types';
 import type { Core } from '../core';
-import { flagNumber, flagString, type ParsedArgs } from './args';
+import { flagNumber, flagString, UsageError, type ParsedArgs } from './args';
+import { latestPersonRun, resolveRun } from './run-resolver';
+import { checkCriticFitRequest } from './train-request-check';
 
 export async function trainCriticsCommand(args: ParsedArgs, core: Core): Promise<number> {
-  const runIds = (flagString(args, 'runs') ?? '').split(',').map((r) => r.trim()).filter(Boolean);
-  if (runIds.length === 0) throw new Error('train critics needs --runs <id,id,…>: the runs whose episodes the critics learn from.');
-  const epochs = count('epochs', flagString(args, 'epochs'));
-  const patience = count('patience', flagString(args, 'patience'));
-  const { fitId } = await core.api.startCriticFit({ runIds, seed: flagNumber(args, 'seed', 1), ...(epochs && { maxEpochs: epochs }), ...(patience && { patience }) });
+  const wanted = (flagString(args, 'runs') ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  if (wanted.length === 0) throw new UsageError('train critics needs --runs <id,id,…>: the runs whose episodes the critics learn from.');
+  const epochs = flagNumber(args, 'epochs', NaN);
+  const patience = flagNumber(args, 'patience', NaN);
+  const request = {
+    runIds: wanted, seed: flagNumber(args, 'seed', 1),
+    ...(Number.isNaN(epochs) ? {} : { maxEpochs: epochs }), ...(Number.isNaN(patience) ? {} : { patience }),
+  };
+  checkCriticFitRequest(args, request);
+  // Ids or unique prefixes, as every command takes them.
+  const runs = await core.api.listRuns();
+  const runIds = [...new Set(wanted.map((name) => resolveRun(runs, name, { latest: latestPersonRun() }).id))];
+  const { fitId } = await core.api.startCriticFit({ ...request, runIds });
   console.log(`Fitting the critics on run(s) ${runIds.join(', ')} (fit ${fitId}); Ctrl-C cancels`);
   // Ctrl-C closes the core (cli/signals.ts), which stops the fit's worker at once and records it cancelled.
   const onInterrupt = () => console.error(`Cancelling critic fit ${fitId}: its worker stops now; its record will say cancelled.`);
@@ -34,14 +44,6 @@ export async function trainCriticsCommand(args: ParsedArgs, core: Core): Promise
   }
   console.log(criticFitSummary(job));
   return 0;
-}
-
-/** An optional whole-number flag from 1 to 1,000,000 (the API's bounds), or undefined when absent. */
-function count(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new Error(`--${name} must be a whole number from 1 to 1000000, not "${value}".`);
-  return n;
 }
 
 export function criticFitSummary(job: CriticFitJob): string {

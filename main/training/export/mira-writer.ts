@@ -2,9 +2,7 @@
 // lines: milestones, P, V, shaped rewards, advantages, the local policy's log π_ref) and `manifest.json`,
 // which says what produced them (schema version, α, λ, γ, β, critic checkpoints, prompt and subgoal
 // versions, task split) and is checked against docs/schemas/mira-export.schema.json before it is written.
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Store } from '../../store';
 import manifestSchema from '../../../docs/schemas/mira-export.schema.json';
@@ -13,6 +11,7 @@ import type { MiraConfig } from '../defaults';
 import { exportConfig, exportRun } from './export-run';
 import { schemaErrors, type JsonSchema } from './json-schema';
 import { EXPORT_SCHEMA, type EpisodeReport } from './types';
+import { createOutputFolder, openOutputFile } from './output-path';
 
 export const MIRA_STEPS_FILE = 'steps.jsonl';
 export const MIRA_MANIFEST_FILE = 'manifest.json';
@@ -43,11 +42,11 @@ export async function writeMiraExport(store: Store, runId: string, dir: string, 
   const run = await store.runs.get(runId);
   if (!run) throw new Error(`There is no run ${runId}.`);
   const exportCkpt = options.checkpoint ? await loadCheckpoint(options.checkpoint) : null;
-  await mkdir(dir, { recursive: true });
+  await createOutputFolder(dir);
 
   const counts = { episodes: 0, steps: 0, skipped: 0 };
   const exportedEpisodes: { id: string; taskId: string }[] = [];
-  const out = createWriteStream(join(dir, MIRA_STEPS_FILE));
+  const out = await openOutputFile(join(dir, MIRA_STEPS_FILE));
   try {
     const lines = exportRun(store, runId, {
       format: 'mira', checkpoint: options.checkpoint, mira: options.mira, onSkip: options.onSkip,
@@ -57,9 +56,9 @@ export async function writeMiraExport(store: Store, runId: string, dir: string, 
         options.onEpisode?.(report);
       },
     });
-    for await (const line of lines) if (!out.write(`${line}\n`)) await once(out, 'drain');
+    for await (const line of lines) await out.write(`${line}\n`);
   } finally {
-    await closeStream(out);
+    await out.close();
   }
 
   const rc = run.config as Record<string, unknown>;
@@ -108,8 +107,4 @@ async function subgoalsOf(store: Store, episodes: readonly { id: string; taskId:
     if (set.promptName !== null) prompts.set(`${set.promptName}@${set.promptVersion}`, { purpose: 'subgoals', name: set.promptName, version: set.promptVersion });
   }
   return { subgoalVersions: [...bySet.values()], subgoalPrompts: [...prompts.values()] };
-}
-
-function closeStream(stream: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }

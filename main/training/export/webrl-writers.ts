@@ -5,13 +5,12 @@
 // - `webrl-trainer`: one trajectory per line, a JSON array of steps with exactly the trainer's fields
 //   {observation, next_observation, action, reward, done, mc_return}; `torch.save` of the parsed lines is the
 //   trainer's offline data file (docs/export.md).
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Store } from '../../store';
 import { mcReturns, WEBRL_TRAINER_GAMMA, webrlPrompt } from './webrl-prompt';
 import { webrlTrajectories, type TrajectoryHandlers, type WebRlTrajectory } from './webrl-trajectories';
+import { createOutputFolder, openOutputFile } from './output-path';
 
 export interface WebRlExportTotals {
   episodes: number;
@@ -39,8 +38,8 @@ export interface WebRlTrainerStep {
 }
 
 export async function writeVabTraces(store: Store, runId: string, dir: string, options: WebRlWriteOptions = {}): Promise<WebRlExportTotals> {
-  await mkdir(join(dir, 'traces'), { recursive: true });
-  await mkdir(join(dir, 'actions'), { recursive: true });
+  await createOutputFolder(join(dir, 'traces'));
+  await createOutputFolder(join(dir, 'actions'));
   return forEachTrajectory(store, runId, options, async (traj) => {
     const id = traj.source.episode.id;
     const lines = traj.steps.map((s, index) => JSON.stringify({ trace_id: id, index, prompt: s.prompt, html: s.html, response: s.response, target: traj.intent }));
@@ -51,13 +50,11 @@ export async function writeVabTraces(store: Store, runId: string, dir: string, o
 }
 
 export async function writeWebRlTrainer(store: Store, runId: string, file: string, options: WebRlWriteOptions = {}): Promise<WebRlExportTotals> {
-  const out = createWriteStream(file);
+  const out = await openOutputFile(file);
   try {
-    return await forEachTrajectory(store, runId, options, async (traj) => {
-      if (!out.write(`${JSON.stringify(trainerSteps(traj, options.gamma ?? WEBRL_TRAINER_GAMMA))}\n`)) await once(out, 'drain');
-    });
+    return await forEachTrajectory(store, runId, options, (traj) => out.write(`${JSON.stringify(trainerSteps(traj, options.gamma ?? WEBRL_TRAINER_GAMMA))}\n`));
   } finally {
-    await closeStream(out);
+    await out.close();
   }
 }
 
@@ -96,8 +93,4 @@ async function forEachTrajectory(store: Store, runId: string, options: WebRlWrit
     options.onTrajectory?.(traj);
   }
   return totals;
-}
-
-function closeStream(stream: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
