@@ -74,14 +74,19 @@ async function expectProgress(page: Page, done: number, total: number): Promise<
   await expect(page.getByTestId('live-run')).toContainText(`${done}/${total}`);
 }
 
+/** Starts a run of `total` shop tasks held after `finished` episodes, and opens its page there. */
+async function openRunHeldAt(page: Page, finished: number, total: number): Promise<string> {
+  gate.release(finished);
+  const { runId } = await app.core.api.startRun({ taskIds: shopTasks(app.core, total), policy: 'react', concurrency: 1 });
+  await heldAt(app.core, runId, finished);
+  await page.goto(`${app.host.loginUrl}#/run/${runId}`);
+  await expectProgress(page, finished, total);
+  return runId;
+}
+
 test('a run reopened mid-run shows the episodes finished so far, not 0, and follows them', async ({ page }) => {
   test.setTimeout(300_000);
-  gate.release(3);
-  const { runId } = await app.core.api.startRun({ taskIds: shopTasks(app.core, 5), policy: 'react', concurrency: 1 });
-  await heldAt(app.core, runId, 3);
-
-  await page.goto(`${app.host.loginUrl}#/run/${runId}`);
-  await expectProgress(page, 3, 5);
+  const runId = await openRunHeldAt(page, 3, 5);
   // To the Runs list and back into the run: the live view starts at 3/5 again.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Runs' }).click();
   await page.getByTestId('run-row').filter({ hasText: runId.slice(0, 8) }).click();
@@ -117,11 +122,7 @@ test('a run another process drives (no events here) still shows its real progres
 
 test('a cancelled run says it was interrupted and what never ran; Resume runs the rest to the full report', async ({ page }) => {
   test.setTimeout(300_000);
-  gate.release(3);
-  const { runId } = await app.core.api.startRun({ taskIds: shopTasks(app.core, 5), policy: 'react', concurrency: 1 });
-  await heldAt(app.core, runId, 3);
-  await page.goto(`${app.host.loginUrl}#/run/${runId}`);
-  await expectProgress(page, 3, 5);
+  const runId = await openRunHeldAt(page, 3, 5);
   await page.getByRole('button', { name: 'Cancel run' }).click();
 
   // The report says what happened: interrupted, 3 of 5 finished, the 4th cut short by the cancel, the 5th never ran.
