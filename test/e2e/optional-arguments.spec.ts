@@ -10,6 +10,7 @@ test('a prompt version saves with the Note left empty', async ({ page }) => {
   const editor = page.locator('.monaco-editor');
   await expect(editor.locator('.view-lines')).toBeVisible();
   const versions = page.getByTestId('prompt-versions').getByRole('listitem');
+  await expect(versions.first()).toBeVisible(); // the list loads after the editor: count it once it is there
   const before = await versions.count();
 
   await editor.locator('.view-lines').click();

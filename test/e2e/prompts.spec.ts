@@ -15,6 +15,7 @@ test('edit the AutoRater prompt in Monaco, save it as a new version, and preview
   await expect(editor).toBeVisible();
   await expect(editor.locator('.view-lines')).toContainText('{{subgoal}}');
   const versions = page.getByTestId('prompt-versions').getByRole('listitem');
+  await expect(versions.first()).toBeVisible(); // the list loads after the editor: count it once it is there
   const before = await versions.count();
 
   await editor.locator('.view-lines').click();
@@ -86,8 +87,11 @@ test('an unsaved draft survives switching templates, a version pick over it asks
   await page.keyboard.type('\nName each milestone by what the page shows.');
   await page.getByLabel('Note').fill('milestones by page');
   await page.getByRole('button', { name: 'Save as new version' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Saved as version \d+/ })).toBeVisible();
-  const saved = await versions.count();
+  const savedStatus = page.getByRole('status').filter({ hasText: /Saved as version \d+/ });
+  await expect(savedStatus).toBeVisible();
+  // The version number from what the page says; the list refreshes after the status shows, so it is awaited.
+  const saved = Number(/version (\d+)/.exec((await savedStatus.textContent()) ?? '')![1]);
+  await expect(versions).toHaveCount(saved);
 
   // An unsaved draft: marked in the heading and in the template list.
   await editor.locator('.view-lines').click();
