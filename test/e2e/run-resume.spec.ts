@@ -89,7 +89,11 @@ test('a run reopened mid-run shows the episodes finished so far, not 0, and foll
   const runId = await openRunHeldAt(page, 3, 5);
   // To the Runs list and back into the run: the live view starts at 3/5 again.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Runs' }).click();
-  await page.getByTestId('run-row').filter({ hasText: runId.slice(0, 8) }).click();
+  // The Runs list's bar reads the store too: 3 of 5, though the list saw none of the run's events.
+  const listed = page.getByTestId('run-row').filter({ hasText: runId.slice(0, 8) });
+  await expect(listed.getByLabel(`Progress of run ${runId.slice(0, 8)}`)).toHaveAttribute('value', '3');
+  await expect(listed.getByLabel(`Progress of run ${runId.slice(0, 8)}`)).toHaveAttribute('max', '5');
+  await listed.click();
   await expectProgress(page, 3, 5);
   await saveView(page, 'run-reopened-mid-run');
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RunSummary } from '../../../../main/api/contract';
 import { getClient } from '../../api/client';
 import { ProgressBar } from '../../components/ProgressBar';
-import { useRunProgress } from '../../stores/use-run-progress';
+import { useRunningStates } from '../../stores/use-running-states';
 import { useWorkbench } from '../../stores/workbench-store';
 import { BrowserEndpointTable } from './BrowserEndpointTable';
 import { CompareSelectedButton, PairCheckbox, usePairPicker } from '../compare/PairPicker';
@@ -19,7 +19,6 @@ export function RunList() {
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const navigate = useWorkbench((s) => s.navigate);
-  const progress = useRunProgress();
   const pair = usePairPicker();
   // A training job's runs (its rollouts, issue 21) are not runs a person started: shown only when asked for.
   const [showTraining, setShowTraining] = useState(false);
@@ -29,6 +28,7 @@ export function RunList() {
     void load();
     return client.on('run', () => void load());
   }, []);
+  const progress = useRunningStates((runs ?? []).filter((r) => r.status === 'running').map((r) => r.id));
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!runs) return <p className="muted">Loading runs…</p>;
   const trainingRuns = runs.filter((r) => r.kind === 'rollout').length;
@@ -61,7 +61,7 @@ export function RunList() {
                 <td>{r.subgoalVersions.length === 0 ? '—' : r.subgoalVersions.map((v) => `v${v}`).join(', ')}</td>
                 <td data-testid="run-sr">{successRate(r)}</td>
                 <td>{r.episodes}</td>
-                <td>{r.status === 'running' && progress[r.id] ? <ProgressBar done={progress[r.id].done} total={progress[r.id].total} label={`Progress of run ${r.id.slice(0, 8)}`} /> : r.status}</td>
+                <td>{r.status === 'running' && progress[r.id] ? <ProgressBar done={progress[r.id].finished} total={progress[r.id].total} label={`Progress of run ${r.id.slice(0, 8)}`} /> : r.status}</td>
                 <td>{formatDateTime(r.createdAt)}</td>
               </tr>
             ))}
