@@ -7,7 +7,7 @@
 // only, html and body excluded. An element is covered when the observation lists it with its own id, or lists
 // an ancestor or descendant whose centre click lands inside it (the click reaches its handler).
 //
-// Usage: MINIWOB_DIR=<checkout> npm run miniwob:audit [-- --seed 1] [-- task-name …]
+// Usage: see USAGE below.
 import { observe } from '../main/browser/observe';
 import { BrowserPool } from '../main/browser/pool';
 import { markClickListeners } from '../main/browser/observe-listeners';
@@ -74,10 +74,16 @@ const AUDIT_IN_PAGE = `(listed) => {
   return { clickable: count, missing };
 }`;
 
+const USAGE = 'Usage: MINIWOB_DIR=<checkout> npm run miniwob:audit [-- --seed 1] [-- task-name …]';
+
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  // A full audit takes minutes: asking for help, or a flag it does not know, must not start one.
+  if (args.includes('--help') || args.includes('-h')) return void console.log(USAGE);
+  const unknown = args.filter((a) => a.startsWith('-') && a !== '--seed');
+  if (unknown.length) throw new Error(`Unknown option ${unknown.join(', ')}. ${USAGE}`);
   const dir = miniwobDirFromEnv();
   if (!dir) throw new Error('Set MINIWOB_DIR to a miniwob-plusplus checkout.');
-  const args = process.argv.slice(2);
   const seedAt = args.indexOf('--seed');
   const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : 1;
   const only = args.filter((a, i) => !a.startsWith('--') && (seedAt < 0 || i !== seedAt + 1));

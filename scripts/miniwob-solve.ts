@@ -23,9 +23,15 @@ function scripted(name: string, solution: Solution): Policy {
   };
 }
 
+const USAGE = 'Usage: MINIWOB_DIR=<checkout> npm run miniwob:solve [-- --seeds 3] [-- task-name …]';
+
 async function main(): Promise<void> {
-  if (!process.env.MINIWOB_DIR) throw new Error('Set MINIWOB_DIR to a miniwob-plusplus checkout.');
   const args = process.argv.slice(2);
+  // Solving every task takes minutes: asking for help, or a flag it does not know, must not start it.
+  if (args.includes('--help') || args.includes('-h')) return void console.log(USAGE);
+  const unknown = args.filter((a) => a.startsWith('-') && a !== '--seeds');
+  if (unknown.length) throw new Error(`Unknown option ${unknown.join(', ')}. ${USAGE}`);
+  if (!process.env.MINIWOB_DIR) throw new Error('Set MINIWOB_DIR to a miniwob-plusplus checkout.');
   const at = args.indexOf('--seeds');
   const seeds = at >= 0 ? Number(args[at + 1]) : 3;
   const only = args.filter((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
