@@ -91,7 +91,9 @@ export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMess
       summary.phases.push(result);
       emit({ type: 'phase', result });
     };
-    await finishPhase(0, sftDemos.filter((d) => d.success).length / Math.max(1, sftDemos.length));
+    // A cancel during SFT leaves weights half-trained: no phase 0 is kept from them (nor below, from a MiRA
+    // update cut short), so no checkpoint is offered and no untested result is plotted.
+    if (!shouldStop()) await finishPhase(0, sftDemos.filter((d) => d.success).length / Math.max(1, sftDemos.length));
 
     // MiRA phases.
     const replay = new ReplayBuffer<TrainingTrajectory>({ capRatio: variant.config.replayCapRatio, seed, isSuccessful: (t) => t.success });
@@ -115,6 +117,7 @@ export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMess
         criticEpochs: o.criticEpochs, criticLearningRate: o.criticLearningRate, policyLearningRate: o.policyLearningRate,
         batchSize: o.batchSize, criticBatchSize: o.criticBatchSize, seed, perplexityFilter: o.perplexityFilter,
       }, shouldStop);
+      if (shouldStop()) break;
       emit({ type: 'loss', phase, stage: 'critic', epoch: stats.valueEpochs, loss: stats.valueLoss, samplesPerSecond: 0, extra: criticExtra(stats) });
       emit({ type: 'log', line: `phase ${phase}: perplexity filter kept ${stats.keptTrajectories}/${stats.newTrajectories} new trajectories (${stats.keptAfterFilter}/${stats.newSamples} steps) and ${stats.replayKeptTrajectories}/${stats.replayTrajectories} replayed (${stats.replayed} steps)` });
       emit({ type: 'loss', phase, stage: 'policy', epoch: 0, loss: stats.policyLoss, samplesPerSecond: stats.samplesPerSecond, extra: { kept: stats.keptAfterFilter, replayed: stats.replayed, keptTrajectories: stats.keptTrajectories, replayKeptTrajectories: stats.replayKeptTrajectories } });

@@ -65,7 +65,7 @@ function SeedRow({ job, phase: p, label }: { job: TrainingJob; phase: TrainingPh
   return (
     <tr data-testid="phase-row">
       <td>{label}</td><td>{p.phase === 0 ? '0 (SFT)' : p.phase}</td>
-      <td>{percent(p.testSuccess)} of {p.testEpisodes}</td><td>{p.trainSuccess === null ? '—' : percent(p.trainSuccess)}</td>
+      <td>{p.testEpisodes === 0 ? 'not tested' : `${percent(p.testSuccess)} of ${p.testEpisodes}`}</td><td>{p.trainSuccess === null ? '—' : percent(p.trainSuccess)}</td>
       <td className="small">{Object.entries(p.losses).map(([k, v]) => `${k} ${formatLoss(v)}`).join(', ')}</td>
       <td>{p.samplesPerSecond.toFixed(0)}</td><td>{p.seconds.toFixed(1)} s</td>
       <td><PhaseCheckpoint job={job} phase={p} /></td>

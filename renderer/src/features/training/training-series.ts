@@ -8,6 +8,8 @@ import { seedMeans } from './seed-means';
 export function successSeries(job: TrainingJob): Series[] {
   const byVariant = new Map<string, Series>();
   for (const m of seedMeans(job)) {
+    // A phase no seed tested (its evaluation was cut by a cancel) has no SR to plot: 0 would be invented.
+    if (m.results.every((r) => r.testEpisodes === 0)) continue;
     const s = byVariant.get(m.variant) ?? { name: m.variant, points: [] };
     s.points.push({ x: m.phase, y: m.testSuccess });
     byVariant.set(m.variant, s);
