@@ -49,6 +49,8 @@ export interface SandboxServer {
   dropEpisodeState(stateId: string): void;
   /** Milliseconds the last create/reset took (copying the mutable state of every site). */
   readonly resetMs: number;
+  /** Site states held: the demo state and one per live episode (diagnostics; the audit's memory check). */
+  readonly stateCount: number;
   /** Runs a site's named state check (e.g. `shop.cart_contains`) for `site_state` subgoal predicates. */
   checkState(stateId: string | null, check: string, args: Record<string, unknown>): boolean;
   close(): Promise<void>;
@@ -88,6 +90,9 @@ function indexPage(): string {
   return htmlDocument({ title: 'MiRA sandbox', body: html`<h1>MiRA sandbox sites</h1><ul>${links}</ul>` });
 }
 
+/** States kept for ids no episode created (see statesFor). */
+const STRAY_STATES = 16;
+
 export async function startSandboxServer(opts: SandboxServerOptions = {}): Promise<SandboxServer> {
   const host = opts.host ?? '127.0.0.1';
   const datasetSeed = opts.datasetSeed ?? 1;
@@ -101,11 +106,21 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
     resetMs = performance.now() - start;
     return fresh;
   };
+  // Ids no episode created (made up, or an ended episode's cookie) still get their own state, never the demo
+  // one, but at most STRAY_STATES of them, the oldest dropped first: each is a copy of every site's state, and
+  // made-up cookies grew the memory without bound (the security audit of 2026-12-05).
+  const stray = new Set<string>();
   const statesFor = (stateId: string): Map<SandboxSiteId, unknown> => {
     let found = states.get(stateId);
     if (!found) {
       found = freshStates();
       states.set(stateId, found);
+      stray.add(stateId);
+      for (const oldest of stray) {
+        if (stray.size <= STRAY_STATES) break;
+        stray.delete(oldest);
+        states.delete(oldest);
+      }
     }
     return found;
   };
@@ -116,6 +131,9 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', baseUrl);
     const isHead = method === 'HEAD';
+    // Only the names this machine reaches the server by are answered: a page on another name that resolves
+    // here (DNS rebinding) gets nothing, as at the web host (host-guard.ts).
+    if (!ownHosts.has((req.headers.host ?? '').toLowerCase())) return send(res, 421, 'Misdirected request: this server answers only on this machine.', 'text/plain');
     if (url.pathname === '/') return send(res, 200, indexPage(), 'text/html; charset=utf-8', {}, isHead);
     if (url.pathname === '/favicon.ico') return send(res, 204, '', 'text/plain');
     const site = SANDBOX_SITES.find((s) => url.pathname === SITE_SLOTS[s.id].prefix || url.pathname.startsWith(`${SITE_SLOTS[s.id].prefix}/`));
@@ -149,6 +167,7 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
   });
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const ownHosts = new Set([new URL(baseUrl).host, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
 
   return {
     baseUrl,
@@ -165,10 +184,14 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
       states.set(stateId, freshStates());
     },
     dropEpisodeState(stateId) {
+      stray.delete(stateId);
       if (stateId !== DEMO_STATE_ID) states.delete(stateId);
     },
     get resetMs() {
       return resetMs;
+    },
+    get stateCount() {
+      return states.size;
     },
     checkState(stateId, check, args) {
       const site = SANDBOX_SITES.find((s) => check.startsWith(`${s.id}.`));

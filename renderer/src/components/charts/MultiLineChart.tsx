@@ -1,12 +1,11 @@
-/** Several named series over the same x axis in plain SVG (SR per phase per variant, loss curves), with a
- * legend. Every point carries its series and values as data attributes so tests can read the plot. */
-export interface Series {
-  name: string;
-  points: { x: number; y: number }[];
-}
+import type { Series } from './series';
+
+export type { Series } from './series';
 
 const COLORS = ['#2457c5', '#d9480f', '#2b8a3e', '#862e9c', '#e67700', '#0b7285', '#c2255c'];
 
+/** Several named series over the same x axis in plain SVG (SR per phase per variant, loss curves), with a
+ * legend. Every point carries its series and values as data attributes so tests can read the plot. */
 export function MultiLineChart({ title, series, xLabel, yMax, percent = false, testId }: {
   title: string; series: Series[]; xLabel: string; yMax?: number; percent?: boolean; testId?: string;
 }) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Series } from '../../components/charts/MultiLineChart';
+import type { Series } from '../../components/charts/series';
 import { formatLoss, lossAxis } from './loss-axis';
 
 const WIDTH = 300;

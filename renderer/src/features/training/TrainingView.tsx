@@ -9,6 +9,8 @@ import { bestSeedMean, isMultiSeed } from './seed-means';
 import { percent } from './training-series';
 
 const REFRESH_MS = 400;
+/** How often the jobs are read again while one runs (a job the CLI drives sends no events here). */
+const JOB_POLL_MS = 3000;
 
 /** The Training page (issue 7): start a job, watch it live, compare variants; past jobs stay listed. */
 export function TrainingView() {
@@ -38,6 +40,15 @@ export function TrainingView() {
     };
   }, [refresh]);
 
+  // A job another process drives (the CLI's `train` on the same data) sends this page no events: while any job
+  // says running, the list (read from the jobs' files) is read again every few seconds.
+  const anyRunning = jobs.some((j) => j.status === 'running');
+  useEffect(() => {
+    if (!anyRunning) return;
+    const timer = setInterval(refresh, JOB_POLL_MS);
+    return () => clearInterval(timer);
+  }, [anyRunning, refresh]);
+
   const job = jobs.find((j) => j.id === selected) ?? null;
   return (
     <div className="training" data-testid="training-view">
@@ -62,7 +73,8 @@ export function TrainingView() {
           </table>
           {jobs.length > 1 && <CompareSelectedButton what="jobs" selected={pair.selected} onCompare={(left, right) => navigate({ view: 'compare-jobs', left, right })} />}
         </div>
-        {job ? <TrainingJobPanel job={job} /> : <p className="muted">No training job yet.</p>}
+        {/* Keyed by job: a message or a pending cancel of one job never shows under another. */}
+        {job ? <TrainingJobPanel key={job.id} job={job} /> : <p className="muted">No training job yet.</p>}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 // What the training plots draw, computed from a job (pure, so it is unit-testable).
 import type { TrainingJob } from '../../../../main/api/training-types';
-import type { Series } from '../../components/charts/MultiLineChart';
+import type { Series } from '../../components/charts/series';
 import { seedMeans } from './seed-means';
 
 /** Test success rate per phase, one series per variant (the ablation comparison, docs/design/MIRA.md §5); with
