@@ -16,7 +16,7 @@ import { keepsScreenshotAt, takesScreenshotAt, type ScreenshotCapture } from './
 import { takeLowFrame } from '../browser/scaled-frames';
 import { infraFailureOf, isPageGone } from './infra-failure';
 import { PolicyError, type HistoryEntry, type Policy, type PolicyDecision } from './policy';
-import { StopRuleTracker, WEBARENA_STOP_RULES, type StopRules } from './stop-rules';
+import { policyErrorAnswer, StopRuleTracker, WEBARENA_STOP_RULES, type StopRules } from './stop-rules';
 
 /** Where an episode runs: URL placeholders resolved, cookies for per-episode sandbox state, cleanup. */
 export interface EpisodeEnvironment {
@@ -197,7 +197,8 @@ async function openStartPages(session: BrowserSession, startUrl: string): Promis
 }
 
 async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episodeId: string, session: BrowserSession, intent: string): Promise<Ending> {
-  const tracker = new StopRuleTracker(request.stopRules ?? WEBARENA_STOP_RULES);
+  const rules = request.stopRules ?? WEBARENA_STOP_RULES;
+  const tracker = new StopRuleTracker(rules, request.policy.grammar ?? 'webarena');
   const grammar = grammarNamed(request.policy.grammar ?? 'webarena');
   const history: HistoryEntry[] = [];
   let progress: number[] | null = request.monitor ? request.monitor.subgoals.map(() => 0) : null;
@@ -232,7 +233,9 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
       await recordStep(deps, episodeId, t, recorded, { reply, actionText: '', action: null, error: explanation, targetBox: null, view },
         { observeMs, policyMs: performance.now() - policyStarted, actMs: 0 });
       if (infra) return { reason: infra.stopReason, explanation, answer: null, status: 'error' };
-      return { reason: err instanceof PolicyError ? err.stopReason : 'policy_error', explanation, answer: null, status: 'finished' };
+      const reason = err instanceof PolicyError ? err.stopReason : 'policy_error';
+      // The reference harnesses score a failed policy's episode with the answer "ERROR: …" (§4.5).
+      return { reason, explanation, answer: reason === 'policy_error' ? policyErrorAnswer(rules, message(err)) : null, status: 'finished' };
     }
     const policyMs = performance.now() - policyStarted;
 
@@ -263,9 +266,9 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     if (await request.environment.afterAction?.(session)) {
       return { reason: 'task_done', explanation: 'The task page ended the episode.', answer: null, status: 'finished' };
     }
-    // Repeats are compared on the normalised action, so the rule means the same in every grammar.
-    const stop = tracker.record(t, action ? JSON.stringify(action) : null, actionText);
-    if (stop) return { reason: stop.reason, explanation: stop.explanation, answer: null, status: 'finished' };
+    // Under a reference's rules the answer is its "Early stop: …" text, scored and stored (§4.5).
+    const stop = tracker.record(t, { action, actionText, reply });
+    if (stop) return { ...stop, status: 'finished' };
   }
 }
 

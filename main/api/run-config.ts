@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GRAMMAR_NAMES, LLM_PROVIDER_IDS } from './registries';
+import { GRAMMAR_NAMES, LLM_PROVIDER_IDS, SCORING_PROFILE_NAMES } from './registries';
 import { MINIWOB_SUCCESS_RULES, OBSERVATION_FORMATS, SCREENSHOT_CAPTURES } from './run-options';
 import type { RunRecord } from './types';
 import { TRAINING_VARIANTS } from './training-types';
@@ -30,7 +30,9 @@ export const runConfigSchema = z.object({
   seedsPerTask: positive.optional(),
   grammar: z.enum(GRAMMAR_NAMES).optional(),
   observationFormat: z.enum(OBSERVATION_FORMATS).optional(),
-  stopRules: z.object({ maxSteps: positive, maxParseFailures: positive, maxRepeatedActions: positive }).passthrough().optional(),
+  // reference: the harness the rules reproduce, named as its scoring profile (docs/design/WEBARENA.md §4.5).
+  stopRules: z.object({ maxSteps: positive, maxParseFailures: positive, maxRepeatedActions: positive,
+    reference: z.enum(SCORING_PROFILE_NAMES).optional() }).passthrough().optional(),
   scheduler: z.object({ concurrency: positive, episodeTimeoutMs: positive, infraRetries: count }).partial().passthrough().optional(),
   miniwobSuccess: z.enum(MINIWOB_SUCCESS_RULES).optional(),
   llm: z.object({

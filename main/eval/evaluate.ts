@@ -14,7 +14,8 @@ import { UnscorableConfigError } from './unscorable';
 import { urlMatchChecks } from './url-match';
 
 export interface EvaluateContext {
-  /** The stop answer; null when the episode was cut short (it is still scored, as an empty answer). */
+  /** The stop answer, or the reference harness's "Early stop: …" / "ERROR: …" text (docs/design/WEBARENA.md §2.1);
+   * null when the episode ended without one (it is still scored, as an empty answer). */
   answer: string | null;
   /** The URL the agent ended on. */
   finalUrl: string;

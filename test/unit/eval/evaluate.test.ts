@@ -28,6 +28,19 @@ describe('evaluateEpisode', () => {
     const r = await evaluateEpisode(t, ctx('vab-lite', { answer: null, finalUrl: 'http://forum.test:9999/f/nyc' }));
     expect(r.success).toBe(true);
   });
+  it('scores the reference harnesses\' early-stop answer: Lite task 17 passes on "Early stop: Same action for 5 times" (§2.1)', async () => {
+    const task17 = liteTasks.find((t) => t.task_id === 17)!;
+    expect(task17.eval.reference_answers).toEqual({ must_include: ['5'] });
+    // vab-lite: "5" is one token and the answer's tokens include "5"; webarena: a sole one-character item is
+    // also matched as a whole token. Both pass, as in VAB and WebArena; with no answer both fail.
+    for (const profile of ['vab-lite', 'webarena'] as const) {
+      const early = await evaluateEpisode(task17, ctx(profile, { answer: 'Early stop: Same action for 5 times' }));
+      expect(early).toMatchObject({ score: 1, success: true });
+      expect(await evaluateEpisode(task17, ctx(profile, { answer: null }))).toMatchObject({ score: 0, success: false });
+    }
+    const otherLimit = await evaluateEpisode(task17, ctx('vab-lite', { answer: 'Early stop: Same action for 3 times' }));
+    expect(otherLimit.success).toBe(false);
+  });
   it('rejects configs it cannot score with a precise error', async () => {
     await expect(evaluateEpisode({ intent: 'x' }, ctx('vab-lite'))).rejects.toThrow(/no eval.eval_types/);
     await expect(evaluateEpisode(task({ eval_types: ['url_mtch'] }), ctx('vab-lite'))).rejects.toThrow(/"url_mtch"; expected string_match, url_match, program_html/);
