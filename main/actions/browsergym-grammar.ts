@@ -1,4 +1,4 @@
-import type { Action, ActionType } from '../api/types';
+import type { Action, ActionType, ScrollStyle } from '../api/types';
 import { ActionError } from './errors';
 import { parsePythonCall, pythonString } from './python-call';
 
@@ -26,6 +26,9 @@ export function parseBrowserGymAction(reply: string): Action {
   throw new ActionError('parse', `Write one action per step (got ${calls.length}: ${calls.map((c) => c.type).join(', ')}).`);
 }
 
+/** BrowserGym's action functions (browsergym/core/action/functions.py, docs/design/WEBARENA.md §4.6): fill
+ * replaces the field's text, select_option matches an option's value or label, and scroll(dx, dy) turns the
+ * mouse wheel by those pixels. press passes keys through (Playwright's ControlOrMeta is there for that). */
 function parseOne(line: string): Action {
   const call = parsePythonCall(line);
   const args = call.positional.map(String);
@@ -38,13 +41,15 @@ function parseOne(line: string): Action {
   switch (call.name) {
     case 'click': case 'dblclick': return { type: 'click', elementId: bid() };
     case 'hover': return { type: 'hover', elementId: bid() };
-    case 'fill': return { type: 'type', elementId: bid(), text: named('value', 1) ?? '', pressEnter: false };
-    case 'select_option': return { type: 'select', elementId: bid(), text: named('options', 1) ?? '' };
+    case 'fill': return { type: 'type', elementId: bid(), text: named('value', 1) ?? '', pressEnter: false, execution: { clearFirst: true } };
+    case 'select_option': return { type: 'select', elementId: bid(), text: named('options', 1) ?? '', execution: { optionMatch: 'value_or_label' } };
     case 'press': return { type: 'press', elementId: bid(), key: named('key_comb', 1) ?? 'Enter' };
     case 'keyboard_press': return { type: 'press', key: named('key', 0) ?? 'Enter' };
     case 'scroll': {
-      const dy = Number(named('delta_y', 1) ?? 0);
-      return { type: 'scroll', direction: dy < 0 ? 'up' : 'down' };
+      const [dx, dy] = [pixels(named('delta_x', 0), 'delta_x'), pixels(named('delta_y', 1), 'delta_y')];
+      const scroll: ScrollStyle = { via: 'wheel', unit: 'px', amount: Math.abs(dy) };
+      if (dx !== 0) scroll.across = dx;
+      return { type: 'scroll', direction: dy < 0 ? 'up' : 'down', execution: { scroll } };
     }
     case 'goto': return { type: 'goto', url: named('url', 0) ?? '' };
     case 'go_back': return { type: 'go_back' };
@@ -60,6 +65,12 @@ function parseOne(line: string): Action {
   }
 }
 
+function pixels(value: string | undefined, name: string): number {
+  const n = Number(value ?? 0);
+  if (!Number.isFinite(n)) throw new ActionError('parse', `scroll() needs a number of pixels for ${name}, not "${value}".`);
+  return n;
+}
+
 /** How each action is written in BrowserGym: a Record over every ActionType (main/api/registries.ts), so a new
  * action does not compile until this grammar says how to write it. */
 const RENDER: Record<ActionType, (action: Action, bid: string) => string> = {
@@ -69,7 +80,12 @@ const RENDER: Record<ActionType, (action: Action, bid: string) => string> = {
   type: (a, bid) => (a.pressEnter ? `fill(${bid}, ${pythonString(a.text ?? '')})\npress(${bid}, "Enter")` : `fill(${bid}, ${pythonString(a.text ?? '')})`),
   select: (a, bid) => `select_option(${bid}, ${pythonString(a.text ?? '')})`,
   press: (a, bid) => (a.elementId ? `press(${bid}, ${pythonString(a.key ?? 'Enter')})` : `keyboard_press(${pythonString(a.key ?? 'Enter')})`),
-  scroll: (a) => `scroll(0, ${a.direction === 'up' ? -500 : 500})`,
+  scroll: (a) => {
+    // Pixels where the action has them (one parsed from BrowserGym); otherwise 500, about one small screen.
+    const style = a.execution?.scroll;
+    const dy = style?.unit === 'px' ? style.amount : 500;
+    return `scroll(${style?.unit === 'px' ? (style.across ?? 0) : 0}, ${a.direction === 'up' ? -dy : dy})`;
+  },
   goto: (a) => `goto(${pythonString(a.url ?? '')})`,
   go_back: () => 'go_back()',
   go_forward: () => 'go_forward()',

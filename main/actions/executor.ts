@@ -5,6 +5,7 @@ import type { BrowserSession } from '../browser/session';
 import { hoverSettled, NAVIGATION_TIMEOUT_MS, SettleWatch } from '../browser/settle';
 import { ActionError } from './errors';
 import { checkClickLanding, clearField, listensForKeys } from './landing';
+import { keyForPlatform, matchingOptionIndex, scrollPage } from './execution-style';
 
 const ACTION_TIMEOUT_MS = 5_000;
 
@@ -67,9 +68,13 @@ const EXECUTORS: Record<ActionType, Executor> = {
   async type(action, session) {
     const target = await requirePresent(elementFor(session, action), action.elementId);
     const text = action.text ?? '';
-    // Clear first (as WebRL's Type does) so retyping never appends to a stale value. Where the page listens
-    // for keys, press them one by one (as WebArena's keyboard.type does); a fill alone fires no key events.
-    if (await listensForKeys(target)) {
+    if (action.execution?.clearFirst === false) {
+      // WebArena's type clicks the element, then types at the caret without clearing (docs/design/WEBARENA.md §4.6).
+      await target.click({ timeout: ACTION_TIMEOUT_MS });
+      await session.page.keyboard.type(text);
+    } else if (await listensForKeys(target)) {
+      // Clear first (as WebRL's Type and BrowserGym's fill do) so retyping never appends to a stale value.
+      // Where the page listens for keys, press them one by one; a fill alone fires no key events.
       await clearField(target); // without key events, so the page sees exactly the text's keys
       await target.pressSequentially(text, { timeout: ACTION_TIMEOUT_MS + 50 * text.length });
     } else {
@@ -82,18 +87,29 @@ const EXECUTORS: Record<ActionType, Executor> = {
   },
   async press(action, session) {
     if (!action.key) throw new ActionError('parse', 'press needs a key combination.');
+    const key = keyForPlatform(action.key, action.execution?.metaAsControl === true);
     // BrowserGym's press(bid, key) focuses an element first; WebArena's press [key] goes to the page.
-    if (action.elementId) await (await requirePresent(elementFor(session, action), action.elementId)).press(action.key, { timeout: ACTION_TIMEOUT_MS });
-    else await session.page.keyboard.press(action.key);
+    if (action.elementId) await (await requirePresent(elementFor(session, action), action.elementId)).press(key, { timeout: ACTION_TIMEOUT_MS });
+    else await session.page.keyboard.press(key);
   },
   async scroll(action, session) {
-    const page = session.page;
-    const height = page.viewportSize()?.height ?? 720;
-    await page.mouse.wheel(0, (action.direction === 'up' ? -1 : 1) * height * 0.8);
+    await scrollPage(session.page, action.direction === 'up' ? -1 : 1, action.execution?.scroll);
   },
   async select(action, session) {
     const target = await requirePresent(elementFor(session, action), action.elementId);
-    await target.selectOption({ label: action.text ?? '' }, { timeout: ACTION_TIMEOUT_MS });
+    const wanted = action.text ?? '';
+    const match = action.execution?.optionMatch ?? 'label';
+    if (match === 'contains') {
+      const labels = await target.evaluate((el) => Array.from((el as HTMLSelectElement).options ?? [], (o) => o.textContent ?? ''));
+      const index = matchingOptionIndex(labels, wanted);
+      if (index < 0) throw new ActionError('execution', `No option of [${action.elementId}] contains "${wanted}"; its options: ${labels.map((l) => `"${l.trim()}"`).join(', ') || 'none'}.`);
+      await target.selectOption({ index }, { timeout: ACTION_TIMEOUT_MS });
+    } else if (match === 'value_or_label') {
+      // BrowserGym's select_option passes the text to Playwright, which matches an option's value or label.
+      await target.selectOption(wanted, { timeout: ACTION_TIMEOUT_MS });
+    } else {
+      await target.selectOption({ label: wanted }, { timeout: ACTION_TIMEOUT_MS });
+    }
   },
   async new_tab(_action, session) {
     const page = await session.context.newPage();

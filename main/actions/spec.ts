@@ -31,7 +31,8 @@ export const ACTION_SPEC_TABLE: Record<ActionType, Omit<ActionSpec, 'type'>> = {
       { kind: 'text', label: 'content' },
       { kind: 'pressEnter', label: 'press_enter_after=0|1', optional: true },
     ],
-    description: 'Clear the field with this id and type the content; Enter is pressed after unless press_enter_after is 0.',
+    // WebArena's type clicks the field and types at the caret without clearing it (docs/design/WEBARENA.md §4.6).
+    description: 'Click the field with this id and type the content after any text already in it; Enter is pressed after unless press_enter_after is 0.',
   },
   hover: { args: [{ kind: 'elementId', label: 'id' }], description: 'Hover over the element with this id.' },
   press: { args: [{ kind: 'key', label: 'key_comb' }], description: 'Press a key combination, e.g. Control+a or Enter.' },

@@ -1,4 +1,4 @@
-import type { Action, ActionType } from '../api/types';
+import type { Action, ActionType, ExecutionStyle } from '../api/types';
 import { ActionError } from './errors';
 import { ACTION_SPECS, type ActionSpec, type ArgKind } from './spec';
 
@@ -27,6 +27,15 @@ function patternsFor(spec: ActionSpec): { regex: RegExp; argCount: number }[] {
   return patterns;
 }
 const PATTERNS = new Map(ACTION_SPECS.map((s) => [s.type, patternsFor(s)]));
+
+/** How WebArena's browser_env/actions.py runs these (docs/design/WEBARENA.md §4.6): type clicks the element and
+ * types without clearing; a key press reads Meta as Control off macOS; scroll moves the document's scrollTop by
+ * window.innerHeight. select is our extension (no reference): the executor's default, the exact label. */
+const WEBARENA_EXECUTION: Partial<Record<ActionType, ExecutionStyle>> = {
+  type: { clearFirst: false },
+  press: { metaAsControl: true },
+  scroll: { scroll: { via: 'document', unit: 'viewport', amount: 1 } },
+};
 
 /** Extracts the action text: the first ``` block if there is one, otherwise the last non-empty line. */
 export function extractActionText(reply: string): string {
@@ -68,6 +77,8 @@ function buildAction(spec: ActionSpec, values: string[]): Action {
     }
   });
   if (spec.type === 'type' && action.pressEnter === undefined) action.pressEnter = true;
+  const execution = WEBARENA_EXECUTION[spec.type];
+  if (execution) action.execution = structuredClone(execution);
   return action;
 }
 

@@ -1,10 +1,18 @@
-import type { Action, ActionType } from '../api/types';
+import type { Action, ActionType, ExecutionStyle } from '../api/types';
 import { ActionError } from './errors';
 import { parsePythonCall, pythonString } from './python-call';
 
 // WebRL's grammar (docs/design/WEBARENA.md §4.3): do(action="Click", element="7"), do(action="Type",
 // argument="…", element="22") which clears the field first, Search (type then Enter), Hover,
 // Select Dropdown Option, Scroll Up/Down, Press Enter, Go Backward/Forward, and exit(message="…").
+
+/** How VisualAgentBench's execute_action_webrl runs these (docs/design/WEBARENA.md §4.6): Type and Search clear
+ * the field first; Select Dropdown Option takes the first option whose text contains the argument, ignoring
+ * case; Scroll turns the mouse wheel by 2/3 of the viewport's height. */
+const CLEAR_FIRST: ExecutionStyle = { clearFirst: true };
+const OPTION_CONTAINS: ExecutionStyle = { optionMatch: 'contains' };
+const WHEEL_TWO_THIRDS: ExecutionStyle = { scroll: { via: 'wheel', unit: 'viewport', amount: 2 / 3 } };
+const styled = (action: Action, execution: ExecutionStyle): Action => ({ ...action, execution: structuredClone(execution) });
 
 /** Finds the call in a reply: the last line that starts with do( or exit(. WebRL models write the action on
  * its own line, sometimes after reasoning. */
@@ -31,11 +39,11 @@ export function parseWebRlAction(reply: string): Action {
   switch (name) {
     case 'Click': return { type: 'click', elementId: needElement() };
     case 'Hover': return { type: 'hover', elementId: needElement() };
-    case 'Type': return { type: 'type', elementId: needElement(), text: arg('argument') ?? '', pressEnter: false };
-    case 'Search': return { type: 'type', elementId: needElement(), text: arg('argument') ?? '', pressEnter: true };
-    case 'Select Dropdown Option': return { type: 'select', elementId: needElement(), text: arg('argument') ?? '' };
-    case 'Scroll Up': return { type: 'scroll', direction: 'up' };
-    case 'Scroll Down': return { type: 'scroll', direction: 'down' };
+    case 'Type': return styled({ type: 'type', elementId: needElement(), text: arg('argument') ?? '', pressEnter: false }, CLEAR_FIRST);
+    case 'Search': return styled({ type: 'type', elementId: needElement(), text: arg('argument') ?? '', pressEnter: true }, CLEAR_FIRST);
+    case 'Select Dropdown Option': return styled({ type: 'select', elementId: needElement(), text: arg('argument') ?? '' }, OPTION_CONTAINS);
+    case 'Scroll Up': return styled({ type: 'scroll', direction: 'up' }, WHEEL_TWO_THIRDS);
+    case 'Scroll Down': return styled({ type: 'scroll', direction: 'down' }, WHEEL_TWO_THIRDS);
     case 'Press Enter': return element ? { type: 'press', key: 'Enter', elementId: element } : { type: 'press', key: 'Enter' };
     case 'Go Backward': return { type: 'go_back' };
     case 'Go Forward': return { type: 'go_forward' };

@@ -24,6 +24,32 @@ export interface Action {
   url?: string;
   /** tab_focus index. */
   tabIndex?: number;
+  /** How the grammar's reference runs this action where the grammars differ; absent: the executor's defaults. */
+  execution?: ExecutionStyle;
+}
+
+/** Per-grammar execution details of a parsed action (docs/design/WEBARENA.md §4.6), so the executor stays
+ * grammar-agnostic. Every field is optional; an absent one keeps the executor's default. */
+export interface ExecutionStyle {
+  /** type: clear the field before typing (default true); WebArena's type appends to the text already there. */
+  clearFirst?: boolean;
+  /** press: read Meta as Control off macOS, as WebArena's key press does. */
+  metaAsControl?: boolean;
+  /** scroll: how far and by what means (default: a mouse wheel of 0.8 of the viewport). */
+  scroll?: ScrollStyle;
+  /** select: 'label' (default) the option's exact label; 'value_or_label' Playwright's match of either;
+   * 'contains' the first option whose text contains the argument, ignoring case. */
+  optionMatch?: 'label' | 'value_or_label' | 'contains';
+}
+
+export interface ScrollStyle {
+  /** 'wheel' scrolls what is under the pointer; 'document' moves the document's scrollTop. */
+  via: 'wheel' | 'document';
+  unit: 'viewport' | 'px';
+  /** Distance along the action's direction, in `unit`s (viewport heights or pixels). */
+  amount: number;
+  /** Pixels to scroll right (negative: left) with the wheel, as BrowserGym's scroll(dx, dy) can. */
+  across?: number;
 }
 
 export type EpisodeStatus = 'running' | 'finished' | 'interrupted' | 'error';

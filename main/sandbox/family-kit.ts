@@ -94,6 +94,9 @@ export const clickButton = (name: string): OracleStep => click({ role: 'button',
 export const clickRadio = (name: string): OracleStep => click({ role: 'radio', name });
 /** Types into the textbox with this label; form fields never press Enter (it would submit the form). */
 export const typeInto = (label: string, text: string, pressEnter = false): OracleStep => ({ type: 'type', target: { role: 'textbox', name: label }, text, pressEnter });
+/** Types over the text the textbox with this label already holds ('word': one word, e.g. a number; see
+ * OracleStep.replaceText). */
+export const replaceIn = (label: string, text: string, holds: 'all' | 'word' = 'all'): OracleStep => ({ ...typeInto(label, text), replaceText: holds });
 export const selectOption = (label: string, option: string): OracleStep => ({ type: 'select', target: { role: 'combobox', name: label }, text: option });
 export const goto = (url: string): OracleStep => ({ type: 'goto', url });
 export const stop = (answer = ''): OracleStep => ({ type: 'stop', text: answer });

@@ -25,6 +25,9 @@ export interface OracleStep {
   /** goto: a URL that may use the WebArena site placeholders (e.g. `__SHOPPING__/cart`). */
   url?: string;
   tabIndex?: number;
+  /** type: the field holds text the step replaces ('word': a single word, e.g. a number). A grammar whose type
+   * appends (WebArena's) gets it cleared first by the oracle (agent/oracle-policy.ts). */
+  replaceText?: 'all' | 'word';
 }
 
 /** A milestone the AutoRater can check without an LLM (docs/design/SANDBOX.md §3.3). */

@@ -42,7 +42,9 @@ describe('action registry × grammars', () => {
           if (name === 'webarena') expect(() => grammar.parse(`\`\`\`${grammar.render(action)}\`\`\``)).toThrow(`Unknown action "${type}"`);
           continue;
         }
-        expect(grammar.parse(grammar.render(action)), `${name} ${type}`).toEqual(action);
+        // The execution record is each grammar's own (grammars.test.ts); the rest must survive the round trip.
+        const { execution: _execution, ...parsed } = grammar.parse(grammar.render(action));
+        expect(parsed, `${name} ${type}`).toEqual(action);
         roundTripped.push(type);
       }
       expect(roundTripped.length + NOT_IN[name].length).toBe(ACTION_TYPES.length);

@@ -12,19 +12,21 @@ describe('WebArena grammar', () => {
   it('reads the first ``` block of a reply', () => {
     const reply = 'Let us think. The search box is [5].\nIn summary, the next action I will perform is ```type [5] [blue jeans] [1]```\n```click [9]```';
     expect(extractActionText(reply)).toBe('type [5] [blue jeans] [1]');
-    expect(parseWebArenaAction(reply)).toEqual({ type: 'type', elementId: '5', text: 'blue jeans', pressEnter: true });
+    expect(parseWebArenaAction(reply)).toEqual({ type: 'type', elementId: '5', text: 'blue jeans', pressEnter: true, execution: { clearFirst: false } });
   });
 
   it('parses every action form', () => {
     expect(parseWebArenaAction('```click [12]```')).toEqual({ type: 'click', elementId: '12' });
-    expect(parseWebArenaAction('```type [3] [hello] [0]```')).toEqual({ type: 'type', elementId: '3', text: 'hello', pressEnter: false });
+    // WebArena's type appends at the caret; its press reads Meta as Control off macOS; its scroll moves the
+    // document by one window height (browser_env/actions.py).
+    expect(parseWebArenaAction('```type [3] [hello] [0]```')).toEqual({ type: 'type', elementId: '3', text: 'hello', pressEnter: false, execution: { clearFirst: false } });
     // press_enter_after is optional and defaults to 1 (WebArena).
     expect(parseWebArenaAction('```type [3] [hello]```')).toMatchObject({ pressEnter: true });
     // Brackets inside the typed text survive (greedy content group).
     expect(parseWebArenaAction('```type [3] [a [b] c] [0]```')).toMatchObject({ text: 'a [b] c', pressEnter: false });
     expect(parseWebArenaAction('```hover [7]```')).toEqual({ type: 'hover', elementId: '7' });
-    expect(parseWebArenaAction('```press [Control+a]```')).toEqual({ type: 'press', key: 'Control+a' });
-    expect(parseWebArenaAction('```scroll [down]```')).toEqual({ type: 'scroll', direction: 'down' });
+    expect(parseWebArenaAction('```press [Meta+a]```')).toEqual({ type: 'press', key: 'Meta+a', execution: { metaAsControl: true } });
+    expect(parseWebArenaAction('```scroll [down]```')).toEqual({ type: 'scroll', direction: 'down', execution: { scroll: { via: 'document', unit: 'viewport', amount: 1 } } });
     expect(parseWebArenaAction('```goto [http://x.test/a?b=1]```')).toEqual({ type: 'goto', url: 'http://x.test/a?b=1' });
     expect(parseWebArenaAction('```tab_focus [2]```')).toEqual({ type: 'tab_focus', tabIndex: 2 });
     expect(parseWebArenaAction('```new_tab```')).toEqual({ type: 'new_tab' });
@@ -53,6 +55,12 @@ describe('WebArena grammar', () => {
     expect(err?.message).toBe('Could not read the arguments of "click [abc]"; expected `click [id]`.');
   });
 
+  it('gives each parse its own execution record, so changing one action leaves the next parse alone', () => {
+    const first = parseWebArenaAction('```scroll [up]```');
+    first.execution!.scroll!.amount = 5;
+    expect(parseWebArenaAction('```scroll [up]```').execution).toEqual({ scroll: { via: 'document', unit: 'viewport', amount: 1 } });
+  });
+
   it('renders back to text that parses to the same action', () => {
     const actions = [
       { type: 'click', elementId: '1' },
@@ -62,7 +70,8 @@ describe('WebArena grammar', () => {
       { type: 'go_forward' },
     ] as const;
     for (const action of actions) {
-      expect(parseWebArenaAction('```' + renderWebArenaAction(action) + '```')).toEqual(action);
+      const { execution: _execution, ...parsed } = parseWebArenaAction('```' + renderWebArenaAction(action) + '```');
+      expect(parsed).toEqual(action);
     }
     expect(renderWebArenaAction({ type: 'type', elementId: '2', text: 'hi', pressEnter: true })).toBe('type [2] [hi] [1]');
   });

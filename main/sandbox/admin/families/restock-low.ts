@@ -4,8 +4,9 @@
 import { pick } from '../../../random/seeded-random';
 import type { AdminData } from '../data';
 import { adminPaths } from '../views/layout';
+import { replaceIn } from '../../family-kit';
 import {
-  SHOPPING_ADMIN, adminUrl, clickButton, clickLink, defineAdminFamily, paramPattern, selectOption, stateGoal, stop, typeInto, urlGoal,
+  SHOPPING_ADMIN, adminUrl, clickButton, clickLink, defineAdminFamily, paramPattern, selectOption, stateGoal, stop, urlGoal,
 } from './common';
 
 interface Params {
@@ -50,7 +51,7 @@ export const restockLow = defineAdminFamily<Params>({
       },
       oracle: [
         clickLink('Products'), selectOption('Category', name), ...(enabled ? [selectOption('Status', 'Enabled')] : []), clickButton('Search'), clickLink('Quantity'),
-        ...products.flatMap((p, i) => [clickLink(p.name), typeInto('Quantity', String(qty)), clickButton('Save'), ...(i < n - 1 ? [clickLink('Back')] : [])]),
+        ...products.flatMap((p, i) => [clickLink(p.name), replaceIn('Quantity', String(qty), 'word'), clickButton('Save'), ...(i < n - 1 ? [clickLink('Back')] : [])]),
         stop(),
       ],
       subgoals: [

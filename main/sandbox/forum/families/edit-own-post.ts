@@ -1,7 +1,8 @@
 // State change: edit one of the signed-in user's posts (new body or new title). Oracle: the user's profile
 // → the post → Edit → change the field → Save changes.
 import { pick } from '../../../random/seeded-random';
-import { REDDIT, clickButton, clickLink, defineForumFamily, pathPattern, postPattern, stateGoal, stop, typeInto, urlGoal } from './common';
+import { replaceIn } from '../../family-kit';
+import { REDDIT, clickButton, clickLink, defineForumFamily, pathPattern, postPattern, stateGoal, stop, urlGoal } from './common';
 import { newBody, newTitle } from './text';
 
 interface Params {
@@ -36,7 +37,7 @@ export const editOwnPost = defineForumFamily<Params>({
           required_contents: { must_include: [text] },
         }],
       },
-      oracle: [clickLink(data.user), clickLink(post.title), clickLink('Edit'), typeInto(label, text), clickButton('Save changes'), stop()],
+      oracle: [clickLink(data.user), clickLink(post.title), clickLink('Edit'), replaceIn(label, text), clickButton('Save changes'), stop()],
       subgoals: [
         urlGoal('Open your profile', pathPattern(`/user/${data.user}`)),
         urlGoal(`Open the post "${post.title}"`, postPattern(post)),

@@ -3,7 +3,8 @@
 // The answer needs the distance too, so repeating the three names from the question does not pass.
 import { categoryById, type MapData, type Place } from '../data';
 import { TRAVEL_MODES, route } from '../geo';
-import { MAP, clickButton, defineMapFamily, directionsSteps, queryPattern, sameCity, stop, typeInto, urlGoal, directionsFields } from './common';
+import { replaceIn } from '../../family-kit';
+import { MAP, clickButton, defineMapFamily, directionsSteps, queryPattern, sameCity, stop, urlGoal, directionsFields } from './common';
 
 interface Params {
   origin: number;
@@ -53,8 +54,8 @@ export const nearestOfThree = defineMapFamily<Params>({
       eval: { kind: 'string_match', answers: { must_include: [best.name, distance] }, raw: [a, b, c].map((p) => `${p.name}: ${route(origin, p, CAR).distanceKm.toFixed(1)} km`).join('; ') },
       oracle: [
         ...directionsSteps(origin, a, CAR),
-        typeInto('To', b.name), clickButton('Get directions'),
-        typeInto('To', c.name), clickButton('Get directions'),
+        replaceIn('To', b.name), clickButton('Get directions'),
+        replaceIn('To', c.name), clickButton('Get directions'),
         stop(`${best.name}, ${distance}`),
       ],
       subgoals: [goal(a), goal(b), goal(c)],
