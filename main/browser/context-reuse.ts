@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright';
+import type { BrowserContext, CDPSession, Page } from 'playwright';
 
 // Browser contexts reused between episodes (issue 22 "Parallelism that pays"): a fresh context per episode
 // costs a new renderer and cold caches each time; a parked one is reset instead and handed to the next episode
@@ -34,18 +34,19 @@ export async function resetContext(context: BrowserContext, origins: Iterable<st
   const [first, ...others] = context.pages();
   // Closing a tab drops its sessionStorage and history with it.
   await Promise.all(others.map((page) => page.close({ runBeforeUnload: false })));
-  // The first tab is emptied before the storage is cleared: its page can write no more once it is gone.
-  const kept = first ? await blankTab(first, wanted) : false;
-  if (wanted.length > 0) {
-    const cdp = first ? await context.newCDPSession(first).catch(() => null) : null;
-    if (cdp) {
-      for (const origin of wanted) await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: ORIGIN_STORAGE });
-      await cdp.detach().catch(() => undefined);
-    } else {
-      await context.setStorageState({ cookies: [], origins: [] });
+  // One CDP session on the first tab serves both the emptying and the clearing.
+  const cdp = first ? await context.newCDPSession(first).catch(() => null) : null;
+  try {
+    // The first tab is emptied before the storage is cleared: its page can write no more once it is gone.
+    const kept = first && cdp ? await blankTab(first, cdp, wanted) : false;
+    if (wanted.length > 0) {
+      if (cdp) for (const origin of wanted) await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: ORIGIN_STORAGE });
+      else await context.setStorageState({ cookies: [], origins: [] });
     }
+    if (first && !kept) await first.close({ runBeforeUnload: false });
+  } finally {
+    await cdp?.detach().catch(() => undefined);
   }
-  if (first && !kept) await first.close({ runBeforeUnload: false });
   await context.clearCookies();
   await context.clearPermissions();
 }
@@ -65,21 +66,16 @@ const EMPTY_TAB_SOURCE = `(() => {
  * caller closes the tab, where it cannot be emptied wholly: the tab showed more than one origin (another
  * origin's sessionStorage is reachable only from a document of that origin), it is not on the one it showed,
  * or the browser has no CDP. */
-async function blankTab(page: Page, origins: readonly string[]): Promise<boolean> {
+async function blankTab(page: Page, cdp: CDPSession, origins: readonly string[]): Promise<boolean> {
   if (origins.length > 1) return false;
   try {
     if (origins.length === 1) {
       if (new URL(page.url()).origin !== origins[0]) return false;
       await page.evaluate(EMPTY_TAB_SOURCE);
     }
-    const cdp = await page.context().newCDPSession(page);
-    try {
-      await page.goto('about:blank');
-      await page.evaluate(() => void (window.name = ''));
-      await cdp.send('Page.resetNavigationHistory');
-    } finally {
-      await cdp.detach().catch(() => undefined);
-    }
+    await page.goto('about:blank');
+    await page.evaluate(() => void (window.name = ''));
+    await cdp.send('Page.resetNavigationHistory');
     return true;
   } catch {
     return false;
