@@ -44,6 +44,9 @@ async function start(): Promise<void> {
   reportResources();
   // The renderer asks for no permissions (camera, notifications, …); refuse them all.
   session.defaultSession.setPermissionRequestHandler((_contents: WebContents, _permission: string, callback: (granted: boolean) => void) => callback(false));
+  // …and answer "denied" to the synchronous checks too (e.g. navigator.permissions.query), which the request
+  // handler does not see.
+  session.defaultSession.setPermissionCheckHandler(() => false);
   const core = await createCore({
     dataDir: process.env.MIRA_DATA_DIR || join(app.getPath('userData'), 'data'),
     mode: 'desktop',

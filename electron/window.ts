@@ -36,5 +36,11 @@ export function createWorkbenchWindow(): BrowserWindow {
   window.webContents.on('will-navigate', (event, url) => {
     if (!isTrustedUrl(url)) event.preventDefault();
   });
+  // A navigation that starts trusted could be redirected elsewhere (will-navigate sees only its first URL).
+  window.webContents.on('will-redirect', (event, url) => {
+    if (!isTrustedUrl(url)) event.preventDefault();
+  });
+  // No <webview>: an attached guest page could run with its own, weaker preferences.
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   return window;
 }

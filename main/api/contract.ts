@@ -314,3 +314,5 @@ export interface WorkbenchClient extends WorkbenchApi {
 export type WireRequest = { id: number; method: ApiMethod; params: unknown[] };
 export type WireResponse = { id: number; result?: unknown; error?: { message: string } };
 export type WireEvent = { event: ApiEventName; payload: unknown };
+/** The host's first message on every connection: the key that reads `/blobs/<hash>?k=…` (null without a token). */
+export type WireHello = { hello: { blobKey: string | null } };

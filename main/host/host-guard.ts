@@ -1,18 +1,21 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 
 // Who may talk to the web host (README "Security"). Three independent checks, each closing one door:
 // - Host: a page on another domain that re-points its DNS name at 127.0.0.1 (DNS rebinding) still sends its own
 //   name in Host, so only exact loopback names (or the address the user bound with --host) are served.
 // - Origin: a browser names the page that opened a WebSocket or made a CORS request; only our own origins pass.
-// - Token: a per-process secret (as Jupyter's), exchanged once for a cookie, so other local users and
-//   programs that can reach the port cannot drive the API without what `serve` printed.
+// - Token: a per-process secret (as Jupyter's), so other local users and programs that can reach the port cannot
+//   drive the API without what `serve` printed. It is never a cookie: cookies are not separated by port, so a
+//   cookie for 127.0.0.1:5175 would also go to every other listener on 127.0.0.1 (another user's server, a dev
+//   server). The page keeps it in its origin's storage and presents it only in the WebSocket subprotocol; images
+//   are read with a key derived from it (blobReadKey) that opens blobs and nothing else.
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 const LOOPBACK_BINDS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 const WILDCARD_BINDS = new Set(['0.0.0.0', '::', '[::]']);
 
-/** A token usable verbatim in a URL, a cookie and a Sec-WebSocket-Protocol value (RFC 6455 token chars). */
+/** A token usable verbatim in a URL and a Sec-WebSocket-Protocol value (RFC 6455 token chars). */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,256}$/;
 export const WS_TOKEN_PROTOCOL_PREFIX = 'mira-token.';
 
@@ -69,28 +72,6 @@ export function tokensEqual(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** Cookies are shared by every port of a host, so each workbench process names its own by port: two running
- * side by side do not log each other out. */
-export function tokenCookieName(port: number): string {
-  return `mira-token-${port}`;
-}
-
-export function tokenCookie(port: number, token: string): string {
-  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-}
-
-/** Every value of the named cookie in a Cookie header (a name may repeat when set for several paths). */
-export function cookieValues(cookieHeader: string | undefined, name: string): string[] {
-  if (!cookieHeader) return [];
-  const values: string[] = [];
-  for (const part of cookieHeader.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
-  }
-  return values;
-}
-
 /** The `mira-token.<token>` entry of a Sec-WebSocket-Protocol header, or null. */
 export function protocolToken(protocolHeader: string | undefined): { protocol: string; token: string } | null {
   for (const protocol of (protocolHeader ?? '').split(',').map((p) => p.trim())) {
@@ -102,17 +83,24 @@ export function protocolToken(protocolHeader: string | undefined): { protocol: s
 export interface TokenCheck {
   /** The process's token; null when the host runs without one (`--no-token`, loopback only). */
   token: string | null;
-  port: number;
 }
 
-/** Whether a request carries the token in its cookie (and, for WebSocket upgrades, its subprotocol). */
-export function hasValidToken(check: TokenCheck, headers: { cookie?: string; 'sec-websocket-protocol'?: string }, allowProtocol: boolean): boolean {
+/** Whether a WebSocket upgrade presents the token in its `mira-token.<token>` subprotocol. */
+export function hasValidToken(check: TokenCheck, headers: { 'sec-websocket-protocol'?: string }): boolean {
   if (check.token === null) return true;
-  const candidates = cookieValues(headers.cookie, tokenCookieName(check.port));
-  const fromProtocol = allowProtocol ? protocolToken(headers['sec-websocket-protocol']) : null;
-  if (fromProtocol) candidates.push(fromProtocol.token);
-  let ok = false;
-  // Every candidate is compared (no early exit), so timing does not reveal which one matched.
-  for (const candidate of candidates) ok = tokensEqual(candidate, check.token) || ok;
-  return ok;
+  const offered = protocolToken(headers['sec-websocket-protocol']);
+  return offered !== null && tokensEqual(offered.token, check.token);
+}
+
+/** The key that reads blobs (`/blobs/<hash>?k=<key>`), sent to a client once its socket is open. It is derived
+ * from the token one way (HMAC-SHA256), so an image URL that leaks (a screenshot of devtools, a copied link)
+ * shows frames already recorded but cannot drive the API; it dies with the token when the process ends. */
+export function blobReadKey(token: string): string {
+  return createHmac('sha256', token).update('mira-workbench blob read v1', 'utf8').digest('hex');
+}
+
+/** Whether a blob request's `k` is this process's blob key (always true without a token). */
+export function hasValidBlobKey(check: TokenCheck, offered: string | null): boolean {
+  if (check.token === null) return true;
+  return offered !== null && tokensEqual(offered, blobReadKey(check.token));
 }

@@ -1,5 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
-import type { WireEvent, WireResponse, WorkbenchApi } from '../api/contract';
+import type { WireEvent, WireHello, WireResponse, WorkbenchApi } from '../api/contract';
 import { validateRequest } from '../api/schemas';
 import { parseWireRequest } from './wire-request';
 
@@ -24,6 +24,9 @@ export interface SocketContext {
   subscribe(listener: (event: WireEvent) => void): () => void;
   limits: SocketLimits;
   log(line: string): void;
+  /** Sent first on every connection, before any answer or event: what the page needs beyond the API (the blob
+   * read key, host-guard.ts). */
+  hello: WireHello;
 }
 
 /** One connected front end: JSON requests answered by id, core events pushed as they happen. Whatever the
@@ -55,6 +58,7 @@ export function serveSocket(ws: WebSocket, context: SocketContext): void {
     send(text);
   };
 
+  send(JSON.stringify(context.hello));
   const unsubscribe = context.subscribe((event) => {
     if (ws.readyState === ws.OPEN) send(JSON.stringify(event));
   });

@@ -3,10 +3,10 @@ import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { WireEvent, WorkbenchApi } from '../api/contract';
 import {
-  allowedHosts, generateToken, hasValidToken, hostWithPort, isAllowedHost, isAllowedOrigin, isLoopbackBind,
-  tokenCookieName, TOKEN_PATTERN, WS_TOKEN_PROTOCOL_PREFIX,
+  allowedHosts, blobReadKey, generateToken, hasValidToken, hostWithPort, isAllowedHost, isAllowedOrigin, isLoopbackBind,
+  TOKEN_PATTERN, WS_TOKEN_PROTOCOL_PREFIX,
 } from './host-guard';
-import { admitHttpRequest, BASE_HEADERS, type HostGate } from './http-gate';
+import { admitBlobRequest, admitHttpRequest, BASE_HEADERS, type HostGate } from './http-gate';
 import { DEFAULT_SOCKET_LIMITS, serveSocket, type SocketLimits } from './socket-server';
 import { serveBlob, serveStatic } from './static-files';
 
@@ -37,10 +37,9 @@ export interface WebHost {
   port: number;
   /** null when the host runs without a token (--no-token). */
   token: string | null;
-  /** What a person opens: the origin with `?token=…` (the first load swaps it for a cookie). */
+  /** What a person opens: the origin with `?token=…` (the page moves it from the address bar into its
+   * origin's storage, renderer/src/api/web-token.ts). */
   loginUrl: string;
-  /** The cookie that carries the token after the first load (a test browser may start with it set). */
-  cookieName: string;
   close(): Promise<void>;
 }
 
@@ -63,7 +62,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (!admitHttpRequest(req, res, gate)) return;
-    serveHttp(req, res, options).catch((err: unknown) => {
+    serveHttp(req, res, options, gate).catch((err: unknown) => {
       log(`HTTP ${req.method} ${req.url} failed: ${err instanceof Error ? err.message : String(err)}`);
       if (!res.headersSent) res.writeHead(500, { ...BASE_HEADERS, 'content-type': 'text/plain' });
       res.end('Internal error.');
@@ -87,11 +86,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, { api: options.api, subscribe: options.subscribe, limits, log }));
+    const hello = { hello: { blobKey: token === null ? null : blobReadKey(token) } };
+    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, { api: options.api, subscribe: options.subscribe, limits, log, hello }));
   });
 
   const port = await listen(server, options.port ?? 0, bindHost, options.fallbackToFreePort ?? false);
-  gate = { allowedHosts: allowedHosts(bindHost, port), token, port };
+  gate = { allowedHosts: allowedHosts(bindHost, port), token };
   // Wildcard binds are shown (and most safely opened) as loopback.
   const shownHost = ['0.0.0.0', '::', '[::]'].includes(bindHost) ? '127.0.0.1' : bindHost;
   const url = `http://${hostWithPort(shownHost, port)}`;
@@ -100,7 +100,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     loginUrl: token === null ? `${url}/` : `${url}/?token=${token}`,
-    cookieName: tokenCookieName(port),
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
@@ -117,7 +116,7 @@ function upgradeRefusal(req: IncomingMessage, gate: HostGate | null): string | n
   // drive the core.
   if (!isAllowedHost(req.headers.host, gate.allowedHosts) || !isAllowedOrigin(req.headers.origin, gate.allowedHosts)) return '403 Forbidden';
   if (new URL(req.url ?? '/', 'http://host').pathname !== '/api') return '404 Not Found';
-  if (!hasValidToken(gate, req.headers, true)) return '401 Unauthorized';
+  if (!hasValidToken(gate, req.headers)) return '401 Unauthorized';
   return null;
 }
 
@@ -143,7 +142,7 @@ function listen(server: Server, port: number, host: string, fallbackToFreePort: 
   });
 }
 
-async function serveHttp(req: IncomingMessage, res: ServerResponse, options: WebHostOptions): Promise<void> {
+async function serveHttp(req: IncomingMessage, res: ServerResponse, options: WebHostOptions, gate: HostGate): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://host');
   let pathname: string;
   try {
@@ -152,6 +151,8 @@ async function serveHttp(req: IncomingMessage, res: ServerResponse, options: Web
     res.writeHead(400, { ...BASE_HEADERS, 'content-type': 'text/plain' }).end('Malformed URL.');
     return;
   }
+  // The key is checked on the decoded path: `/%62lobs/…` is a blob request too.
+  if (pathname.startsWith('/blobs/') && !admitBlobRequest(url, res, gate)) return;
   const blob = /^\/blobs\/([0-9a-f]{64})$/.exec(pathname);
   if (blob) return serveBlob(res, options.blobPath(blob[1]));
   if (pathname.startsWith('/blobs/')) {

@@ -27,9 +27,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const host = await startCoreHost(core);
   const state: E2eState = { url: host.url, longestTask: longest.id, longestSteps: longest.oracle.length, trainingRelease: gate.url };
   await writeFile(E2E_STATE_FILE, JSON.stringify(state));
-  // Specs open `url` (no token) already holding the token cookie; host-security.test.ts covers the exchange.
-  const cookie = { name: host.cookieName, value: host.token!, domain: new URL(host.url).hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Strict' };
-  await writeFile(E2E_AUTH_FILE, JSON.stringify({ cookies: [cookie], origins: [] }));
+  // Specs open `url` (no token) with the token already in the origin's storage, where the page puts it from the
+  // printed `?token=` URL (renderer/src/api/web-token.ts; host-reconnect.spec.ts opens that URL for real).
+  const origins = [{ origin: host.url, localStorage: [{ name: 'mira-token', value: host.token! }] }];
+  await writeFile(E2E_AUTH_FILE, JSON.stringify({ cookies: [], origins }));
   return async () => {
     await host.close();
     await gate.close();

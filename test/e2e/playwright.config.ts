@@ -21,7 +21,7 @@ export default defineConfig({
   use: {
     headless: true,
     viewport: { width: 1440, height: 900 },
-    // The web host requires its token: every page starts with global-setup's cookie (state.ts).
+    // The web host requires its token: every page starts with it in the origin's storage (state.ts).
     storageState: E2E_AUTH_FILE,
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 process.env.MIRA_E2E_RUN ??= `${process.pid}-${randomBytes(4).toString('hex')}`;
 const RUN = process.env.MIRA_E2E_RUN;
 
-/** The browser state every spec starts from (playwright.config `storageState`): the global host's token
- * cookie, as if the person had opened the `?token=` URL `serve` printed. Written by global-setup. */
+/** The browser state every spec starts from (playwright.config `storageState`): the global host's token in its
+ * origin's localStorage, as if the person had opened the `?token=` URL `serve` printed. Written by global-setup. */
 export const E2E_AUTH_FILE = join(tmpdir(), `mira-e2e-${RUN}-auth.json`);
 /** Where global-setup records what the specs need (e2eState). */
 export const E2E_STATE_FILE = join(tmpdir(), `mira-e2e-${RUN}-state.json`);

@@ -73,6 +73,11 @@ describe('the Electron bundle (dist/electron) in plain Node', () => {
     expect(report.exposed).toEqual(['mira', 'miraDesktop']);
   });
 
+  it('keeps the window on the renderer and refuses every permission', () => {
+    expect(report.navigation).toEqual({ navigateAway: true, redirectAway: true, navigateInside: false, webview: true });
+    expect(report.permissions).toEqual({ request: false, check: false });
+  });
+
   it('answers IPC only from the workbench window, with validated arguments', () => {
     expect(report.foreignFrame).toEqual({ ok: false, error: expect.stringContaining('Refused mira:invoke:info: the request did not come from the workbench window.') });
     expect(report.badArguments).toEqual({ ok: false, error: expect.stringMatching(/startRun: argument 0\.taskIds: .*expected array/) });

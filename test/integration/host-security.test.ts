@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
 // Issue 14 "Must show": a real `serve` on loopback, attacked the way a web page or a local program would:
-// a rebound DNS name (forged Host), another site's page (forged Origin), no token, a wrong token — all
-// refused without the API answering; the printed token works (as a cookie and as a WebSocket subprotocol);
-// and malformed or oversized frames leave the host up and serving.
+// a rebound DNS name (forged Host), another site's page (forged Origin), no token, a wrong token, the token in a
+// cookie (cookies reach every port of 127.0.0.1, so another local listener could have read it) — all refused
+// without the API answering; the printed token works as the WebSocket subprotocol, and the blob key the host
+// sends on connecting reads blobs; malformed or oversized frames leave the host up and serving.
 const ROOT = join(import.meta.dirname, '../..');
 const PAGE_MARKER = 'host-security-test-page';
 /** Starting a core (SQLite, the sandbox sites) on a busy 2-core machine. */
@@ -87,7 +88,23 @@ function upgrade(options: { headers?: Record<string, string>; protocols?: string
   });
 }
 
+const tokenProtocol = () => [`mira-token.${serve.token}`];
+/** The token where a browser would have sent it under the old cookie scheme: it must open nothing. */
 const cookieHeader = () => ({ cookie: `mira-token-${serve.port}=${serve.token}` });
+
+/** The first message of an authenticated socket: the host's hello with the blob read key. */
+async function helloBlobKey(): Promise<string> {
+  const socket = new WebSocket(`ws://127.0.0.1:${serve.port}/api`, tokenProtocol());
+  try {
+    const first = await new Promise<string>((resolve, reject) => {
+      socket.once('message', (data) => resolve(String(data)));
+      socket.once('error', reject);
+    });
+    return (JSON.parse(first) as { hello: { blobKey: string } }).hello.blobKey;
+  } finally {
+    socket.close();
+  }
+}
 
 /** Sends one frame and waits for the answer to `id` (or the socket closing, with its code). */
 function exchange(socket: WebSocket, frame: string | Buffer, id: number, binary = false): Promise<{ id: number; result?: unknown; error?: { message: string } } | { closed: number }> {
@@ -105,7 +122,7 @@ function exchange(socket: WebSocket, frame: string | Buffer, id: number, binary 
 }
 
 async function authenticatedInfo(): Promise<{ dataDir: string; mode: string }> {
-  const opened = await upgrade({ headers: cookieHeader() });
+  const opened = await upgrade({ protocols: tokenProtocol() });
   if (!opened.socket) throw new Error(`upgrade refused: ${opened.status}`);
   try {
     const answer = await exchange(opened.socket, JSON.stringify({ id: 1, method: 'info', params: [] }), 1);
@@ -140,54 +157,56 @@ describe('serve refuses the attacker', () => {
   });
 
   it('refuses a forged Host (DNS rebinding) even with the right token: 421, and 403 for the WebSocket', async () => {
-    const page = await get('/', { host: `evil.example:${serve.port}`, ...cookieHeader() });
+    const page = await get(`/?token=${serve.token}`, { host: `evil.example:${serve.port}` });
     expect(page.status).toBe(421);
     expect(page.body).not.toContain(PAGE_MARKER);
-    const login = await get(`/?token=${serve.token}`, { host: `evil.example:${serve.port}` });
-    expect(login.status).toBe(421);
-    expect(login.headers['set-cookie']).toBeUndefined();
-    expect((await upgrade({ headers: { host: `evil.example:${serve.port}`, ...cookieHeader() } })).status).toBe(403);
-    expect((await upgrade({ headers: { host: `127.0.0.1:${serve.port + 1}`, ...cookieHeader() } })).status).toBe(403);
+    expect((await upgrade({ headers: { host: `evil.example:${serve.port}` }, protocols: tokenProtocol() })).status).toBe(403);
+    expect((await upgrade({ headers: { host: `127.0.0.1:${serve.port + 1}` }, protocols: tokenProtocol() })).status).toBe(403);
   });
 
   it('refuses a forged Origin (another site\'s page) even with the right token', async () => {
     for (const origin of ['http://evil.example', `http://evil.example:${serve.port}`, 'null', `https://127.0.0.1:${serve.port}`]) {
-      expect((await upgrade({ headers: { origin, ...cookieHeader() } })).status, origin).toBe(403);
+      expect((await upgrade({ headers: { origin }, protocols: tokenProtocol() })).status, origin).toBe(403);
     }
-    const page = await get('/', { origin: 'http://evil.example', ...cookieHeader() });
+    const page = await get('/', { origin: 'http://evil.example' });
     expect(page.status).toBe(403);
     expect(page.body).not.toContain(PAGE_MARKER);
   });
 
-  it('refuses every request without a token: the page, a blob, the WebSocket (401, pointing at the printed URL)', async () => {
-    const page = await get('/');
-    expect(page.status).toBe(401);
-    expect(page.body).toContain('Token required');
-    expect(page.body).toContain('printed in its terminal');
-    expect(page.body).not.toContain(PAGE_MARKER);
-    expect((await get('/index.html')).status).toBe(401);
-    expect((await get(`/blobs/${'a'.repeat(64)}`)).status).toBe(401);
+  it('without a token serves only the app shell: a blob and the WebSocket are refused (401)', async () => {
+    // The shell is the public renderer bundle; it is what reads ?token= from the address bar.
+    expect((await get('/')).status).toBe(200);
+    const blob = await get(`/blobs/${'a'.repeat(64)}`);
+    expect(blob.status).toBe(401);
+    expect(blob.body).toContain('read with the key the workbench gives its page');
+    // A percent-encoded path is still a blob path.
+    expect((await get(`/%62lobs/${'a'.repeat(64)}`)).status).toBe(401);
     expect((await upgrade()).status).toBe(401);
     expect((await upgrade({ headers: { origin: `http://127.0.0.1:${serve.port}` } })).status).toBe(401);
   });
 
-  it('refuses a wrong token in the URL, the cookie and the subprotocol', async () => {
+  it('opens nothing for the right token in a cookie, and never sets one', async () => {
+    // Cookies are not separated by port: a cookie for this port also went to every other listener on 127.0.0.1,
+    // which could then drive the API. The token now travels only in the subprotocol.
+    expect((await upgrade({ headers: cookieHeader() })).status).toBe(401);
+    expect((await get(`/blobs/${'a'.repeat(64)}`, cookieHeader())).status).toBe(401);
+    for (const path of ['/', `/?token=${serve.token}`, '/index.html', `/blobs/${'a'.repeat(64)}?k=${await helloBlobKey()}`]) {
+      expect((await get(path)).headers['set-cookie'], path).toBeUndefined();
+    }
+  });
+
+  it('refuses a wrong token in the subprotocol, and a wrong key (or the token itself) for blobs', async () => {
     const wrong = serve.token.replace(/^./, (c) => (c === '0' ? '1' : '0'));
-    const login = await get(`/?token=${wrong}`);
-    expect(login.status).toBe(401);
-    expect(login.headers['set-cookie']).toBeUndefined();
-    expect(login.body).not.toContain(PAGE_MARKER);
-    expect((await get('/', { cookie: `mira-token-${serve.port}=${wrong}` })).status).toBe(401);
-    // The right token under another port's cookie name is not this host's cookie.
-    expect((await get('/', { cookie: `mira-token-${serve.port + 1}=${serve.token}` })).status).toBe(401);
-    expect((await upgrade({ headers: { cookie: `mira-token-${serve.port}=${wrong}` } })).status).toBe(401);
     expect((await upgrade({ protocols: [`mira-token.${wrong}`] })).status).toBe(401);
     expect((await upgrade({ protocols: [`mira-token.${serve.token.slice(0, 20)}`] })).status).toBe(401);
+    const key = await helloBlobKey();
+    const wrongKey = key.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    for (const k of [wrongKey, serve.token, '']) expect((await get(`/blobs/${'a'.repeat(64)}?k=${k}`)).status, k).toBe(401);
   });
 
   it('refuses writes over HTTP', async () => {
     const answer = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: serve.port, path: '/api', method: 'POST', headers: { host: `127.0.0.1:${serve.port}`, ...cookieHeader() } }, (res) => {
+      const req = request({ host: '127.0.0.1', port: serve.port, path: '/api', method: 'POST', headers: { host: `127.0.0.1:${serve.port}` } }, (res) => {
         res.resume();
         resolve(res.statusCode!);
       });
@@ -199,23 +218,20 @@ describe('serve refuses the attacker', () => {
 });
 
 describe('serve admits the printed token', () => {
-  it('swaps ?token= for an HttpOnly SameSite=Strict cookie and redirects to the clean URL', async () => {
+  it('serves the page for the printed URL as it is: the page moves the token into its own storage', async () => {
     const login = await get(`/?token=${serve.token}`);
-    expect(login.status).toBe(302);
-    expect(login.headers.location).toBe('/');
-    expect(login.headers['set-cookie']).toEqual([`mira-token-${serve.port}=${serve.token}; HttpOnly; SameSite=Strict; Path=/`]);
-    // Other query parameters survive; a path that URL parsing turns into `//evil.example/` cannot make the
-    // redirect a protocol-relative one to another site.
-    expect((await get(`/.//evil.example/?token=${serve.token}&view=runs`)).headers.location).toBe('/evil.example/?view=runs');
-
-    const page = await get('/', cookieHeader());
-    expect(page.status).toBe(200);
-    expect(page.body).toContain(PAGE_MARKER);
-    expect(page.headers['content-security-policy']).toContain(`connect-src 'self' ws://127.0.0.1:${serve.port};`);
-    expect((await get('/', { host: `localhost:${serve.port}`, ...cookieHeader() })).status).toBe(200);
+    expect(login.status).toBe(200);
+    expect(login.body).toContain(PAGE_MARKER);
+    expect(login.headers['referrer-policy']).toBe('no-referrer');
+    expect(login.headers['content-security-policy']).toContain(`connect-src 'self' ws://127.0.0.1:${serve.port};`);
+    expect((await get('/', { host: `localhost:${serve.port}` })).status).toBe(200);
   });
 
-  it('answers the API over a WebSocket holding the cookie', async () => {
+  it('says hello first with the blob key, which reads blobs (404 for one not stored, not 401)', async () => {
+    const key = await helloBlobKey();
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(key).not.toBe(serve.token);
+    expect((await get(`/blobs/${'a'.repeat(64)}?k=${key}`)).status).toBe(404);
     const info = await authenticatedInfo();
     expect(info.dataDir).toBe(join(dir, 'data'));
     expect(info.mode).toBe('web');
@@ -238,7 +254,7 @@ describe('serve admits the printed token', () => {
 
 describe('serve survives malformed and oversized frames', () => {
   it('answers null, arrays, non-JSON, unknown methods, bad arguments and a throwing handler with errors', async () => {
-    const opened = await upgrade({ headers: cookieHeader() });
+    const opened = await upgrade({ protocols: tokenProtocol() });
     const socket = (opened as { socket: WebSocket }).socket;
     try {
       expect(await exchange(socket, 'null', -1)).toMatchObject({ id: -1, error: { message: expect.stringContaining('JSON object') } });
@@ -256,11 +272,11 @@ describe('serve survives malformed and oversized frames', () => {
   });
 
   it('closes only the offending socket for invalid UTF-8 (1007) and a 5 MiB frame (1009)', async () => {
-    const bad = (await upgrade({ headers: cookieHeader() })) as { socket: WebSocket };
+    const bad = (await upgrade({ protocols: tokenProtocol() })) as { socket: WebSocket };
     bad.socket.on('error', () => undefined);
     expect(await exchange(bad.socket, Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), 1, false)).toEqual({ closed: 1007 });
 
-    const big = (await upgrade({ headers: cookieHeader() })) as { socket: WebSocket };
+    const big = (await upgrade({ protocols: tokenProtocol() })) as { socket: WebSocket };
     big.socket.on('error', () => undefined);
     const frame = JSON.stringify({ id: 1, method: 'getBlobText', params: ['x'.repeat(5 * 1024 * 1024)] });
     expect(await exchange(big.socket, frame, 1)).toEqual({ closed: 1009 });
@@ -268,7 +284,7 @@ describe('serve survives malformed and oversized frames', () => {
     // Still up and serving, over a fresh connection and over HTTP.
     expect(serve.child.exitCode).toBeNull();
     expect((await authenticatedInfo()).mode).toBe('web');
-    expect((await get('/', cookieHeader())).status).toBe(200);
+    expect((await get('/')).status).toBe(200);
     expect(serve.output()).not.toMatch(/Unhandled|uncaught/i);
   });
 });

@@ -1,4 +1,5 @@
 import type { WorkbenchClient } from '../../../main/api/contract';
+import { webAccessToken } from './web-token';
 import { createWebSocketClient } from './websocket-client';
 
 let client: WorkbenchClient | null = null;
@@ -7,7 +8,7 @@ let client: WorkbenchClient | null = null;
  * the two apart: both implement the same typed contract. */
 export function getClient(): WorkbenchClient {
   if (!client) {
-    client = window.mira ?? createWebSocketClient(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`);
+    client = window.mira ?? createWebSocketClient(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`, webAccessToken());
   }
   return client;
 }

@@ -1,12 +1,16 @@
-import type { ApiEventName, ApiEvents, WireEvent, WireResponse, WorkbenchApi, WorkbenchClient } from '../../../main/api/contract';
+import type { ApiEventName, ApiEvents, WireEvent, WireHello, WireResponse, WorkbenchApi, WorkbenchClient } from '../../../main/api/contract';
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 
+const TOKEN_PROTOCOL_PREFIX = 'mira-token.';
+
 /** The WorkbenchClient over the web host's WebSocket: JSON requests with ids, events fanned out to
- * listeners, and reconnection with back-off when the host restarts. The socket is same-origin, so the browser
- * sends the host's HttpOnly token cookie with every (re)connection; the page never sees the token. */
-export function createWebSocketClient(url: string): WorkbenchClient {
+ * listeners, and reconnection with back-off when the host restarts. Every (re)connection presents the access
+ * token (web-token.ts) as its subprotocol; the host's first message gives the key that reads blobs.
+ * @param token the access token; null for a host that runs without one. */
+export function createWebSocketClient(url: string, token: string | null): WorkbenchClient {
   let socket: WebSocket | null = null;
+  let blobKey: string | null = null;
   let opened: Promise<WebSocket> | null = null;
   let nextId = 1;
   let retryMs = 250;
@@ -16,17 +20,21 @@ export function createWebSocketClient(url: string): WorkbenchClient {
   const connect = (): Promise<WebSocket> => {
     if (opened) return opened;
     opened = new Promise((resolve, reject) => {
-      const ws = new WebSocket(url);
-      ws.onopen = () => {
-        socket = ws;
-        retryMs = 250;
-        resolve(ws);
-      };
+      const ws = token === null ? new WebSocket(url) : new WebSocket(url, [`${TOKEN_PROTOCOL_PREFIX}${token}`]);
       ws.onmessage = (message) => {
-        let data: WireResponse | WireEvent;
+        let data: WireResponse | WireEvent | WireHello;
         try {
-          data = JSON.parse(String(message.data)) as WireResponse | WireEvent;
+          data = JSON.parse(String(message.data)) as WireResponse | WireEvent | WireHello;
         } catch {
+          return;
+        }
+        // The host says hello before anything else: requests wait for it, so every frame the page shows
+        // afterwards can build its blob URL.
+        if ('hello' in data) {
+          blobKey = data.hello.blobKey;
+          socket = ws;
+          retryMs = 250;
+          resolve(ws);
           return;
         }
         if ('event' in data) {
@@ -45,7 +53,7 @@ export function createWebSocketClient(url: string): WorkbenchClient {
         opened = null;
         for (const call of pending.values()) call.reject(new Error('The connection to the workbench closed.'));
         pending.clear();
-        if (!wasOpen) void whyUnreachable(url).then((reason) => reject(new Error(reason)));
+        if (!wasOpen) void whyUnreachable(url, token).then((reason) => reject(new Error(reason)));
         // Keep listening for events: reconnect in the background when anyone subscribes.
         if (listeners.size > 0) setTimeout(() => void connect().catch(() => undefined), (retryMs = Math.min(retryMs * 2, 5000)));
       };
@@ -74,17 +82,21 @@ export function createWebSocketClient(url: string): WorkbenchClient {
       void connect().catch(() => undefined);
       return () => set.delete(listener as (payload: unknown) => void);
     },
-    blobUrl: (hash: string) => `./blobs/${hash}`,
+    blobUrl: (hash: string) => (blobKey === null ? `./blobs/${hash}` : `./blobs/${hash}?k=${blobKey}`),
   });
 }
 
-/** A refused upgrade looks like any closed socket to the page; asking for the page itself tells "the host is
- * down" from "this tab's token cookie is stale" (the host was restarted and has a new token). */
-async function whyUnreachable(url: string): Promise<string> {
+/** A refused upgrade looks like any closed socket to the page. The app shell needs no token, so when the page
+ * itself still loads the host is up and refused this tab's token: none was given, or the host was restarted and
+ * has a new one. */
+async function whyUnreachable(url: string, token: string | null): Promise<string> {
   try {
     const response = await fetch(new URL('./', location.href), { method: 'HEAD', cache: 'no-store' });
-    if (response.status === 401) {
-      return 'The workbench was restarted and has a new access token: open the URL it printed in its terminal (…/?token=…).';
+    if (response.ok && token === null) {
+      return 'This tab has no access token for the workbench: open the URL it printed in its terminal (…/?token=…).';
+    }
+    if (response.ok) {
+      return 'The workbench refused this tab’s token: it was restarted and has a new access token: open the URL it printed in its terminal (…/?token=…).';
     }
   } catch {
     // Not reachable at all: the generic message below.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allowedHosts, cookieValues, generateToken, hasValidToken, hostWithPort, isAllowedHost, isAllowedOrigin, isLoopbackBind,
-  protocolToken, tokenCookie, tokenCookieName, tokensEqual, TOKEN_PATTERN,
+  allowedHosts, blobReadKey, generateToken, hasValidBlobKey, hasValidToken, hostWithPort, isAllowedHost, isAllowedOrigin,
+  isLoopbackBind, protocolToken, tokensEqual, TOKEN_PATTERN,
 } from '../../../main/host/host-guard';
 
 describe('Host and Origin allow-list', () => {
@@ -66,36 +66,39 @@ describe('token', () => {
     expect(tokensEqual('', token)).toBe(false);
   });
 
-  it('cookie is HttpOnly, SameSite=Strict, Path=/ and named by port', () => {
-    expect(tokenCookie(5175, 'abc')).toBe('mira-token-5175=abc; HttpOnly; SameSite=Strict; Path=/');
-    expect(tokenCookieName(8000)).toBe('mira-token-8000');
-  });
-
-  it('parses a Cookie header: every value of the name, quotes removed, other cookies ignored', () => {
-    const header = 'theme=dark; mira-token-5175=first;mira-token-5176=other; broken; mira-token-5175="second"';
-    expect(cookieValues(header, 'mira-token-5175')).toEqual(['first', 'second']);
-    expect(cookieValues(header, 'mira-token-1')).toEqual([]);
-    expect(cookieValues(undefined, 'mira-token-5175')).toEqual([]);
-    expect(cookieValues('mira-token-5175=a=b', 'mira-token-5175')).toEqual(['a=b']);
-  });
-
   it('reads the token from a Sec-WebSocket-Protocol list', () => {
     expect(protocolToken('chat, mira-token.abc123')).toEqual({ protocol: 'mira-token.abc123', token: 'abc123' });
     expect(protocolToken('chat')).toBeNull();
     expect(protocolToken(undefined)).toBeNull();
   });
 
-  it('accepts a request holding the right token in its cookie, or (upgrades only) its subprotocol', () => {
-    const check = { token: 'T'.repeat(32), port: 5175 };
-    const cookie = `mira-token-5175=${check.token}`;
-    expect(hasValidToken(check, { cookie }, false)).toBe(true);
-    expect(hasValidToken(check, { cookie: `mira-token-5175=wrong; ${cookie}` }, false)).toBe(true);
-    expect(hasValidToken(check, { cookie: `mira-token-5176=${check.token}` }, false)).toBe(false);
-    expect(hasValidToken(check, {}, false)).toBe(false);
-    const protocol = { 'sec-websocket-protocol': `mira-token.${check.token}` };
-    expect(hasValidToken(check, protocol, true)).toBe(true);
-    expect(hasValidToken(check, protocol, false)).toBe(false);
-    expect(hasValidToken(check, { 'sec-websocket-protocol': 'mira-token.wrong' }, true)).toBe(false);
-    expect(hasValidToken({ token: null, port: 5175 }, {}, false)).toBe(true);
+  it('accepts an upgrade holding the right token in its subprotocol, and nothing else', () => {
+    const check = { token: 'T'.repeat(32) };
+    expect(hasValidToken(check, { 'sec-websocket-protocol': `mira-token.${check.token}` })).toBe(true);
+    expect(hasValidToken(check, { 'sec-websocket-protocol': `chat, mira-token.${check.token}` })).toBe(true);
+    expect(hasValidToken(check, { 'sec-websocket-protocol': 'mira-token.wrong' })).toBe(false);
+    expect(hasValidToken(check, { 'sec-websocket-protocol': `mira-token.${check.token.slice(1)}` })).toBe(false);
+    expect(hasValidToken(check, {})).toBe(false);
+    // A cookie is never read: cookies reach every port of 127.0.0.1 (host-guard.ts).
+    expect(hasValidToken(check, { cookie: `mira-token-5175=${check.token}` } as never)).toBe(false);
+    expect(hasValidToken({ token: null }, {})).toBe(true);
+  });
+});
+
+describe('blob read key', () => {
+  const check = { token: 'T'.repeat(32) };
+
+  it('is HMAC-SHA256(token, "mira-workbench blob read v1"), checked by openssl', () => {
+    // printf '%s' 'mira-workbench blob read v1' | openssl dgst -sha256 -hmac TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT
+    expect(blobReadKey(check.token)).toBe('05e62bab81eb8fdb550fd2b7241f9f520f072b43accfe355722acfc11e98b868');
+  });
+
+  it('opens blobs with the key only: not the token itself, not another token\'s key, not nothing', () => {
+    expect(hasValidBlobKey(check, blobReadKey(check.token))).toBe(true);
+    expect(hasValidBlobKey(check, check.token)).toBe(false);
+    expect(hasValidBlobKey(check, blobReadKey('U'.repeat(32)))).toBe(false);
+    expect(hasValidBlobKey(check, null)).toBe(false);
+    expect(hasValidBlobKey(check, '')).toBe(false);
+    expect(hasValidBlobKey({ token: null }, null)).toBe(true);
   });
 });
