@@ -67,7 +67,7 @@ test('edit the AutoRater prompt in Monaco, save it as a new version, and preview
   expect(errors.filter((e) => /Content Security Policy|worker/i.test(e))).toEqual([]);
 });
 
-test('an unsaved draft survives switching templates, a version pick over it asks first, and an older version restores as the latest', async ({ page }) => {
+test('an unsaved draft survives switching templates and a reload, a version pick over it asks first, and an older version restores as the latest', async ({ page }) => {
   const { url } = e2eState();
   await page.goto(`${url}/#/prompts/subgoal-generation`);
   const templates = page.getByRole('navigation', { name: 'Prompt templates' });
@@ -113,6 +113,15 @@ test('an unsaved draft survives switching templates, a version pick over it asks
   await page.keyboard.press('Control+End');
   await expect(line('Unsaved: keep it short.')).toHaveCount(1);
   await expect(heading).toContainText('(modified)');
+
+  // A reload loses nothing: the draft comes back from the tab's storage, still marked.
+  await page.reload();
+  await expect(editor.locator('.view-lines')).toContainText('{{');
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+End');
+  await expect(line('Unsaved: keep it short.')).toHaveCount(1);
+  await expect(heading).toContainText('(modified)');
+  await expect(listed).toContainText('unsaved');
 
   // Picking an older version over the draft asks; keeping the edits leaves everything as it was.
   await versions.last().getByRole('button').click();

@@ -66,7 +66,7 @@ test('hand-edit a task\'s subgoal set, save a new version, and diff it against t
   await expect(page.getByRole('alert')).toContainText('Regeneration failed');
 });
 
-test('unsaved subgoal edits survive switching tasks, a version pick over them asks first, and an older set restores as the current one', async ({ page }) => {
+test('unsaved subgoal edits survive switching tasks and a reload, a version pick over them asks first, and an older set restores as the current one', async ({ page }) => {
   const { url, longestTask } = e2eState();
   await page.goto(`${url}/#/subgoals/${encodeURIComponent(longestTask)}`);
   const taskSelect = page.getByLabel('Task');
@@ -108,6 +108,12 @@ test('unsaved subgoal edits survive switching tasks, a version pick over them as
   await taskSelect.selectOption(longestTask);
   await expect(page.getByLabel('Subgoal 1 text')).toHaveValue('Unsaved milestone text');
   await expect(heading).toHaveText(`Editing from version ${newer} (modified)`);
+
+  // A reload loses nothing: the edits come back from the tab's storage, still marked.
+  await page.reload();
+  await expect(page.getByLabel('Subgoal 1 text')).toHaveValue('Unsaved milestone text');
+  await expect(heading).toHaveText(`Editing from version ${newer} (modified)`);
+  await expect(taskSelect.locator('option:checked')).toHaveText(`${longestTask} ● unsaved`);
 
   // Picking the older set asks first; keeping the edits changes nothing.
   const oldButton = versions.getByRole('button', { name: new RegExp(`^v${old} · hand`) });

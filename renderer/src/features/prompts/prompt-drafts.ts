@@ -7,4 +7,4 @@ export interface PromptDraft {
   text: string;
 }
 
-export const usePromptDrafts = createDraftStore<PromptDraft>();
+export const usePromptDrafts = createDraftStore<PromptDraft>('prompts');

@@ -7,4 +7,4 @@ export interface UnsavedSubgoals {
   items: DraftItem[];
 }
 
-export const useUnsavedSubgoals = createDraftStore<UnsavedSubgoals>();
+export const useUnsavedSubgoals = createDraftStore<UnsavedSubgoals>('subgoals');
