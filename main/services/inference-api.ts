@@ -12,6 +12,7 @@ import { promptText, renderTemplate } from '../prompts/template';
 import type { Store } from '../store';
 import { DEFAULT_SUBGOAL_COUNT, generateSubgoals } from '../subgoals/generate';
 import { judgeWithLlm } from '../subgoals/llm-judge';
+import { assertUsableUrlPatterns } from '../subgoals/url-pattern-check';
 import { instructionPerSeed } from '../tasks/miniwob/tasks';
 import type { Inference } from './inference';
 import { policySlots } from '../agent/llm-policy-kit';
@@ -44,6 +45,8 @@ export class InferenceApi {
 
   async saveHandSet(taskId: string, items: SubgoalItem[], note?: string): Promise<SubgoalSet> {
     await this.task(taskId);
+    // URL patterns are judged every step on this process: refuse the ones that could stall it.
+    assertUsableUrlPatterns(items);
     return this.inference.subgoalSets.create({ taskId, origin: 'hand', items, note: note ?? null });
   }
 

@@ -2,6 +2,7 @@
 // reference subgoal with a predicate is judged by checking the live page or the site state, no LLM needed.
 import type { Page } from 'playwright';
 import type { SubgoalPredicate } from '../sandbox/types';
+import { boundedRegexTest } from './bounded-regex';
 
 export interface PredicateContext {
   /** The active page after the step's action. */
@@ -20,11 +21,8 @@ const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 export async function checkPredicate(predicate: SubgoalPredicate, ctx: PredicateContext): Promise<PredicateResult> {
   switch (predicate.kind) {
-    case 'url_matches': {
-      const url = ctx.page.url();
-      const holds = new RegExp(predicate.pattern).test(url);
-      return { holds, evidence: `URL ${url} ${holds ? 'matches' : 'does not match'} /${predicate.pattern}/` };
-    }
+    case 'url_matches':
+      return urlMatches(predicate.pattern, ctx.page.url());
     case 'text_present': {
       const text = collapse(await ctx.page.evaluate(() => document.body?.innerText ?? ''));
       const holds = text.includes(collapse(predicate.text));
@@ -48,5 +46,24 @@ export async function checkPredicate(predicate: SubgoalPredicate, ctx: Predicate
       const holds = ctx.checkState(predicate.check, predicate.args);
       return { holds, evidence: `site state ${predicate.check}(${JSON.stringify(predicate.args)}) is ${holds}` };
     }
+  }
+}
+
+/** A url_matches verdict. The pattern is user input, so it runs with a time limit (./bounded-regex.ts); every
+ * way it can fail ends as "not met" with the reason in the evidence, which the replay's verdicts show. */
+export function urlMatches(pattern: string, url: string): PredicateResult {
+  const result = boundedRegexTest(pattern, url);
+  switch (result.kind) {
+    case 'match':
+    case 'no-match': {
+      const holds = result.kind === 'match';
+      return { holds, evidence: `URL ${url} ${holds ? 'matches' : 'does not match'} /${pattern}/` };
+    }
+    case 'timeout':
+      return { holds: false, evidence: `URL pattern /${pattern}/ was stopped after ${result.limitMs} ms on ${url} (catastrophic backtracking), so the milestone is judged not met; rewrite it without nested or overlapping repetition such as (a+)+ or (.|.)*` };
+    case 'invalid':
+      return { holds: false, evidence: `URL pattern /${pattern}/ cannot be used (${result.message}), so the milestone is judged not met` };
+    case 'too-long':
+      return { holds: false, evidence: `URL is ${result.length} characters, longer than the ${result.max} that URL patterns are checked on, so the milestone is judged not met` };
   }
 }
