@@ -13,6 +13,7 @@ import { CriticFitJobs } from './services/critic-fit-jobs';
 import { workerTrainingRunner } from './services/worker-runner';
 import { includeJobTestSplits, jobTestInstances } from './services/job-test-split';
 import type { TrainingOptions } from './training/worker/protocol';
+import { TrainingDefaults, trainerStopRules } from './training/training-defaults';
 import { MemorySecretStore, type SecretStore } from './settings/secret-store';
 import { createSettingsApi } from './settings/settings-api';
 import { SettingsStore } from './settings/settings-store';
@@ -308,7 +309,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // The test split is kept on the job and made runnable here, for "run on the test split" (issue 21).
       const testSplit = catalog ? jobTestInstances(request, catalog.datasetSeed) : [];
       await catalog?.include(testSplit, store);
-      const { jobId, done } = await training.start(request, testSplit.map((i) => i.id));
+      // Its evaluations' stop rules too, so a run on that split is comparable with them.
+      const evaluationRules = trainerStopRules(options.training?.trainer?.maxSteps ?? TrainingDefaults.maxSteps);
+      const { jobId, done } = await training.start(request, testSplit.map((i) => i.id), evaluationRules);
       done.catch(() => undefined); // The job record holds the outcome.
       return { jobId };
     },

@@ -5,7 +5,7 @@ import type { RunReport } from './run-report';
 import type { RunState } from './run-state';
 import type { SecretName, SettingsPatch, SettingsView } from './settings';
 import type { AutoRaterTrial, LlmSelection, PromptName, PromptVersion, SubgoalItem, SubgoalSet, VerdictRecord } from './inference-types';
-import type { TrainingJob, TrainingProgress, TrainingRequest } from './training-types';
+import type { EpisodeStopLimits, TrainingJob, TrainingProgress, TrainingRequest } from './training-types';
 import type { StudyView } from './study-types';
 import type { CriticFitJob, CriticFitRequest, EpisodeCritics } from './critic-types';
 import type { BrowserEndpointStatus } from './browser-endpoints';
@@ -168,6 +168,8 @@ export interface StartRunRequest {
   llm?: LlmSelection;
   /** 'local': a trained checkpoint (phase-<n>.json, or a directory: its newest phase). */
   checkpoint?: string;
+  /** Early-stop limits (default: WebArena's, 30 steps); "run on the test split" passes the job's evaluation rules. */
+  stopRules?: EpisodeStopLimits;
   /** LLM policies: the version of their policy prompt (policy-react / policy-sgo); the latest by default. */
   promptVersion?: number;
   /** LLM policies: one stored subgoal-set version of the (single) task, by id — SGO acts on it, ReAct is judged

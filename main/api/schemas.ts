@@ -122,6 +122,9 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
       concurrency: z.number().int().min(1).max(16).optional(),
       llm: llmSelection.optional(),
       checkpoint: checkpointPath.optional(),
+      stopRules: z.object({
+        maxSteps: z.number().int().min(1).max(1000), maxParseFailures: z.number().int().min(1).max(100), maxRepeatedActions: z.number().int().min(1).max(100),
+      }).strict().optional(),
       promptVersion: z.number().int().min(1).optional(),
       subgoalSetId: z.number().int().min(1).optional(),
     }).strict(),

@@ -53,6 +53,9 @@ export interface StudyCell {
   /** Mean over seeds of the critics' held-out losses (value BCE, potential MSE), when fitted. */
   valueHeldOut: number | null;
   potentialHeldOut: number | null;
+  /** Whether any seed fitted the potential critic in this phase (not in no-potential, nor on tasks without
+   * subgoals): a null potentialHeldOut then means an empty held-out set, not an unfitted critic. */
+  potentialFitted: boolean;
   /** Summed over seeds (MiRA phases only). */
   filter: PhaseFilterCounts | null;
   /** Whether per-task outcomes were recorded (older jobs kept only the SR: the interval is then a point). */

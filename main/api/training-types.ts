@@ -39,6 +39,13 @@ export interface TrainingBudget {
   tasksPerPhase?: number;
 }
 
+/** An episode's early-stop limits (main/agent/stop-rules.ts, the workbench's own rules: no reference harness). */
+export interface EpisodeStopLimits {
+  maxSteps: number;
+  maxParseFailures: number;
+  maxRepeatedActions: number;
+}
+
 export type TrainingStage = 'demonstrations' | 'sft' | 'rollout' | 'critics' | 'policy' | 'evaluation';
 
 /** One phase of one variant, once evaluated (phase 0 = SFT). */
@@ -58,13 +65,21 @@ export interface TrainingPhaseResult {
   checkpoint: string;
   /** The run holding this phase's rollouts (phase 0: its oracle demonstrations) and how many episodes it has,
    * when the trainer recorded them in the workbench (issue 21); the Training page links to them. */
-  rollouts?: { runId: string; episodes: number };
+  rollouts?: PhaseRolloutRun;
   /** The trainer seed this phase ran with (absent in records written before seeds were kept). */
   seed?: number;
   /** Each greedy test episode's outcome, failure mode and milestones (issue 17; absent in older records). */
   testOutcomes?: TestOutcome[];
   /** What the perplexity filter kept of this phase's new trajectories (MiRA phases). */
   filter?: PhaseFilterCounts;
+}
+
+/** The stored run of a phase's episodes (issue 21). Phase 0: the oracle demonstrations, of which SFT learned from
+ * `episodes` (the successful ones, up to the budget's per family) out of the `recorded` the run holds. */
+export interface PhaseRolloutRun {
+  runId: string;
+  episodes: number;
+  recorded?: number;
 }
 
 /** Streamed while a job runs (event 'training'). */
@@ -94,12 +109,16 @@ export interface TrainingJob {
   /** The tfjs backend the trainer runs on, and why the better ones were not used. */
   backend: { name: string; /** The device it computes on, e.g. "wasm (SIMD, 1 thread)" (issue 17). */ device?: string; attempts: Array<{ name: string; ok: boolean; reason?: string }> } | null;
   phases: TrainingPhaseResult[];
-  /** Loss curve points (capped), in order. */
-  lossCurve: Array<{ variant: TrainingVariant | null; phase: number; stage: TrainingStage; step: number; losses: Record<string, number> }>;
+  /** Loss curve points (capped), in order; `seed`: the trainer seed of the unit that reported it (absent in
+   * records written before it was kept). */
+  lossCurve: Array<{ variant: TrainingVariant | null; seed?: number; phase: number; stage: TrainingStage; step: number; losses: Record<string, number> }>;
   /** Why it failed, was cancelled or interrupted. */
   error: string | null;
   last: TrainingProgress | null;
   /** The test-split task ids every phase is evaluated on ("run on the test split", issue 21); absent in
    * records written before it was kept. */
   testTaskIds?: string[];
+  /** The stop rules the trainer's test evaluations ran under (its step limit), so "run on the test split" runs
+   * under the same and its SR compares with the phase's; absent in records written before they were kept. */
+  evaluationStopRules?: EpisodeStopLimits;
 }

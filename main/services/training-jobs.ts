@@ -3,7 +3,7 @@
 // finished, failed with the reason, cancelled, or interrupted by a killed process — is recorded and the phases
 // completed before it survive.
 import { randomUUID } from 'node:crypto';
-import type { TrainingJob, TrainingPhaseResult, TrainingProgress, TrainingRequest } from '../api/training-types';
+import type { EpisodeStopLimits, TrainingJob, TrainingPhaseResult, TrainingProgress, TrainingRequest } from '../api/training-types';
 import { jobDir, readJobs, writeJob } from './job-file';
 
 export interface TrainingRunContext {
@@ -21,7 +21,8 @@ export type TrainingRunner = (request: TrainingRequest, ctx: TrainingRunContext)
 
 /** Loss points kept per job (the curve is for the eye; phases keep the means). */
 const MAX_LOSS_POINTS = 2000;
-/** Progress is saved at most this often (phases and the end are always saved). */
+/** Per-rollout progress is saved at most this often; a unit's new phase or stage, phases and the end are saved
+ * at once (an interrupted job names its phase and stage from the saved progress). */
 const SAVE_EVERY_MS = 2000;
 
 export class TrainingJobs {
@@ -46,16 +47,20 @@ export class TrainingJobs {
     return job;
   }
 
-  /** `testTaskIds`: the job's test split (job-test-split.ts), kept on the record for "run on the test split". */
-  async start(request: TrainingRequest, testTaskIds?: string[]): Promise<{ jobId: string; done: Promise<TrainingJob> }> {
+  /** `testTaskIds`: the job's test split (job-test-split.ts) and `evaluationStopRules`: the stop rules its test
+   * evaluations run under, kept on the record for "run on the test split" (the same tasks under the same limits). */
+  async start(request: TrainingRequest, testTaskIds?: string[], evaluationStopRules?: EpisodeStopLimits): Promise<{ jobId: string; done: Promise<TrainingJob> }> {
     await this.recoverInterrupted();
     const job: TrainingJob = {
       id: randomUUID(), request, status: 'running', createdAt: new Date().toISOString(), finishedAt: null,
       backend: null, phases: [], lossCurve: [], error: null, last: null, ...(testTaskIds ? { testTaskIds } : {}),
+      ...(evaluationStopRules ? { evaluationStopRules } : {}),
     };
     await writeJob(this.root, job);
     const abort = new AbortController();
     let lastSave = 0;
+    // Each unit's (variant × seed) phase and stage, as last saved: a change is a transition, saved at once.
+    const stageOf = new Map<string, string>();
     // Writes are chained so the newest state is always the one on disk last.
     let writes = Promise.resolve();
     const save = (force = false) => {
@@ -72,11 +77,16 @@ export class TrainingJobs {
       onProgress: (p) => {
         job.last = { jobId: job.id, ...p };
         if (p.losses && Object.keys(p.losses).length > 0) {
-          job.lossCurve.push({ variant: p.variant, phase: p.phase, stage: p.stage, step: job.lossCurve.length, losses: p.losses });
+          // The seed keeps each trainer seed's curve its own line on the Training page (issue 17).
+          job.lossCurve.push({ variant: p.variant, ...(p.seed !== undefined ? { seed: p.seed } : {}), phase: p.phase, stage: p.stage, step: job.lossCurve.length, losses: p.losses });
           if (job.lossCurve.length > MAX_LOSS_POINTS) job.lossCurve = job.lossCurve.filter((_, i) => i % 2 === 0);
         }
         this.emit(job.last);
-        save();
+        const unit = `${p.variant ?? ''}/${p.seed ?? ''}`;
+        const stage = `${p.phase}/${p.stage}`;
+        const transition = stageOf.get(unit) !== stage;
+        stageOf.set(unit, stage);
+        save(transition);
       },
       onPhase: (result) => ((job.phases = [...job.phases, result]), save(true)),
     };

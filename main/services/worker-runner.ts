@@ -6,13 +6,14 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { TestOutcome } from '../api/study-types';
-import type { TrainingPhaseResult, TrainingRequest, TrainingStage, TrainingVariant } from '../api/training-types';
+import type { TrainingPhaseResult, TrainingRequest, TrainingVariant } from '../api/training-types';
 import type { BackendName } from '../training/backend';
 import { runTraining } from '../training/phases/run-training';
 import { trainingUnits, type TrainingUnit } from '../training/study/seeds';
 import { TrainingUnitQueue } from '../training/study/unit-queue';
 import type { TrainerMessage, TrainingOptions } from '../training/worker/protocol';
 import type { TrainingRunContext, TrainingRunner } from './training-jobs';
+import { UnitProgress } from './unit-progress';
 
 export interface WorkerRunnerOptions {
   /** The sandbox dataset seed of this workbench (tasks are the catalog's instances). */
@@ -27,7 +28,6 @@ export interface WorkerRunnerOptions {
   dataDir?: string;
 }
 
-const STAGES: Record<string, TrainingStage> = { demos: 'demonstrations', rollout: 'rollout', evaluate: 'evaluation', sft: 'sft', critic: 'critics', policy: 'policy' };
 /** One trainer worker keeps one core busy (tfjs-wasm runs its kernels on the calling thread). */
 const CORES_PER_WORKER = 1;
 
@@ -91,8 +91,9 @@ interface UnitHooks {
 }
 
 async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: TrainingRunContext, options: WorkerRunnerOptions, hooks: UnitHooks): Promise<void> {
-  const { variant, label } = unit;
+  const { variant } = unit;
   const phase = new PhaseAccumulator();
+  const progress = new UnitProgress(unit);
   const onMessage = (m: TrainerMessage) => {
     // Any message past the demonstration stage means the demos are recorded and cached.
     if (m.type === 'loss' || m.type === 'phase' || (m.type === 'progress' && m.stage !== 'demos')) hooks.onDemosCached();
@@ -103,7 +104,7 @@ async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: T
         ctx.onBackend({ name: m.name, ...(m.device ? { device: m.device } : {}), attempts: [...m.tried.map((t) => ({ name: t.name, ok: false, reason: t.error })), { name: m.name, ok: true }] });
         break;
       case 'progress':
-        ctx.onProgress({ variant, seed: unit.seed, phase: m.phase, stage: STAGES[m.stage] ?? 'rollout', done: m.done, total: m.total, message: `${label}: phase ${m.phase} ${m.stage} ${m.done}/${m.total}` });
+        ctx.onProgress(progress.progress(m));
         break;
       case 'loss': {
         const losses: Record<string, number> = { [m.stage]: m.loss };
@@ -112,17 +113,14 @@ async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: T
         if (m.extra?.valueHeldOut !== undefined) losses['value held-out BCE'] = m.extra.valueHeldOut;
         if (m.extra?.potentialHeldOut !== undefined) losses['potential held-out MSE'] = m.extra.potentialHeldOut;
         phase.add(losses, m.samplesPerSecond);
-        ctx.onProgress({
-          variant, seed: unit.seed, phase: m.phase, stage: STAGES[m.stage], done: m.epoch, total: m.epoch, losses, samplesPerSecond: m.samplesPerSecond || undefined,
-          message: `${label}: phase ${m.phase} ${m.stage} loss ${m.loss.toFixed(4)}`,
-        });
+        ctx.onProgress(progress.loss(m, losses));
         break;
       }
       case 'phase':
         ctx.onPhase({ ...phase.finish(variant, m.result), seed: unit.seed, ...(m.result.rollouts ? { rollouts: m.result.rollouts } : {}) });
         break;
       case 'log':
-        ctx.onProgress({ variant, seed: unit.seed, phase: phase.current, stage: 'rollout', done: 0, total: 0, message: `${label}: ${m.line}` });
+        ctx.onProgress(progress.log(m.line));
         break;
       default:
         break;
@@ -143,7 +141,6 @@ async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: T
 
 /** Means of a phase's losses and throughput, and its wall time, for the phase table. */
 class PhaseAccumulator {
-  current = 0;
   private started = Date.now();
   private sums: Record<string, { total: number; n: number }> = {};
   private rates: number[] = [];
@@ -168,7 +165,6 @@ class PhaseAccumulator {
       seconds: (Date.now() - this.started) / 1000, checkpoint: r.checkpoint,
       ...(r.testOutcomes ? { testOutcomes: r.testOutcomes } : {}), ...filterCounts(r.stats),
     };
-    this.current = r.phase + 1;
     this.started = Date.now();
     this.sums = {};
     this.rates = [];

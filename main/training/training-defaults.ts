@@ -1,6 +1,7 @@
 // The trainer's defaults in one place, like MiraDefaults (defaults.ts) for MiRA's hyper-parameters: every field of
 // TrainingOptions (worker/protocol.ts) that may be left out falls back to the value here, and nowhere else.
 // No TensorFlow.js here: the main process (start-worker.ts, the CLI) reads these too.
+import type { EpisodeStopLimits } from '../api/training-types';
 import type { TrainingOptions } from './worker/protocol';
 import { join } from 'node:path';
 
@@ -19,6 +20,12 @@ type Defaulted =
   | 'datasetSeed' | 'instancesPerFamily' | 'families' | 'variant' | 'phases' | 'rolloutsPerTask' | 'sftEpochs' | 'sftLearningRate'
   | 'policyLearningRate' | 'criticEpochs' | 'criticLearningRate' | 'batchSize' | 'criticBatchSize' | 'concurrency' | 'maxSteps'
   | 'seed' | 'perplexityFilter' | 'backend' | 'evaluate';
+
+/** The stop rules of every trainer episode (demonstrations, rollouts, test evaluations): the workbench's own (no
+ * reference harness), at most `maxSteps` steps. A job keeps them, so "run on the test split" runs under the same. */
+export function trainerStopRules(maxSteps: number): EpisodeStopLimits {
+  return { maxSteps, maxParseFailures: 3, maxRepeatedActions: 3 };
+}
 
 /** TrainingOptions with every default filled in; the directories that default to the checkpoint's are filled too. */
 export type ResolvedTrainingOptions = TrainingOptions & Required<Pick<TrainingOptions, Defaulted | 'demoCacheDir' | 'rolloutDataDir'>>;

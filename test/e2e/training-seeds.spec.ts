@@ -10,7 +10,13 @@ import { fillTrainingForm } from './training-form';
 // intent. The trainer is the stub runner (the page is under test): with 4 test tasks, seed k of [1, 2, 3]
 // solves 2 + phase − (k − 1) of them, so SFT is 50% / 25% / 0% (mean 25%) and phase 1 is 75% / 50% / 25%
 // (mean 50%); the best single seed (75%) is not what the list may show. Its own core and a one-instance catalog.
-const app = ownHost('mira-e2e-training-seeds-', { sandbox: { instancesPerFamily: 1 }, training: { runner: stubTrainingRunner() } });
+// The first seed is held in phase 1's critic training until the stage line has been looked at (the training audit of
+// 2026-12-05: it read "rollout 32/32" while the critics trained).
+let release: () => void = () => undefined;
+const held = new Promise<void>((resolve) => (release = resolve));
+// Registered first, so it runs before ownHost's afterAll closes the core: a held job must be let go.
+test.afterAll(() => release());
+const app = ownHost('mira-e2e-training-seeds-', { sandbox: { instancesPerFamily: 1 }, training: { runner: stubTrainingRunner({ hold: () => held, holdAt: 'critics' }) } });
 
 test('a three-seed job shows means over seeds, with each seed a click away', async ({ page }) => {
   test.setTimeout(240_000);
@@ -20,7 +26,26 @@ test('a three-seed job shows means over seeds, with each seed a click away', asy
   await form.getByLabel('Seeds').fill('1,2,3');
   await form.getByRole('button', { name: 'Start training' }).click();
   const job = page.getByTestId('training-job');
+  // While the critics train, the stage line says so, with the seed and the epoch count.
+  await expect(job.getByTestId('training-stage-line')).toHaveText('full · seed 1 · phase 1 · critic training (epoch 1/2)', { timeout: 60_000 });
+  await expect(job.getByRole('progressbar', { name: 'Training progress' })).toBeVisible();
+  // Only seed 1 has reported so far: its line already says which seed it is.
+  await expect(job.getByTestId('loss-curve').locator('[data-testid="loss-plot"][data-name="sft"]').getByTestId('loss-legend')).toHaveText(['seed 1 · last 0.250']);
+  await saveView(page, 'training-stage-critics');
+  release();
   await expect(job.getByTestId('training-status')).toHaveText('finished', { timeout: 200_000 });
+
+  // Each seed's losses are their own line, with a legend (they were joined into one zig-zag line).
+  const sft = job.getByTestId('loss-curve').locator('[data-testid="loss-plot"][data-name="sft"]');
+  await expect(sft.getByTestId('loss-line')).toHaveCount(3);
+  await expect(sft.getByTestId('loss-legend')).toHaveText(['seed 1 · last 0.250', 'seed 2 · last 0.275', 'seed 3 · last 0.300']);
+  // The stub's SFT losses are k / (epoch + 1) for k = 1, 1.1, 1.2: each line has its own three epochs from update 0.
+  const seedTwo = sft.locator('[data-testid="point"][data-series="seed 2"]');
+  await expect(seedTwo).toHaveCount(3);
+  await expect(seedTwo.first()).toHaveAttribute('data-x', '0');
+  await expect(seedTwo.first()).toHaveAttribute('data-y', '0.55');
+  await job.getByTestId('loss-curve').scrollIntoViewIfNeeded();
+  await saveView(page, 'training-seeds-losses');
 
   const best = page.getByRole('table', { name: 'Training jobs' }).getByTestId('job-best-sr');
   await expect(best).toHaveText('50% mean of 3 seeds');

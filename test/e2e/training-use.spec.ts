@@ -58,9 +58,13 @@ test('training → run a phase\'s checkpoint on the test split → its episode i
   await rows.nth(1).getByRole('button', { name: 'Fork with full phase 1' }).click();
   await expect(rows.nth(1).getByRole('status')).toContainText('The next fork dialog starts on the local policy with this checkpoint');
 
-  // "Run on the test split": a local-policy run over the job's test task, opened live.
+  // "Run on the test split": a local-policy run over the job's test task, opened live, under the stop rules of
+  // the phase's own evaluation (the trainer's 20 steps, not a run's default 30), so the two SRs compare.
+  await expect(rows.nth(1).getByTestId('test-split-limit')).toHaveText("at most 20 steps per episode, as in the phase's test evaluation");
   await rows.nth(1).getByRole('button', { name: 'Run full phase 1 on the test split' }).click();
   await expect(page).toHaveURL(/#\/run\/[^/]+$/, { timeout: 60_000 });
+  const runId = decodeURIComponent(page.url().split('/run/')[1]);
+  expect((await app.core.store.runs.get(runId))?.config.stopRules).toEqual({ maxSteps: 20, maxParseFailures: 3, maxRepeatedActions: 3 });
   await expect(page.getByTestId('overall-sr')).toHaveText(/Success rate \d+% \(\d\/1 episodes\)/, { timeout: 180_000 });
   await page.getByTestId('run-episodes').getByRole('link', { name: /Open episode/ }).click();
 

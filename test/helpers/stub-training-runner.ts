@@ -17,6 +17,8 @@ export interface StubRunnerOptions {
   /** Awaited while a variant's phase 0 is fitting, before it is evaluated: a test holds the job running (a
    * visible stage and progress bar) until it has looked at it. */
   hold?: (variant: TrainingVariant, ctx: TrainingRunContext) => Promise<void>;
+  /** Where the hold is: phase 0's SFT (default) or phase 1's critic training, after its first of two epochs. */
+  holdAt?: 'sft' | 'critics';
 }
 
 /** Test tasks of a request: every fifth instance of each family (the split is fixed by the dataset seed). */
@@ -34,25 +36,30 @@ export function stubTrainingRunner(options: StubRunnerOptions = {}): TrainingRun
 
 async function stubVariant({ variant, seed, dir }: TrainingUnit, request: TrainingRequest, ctx: TrainingRunContext, options: StubRunnerOptions): Promise<void> {
   const step = async (phase: number, stage: TrainingStage, done: number, total: number, losses?: Record<string, number>) => {
-    ctx.onProgress({ variant, phase, stage, done, total, losses, message: `${variant}: phase ${phase} ${stage} ${done}/${total}` });
+    ctx.onProgress({ variant, seed, phase, stage, done, total, losses, message: `${variant}: phase ${phase} ${stage} ${done}/${total}` });
     await pause(options.stepMs ?? 0, ctx.signal);
   };
   ctx.onBackend({ name: 'cpu', attempts: [{ name: 'tensorflow', ok: false, reason: 'stub runner: not tried' }, { name: 'cpu', ok: true }] });
   const tests = testTasksOf(request);
+  // Each later seed's losses a tenth higher, so a multi-seed job's loss curves are told apart.
+  const k = 1 + requestSeeds(request).indexOf(seed) / 10;
   for (let phase = 0; phase <= request.phases; phase++) {
     const started = Date.now();
     const losses: Record<string, number> = {};
     if (phase === 0) {
       const demos = request.families.length * 2;
       for (let d = 1; d <= demos; d++) await step(0, 'demonstrations', d, demos);
-      for (let epoch = 1; epoch <= 3; epoch++) await step(0, 'sft', epoch, 3, { sft: (losses.sft = 1 / (epoch + 1)) });
-      if (options.hold) await Promise.race([options.hold(variant, ctx), aborted(ctx.signal)]);
+      for (let epoch = 1; epoch <= 3; epoch++) await step(0, 'sft', epoch, 3, { sft: (losses.sft = k / (epoch + 1)) });
+      if (options.hold && (options.holdAt ?? 'sft') === 'sft') await Promise.race([options.hold(variant, ctx), aborted(ctx.signal)]);
     } else {
       for (let r = 1; r <= 2; r++) await step(phase, 'rollout', r, 2);
-      await step(phase, 'critics', 1, 1, { critic: (losses.critic = 0.5 / phase), potential: (losses.potential = 0.4 / phase) });
+      // Two critic epochs, as the trainer counts them (the loss comes with the last).
+      await step(phase, 'critics', 1, 2);
+      if (options.hold && options.holdAt === 'critics' && phase === 1) await Promise.race([options.hold(variant, ctx), aborted(ctx.signal)]);
+      await step(phase, 'critics', 2, 2, { critic: (losses.critic = (0.5 * k) / phase), potential: (losses.potential = (0.4 * k) / phase) });
       losses['value held-out BCE'] = 0.6 / phase;
       losses['potential held-out MSE'] = 0.2 / phase;
-      await step(phase, 'policy', 1, 1, { policy: (losses.policy = 0.3 / phase) });
+      await step(phase, 'policy', 1, 1, { policy: (losses.policy = (0.3 * k) / phase) });
     }
     if (ctx.signal.aborted) return;
     for (let e = 1; e <= tests; e++) await step(phase, 'evaluation', e, tests);

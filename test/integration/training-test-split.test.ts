@@ -1,14 +1,15 @@
 // Issue 21 "Training → use": a training job keeps its test split, and the workbench makes those tasks
 // runnable even when the job used more instances per family than the catalog offers, in this process and
 // in a later one — so "Run on the test split" (a local-policy run over job.testTaskIds) always finds them.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../main/core';
 import { jobTestInstances } from '../../main/services/job-test-split';
 import { settledJob, stubTrainingRunner } from '../helpers/stub-training-runner';
 import { useTempDir } from '../helpers/use-core';
 
 const tmp = useTempDir('mira-test-split-');
-const training = { runner: stubTrainingRunner() };
+// The trainer's step limit (its episodes', test evaluations' included) is 7 here, not the default 20.
+const training = { runner: stubTrainingRunner(), trainer: { maxSteps: 7 } };
 
 describe('a training job\'s test split (docs/design/SANDBOX.md §3.4)', () => {
   it('is recorded on the job and runnable beyond the catalog, in this process and the next', async () => {
@@ -30,6 +31,13 @@ describe('a training job\'s test split (docs/design/SANDBOX.md §3.4)', () => {
         expect(first.catalog!.get(id)?.split).toBe('test');
         expect((await first.store.tasks.get(id))?.split).toBe('test');
       }
+      // The training audit of 2026-12-05: "run on the test split" ran 30 steps where the evaluation allowed 20. The
+      // job keeps its evaluations' stop rules, and a run asked to use them stores and applies them.
+      expect(job.evaluationStopRules).toEqual({ maxSteps: 7, maxParseFailures: 3, maxRepeatedActions: 3 });
+      const { runId } = await first.api.startRun({ taskIds: [expected[0]], policy: 'local', checkpoint: job.phases[0].checkpoint, stopRules: job.evaluationStopRules });
+      expect((await first.store.runs.get(runId))?.config.stopRules).toEqual({ maxSteps: 7, maxParseFailures: 3, maxRepeatedActions: 3 });
+      await first.api.cancelRun(runId);
+      await vi.waitFor(async () => expect((await first.store.runs.get(runId))?.status).not.toBe('running'), { timeout: 120_000, interval: 250 });
     } finally {
       await first.close();
     }

@@ -87,6 +87,10 @@ export function criticEpisode(traj: Trajectory<PolicyStep>, states: readonly Sta
   return { states, outcome: traj.success ? 1 : 0, labels };
 }
 
+/** Progress of the update's two fits: critic epochs (at most maxEpochs per network; the held-out stop may end one
+ * sooner, so the count jumps to the next network's start) and policy minibatches. */
+export type UpdateProgress = (stage: 'critic' | 'policy', done: number, total: number) => void;
+
 export async function runMiraUpdate(
   phase: number,
   rollouts: readonly Trajectory<PolicyStep>[],
@@ -95,6 +99,7 @@ export async function runMiraUpdate(
   replay: ReplayBuffer<TrainingTrajectory>,
   h: PhaseHyper,
   shouldStop: () => boolean = () => false,
+  onProgress: UpdateProgress = () => undefined,
 ): Promise<PhaseStats> {
   const { policy, critic, vocab } = models;
   const { config } = variant;
@@ -102,9 +107,12 @@ export async function runMiraUpdate(
   const trajs = rollouts.filter((r) => r.steps.length > 0);
   const states = trajs.map((r) => trajectoryStates(r, vocab, dims));
 
+  const criticEpochs = h.criticEpochs * (variant.fitPotential ? 2 : 1);
+  onProgress('critic', 0, criticEpochs);
   const fit = await fitCritics(critic, trajs.map((r, e) => criticEpisode(r, states[e])), {
     maxEpochs: h.criticEpochs, learningRate: h.criticLearningRate, batchSize: h.criticBatchSize ?? DEFAULT_CRITIC_BATCH_SIZE, seed: h.seed, phase,
     heldOutFraction: h.criticHeldOut, fitPotential: variant.fitPotential, shouldStop,
+    onEpoch: (net, epoch) => onProgress('critic', (net === 'potential' ? h.criticEpochs : 0) + epoch, criticEpochs),
   });
 
   // Perplexity filter on whole trajectories under the current policy (= π_ref: it has not moved since the
@@ -135,9 +143,12 @@ export async function runMiraUpdate(
   const policyOpt = tf.train.adam(h.policyLearningRate);
   const started = performance.now();
   let policyLoss = 0;
-  for (const b of minibatches(training.length, h.batchSize, rand)) {
+  const batches = minibatches(training.length, h.batchSize, rand);
+  onProgress('policy', 0, batches.length);
+  for (const [k, b] of batches.entries()) {
     if (shouldStop()) break;
     policyLoss += policyStep(policy, policyOpt, b.map((i) => training[i]), variant.objective, config.beta) * b.length;
+    onProgress('policy', k + 1, batches.length);
     await new Promise((r) => setImmediate(r));
   }
   policyOpt.dispose();

@@ -18,6 +18,7 @@ import { RolloutEnv } from '../rollout/episode-runner';
 import { recordOracle, rolloutLocal, type DemoStep, type PolicyStep, type RecordedStep, type Trajectory } from '../rollout/record';
 import type { SandboxTaskInstance } from '../../sandbox/types';
 import type { PhaseResult, TrainerMessage, TrainingOptions, TrainingSummary } from '../worker/protocol';
+import { demonstrationRun } from './demonstration-run';
 import { runMiraUpdate } from './mira-phase';
 import { episodesKey, sharedEvaluation, sharedRollouts, type SharedReport } from './shared-episodes';
 import { buildSelectVocab, demoSamples, trainSft } from './sft';
@@ -25,7 +26,7 @@ import type { PhaseStats } from './mira-phase';
 import type { TrainingTrajectory } from './scoring';
 import { criticPredict } from './updates';
 import { variantSettings } from './variants';
-import { withTrainingDefaults, type ResolvedTrainingOptions } from '../training-defaults';
+import { trainerStopRules, withTrainingDefaults, type ResolvedTrainingOptions } from '../training-defaults';
 import type { TestOutcome } from '../../api/study-types';
 import { testOutcomes } from '../study/test-outcomes';
 
@@ -40,7 +41,7 @@ export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMess
   await mkdir(o.checkpointDir, { recursive: true });
   const env = await RolloutEnv.open({
     dataDir: o.rolloutDataDir, datasetSeed: o.datasetSeed, instancesPerFamily: o.instancesPerFamily,
-    browserPath: o.browserPath, stopRules: { maxSteps: o.maxSteps, maxParseFailures: 3, maxRepeatedActions: 3 },
+    browserPath: o.browserPath, stopRules: trainerStopRules(o.maxSteps),
     // A workbench job's episodes are stored as its runs, per phase (issue 21).
     ...(o.trainingJobId ? { job: { jobId: o.trainingJobId, variant: variantName, seed } } : {}),
   });
@@ -66,9 +67,15 @@ export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMess
     emit({ type: 'log', line: `SFT on ${samples.length} demonstrated actions from ${sftDemos.length} demonstrations (${uncovered} outside the action space${answerNote})` });
     // Training on nothing would save a checkpoint that only looks trained (issue 14): fail with the reason.
     if (samples.length === 0 && o.sftDemosPerFamily !== 0 && !shouldStop()) throw new Error(`No SFT samples: ${noSamplesWhy(demos, uncovered)}`);
+    // SFT, the critics' fit and the policy update report their own progress: a person sees the stage the job is in,
+    // not the last rollout count (the training audit of 2026-12-05).
+    emit({ type: 'progress', stage: 'sft', phase: 0, done: 0, total: o.sftEpochs });
     await trainSft(policy, samples, {
       epochs: o.sftEpochs, batchSize: o.batchSize, learningRate: o.sftLearningRate, seed, shouldStop,
-      onEpoch: (epoch, loss, sps) => emit({ type: 'loss', phase: 0, stage: 'sft', epoch, loss, samplesPerSecond: sps }),
+      onEpoch: (epoch, loss, sps) => {
+        emit({ type: 'progress', stage: 'sft', phase: 0, done: epoch + 1, total: o.sftEpochs });
+        emit({ type: 'loss', phase: 0, stage: 'sft', epoch, loss, samplesPerSecond: sps });
+      },
     });
     const scorer = new LocalScorer(policy, vocab);
     const sharedReport = (phase: number, stage: 'evaluate' | 'rollout'): SharedReport => ({
@@ -86,7 +93,7 @@ export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMess
       const checkpoint = await saveCheckpoint(o.checkpointDir, {
         meta: { phase, variant: variantName, createdAt: new Date().toISOString(), ...(testSuccessRate === null ? {} : { testSuccessRate }) }, vocab, policy, critic,
       });
-      const rolloutRun = phase === 0 ? env.runOf(0, 'demonstrations') : phaseRolloutRun;
+      const rolloutRun = phase === 0 ? await demonstrationRun(env, demos, sftDemos) : phaseRolloutRun;
       const result: PhaseResult = { phase, trainSuccessRate, testSuccessRate, checkpoint, testTasks: test.length, stats, ...(rolloutRun ? { rollouts: { ...rolloutRun } } : {}), ...(outcomes ? { testOutcomes: outcomes } : {}) };
       summary.phases.push(result);
       emit({ type: 'phase', result });
@@ -116,7 +123,7 @@ export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMess
       const stats = await runMiraUpdate(phase, rollouts, { policy, critic, vocab }, variant, replay, {
         criticEpochs: o.criticEpochs, criticLearningRate: o.criticLearningRate, policyLearningRate: o.policyLearningRate,
         batchSize: o.batchSize, criticBatchSize: o.criticBatchSize, seed, perplexityFilter: o.perplexityFilter,
-      }, shouldStop);
+      }, shouldStop, (stage, done, total) => emit({ type: 'progress', stage, phase, done, total }));
       if (shouldStop()) break;
       emit({ type: 'loss', phase, stage: 'critic', epoch: stats.valueEpochs, loss: stats.valueLoss, samplesPerSecond: 0, extra: criticExtra(stats) });
       emit({ type: 'log', line: `phase ${phase}: perplexity filter kept ${stats.keptTrajectories}/${stats.newTrajectories} new trajectories (${stats.keptAfterFilter}/${stats.newSamples} steps) and ${stats.replayKeptTrajectories}/${stats.replayTrajectories} replayed (${stats.replayed} steps)` });

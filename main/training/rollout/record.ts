@@ -35,7 +35,8 @@ export interface Trajectory<S extends RecordedStep> {
   success: boolean;
   stopReason: string | null;
   steps: S[];
-  /** The stored episode (rollouts and evaluations), for the failure analyzer. */
+  /** The stored episode, for the failure analyzer (rollouts, evaluations) and the run that holds it
+   * (demonstrations, also when another unit recorded them: the cache keeps it). */
   episodeId?: string;
 }
 
@@ -78,7 +79,7 @@ export async function recordOracle(env: RolloutEnv, instances: SandboxTaskInstan
     stage,
   );
   return Promise.all(ran(episodes).map(async ([e, k]) => ({
-    taskId: instances[k].id, family: instances[k].family, success: e.success === true, stopReason: e.stopReason,
+    taskId: instances[k].id, family: instances[k].family, success: e.success === true, stopReason: e.stopReason, episodeId: e.id,
     steps: await withProgress(env, e.id, captured[k]),
   })));
 }

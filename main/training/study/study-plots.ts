@@ -3,7 +3,7 @@
 // perplexity filter's kept/filtered counts. The Training page and the HTML report embed the same markup.
 import type { FailureModeName, StudyCell, StudyReport, StudyView } from '../../api/study-types';
 import { FAILURE_MODE_NAMES } from './study-report';
-import { axes, el, esc, legend, PALETTE, round, scale, svg, type Frame } from './svg';
+import { axes, el, esc, legend, note, PALETTE, round, scale, svg, type Frame } from './svg';
 
 const LEGEND_WIDTH = 165;
 const frame = (width: number, height = 220): Frame => ({ width, height, pad: { left: 44, right: LEGEND_WIDTH, top: 12, bottom: 34 } });
@@ -87,7 +87,10 @@ export function criticLossesPlot(report: StudyReport): string {
   ].map(({ key, title }) => {
     const cells = report.cells.filter((c) => c[key] !== null);
     const f = frame(300, 180);
-    if (cells.length === 0) return svg(f, `${title}: not fitted`, `study-critic-${key}`, el('text', { x: 10, y: 20, 'font-size': 12, fill: '#52606d' }, esc(`${title}: no MiRA phase yet`)));
+    if (cells.length === 0) {
+      const why = `${title}: ${noHeldOutLossWhy(report, key)}`;
+      return svg(f, why, `study-critic-${key}`, note(f, why, 'study-critic-empty'));
+    }
     const phases = report.phases.filter((p) => p > 0);
     const values = cells.map((c) => c[key] as number);
     const hi = Math.max(...values) * 1.1 || 1;
@@ -108,11 +111,26 @@ export function criticLossesPlot(report: StudyReport): string {
   return panels.join('');
 }
 
+/** Why a critic plot has no point: no MiRA phase yet; the potential critic fitted in none of them (the
+ * no-potential variant, tasks without subgoals); or the critics fitted but with no held-out episodes (the
+ * training audit of 2026-12-05: this read "no MiRA phase yet" beside a table of MiRA phases). */
+export function noHeldOutLossWhy(report: Pick<StudyReport, 'cells'>, key: 'valueHeldOut' | 'potentialHeldOut'): string {
+  const mira = report.cells.filter((c) => c.phase > 0);
+  if (mira.length === 0) return 'no MiRA phase yet';
+  if (key === 'potentialHeldOut' && !mira.some((c) => c.potentialFitted)) return 'not fitted (no potential critic in these variants, or tasks without subgoals)';
+  const phases = new Set(mira.map((c) => c.phase)).size;
+  return `no held-out loss: the held-out set was empty in ${phases === 1 ? 'the' : `all ${phases}`} MiRA phase${phases === 1 ? '' : 's'} (too few rollouts of each outcome to hold one out)`;
+}
+
 /** New trajectories of each MiRA phase, split into kept and filtered by the perplexity filter (summed over seeds). */
 export function filterCountsPlot(report: StudyReport): string {
   const cells = report.cells.filter((c) => c.filter !== null);
   const f = frame(Math.max(300, 44 + cells.length * 30 + report.variants.length * 12 + LEGEND_WIDTH), 200);
-  if (cells.length === 0) return svg(f, 'Perplexity filter: no MiRA phase yet', 'study-filter-bars', el('text', { x: 10, y: 20, 'font-size': 12, fill: '#52606d' }, 'Perplexity filter: no MiRA phase yet'));
+  if (cells.length === 0) {
+    // Older records kept no filter counts for their MiRA phases.
+    const why = `Perplexity filter: ${report.cells.some((c) => c.phase > 0) ? 'no counts recorded for these phases' : 'no MiRA phase yet'}`;
+    return svg(f, why, 'study-filter-bars', note(f, why, 'study-filter-empty'));
+  }
   const hi = Math.max(1, ...cells.map((c) => c.filter!.newTrajectories));
   const y = scale(0, hi, f.height - f.pad.bottom - 14, f.pad.top);
   const parts = [axes(f, [0, Math.round(hi / 2), hi].map((v) => ({ value: v, label: String(v) })), y, 'kept / filtered, per variant and phase')];

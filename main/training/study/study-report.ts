@@ -67,6 +67,7 @@ export function studyCell(variant: string, phase: number, results: readonly Trai
     milestonesReached: average(withSubgoals.map((o) => o.milestones / o.milestonesTotal)),
     valueHeldOut: average(results.map((r) => r.losses['value held-out BCE']).filter(Number.isFinite)),
     potentialHeldOut: average(results.map((r) => r.losses['potential held-out MSE']).filter(Number.isFinite)),
+    potentialFitted: results.some((r) => Number.isFinite(r.losses.potential)),
     filter: filters.length === 0 ? null : {
       keptTrajectories: sum(filters.map((f) => f.keptTrajectories)), newTrajectories: sum(filters.map((f) => f.newTrajectories)),
       keptSteps: sum(filters.map((f) => f.keptSteps)), newSteps: sum(filters.map((f) => f.newSteps)),

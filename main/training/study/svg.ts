@@ -55,3 +55,16 @@ export function legend(f: Frame, items: Array<{ label: string; color: string }>)
     return el('rect', { x, y, width: 10, height: 10, fill: it.color }) + el('text', { x: x + 14, y: y + 9, 'font-size': 11, fill: '#323f4b' }, esc(it.label));
   }).join('');
 }
+
+/** A sentence in place of an empty plot, wrapped to the frame's width (about 6.5 px a character at 12 px). */
+export function note(f: Frame, text: string, testId?: string): string {
+  const width = Math.max(20, Math.floor((f.width - 20) / 6.5));
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  const spans = lines.map((line, i) => el('tspan', { x: 10, dy: i === 0 ? 0 : 15 }, esc(line))).join('');
+  return el('text', { x: 10, y: 20, 'font-size': 12, fill: '#52606d', 'data-testid': testId }, spans);
+}

@@ -1,6 +1,7 @@
 // Messages between the trainer worker and the process that started it (docs/design/ARCHITECTURE.md §6: "trainer worker —
 // TensorFlow.js in a worker thread, never the main loop"; issue 7: stream progress and losses, cancel).
 import type { TestOutcome } from '../../api/study-types';
+import type { PhaseRolloutRun } from '../../api/training-types';
 import type { MiraConfig } from '../defaults';
 import type { BackendAttempt, BackendName } from '../backend';
 import type { TrainingVariant } from '../phases/variants';
@@ -78,8 +79,8 @@ export interface PhaseResult {
   stats?: Record<string, number>;
   /** Each test episode's outcome, failure mode and milestones (issue 17, main/training/study/test-outcomes.ts). */
   testOutcomes?: TestOutcome[];
-  /** The stored run of this phase's rollouts (phase 0: the demonstrations), in a job (issue 21). */
-  rollouts?: { runId: string; episodes: number };
+  /** The stored run of this phase's rollouts (phase 0: the demonstrations, counting those SFT used), in a job (issue 21). */
+  rollouts?: PhaseRolloutRun;
 }
 
 export interface TrainingSummary {

@@ -130,4 +130,27 @@ describe('runMiraUpdate', () => {
     expect(netPredict(critic.value, [featurize(shopState(), vocab, dims)])[0]).toBeGreaterThan(0);
     critic.dispose();
   });
+
+  // The training audit of 2026-12-05: progress sat at "rollout 32/32" while the critics trained. The update
+  // reports its critic epochs (V then P, each at most criticEpochs) and its policy minibatches.
+  it('reports the critic fit by epoch and the policy update by minibatch', async () => {
+    const h = { criticEpochs: 3, criticLearningRate: 0.01, policyLearningRate: 0.001, batchSize: 8, seed: 1, perplexityFilter: false };
+    const rollouts = [solved(), failed(), solved(), failed(), solved(), failed()];
+    for (const [name, nets] of [['full', 2], ['no-potential', 1]] as const) {
+      const critic = CriticModel.init(undefined, 31);
+      const events: [string, number, number][] = [];
+      const replay = new ReplayBuffer<TrainingTrajectory>({ seed: 1, isSuccessful: (t) => t.success });
+      const stats = await runMiraUpdate(1, rollouts, { policy, critic, vocab }, variantSettings(name), replay, h, () => false, (stage, done, total) => events.push([stage, done, total]));
+      const critics = events.filter(([stage]) => stage === 'critic');
+      const policySteps = events.filter(([stage]) => stage === 'policy');
+      // Critic progress first, starting at 0 of 3 epochs per network; the epochs each network ran, in order.
+      expect(events.indexOf(critics[0])).toBe(0);
+      expect(critics[0]).toEqual(['critic', 0, 3 * nets]);
+      expect(critics.map(([, done]) => done)).toEqual([0, ...Array.from({ length: stats.valueEpochs }, (_, k) => k + 1), ...Array.from({ length: stats.potentialEpochs ?? 0 }, (_, k) => 3 + k + 1)]);
+      // 18 kept steps in minibatches of 8: 3 policy steps, counted 0 … 3 after the critics.
+      expect(policySteps).toEqual([['policy', 0, 3], ['policy', 1, 3], ['policy', 2, 3], ['policy', 3, 3]]);
+      expect(events.slice(critics.length)).toEqual(policySteps);
+      critic.dispose();
+    }
+  });
 });

@@ -1,10 +1,10 @@
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TrainingPhaseResult, TrainingProgress, TrainingRequest } from '../../../main/api/training-types';
 import { TrainingJobs, type TrainingRunner } from '../../../main/services/training-jobs';
-import { writeJob } from '../../../main/services/job-file';
+import { readJobs, writeJob } from '../../../main/services/job-file';
 
 // The job lifecycle around the trainer: every outcome is recorded and evaluated phases survive.
 const REQUEST: TrainingRequest = { variants: ['full'], phases: 2, families: ['shop/add-to-cart'], instancesPerFamily: 10, seed: 1 };
@@ -80,5 +80,33 @@ describe('training jobs', () => {
     expect(job.status).toBe('interrupted');
     expect(job.error).toBe('The workbench stopped during phase 1 (policy); 1 evaluated phase(s) are kept with their checkpoints.');
     expect(job.phases).toHaveLength(1);
+  });
+
+  // The training audit of 2026-12-05: a job killed in a new phase was named by its last saved progress, up to 2 s
+  // old (the save throttle). Each unit's phase and stage changes are saved at once; per-rollout counts stay
+  // throttled. The clock is frozen, so the throttle never lets a save through by itself.
+  it('saves a phase or stage change at once, so a killed job names the phase it was in', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    try {
+      const jobs = new TrainingJobs(root, async (_req, ctx) => {
+        ctx.onProgress({ variant: 'full', seed: 1, phase: 0, stage: 'sft', done: 1, total: 2, losses: { sft: 1 }, message: '' });
+        ctx.onPhase(phase(0, 0.5));
+        ctx.onProgress({ variant: 'full', seed: 1, phase: 1, stage: 'rollout', done: 1, total: 32, message: '' });
+        ctx.onProgress({ variant: 'full', seed: 1, phase: 1, stage: 'rollout', done: 2, total: 32, message: '' });
+        ctx.onProgress({ variant: 'full', seed: 1, phase: 1, stage: 'critics', done: 1, total: 20, message: '' });
+        await held;
+      });
+      const { jobId, done } = await jobs.start(REQUEST);
+      const onDisk = async () => (await readJobs(root)).find((j) => j.id === jobId)?.last;
+      await vi.waitFor(async () => expect(await onDisk()).toMatchObject({ phase: 1, stage: 'critics', done: 1 }), { timeout: 20_000, interval: 20 });
+      release();
+      // Each loss point keeps its trainer seed (a multi-seed job draws one line per seed).
+      expect((await done).lossCurve).toEqual([{ variant: 'full', seed: 1, phase: 0, stage: 'sft', step: 0, losses: { sft: 1 } }]);
+    } finally {
+      release();
+      vi.useRealTimers();
+    }
   });
 });

@@ -6,9 +6,11 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { LossCharts } from './LossCharts';
 import { PhaseTable } from './PhaseTable';
 import { StudyPanel } from './StudyPanel';
+import { isMultiSeed } from './seed-means';
 import { smallSplitWarning, testTaskCount } from './split-warning';
+import { stageLine } from './stage-label';
 import { estimateSecondsLeft, formatTimeLeft } from './training-eta';
-import { lossSeries, successSeries } from './training-series';
+import { lossPlots, successSeries } from './training-series';
 
 /** One job: its live stage with a progress bar, throughput, ETA and backend, cancel, the loss curves (one
  * axis each), the test success rate per phase (one line per variant: the ablation plot), a warning when the
@@ -31,7 +33,7 @@ export function TrainingJobPanel({ job }: { job: TrainingJob }) {
       </p>
       {last && (
         <div className="training-stage" data-testid="training-stage">
-          <span>{last.variant ? `${last.variant} · ` : ''}phase {last.phase} · {last.stage}</span>{' '}
+          <span data-testid="training-stage-line">{stageLine(last, isMultiSeed(job))}</span>{' '}
           <ProgressBar done={last.done} total={Math.max(1, last.total)} label="Training progress" />{' '}
           {last.samplesPerSecond !== undefined && <span className="small" data-testid="training-throughput">{last.samplesPerSecond.toFixed(0)} samples/s</span>}
           {running && <span className="small" data-testid="training-eta"> · {secondsLeft === null ? 'estimating time left…' : formatTimeLeft(secondsLeft)}</span>}
@@ -48,7 +50,7 @@ export function TrainingJobPanel({ job }: { job: TrainingJob }) {
       {splitWarning && <p className="warning" role="note" data-testid="small-split-warning">{splitWarning}</p>}
       <div className="charts">
         <MultiLineChart title="Test success rate per phase" series={successSeries(job)} xLabel="phase" yMax={1} percent testId="sr-per-phase" />
-        <LossCharts series={lossSeries(job)} testId="loss-curve" />
+        <LossCharts plots={lossPlots(job)} testId="loss-curve" />
       </div>
       <StudyPanel job={job} />
       <PhaseTable job={job} />
