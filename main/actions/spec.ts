@@ -21,8 +21,8 @@ export interface ActionSpec {
 }
 
 /** The single source of truth for the action space (docs/design/WEBARENA.md §4.1): one entry per ActionType, so
- * the compiler names a missing one. The WebArena grammar's syntax, parser, renderer and prompt text are derived
- * from it; the WebRL and BrowserGym grammars and the executor are Records over the same ActionType. */
+ * the compiler names a missing one. The WebArena grammar's syntax, renderer and prompt text are derived
+ * from it; its parser, the WebRL and BrowserGym grammars and the executor are Records over the same ActionType. */
 export const ACTION_SPEC_TABLE: Record<ActionType, Omit<ActionSpec, 'type'>> = {
   click: { args: [{ kind: 'elementId', label: 'id' }], description: 'Click the element with this id.' },
   type: {

@@ -1,32 +1,12 @@
 import type { Action, ActionType, ExecutionStyle } from '../api/types';
 import { ActionError } from './errors';
+import { PY_DIGIT, pyDigitsValue, pyFirstWord, pyStrip } from './python-text';
 import { ACTION_SPECS, type ActionSpec, type ArgKind } from './spec';
 
 // WebArena's action grammar: `click [12]`, `type [12] [text] [1]`, `stop [answer]`, written inside the
-// first ``` block of the model's reply (docs/design/WEBARENA.md §4.2).
-
-const ARG_PATTERN: Record<ArgKind, string> = {
-  elementId: '(\\d+)',
-  text: '([\\s\\S]*)',
-  pressEnter: '([01])',
-  key: '(.+)',
-  direction: '(up|down)',
-  url: '(\\S+)',
-  tabIndex: '(\\d+)',
-};
-
-/** Regexes for a spec: with all optional args, then with the trailing optional ones dropped. The greedy
- * text group means `type [3] [a [b]] [0]` reads the content as `a [b]`. */
-function patternsFor(spec: ActionSpec): { regex: RegExp; argCount: number }[] {
-  const patterns: { regex: RegExp; argCount: number }[] = [];
-  for (let count = spec.args.length; count >= 0; count--) {
-    if (count < spec.args.length && !spec.args[count].optional) break;
-    const args = spec.args.slice(0, count).map((a) => ` ?\\[${ARG_PATTERN[a.kind]}\\]`).join('');
-    patterns.push({ regex: new RegExp(`^${spec.type}${args}$`, 'i'), argCount: count });
-  }
-  return patterns;
-}
-const PATTERNS = new Map(ACTION_SPECS.map((s) => [s.type, patternsFor(s)]));
+// first ``` block of the model's reply (docs/design/WEBARENA.md §4.2). It reads a reply exactly as the reference
+// does (web-arena-x/webarena: agent/prompts/prompt_constructor.py, CoTPromptConstructor._extract_action; and
+// browser_env/actions.py, create_id_based_action): the same replies parse, to the same action.
 
 /** How WebArena's browser_env/actions.py runs these (docs/design/WEBARENA.md §4.6): type clicks the element and
  * types without clearing; a key press reads Meta as Control off macOS; scroll moves the document's scrollTop by
@@ -37,49 +17,80 @@ const WEBARENA_EXECUTION: Partial<Record<ActionType, ExecutionStyle>> = {
   scroll: { scroll: { via: 'document', unit: 'viewport', amount: 1 } },
 };
 
-/** Extracts the action text: the first ``` block if there is one, otherwise the last non-empty line. */
+/** The action text: what lies between the reply's first two ``` fences (the reference's `(.|\n)*?`), stripped.
+ * A reply without a fenced block has no action; nothing else in the reply is read. */
 export function extractActionText(reply: string): string {
-  const block = /```(?:[a-z]*\n)?([\s\S]*?)```/.exec(reply);
-  if (block) return block[1].trim();
-  const lines = reply.trim().split('\n').map((l) => l.trim()).filter(Boolean);
-  return lines[lines.length - 1] ?? '';
+  const block = /```([\s\S]*?)```/.exec(reply);
+  if (!block) throw new ActionError('parse', 'The reply has no ``` block; write the action inside one, e.g. ```click [12]```.');
+  return pyStrip(block[1]);
 }
+
+// Each action's pattern, as the reference writes it (create_id_based_action), searched anywhere in the action
+// text: Python's \d is any Unicode digit, its . anything but a line break, and ` ?` at most one space.
+const D = `(${PY_DIGIT}+)`;
+const ANY = '([^\n]+)';
+const search = (pattern: string) => new RegExp(pattern, 'u');
+const CLICK = search(`click ?\\[${D}\\]`);
+const HOVER = search(`hover ?\\[${D}\\]`);
+const TYPE = search(`type ?\\[${D}\\] ?\\[${ANY}\\] ?\\[${D}\\]`);
+const PRESS = search(`press ?\\[${ANY}\\]`);
+const SCROLL = search('scroll ?\\[?(up|down)\\]?');
+const GOTO = search(`goto ?\\[${ANY}\\]`);
+const TAB_FOCUS = search(`tab_focus ?\\[${D}\\]`);
+const STOP = search(`stop ?\\[${ANY}\\]`);
+// Our extension, in the reference's style (docs/design/WEBARENA.md §4.1).
+const SELECT = search(`select ?\\[${D}\\] ?\\[${ANY}\\]`);
+
+/** One reader per action name, or null where a model cannot write the action: a Record over every ActionType
+ * (main/api/registries.ts), so a new action does not compile until this grammar decides. The name is matched
+ * exactly (the reference's `match action:` is case-sensitive). */
+const READERS: Record<ActionType, ((text: string) => Action) | null> = {
+  click: (text) => ({ type: 'click', elementId: need(CLICK, text, 'click')[1] }),
+  hover: (text) => ({ type: 'hover', elementId: need(HOVER, text, 'hover')[1] }),
+  type: (text) => {
+    // The reference appends the default Enter flag unless the text already ends with [0] or [1], then presses
+    // Enter only when the flag it reads is 1.
+    const flagged = text.endsWith('[0]') || text.endsWith('[1]') ? text : `${text} [1]`;
+    const [, elementId, content, flag] = need(TYPE, flagged, 'type');
+    return { type: 'type', elementId, text: content, pressEnter: flag === '1' };
+  },
+  press: (text) => ({ type: 'press', key: need(PRESS, text, 'press')[1] }),
+  scroll: (text) => ({ type: 'scroll', direction: need(SCROLL, text, 'scroll')[1] as 'up' | 'down' }),
+  goto: (text) => ({ type: 'goto', url: need(GOTO, text, 'goto')[1] }),
+  new_tab: () => ({ type: 'new_tab' }),
+  go_back: () => ({ type: 'go_back' }),
+  go_forward: () => ({ type: 'go_forward' }),
+  tab_focus: (text) => ({ type: 'tab_focus', tabIndex: pyDigitsValue(need(TAB_FOCUS, text, 'tab_focus')[1]) }),
+  close_tab: () => ({ type: 'close_tab' }),
+  // Some tasks need no answer: a stop without a bracketed one answers "".
+  stop: (text) => ({ type: 'stop', text: STOP.exec(text)?.[1] ?? '' }),
+  select: (text) => {
+    const [, elementId, option] = need(SELECT, text, 'select');
+    return { type: 'select', elementId, text: option };
+  },
+  noop: null,
+};
 
 export function parseWebArenaAction(reply: string): Action {
   const text = extractActionText(reply);
-  if (!text) throw new ActionError('parse', 'The reply contains no action.');
-  const command = text.split(/[\s[]/, 1)[0].toLowerCase() as ActionType;
-  const spec = ACTION_SPECS.find((s) => s.type === command);
-  if (!spec) {
-    throw new ActionError('parse', `Unknown action "${command}" in "${clip(text)}". Valid actions: ${ACTION_SPECS.map((s) => s.type).join(', ')}.`);
+  // The action's name: the text before the first [, or, without one, the first word.
+  const name = text.includes('[') ? pyStrip(text.split('[', 1)[0]) : pyFirstWord(text);
+  if (name === undefined) throw new ActionError('parse', 'The reply\'s ``` block is empty.');
+  const read = Object.hasOwn(READERS, name) ? READERS[name as ActionType] : null;
+  if (!read) {
+    throw new ActionError('parse', `Unknown action "${clip(name)}" in "${clip(text)}". Valid actions: ${ACTION_SPECS.map((s) => s.type).join(', ')} (lower case).`);
   }
-  for (const { regex, argCount } of PATTERNS.get(spec.type) ?? []) {
-    const match = regex.exec(text);
-    if (match) return buildAction(spec, match.slice(1, argCount + 1));
-  }
-  const syntax = renderSyntax(spec);
-  throw new ActionError('parse', `Could not read the arguments of "${clip(text)}"; expected \`${syntax}\`.`);
-}
-
-function buildAction(spec: ActionSpec, values: string[]): Action {
-  const action: Action = { type: spec.type };
-  spec.args.forEach((arg, i) => {
-    const value = values[i];
-    if (value === undefined) return;
-    switch (arg.kind) {
-      case 'elementId': action.elementId = value; break;
-      case 'text': action.text = value; break;
-      case 'pressEnter': action.pressEnter = value === '1'; break;
-      case 'key': action.key = value; break;
-      case 'direction': action.direction = value.toLowerCase() as 'up' | 'down'; break;
-      case 'url': action.url = value; break;
-      case 'tabIndex': action.tabIndex = Number(value); break;
-    }
-  });
-  if (spec.type === 'type' && action.pressEnter === undefined) action.pressEnter = true;
-  const execution = WEBARENA_EXECUTION[spec.type];
+  const action = read(text);
+  const execution = WEBARENA_EXECUTION[action.type];
   if (execution) action.execution = structuredClone(execution);
   return action;
+}
+
+function need(pattern: RegExp, text: string, type: ActionType): RegExpExecArray {
+  const match = pattern.exec(text);
+  if (match) return match;
+  const spec = ACTION_SPECS.find((s) => s.type === type)!;
+  throw new ActionError('parse', `Could not read the arguments of "${clip(text)}"; expected \`${renderSyntax(spec)}\`.`);
 }
 
 /** Renders an action back into WebArena's grammar (round-trips with the parser). */
@@ -93,6 +104,8 @@ export function renderWebArenaAction(action: Action): string {
       if (arg.optional) break;
       throw new Error(`Action ${action.type} lacks its ${arg.label}.`);
     }
+    // The reference's arguments end at a line break, and a ``` would end the block the action is read from.
+    if (/\n|```/.test(value)) throw new ActionError('parse', `WebArena's grammar cannot write a line break or \`\`\` in the ${arg.label} of ${action.type}.`);
     values.push(`[${value}]`);
   }
   return [spec.type, ...values].join(' ');

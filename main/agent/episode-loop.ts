@@ -29,8 +29,9 @@ export interface EpisodeEnvironment {
   viewport?: { width: number; height: number };
   /** Runs once the start pages are open; may replace the intent (MiniWoB++ makes it per seed). */
   begin?(session: BrowserSession): Promise<{ intent?: string } | void>;
-  /** Runs after every action but stop; true when the page says the episode is over (MiniWoB++'s done flag). */
-  afterAction?(session: BrowserSession): Promise<boolean>;
+  /** Runs after every action but stop; true when the page says the episode is over (MiniWoB++'s done flag), or
+   * why the environment ends it otherwise (MiniWoB++: the agent left the task page). */
+  afterAction?(session: BrowserSession): Promise<boolean | { explanation: string }>;
   /** The task page holds the score at every moment (MiniWoB++'s reward globals): an episode cut off by its time
    * limit is scored from the page before the browser closes, not left unscored (docs/design/WEBARENA.md §5). */
   scoresAtTimeLimit?: boolean;
@@ -263,8 +264,9 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     if (action?.type === 'stop') {
       return { reason: 'agent_stop', explanation: 'The agent stopped.', answer: action.text ?? '', status: 'finished' };
     }
-    if (await request.environment.afterAction?.(session)) {
-      return { reason: 'task_done', explanation: 'The task page ended the episode.', answer: null, status: 'finished' };
+    const over = await request.environment.afterAction?.(session);
+    if (over) {
+      return { reason: 'task_done', explanation: over === true ? 'The task page ended the episode.' : over.explanation, answer: null, status: 'finished' };
     }
     // Under a reference's rules the answer is its "Early stop: …" text, scored and stored (§4.5).
     const stop = tracker.record(t, { action, actionText, reply });

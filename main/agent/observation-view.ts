@@ -51,7 +51,7 @@ export function presentObservation(observation: Observation, format: Observation
       };
       break;
     case 'webrl-html': {
-      const html = renderWebRlHtml(observation.nodes);
+      const html = renderWebRlHtml(observation.webrl, observation.nodes);
       view = {
         format,
         text: html.html,

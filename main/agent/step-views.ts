@@ -10,22 +10,12 @@ import type { ObservationView } from './observation-view';
 // read the AX tree. Blobs are content-addressed, so an AX-tree view costs nothing beside the observation.
 
 export async function storeStepViews(blobs: Pick<BlobStore, 'put'>, observation: Observation, view: ObservationView): Promise<StepViews> {
-  const policy = await storeView(blobs, view.format, view.text, idMapOf(view, observation));
-  if (view.format === 'webrl-html') return { policy, webrl: policy };
-  const html = renderWebRlHtml(observation.nodes);
-  const webrl = await storeView(blobs, 'webrl-html', html.html, idMapOf({ format: 'webrl-html', idFor: html.toSequentialId }, observation));
+  // The WebRL view's id map: every id="N" → the node the executor acts on for it (render-webrl-html.ts).
+  const html = renderWebRlHtml(observation.webrl, observation.nodes);
+  const webrl = await storeView(blobs, 'webrl-html', html.html, html.idMap());
+  if (view.format === 'webrl-html') return { policy: webrl, webrl };
+  const policy = await storeView(blobs, view.format, view.text, null);
   return { policy, webrl };
-}
-
-/** View id → our node id, for views whose ids are their own (WebRL's sequential ids); null otherwise. */
-function idMapOf(view: Pick<ObservationView, 'format' | 'idFor'>, observation: Observation): Record<string, string> | null {
-  if (view.format !== 'webrl-html') return null;
-  const map: Record<string, string> = {};
-  for (const node of observation.nodes) {
-    const id = view.idFor(node.id);
-    if (id !== undefined) map[id] = node.id;
-  }
-  return map;
 }
 
 async function storeView(blobs: Pick<BlobStore, 'put'>, format: StepViewRef['format'], text: string, ids: Record<string, string> | null): Promise<StepViewRef> {

@@ -1,4 +1,5 @@
 import type { Box, ElementBox } from '../api/types';
+import type { WebRlSnapshot } from './webrl-dom-script';
 
 /** One node of the page as the agent sees it: roughly an accessibility-tree node. Ids are assigned by the
  * page script and stay the same for as long as the DOM node exists (docs/design/WEBARENA.md §3: WebArena's
@@ -39,5 +40,7 @@ export interface Observation {
   thumbnail?: Buffer | null;
   /** Boxes of interactive elements inside the viewport, for set-of-marks and overlays. */
   boxes: ElementBox[];
+  /** The DOM as WebRL's HTML is rendered from (render-webrl-html.ts); taken in the same page.evaluate as nodes. */
+  webrl?: WebRlSnapshot;
   timings: { extractMs: number; screenshotMs: number };
 }

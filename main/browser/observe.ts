@@ -3,13 +3,18 @@ import { captureJpeg, FRAME_QUALITY } from './cdp-capture';
 import type { Observation, ObservedNode, TabInfo } from './observation-types';
 import { markClickListeners } from './observe-listeners';
 import { extractPage, type RawExtraction } from './page-script';
+import { snapshotWebRlDom, type WebRlSnapshot } from './webrl-dom-script';
 import type { BrowserSession } from './session';
 import { renderAxTree } from './render-ax-tree';
 import { takeThumbnail, THUMBNAIL } from './scaled-frames';
 import { thumbnailFromFrame } from './frame-thumbnail';
 
 // tsx/esbuild may wrap functions with a `__name` helper that does not exist inside the page; define it.
-const EXTRACT_SOURCE = `(() => { const __name = (f) => f; return (${extractPage.toString()}); })()`;
+// WebRL's DOM snapshot rides in the same call, after the extraction has given every listed element its id. It
+// comes back as one JSON string: Playwright's own serialisation of a deep tree took 10–35 ms more per step on
+// the sandbox shop's pages, a string ~1–7 ms (busy 2-core box).
+const EXTRACT_SOURCE = `(() => { const __name = (f) => f; const extract = (${extractPage.toString()}); const webrl = (${snapshotWebRlDom.toString()});
+  return (firstId) => { const raw = extract(firstId); raw.webrl = JSON.stringify(webrl()); return raw; }; })()`;
 
 /** A JPEG of the active tab's viewport, as observations take it: through CDP (cdp-capture.ts), or through
  * Playwright where the page has no fixed viewport or the browser no CDP. */
@@ -35,7 +40,7 @@ export async function observe(session: BrowserSession, options: { screenshot?: b
   const shot = options.screenshot === false ? null : timed(takeScreenshot(session));
   shot?.catch(() => undefined); // an extraction that fails first reports its own error; the capture's is not lost below
   await markClickListeners(page); // which elements listen for clicks (docs/design/WEBARENA.md §3.1)
-  const raw = (await page.evaluate(`${EXTRACT_SOURCE}(${firstId})`)) as RawExtraction;
+  const raw = (await page.evaluate(`${EXTRACT_SOURCE}(${firstId})`)) as RawExtraction & { webrl: string };
   session.nextIds.set(page, raw.nextId);
   const extractMs = performance.now() - started;
 
@@ -71,6 +76,7 @@ export async function observe(session: BrowserSession, options: { screenshot?: b
     thumbnail,
     viewport: raw.viewport,
     boxes: visibleBoxes(nodes, raw.viewport),
+    webrl: JSON.parse(raw.webrl) as WebRlSnapshot,
     timings: { extractMs, screenshotMs },
   };
   session.lastObservation = observation;

@@ -1,62 +1,105 @@
 import type { ObservedNode } from './observation-types';
+import type { WebRlElement, WebRlSnapshot } from './webrl-dom-script';
 
-/** WebRL-style simplified HTML (docs/design/WEBARENA.md §3): visible nodes as compact tags, interactive ones
- * numbered sequentially (`id=0, 1, 2…` in page order) with a data-bbox, text kept inline. Visible means what
- * the extraction kept (not hidden) and rendered with a box; an interactive node without a box gets no id,
- * since a model could not act on it. `toNodeId` maps the sequential ids a WebRL model writes back to our
- * stable element ids, so the same executor acts; `toSequentialId` is its inverse (for the oracle). */
+/** WebRL's observation (docs/design/WEBARENA.md §3): the one-line simplified HTML that VisualAgentBench's
+ * WebArena-Lite pipeline gives WebRL models, rendered from the step's DOM snapshot (webrl-dom-script.ts).
+ * Rules from THUDM/VisualAgentBench VAB-WebArena-Lite/new/html_tools: HtmlParser.parse (html_parser.py, which
+ * elements and attributes stay), HtmlPrompt.normal_prompt_constructor with the 'xml' prompt (prompt.py,
+ * configs/html_prompt.py: how one element is written), with fetch.py get_parsed_html's arguments
+ * (use_position, the window, basic_attrs, dataset 'pipeline'). Example:
+ * `<html data-bbox="0,0,1280,720"> <body data-bbox="0,0,1280,900"> <a id="0" data-text="Home" data-bbox="8,8,40,18"> Home </a> … </body> </html>`.
+ * `id="N"` is label.js's number, which a WebRL model writes as element="N"; `toNodeId` maps it to the
+ * observation node the executor acts on (the labelled element or its nearest listed ancestor), `toSequentialId`
+ * goes back (for the oracle and for exports). */
 export interface WebRlHtml {
   html: string;
-  toNodeId(sequentialId: string): string | undefined;
+  toNodeId(webrlId: string): string | undefined;
   toSequentialId(nodeId: string): string | undefined;
+  /** Every WebRL id that names an observation node → that node's id (stored beside the step's HTML). */
+  idMap(): Record<string, string>;
 }
 
-const TAG_FOR_ROLE: Record<string, string> = {
-  link: 'a', button: 'button', textbox: 'input', searchbox: 'input', checkbox: 'input', radio: 'input',
-  combobox: 'select', listbox: 'select', option: 'option', heading: 'h', img: 'img', list: 'ul', listitem: 'li',
-  navigation: 'nav', main: 'main', banner: 'header', contentinfo: 'footer', form: 'form', table: 'table',
-  row: 'tr', cell: 'td', columnheader: 'th', paragraph: 'p', LabelText: 'label', dialog: 'dialog',
-  spinbutton: 'input', slider: 'input', article: 'article', complementary: 'aside',
-};
-
-export function renderWebRlHtml(nodes: readonly ObservedNode[]): WebRlHtml {
-  const seqToNode = new Map<string, string>();
-  const nodeToSeq = new Map<string, string>();
-  const lines: string[] = [];
-  let next = 0;
-  for (const node of nodes) {
-    const indent = ' '.repeat(node.depth);
-    if (node.role === 'StaticText') {
-      lines.push(`${indent}${escapeText(node.name)}`);
-      continue;
-    }
-    const tag = node.role === 'heading' ? `h${node.props.level ?? '2'}` : TAG_FOR_ROLE[node.role] ?? 'div';
-    const attrs: string[] = [];
-    if (node.interactive && node.box) {
-      const seq = String(next++);
-      seqToNode.set(seq, node.id);
-      nodeToSeq.set(node.id, seq);
-      attrs.push(`id="${seq}"`);
-      attrs.push(`data-bbox="${node.box.x},${node.box.y},${node.box.width},${node.box.height}"`);
-    }
-    if (node.props.value !== undefined) attrs.push(`value="${escapeAttr(node.props.value)}"`);
-    if (node.props.checked === 'true') attrs.push('checked');
-    if (node.props.disabled === 'true') attrs.push('disabled');
-    const open = `<${tag}${attrs.length ? ' ' + attrs.join(' ') : ''}>`;
-    const selfClosing = tag === 'input' || tag === 'img';
-    lines.push(`${indent}${selfClosing ? open.replace(/>$/, ` title="${escapeAttr(node.name)}">`) : `${open}${escapeText(node.name)}</${tag}>`}`);
-  }
+export function renderWebRlHtml(snapshot: WebRlSnapshot | undefined, nodes: readonly ObservedNode[]): WebRlHtml {
+  if (!snapshot) throw new Error('This observation was taken without the DOM snapshot WebRL\'s HTML is rendered from (observe.ts).');
+  const html = snapshot.root ? renderElement(snapshot.root, snapshot.viewport, false).dom : '';
+  const listed = new Map(nodes.map((n) => [n.id, n]));
+  const toNode = snapshot.labelTargets.map((chain) => chain.map(String).find((id) => listed.has(id)));
+  const toNodeId = (webrlId: string): string | undefined => (/^\d+$/.test(webrlId) ? toNode[Number(webrlId)] : undefined);
+  const toSequentialId = (nodeId: string): string | undefined => {
+    const exact = toNode.indexOf(nodeId);
+    if (exact >= 0) return String(exact);
+    // A node no label resolves to (a list item whose link took the label): a labelled element inside it.
+    const node = listed.get(nodeId);
+    if (!node) return undefined;
+    const inside = snapshot.labelTargets.findIndex((chain) => chain.map(String).includes(node.targetId));
+    return inside >= 0 && toNode[inside] !== undefined ? String(inside) : undefined;
+  };
   return {
-    html: `<html>\n${lines.join('\n')}\n</html>`,
-    toNodeId: (id) => seqToNode.get(id),
-    toSequentialId: (id) => nodeToSeq.get(id),
+    html,
+    toNodeId,
+    toSequentialId,
+    idMap: () => Object.fromEntries(toNode.flatMap((id, label) => (id === undefined ? [] : [[String(label), id]]))),
   };
 }
 
-function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// Python's str.strip() and HtmlParser's get_text: trimmed, at most 500 code points.
+const PY_EDGE_SPACE = /^[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+function getText(s: string): string {
+  const trimmed = s.replace(PY_EDGE_SPACE, '');
+  return trimmed.length <= 500 ? trimmed : Array.from(trimmed).slice(0, 500).join('');
 }
 
-function escapeAttr(s: string): string {
-  return escapeText(s).replace(/"/g, '&quot;');
+/** HtmlParser.parse's is_visible with use_position: not aria-hidden, a data-bbox (rect2tuple: four numbers),
+ * and touching the window, whose origin is 0,0 (the boxes are viewport-relative). */
+function isVisible(el: WebRlElement, viewport: WebRlSnapshot['viewport']): boolean {
+  if (el.ariaHidden) return false;
+  const bbox = el.attrs.find(([k]) => k === 'data-bbox')?.[1].trim();
+  if (bbox === undefined || bbox.split(',').length !== 4) return false;
+  const [x, y, w, h] = bbox.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
+  if ([x, y, w, h].some(Number.isNaN)) return false;
+  return !(x + w < 0 || x > viewport.width || y + h < 0 || y > viewport.height);
+}
+
+/** HtmlParser.parse's _dfs for one element: its text, or '' when dropped (its children's text moves up). */
+function renderElement(el: WebRlElement, viewport: WebRlSnapshot['viewport'], parentKeepsOptions: boolean): { dom: string; hasText: boolean } {
+  const visible = isVisible(el, viewport);
+  const label = el.label === null ? '' : String(el.label);
+  const labelShown = label !== '' && visible; // in_obs_list, have_label
+  // keep_element: shown elements, labelled ones, and every option of a kept <select> (closed, they have no box).
+  const keep = visible || label !== '' || (parentKeepsOptions && el.tag === 'option');
+  const text = getText(el.text);
+  // check_attr drops type="hidden"; empty values are left out.
+  const attrs = el.attrs
+    .filter(([k, v]) => !(k === 'type' && v === 'hidden'))
+    .map(([k, v]): [string, string] => [k, getText(v)])
+    .filter(([, v]) => v.length > 0);
+  const hasOwnText = text.length > 0 || attrs.some(([k]) => k !== 'data-bbox');
+  const parts: string[] = [];
+  let childrenWithText = el.textBelow; // clickable_count (children the snapshot left out count here)
+  for (const child of el.children) {
+    const sub = renderElement(child, viewport, keep && el.tag === 'select');
+    if (sub.hasText) childrenWithText++;
+    if (sub.dom) parts.push(sub.dom);
+  }
+  // subtree_splitter ' '; keep_as_all_text never fires with the xml prompt (no '<text|' tags).
+  let dom = parts.join(' ');
+  // Kept, but only with text of its own, a label, or more than one child with text somewhere below.
+  if (keep && (childrenWithText > 1 || hasOwnText || labelShown)) dom = writeElement(el.tag, label, text, dom, attrs);
+  return { dom, hasText: childrenWithText > 0 || hasOwnText };
+}
+
+/** The 'xml' prompt: `<{tag}{ id="N"}{ k="v"…}>{ text}{ subtree} </{tag}>`, attributes whose value an
+ * earlier attribute already showed left out (normal_prompt_constructor). Values and text are written as
+ * lxml decoded them, unescaped. */
+function writeElement(tag: string, label: string, text: string, subtree: string, attrs: [string, string][]): string {
+  const seen = new Set<string>();
+  const shown: string[] = [];
+  for (const [k, v] of attrs) {
+    if (seen.has(v)) continue;
+    seen.add(v);
+    shown.push(`${k}="${v}"`);
+  }
+  const id = label ? ` id="${label}"` : '';
+  const attrText = shown.length ? ` ${shown.join(' ')}` : '';
+  return `<${tag}${id}${attrText}>${text ? ` ${text}` : ''}${subtree ? ` ${subtree}` : ''} </${tag}>`;
 }

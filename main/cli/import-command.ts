@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Core } from '../core';
 import { loadWebArenaTasks, summariseBySite, type WebArenaVariant } from '../tasks';
-import { flagString, type ParsedArgs } from './args';
+import { flagString, UsageError, type ParsedArgs } from './args';
 
 /** `import <file-or-dir> [--variant webarena|webarena-lite] [--replace]`: loads WebArena / WebArena-Lite configs
  * (docs/design/WEBARENA.md §1.3) into the store. Every rejected config is printed with its precise message and
@@ -9,13 +9,8 @@ import { flagString, type ParsedArgs } from './args';
  * keeps the stored one (its episodes were scored against it) with a warning, unless --replace. Exit code 1
  * when anything was rejected. */
 export async function importCommand(args: ParsedArgs, core: Core): Promise<number> {
-  const path = args.positionals[0];
-  if (!path) throw new Error('import needs a file or a folder of WebArena task configs: `import <file-or-dir>`.');
-  const variant = flagString(args, 'variant');
-  if (variant !== undefined && variant !== 'webarena' && variant !== 'webarena-lite') {
-    throw new Error(`--variant must be webarena or webarena-lite, not "${variant}".`);
-  }
-  const { tasks, errors, warnings } = await loadWebArenaTasks(resolve(path), { variant: variant as WebArenaVariant | undefined });
+  const { path, variant } = importArgs(args);
+  const { tasks, errors, warnings } = await loadWebArenaTasks(resolve(path), { variant });
   for (const error of errors) console.log(`rejected: ${error.message}`);
   for (const warning of warnings) console.log(`warning: ${warning.message}`);
   const replace = args.flags.replace === true;
@@ -34,4 +29,18 @@ export async function importCommand(args: ParsedArgs, core: Core): Promise<numbe
   const rejectedTasks = new Set(errors.map((e) => `${e.file}#${e.index ?? ''}#${e.taskId ?? ''}`)).size;
   if (errors.length > 0) console.log(`${rejectedTasks} config(s) rejected (${errors.length} problem(s)); fix them and import again.`);
   return errors.length > 0 ? 1 : 0;
+}
+
+const VARIANTS: readonly WebArenaVariant[] = ['webarena', 'webarena-lite'];
+
+/** The path and --variant of `import`; a missing path or an unknown variant is a usage error (exit code 2). */
+export function importArgs(args: ParsedArgs): { path: string; variant: WebArenaVariant | undefined } {
+  const help = 'see `npm run cli -- help import`';
+  const path = args.positionals[0];
+  if (!path) throw new UsageError(`import needs a file or a folder of WebArena task configs: \`import <file-or-dir>\` (${help}).`);
+  const variant = flagString(args, 'variant');
+  if (variant !== undefined && !(VARIANTS as readonly string[]).includes(variant)) {
+    throw new UsageError(`--variant must be ${VARIANTS.join(' or ')}, not "${variant}" (${help}).`);
+  }
+  return { path, variant: variant as WebArenaVariant | undefined };
 }

@@ -16,6 +16,7 @@ const TASK_SPLITS: readonly string[] = ['train', 'test'] satisfies NonNullable<T
  * summary. Exit code 0 when the run completed (whatever the success rate); 1 when it could not run or some
  * episodes ended in infrastructure failures (`resume` runs those again); 130 when it was interrupted. */
 export async function runCommand(args: ParsedArgs, core: Core): Promise<number> {
+  checkTaskSelection(args);
   const policy = flagString(args, 'policy') ?? 'oracle';
   const options = runOptions(args);
   const taskIds = await selectTasks(args, core);
@@ -84,6 +85,26 @@ function progressLine(p: RunProgress, e: EpisodeRecord): string {
   const head = `[${p.done}/${p.total}] ${mark} ${e.taskId} score=${e.score ?? '—'} steps=${e.stepCount} stop=${e.stopReason} episode=${e.id}`;
   const note = p.retrying ? 'Infrastructure failure, retrying: ' : e.status === 'error' ? 'Infrastructure failure (not counted): ' : '';
   return e.success ? head : `${head}\n      ${note}${e.outcome}`;
+}
+
+/** The ways `run` picks its tasks, from the most specific: --tasks names them; --suite takes MiniWoB++'s; --family
+ * or --all, with --split, choose from the store. A flag a more specific one would override is refused (a usage error)
+ * rather than silently ignored: `--tasks a,b --split test` used to run a and b whatever their split. */
+export function checkTaskSelection(args: ParsedArgs): void {
+  const given = (names: readonly string[]) => names.filter((name) => args.flags[name] !== undefined).map((name) => `--${name}`);
+  const listed = (names: string[]) => (names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+  const help = 'see `npm run cli -- help run`';
+  const overridden = given(['suite', 'family', 'all', 'split']);
+  if (args.flags.tasks !== undefined && overridden.length) {
+    throw new UsageError(`--tasks names the tasks to run, so ${listed(overridden)} would be ignored: give --tasks alone, or choose from the catalog without it (${help}).`);
+  }
+  const catalog = given(['family', 'all', 'split']);
+  if (args.flags.suite !== undefined && catalog.length) {
+    throw new UsageError(`--suite picks the MiniWoB++ tasks itself, so ${listed(catalog)} would be ignored: give --suite alone (${help}).`);
+  }
+  if (args.flags.family !== undefined && args.flags.all !== undefined) {
+    throw new UsageError(`--family picks one family's tasks, so --all would be ignored: give one or the other (${help}).`);
+  }
 }
 
 async function selectTasks(args: ParsedArgs, core: Core): Promise<string[]> {

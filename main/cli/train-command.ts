@@ -16,6 +16,7 @@ import { writeStudyReport } from '../training/study/write-report';
 import { flagNumber, flagString, UsageError, type ParsedArgs } from './args';
 import { trainCriticsCommand } from './train-critics-command';
 import { checkTrainingRequest } from './train-request-check';
+import { closest } from './flag-check';
 import { outputProblem } from '../training/export/output-path';
 
 export async function trainCommand(args: ParsedArgs, core: Core, dataDir = '.'): Promise<number> {
@@ -33,6 +34,7 @@ export async function trainCommand(args: ParsedArgs, core: Core, dataDir = '.'):
   });
   // Checked by the API's own rules, and the report's path, before the job (minutes to hours) starts.
   checkTrainingRequest(args, request);
+  checkTrainingFamilies(request.families, [...new Set(core.catalog?.all().map((i) => i.family) ?? [])]);
   const reportPath = flagString(args, 'report');
   const reportProblem = reportPath === undefined ? null : await outputProblem(reportPath, 'file');
   if (reportProblem) throw new UsageError(`--report: ${reportProblem}.`);
@@ -137,6 +139,19 @@ function withStudy(args: ParsedArgs, request: TrainingRequest): TrainingRequest 
     Object.assign(out, { seeds: parsed, seed: parsed[0] });
   }
   return out;
+}
+
+/** A family the sandbox does not have is a usage error (exit code 2) naming the nearest one and every known one,
+ * before the job starts; the core's own refusal is left for a core without the sandbox (`known` empty). */
+export function checkTrainingFamilies(families: readonly string[], known: readonly string[]): void {
+  const unknown = families.filter((f) => !known.includes(f));
+  if (unknown.length === 0 || known.length === 0) return;
+  const named = unknown.map((f) => {
+    const near = closest(f, known);
+    return `"${f}"${near ? ` (did you mean ${near}?)` : ''}`;
+  });
+  const noun = unknown.length > 1 ? 'families' : 'family';
+  throw new UsageError(`--families: unknown sandbox ${noun} ${named.join(', ')}; training uses the built-in sandbox's families: ${known.join(', ')} (\`list families\`).`);
 }
 
 /** A flag's value parsed by a helper whose error is about that value: a usage error naming the flag. */

@@ -44,7 +44,7 @@ export const COMMANDS: readonly CommandUsage[] = [
       { name: 'family', value: '<id>', text: 'the tasks of one family, e.g. shop/add-to-cart (`list families`)' },
       { name: 'tasks', value: '<id,id,…>', text: 'these tasks (`list tasks`)' },
       { name: 'all', text: 'every stored task, imported ones included' },
-      { name: 'split', value: 'train|test', text: 'only tasks of this split' },
+      { name: 'split', value: 'train|test', text: 'only tasks of this split (of the catalog, --family or --all; not with --tasks or --suite)' },
       { name: 'suite', value: 'miniwob|miniwob-all', text: "MiniWoB++: BrowserGym's 125 tasks, or every page (the 5 it leaves out and flight.* too)" },
       { name: 'seed', value: 'N', text: 'episode seed (default 0)' },
       { name: 'seeds', value: 'N', text: 'run every task with seeds seed … seed+N−1, whatever the task list (default: one seed per task, seed + its index)' },

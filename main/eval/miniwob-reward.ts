@@ -4,6 +4,7 @@
 import type { EvaluationResult } from '../api/types';
 import { MINIWOB_SUCCESS_RULES, type MiniWobSuccessRule } from '../api/run-options';
 import { readMiniWobState, type MiniWobState } from '../tasks/miniwob/page-protocol';
+import { findTaskTab, taskStartOf, whyNotTaskPage } from '../tasks/miniwob/task-page';
 import type { PageLike } from './page-like';
 
 export { MINIWOB_SUCCESS_RULES, type MiniWobSuccessRule };
@@ -47,21 +48,41 @@ export function scoreMiniWob(state: MiniWobState, rule: MiniWobSuccessRule, inst
 /** A Playwright page knows its other tabs; the fakes unit tests pass do not. */
 type WithTabs = PageLike & { context?: () => { pages(): PageLike[] } };
 
-/** Reads WOB_DONE_GLOBAL / WOB_RAW_REWARD_GLOBAL (and the instruction, for the explanation) from the task page:
- * the active tab, else another tab that still shows it (the agent opened a new one). When no tab does (the
- * agent navigated away), the episode is scored as unfinished, with the reason — never left unscored. */
+/** Scores the episode from its active tab, as BrowserGym's validate() does: only while that tab is the one the task
+ * was started in and still shows the task's URL (task-page.ts). Otherwise the episode scores as unfinished (0 under
+ * BrowserGym's rule, as there), even if the task page, still open in another tab, was solved: the check says so.
+ * The page seed is recorded in the check, so the instance the agent saw can be reproduced. */
 export async function evaluateMiniWob(page: WithTabs, rule: MiniWobSuccessRule): Promise<EvaluationResult> {
-  const tabs = [page, ...(page.context?.().pages() ?? []).filter((p) => p !== page)];
-  for (const tab of tabs) {
-    const state = await readMiniWobState(tab).catch(() => null);
-    if (!state) continue;
-    const instruction = await tab.evaluate<unknown>('typeof core !== "undefined" && core.getUtterance ? core.getUtterance() : ""').catch(() => '');
-    const text = typeof instruction === 'object' && instruction !== null ? (instruction as { utterance?: unknown }).utterance : instruction;
-    const where = tab === page ? undefined : `read from another tab (${tab.url()}); the active tab shows ${page.url()}`;
-    const result = scoreMiniWob(state, rule, String(text ?? ''), state.done ? undefined : where);
-    if (where && state.done) result.checks[0].note += `; ${where}`;
-    return result;
+  const away = whyNotTaskPage(page);
+  if (away) return scoreMiniWob({ done: false, rawReward: 0, reason: null }, rule, undefined, `${away}; ${await taskTabNote(page)}`);
+  const start = taskStartOf(page);
+  const seeds = start ? `page seed ${start.pageSeed} (BrowserGym's RandomState(${start.seed}).randint(0, 1000000))` : '';
+  const state = await readMiniWobState(page).catch((err: unknown) => err instanceof Error ? err : new Error(String(err)));
+  if (state instanceof Error) {
+    return withNote(scoreMiniWob({ done: false, rawReward: 0, reason: null }, rule, undefined, `the task page could not be read (${state.message})`), seeds);
   }
-  return scoreMiniWob({ done: false, rawReward: 0, reason: null }, rule, undefined,
-    `no open tab shows the task page any more (the active tab is ${page.url()}): the agent left it before the task ended`);
+  return withNote(scoreMiniWob(state, rule, await instructionOf(page)), seeds);
+}
+
+async function instructionOf(tab: PageLike): Promise<string> {
+  const instruction = await tab.evaluate<unknown>('typeof core !== "undefined" && core.getUtterance ? core.getUtterance() : ""').catch(() => '');
+  // Some versions return { utterance, fields } instead of a string.
+  const text = typeof instruction === 'object' && instruction !== null ? (instruction as { utterance?: unknown }).utterance : instruction;
+  return String(text ?? '');
+}
+
+/** What the task page showed when the active tab was another one: for the explanation only, never the score. */
+async function taskTabNote(page: WithTabs): Promise<string> {
+  const open = findTaskTab([page, ...(page.context?.().pages() ?? [])]);
+  const rule = 'BrowserGym scores only the active tab on the task URL';
+  if (!open) return `the task's tab is closed; ${rule}`;
+  if (open.tab === page) return rule;
+  const state = await readMiniWobState(open.tab).catch(() => null);
+  const seen = !state ? 'could not be read' : state.done ? `had ended the episode with raw reward ${state.rawReward}` : 'had not ended the episode';
+  return `the task page, still open in another tab, ${seen}, which does not count: ${rule}`;
+}
+
+function withNote(result: EvaluationResult, note: string): EvaluationResult {
+  if (note) result.checks[0].note = result.checks[0].note ? `${result.checks[0].note}; ${note}` : note;
+  return result;
 }

@@ -1,12 +1,16 @@
 import type { EpisodeEnvironment } from '../agent/episode-loop';
 import { MINIWOB_VIEWPORT, readMiniWobState, startMiniWobEpisode } from '../tasks/miniwob/page-protocol';
+import { browsergymPageSeed } from '../tasks/miniwob/page-seed';
 import type { MiniWobServer } from '../tasks/miniwob/server';
+import { recordTaskStart, whyNotTaskPage } from '../tasks/miniwob/task-page';
 import { MINIWOB_PLACEHOLDER } from '../tasks/miniwob/tasks';
 import { placeholderResolver } from './environments';
 
-/** A seeded MiniWoB++ episode (docs/design/WEBARENA.md §5): once the task page is open, seed, start with the
- * timer off and the reward display hidden, and take the instruction from the page; after each action read
- * the done flag, so the loop stops as soon as the page has given its reward. */
+/** A seeded MiniWoB++ episode (docs/design/WEBARENA.md §5): once the task page is open, seed it as BrowserGym
+ * does (the page gets RandomState(seed).randint(0, 10^6), not the seed), start with the timer off and the reward
+ * display hidden, and take the instruction from the page; after each action read the done flag, so the loop
+ * stops as soon as the page has given its reward, or as soon as the agent has left the task page (BrowserGym
+ * ends the episode there with 0). */
 export function miniwobEnvironment(server: MiniWobServer, seed: number, task?: string): EpisodeEnvironment {
   return {
     resolveUrl: placeholderResolver({ [MINIWOB_PLACEHOLDER]: server.baseUrl }),
@@ -17,10 +21,16 @@ export function miniwobEnvironment(server: MiniWobServer, seed: number, task?: s
     // The page's reward globals are the score at any moment: a time limit reads them before closing.
     scoresAtTimeLimit: true,
     async begin(session) {
-      return { intent: await startMiniWobEpisode(session.page, seed) };
+      const pageSeed = browsergymPageSeed(seed);
+      const page = session.page;
+      const intent = await startMiniWobEpisode(page, pageSeed);
+      recordTaskStart(page, { url: page.url(), seed, pageSeed });
+      return { intent };
     },
     async afterAction(session) {
-      // A page that is no longer a task page (the agent navigated away) is not done; scoring says why.
+      const away = whyNotTaskPage(session.page);
+      if (away) return { explanation: `The agent left the task page (${away}); BrowserGym ends a MiniWoB++ episode there.` };
+      // A page that cannot be read (it is navigating) is not done yet.
       return readMiniWobState(session.page).then((s) => s.done, () => false);
     },
   };

@@ -82,6 +82,21 @@ describe('the CLI refuses bad input before anything is stored', { timeout: 600_0
     expect(existsSync(training) ? readdirSync(training) : []).toEqual([]);
   });
 
+  it('import without a path or with an unknown --variant, run --tasks with --split, and train with an unknown family are usage errors', async () => {
+    expectUsageError(await cli(['import']), 'import needs a file or a folder of WebArena task configs: `import <file-or-dir>` (see `npm run cli -- help import`).');
+    expectUsageError(await cli(['import', join(temp.path, 'tasks.json'), '--variant', 'lite']), '--variant must be webarena or webarena-lite, not "lite" (see `npm run cli -- help import`).');
+    expectUsageError(
+      await cli(['run', '--tasks', TASK, '--split', 'test']),
+      '--tasks names the tasks to run, so --split would be ignored: give --tasks alone, or choose from the catalog without it (see `npm run cli -- help run`).',
+    );
+    expect(await runIds()).toEqual([]);
+    const train = await cli(['train', '--families', 'shop/add-to-crt', '--phases', '0']);
+    expect(train.code, train.stderr).toBe(2);
+    expect(train.stderr).toMatch(/^error: --families: unknown sandbox family "shop\/add-to-crt" \(did you mean shop\/add-to-cart\?\); training uses the built-in sandbox's families: shop\/cheapest-in-category, .*shop\/add-to-cart, .* \(`list families`\)\.\n$/);
+    const training = join(dataDir(), 'training');
+    expect(existsSync(training) ? readdirSync(training) : []).toEqual([]);
+  });
+
   it('list families on a data directory that does not exist yet lists the catalog', async () => {
     const r = await cli(['list', 'families'], { data: join(temp.path, 'not-yet', 'data') });
     expect(r.code, r.stderr).toBe(0);

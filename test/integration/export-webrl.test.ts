@@ -23,7 +23,9 @@ beforeAll(async () => {
   const setups = {
     webrl: { policy: 'oracle', grammar: 'webrl', observationFormat: 'webrl-html' },
     axtree: { policy: 'oracle', grammar: 'webarena', observationFormat: 'axtree' },
-    wrong: { policy: 'wrong' },
+    // Seed 1: its wandering clicks land on links in the first screen, the only ones WebRL's HTML numbers
+    // (label.js), so the episode can be written in WebRL's terms (seed 3 picks a footer link).
+    wrong: { policy: 'wrong', seed: 1 },
   } as const;
   for (const [name, setup] of Object.entries(setups) as [keyof typeof runs, (typeof setups)[keyof typeof setups]][]) {
     const { runId, done } = await core.run({ taskIds: [task.id], seed: 3, ...setup });
@@ -97,7 +99,7 @@ describe('WebRL exports of recorded sandbox episodes', () => {
     const [axEpisode] = await core.store.episodes.list({ runId: runs.axtree });
     const axStep = (await core.store.steps.list(axEpisode.id))[0];
     expect(axStep.views!.policy).toEqual({ format: 'axtree', textRef: axStep.observationRef, idsRef: null });
-    expect(await core.store.blobs.getText(axStep.views!.webrl.textRef)).toMatch(/^<html>\n/);
+    expect(await core.store.blobs.getText(axStep.views!.webrl.textRef)).toMatch(/^<html data-bbox="[\d,-]+"> <body /);
   });
 
   it('vab-traces: one trace and one actions file per expressible episode; the goto and Wait copies are skipped and counted', async () => {
@@ -172,7 +174,7 @@ describe('WebRL exports of recorded sandbox episodes', () => {
       // Σ_{k<T−t} 0.9^k by hand: (1 − 0.9^{T−t}) / (1 − 0.9).
       expect(step.mc_return).toBeCloseTo((1 - 0.9 ** (T - t)) / 0.1, 12);
       expect(step.observation.startsWith('Task Instruction: ')).toBe(true);
-      expect(step.observation).toContain(`Round ${t}\n\n<|eot_id|><|start_header_id|>user<|end_header_id|>\n<html>`);
+      expect(step.observation).toContain(`Round ${t}\n\n<|eot_id|><|start_header_id|>user<|end_header_id|>\n<html `);
       expect(step.observation.endsWith('<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n')).toBe(true);
     }
     expect(traj[1].observation).toContain(`Round 0\n\n<|eot_id|><|start_header_id|>user<|end_header_id|>\n${traj[0].observation.slice('Task Instruction: '.length).split('\n\n')[0]}\n\n`);

@@ -124,9 +124,9 @@ describe('the import command', () => {
     expect(result.stdout).toMatch(/\d+ config\(s\) rejected \(\d+ problem\(s\)\)/);
   });
 
-  it('says what it needs when given nothing', { timeout: 300_000 }, () => {
+  it('says what it needs when given nothing: a usage error (exit code 2)', { timeout: 300_000 }, () => {
     const result = cli('import');
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stderr).toContain('import needs a file or a folder of WebArena task configs');
   });
 });

@@ -25,17 +25,19 @@ export interface MiniWobState {
   reason: string | null;
 }
 
-/** Starts a seeded episode on a loaded task page and returns the instruction. */
-export async function startMiniWobEpisode(page: Evaluator, seed: number): Promise<string> {
+/** Starts a seeded episode on a loaded task page and returns the instruction. `pageSeed` is what Math.seedrandom
+ * gets: BrowserGym's page seed for the episode seed (page-seed.ts), not the episode seed itself. */
+export async function startMiniWobEpisode(page: Evaluator, pageSeed: number): Promise<string> {
   const problem = await page.evaluate<string | null>(`(() => {
     if (typeof core === 'undefined' || typeof core.startEpisodeReal !== 'function') return 'this page has no MiniWoB++ core (core.startEpisodeReal is missing)';
     const style = document.createElement('style');
     style.textContent = ${JSON.stringify(HIDE_CSS)};
     document.head.appendChild(style);
     core.EPISODE_MAX_TIME = ${EPISODE_MAX_TIME_MS};
-    if (typeof Math.seedrandom === 'function') Math.seedrandom(${JSON.stringify(seed)});
     // startEpisodeReal hides the START cover, which the page's onload (core.startEpisode) creates.
     if (!core.cover_div && typeof core.startEpisode === 'function') core.startEpisode();
+    // Seeded right before the problem is drawn, as BrowserGym does, so nothing else consumes Math.random first.
+    if (typeof Math.seedrandom === 'function') Math.seedrandom(${JSON.stringify(pageSeed)});
     core.startEpisodeReal();
     return null;
   })()`);

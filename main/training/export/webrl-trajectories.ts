@@ -93,7 +93,7 @@ function rawWebRlReply(reply: string | null, action: Action): { reply: string; c
 function withSequentialId(action: Action, ids: ReadonlyMap<string, string>): Action | string {
   if (action.elementId === undefined) return action;
   const seq = ids.get(action.elementId);
-  if (seq === undefined) return `element ${action.elementId} has no id in WebRL's HTML (not rendered with a box)`;
+  if (seq === undefined) return `element ${action.elementId} has no id in WebRL's HTML (it numbers only what it finds clickable in the viewport)`;
   return { ...action, elementId: seq };
 }
 

@@ -18,11 +18,12 @@ const SAMPLE: Record<ArgKind, Partial<Action>> = {
 };
 const sampleOf = (type: ActionType): Action => Object.assign({ type }, ...ACTION_SPEC_TABLE[type].args.map((a) => SAMPLE[a.kind]));
 
-/** Actions a grammar's own action space lacks (WebRL has no tabs and no goto, docs/design/WEBARENA.md §4.3;
+/** Actions a grammar's own action space lacks (WebRL has no tabs, no goto and no Wait, docs/design/WEBARENA.md §4.3;
  * WebArena's grammar does not let a model write noop). */
 const NOT_IN: Record<keyof typeof GRAMMARS, ActionType[]> = {
   webarena: ['noop'],
-  webrl: ['new_tab', 'tab_focus', 'close_tab', 'goto'],
+  // VisualAgentBench's parser refuses Wait (create_webrl_id_based_action has no case for it), so noop too.
+  webrl: ['new_tab', 'tab_focus', 'close_tab', 'goto', 'noop'],
   browsergym: [],
 };
 
@@ -43,7 +44,9 @@ describe('action registry × grammars', () => {
           continue;
         }
         // The execution record is each grammar's own (grammars.test.ts); the rest must survive the round trip.
-        const { execution: _execution, ...parsed } = grammar.parse(grammar.render(action));
+        // WebArena's reference reads only a ``` block (prompt_constructor.py, _extract_action).
+        const text = grammar.render(action);
+        const { execution: _execution, ...parsed } = grammar.parse(name === 'webarena' ? `\`\`\`${text}\`\`\`` : text);
         expect(parsed, `${name} ${type}`).toEqual(action);
         roundTripped.push(type);
       }

@@ -7,6 +7,7 @@ import {
   parseWebArenaAction,
   renderWebArenaAction,
 } from '../../../main/actions/webarena-grammar';
+import { WEBARENA_CASES } from './webarena-fidelity.cases';
 
 describe('WebArena grammar', () => {
   it('reads the first ``` block of a reply', () => {
@@ -32,16 +33,17 @@ describe('WebArena grammar', () => {
     expect(parseWebArenaAction('```new_tab```')).toEqual({ type: 'new_tab' });
     expect(parseWebArenaAction('```go_back```')).toEqual({ type: 'go_back' });
     expect(parseWebArenaAction('```stop [$12.99]```')).toEqual({ type: 'stop', text: '$12.99' });
-    expect(parseWebArenaAction('```stop```')).toEqual({ type: 'stop' });
+    expect(parseWebArenaAction('```stop```')).toEqual({ type: 'stop', text: '' });
     expect(parseWebArenaAction('```select [4] [Blue]```')).toEqual({ type: 'select', elementId: '4', text: 'Blue' });
   });
 
-  it('falls back to the last line when there is no code block', () => {
-    expect(parseWebArenaAction('I will click it.\nclick [44]')).toEqual({ type: 'click', elementId: '44' });
+  it('reads nothing outside a ``` block, as the reference does', () => {
+    expect(() => parseWebArenaAction('I will click it.\nclick [44]')).toThrow('The reply has no ``` block; write the action inside one, e.g. ```click [12]```.');
   });
 
   it('explains what is wrong with a reply it cannot read', () => {
-    expect(() => parseWebArenaAction('')).toThrow('The reply contains no action.');
+    expect(() => parseWebArenaAction('')).toThrow('The reply has no ``` block');
+    expect(() => parseWebArenaAction('``` ```')).toThrow("The reply's ``` block is empty.");
     expect(() => parseWebArenaAction('```fly [3]```')).toThrow(/Unknown action "fly".*Valid actions: click, type/);
     const err = (() => {
       try {
@@ -81,5 +83,18 @@ describe('WebArena grammar', () => {
     for (const spec of ACTION_SPECS) expect(text).toContain(`\`${spec.type}`);
     expect(text).toContain('`type [id] [content] [press_enter_after=0|1]`');
     expect(describeWebArenaActions(false)).not.toContain('select [id]');
+  });
+
+  describe('accepts and refuses the same replies as web-arena-x/webarena, with the same action', () => {
+    for (const { reply, expected, ref } of WEBARENA_CASES) {
+      it(`${JSON.stringify(reply)} (${ref})`, () => {
+        if (expected instanceof RegExp) {
+          expect(() => parseWebArenaAction(reply)).toThrow(expected);
+          return;
+        }
+        const { execution: _execution, ...action } = parseWebArenaAction(reply);
+        expect(action).toEqual(expected);
+      });
+    }
   });
 });

@@ -19,6 +19,17 @@ const OBSERVATION: Observation = {
   url: 'http://x/', title: 'X', tabs: [], nodes: NODES, text: "RootWebArea 'X'\n\t[31] link 'Home'", screenshot: SCREENSHOT,
   viewport: { width: 100, height: 80 }, boxes: [{ id: '31', ...NODES[0].box! }, { id: '47', ...NODES[2].box! }],
   timings: { extractMs: 1, screenshotMs: 1 },
+  // The page as WebRL's HTML sees it (render-webrl-html.ts): its link is label 0, its button label 1.
+  webrl: {
+    root: {
+      tag: 'body', text: '', attrs: [['data-bbox', '0,0,100,80']], ariaHidden: false, label: null, textBelow: 0, children: [
+        { tag: 'a', text: 'Home', attrs: [['data-text', 'Home'], ['data-bbox', '10,10,50,20']], ariaHidden: false, label: 0, textBelow: 0, children: [] },
+        { tag: 'button', text: 'Buy', attrs: [['data-text', 'Buy'], ['data-bbox', '10,50,50,20']], ariaHidden: false, label: 1, textBelow: 0, children: [] },
+      ],
+    },
+    viewport: { width: 100, height: 80 },
+    labelTargets: [[31], [47]],
+  },
 };
 
 describe('presentObservation', () => {
@@ -32,7 +43,7 @@ describe('presentObservation', () => {
 
   it('webrl-html numbers elements from 0 and maps a written id back to ours', () => {
     const view = presentObservation(OBSERVATION, 'webrl-html');
-    expect(view.text).toContain('<button id="1" data-bbox="10,50,50,20">Buy</button>');
+    expect(view.text).toContain('<button id="1" data-text="Buy" data-bbox="10,50,50,20"> Buy </button>');
     expect(view.idFor('47')).toBe('1');
     expect(view.toExecutable({ type: 'type', elementId: '1', text: 'x', pressEnter: false })).toEqual({ type: 'type', elementId: '47', text: 'x', pressEnter: false });
     expect(view.toExecutable({ type: 'scroll', direction: 'down' })).toEqual({ type: 'scroll', direction: 'down' });

@@ -1,62 +1,107 @@
 import { describe, expect, it } from 'vitest';
 import type { ObservedNode } from '../../../main/browser/observation-types';
 import { renderWebRlHtml } from '../../../main/browser/render-webrl-html';
+import type { WebRlElement, WebRlSnapshot } from '../../../main/browser/webrl-dom-script';
 
-// docs/design/WEBARENA.md §3: WebRL's simplified HTML numbers visible interactive elements 0, 1, 2… in page
-// order and gives each a data-bbox; toNodeId maps those numbers back to our stable ids.
-const node = (id: number, role: string, name: string, extra: Partial<ObservedNode> = {}): ObservedNode => ({
-  id: String(id), role, name, depth: 1, props: {}, targetId: String(id),
-  box: { x: id, y: 2 * id, width: 100, height: 20 }, interactive: false, ...extra,
+// WebRL's observation is VisualAgentBench's WebArena-Lite simplified HTML (docs/design/WEBARENA.md §3). The
+// expected string below was worked out by hand from THUDM/VisualAgentBench VAB-WebArena-Lite/new/html_tools:
+// HtmlParser.parse (html_parser.py) decides which elements stay, HtmlPrompt.normal_prompt_constructor with the
+// 'xml' prompt (prompt.py, configs/html_prompt.py) how each is written, config.py basic_attrs which attributes.
+type Attrs = [string, string][];
+const el = (tag: string, attrs: Attrs, children: WebRlElement[] = [], extra: Partial<WebRlElement> = {}): WebRlElement => ({
+  tag, text: '', attrs, ariaHidden: false, label: null, children, textBelow: 0, ...extra,
 });
+const box = (b: string): [string, string] => ['data-bbox', b];
+const said = (t: string): [string, string] => ['data-text', t];
 
-const NODES: ObservedNode[] = [
-  node(40, 'heading', 'Shop', { props: { level: '1' } }),
-  node(41, 'link', 'Home', { interactive: true }),
-  node(42, 'StaticText', 'Prices & <deals>', { box: null }),
-  node(57, 'textbox', 'Search "all"', { interactive: true, props: { value: 'red shoes' } }),
-  node(58, 'button', 'Zero-size button', { interactive: true, box: null }),
-  node(60, 'paragraph', 'Not interactive'),
-  node(73, 'checkbox', 'In stock', { interactive: true, props: { checked: 'true' } }),
-  node(80, 'button', 'Buy', { interactive: true, props: { disabled: 'true' }, box: { x: 10.4, y: 700, width: 80, height: 30 } }),
+const BODY: WebRlElement[] = [
+  // Kept: visible with two children that have text (clickable_count > 1) though it has none of its own.
+  el('div', [box('0,0,800,50')], [
+    el('a', [said('Home'), box('10,10,40,20')], [], { text: 'Home', label: 0 }),
+    // label.js numbers the innermost clickable: the span, not its link; the link stays for its title.
+    el('a', [['title', 'Cart'], said(''), box('60,10,40,20')], [el('span', [said('Cart'), box('60,11,30,17')], [], { text: 'Cart', label: 1 })]),
+  ]),
+  // Dropped: one child with text and none of its own; the <p> moves up. Text is trimmed and written as lxml
+  // decoded it, unescaped.
+  el('div', [box('0,60,800,20')], [el('p', [said('Prices & <deals>'), box('0,60,400,20')], [], { text: ' Prices & <deals> ' })]),
+  // Kept for two children with text that the snapshot left out (hidden inputs, say).
+  el('div', [box('0,90,800,20')], [], { textBelow: 2 }),
+  // Attributes in basic_attrs order; a value an earlier attribute showed (data-value = value) is left out.
+  el('input', [['value', 'red shoes'], ['type', 'text'], ['placeholder', 'Search'], ['data-value', 'red shoes'], box('10,120,200,20')], [], { label: 2 }),
+  // type="hidden" is dropped (check_attr) and there is no box: not shown, but it has text for the count.
+  el('input', [['value', 'x'], ['type', 'hidden'], ['data-value', 'x']]),
+  // A kept select keeps its options, which have no box (par_keep).
+  el('select', [['data-value', '2'], said('Two'), box('10,150,200,20')], [
+    el('option', [['value', '1'], said('One')], [], { text: 'One' }),
+    el('option', [['value', '2'], said('Two'), ['data-status', 'selected']], [], { text: 'Two' }),
+  ], { label: 3 }),
+  // Below the window: neither it nor its options.
+  el('select', [said('Far'), box('10,700,200,20')], [el('option', [said('Far')], [], { text: 'Far' })]),
+  el('div', [said('Secret'), box('10,180,100,20')], [], { text: 'Secret', ariaHidden: true }),
+  el('div', [said('Far right'), box('900,0,50,20')], [], { text: 'Far right' }),
+  // The window's edges count as inside (x > width, x + w < 0 leave out); Python's strip() takes nbsp too.
+  el('div', [said('Edge'), box('800,0,10,10')], [], { text: 'Edge' }),
+  el('div', [said('Left'), box('-50,0,50,10')], [], { text: '\u00a0Left\u00a0' }),
+  el('div', [said('Off left'), box('-60,0,50,10')], [], { text: 'Off left' }),
+  // get_text keeps 500 characters.
+  el('span', [said('L'.repeat(600)), box('0,200,800,20')], [], { text: 'L'.repeat(600) }),
+  el('button', [['type', 'submit'], said(''), box('10,230,100,20')], [el('span', [said('Buy'), box('46,231,28,17')], [], { text: 'Buy' })], { label: 4 }),
+  // Labelled but aria-hidden: kept for its label, written with it, though it does not count as shown.
+  el('span', [said('×'), box('10,260,20,20')], [], { text: '×', label: 5, ariaHidden: true }),
 ];
+const SNAPSHOT: WebRlSnapshot = {
+  root: el('html', [box('0,0,800,600')], [el('head', [], [], { textBelow: 1 }), el('body', [said(''), box('0,0,800,600')], BODY)]),
+  viewport: { width: 800, height: 600 },
+  // Our ids of each labelled element and its ancestors, nearest first (webrl-dom-script.ts).
+  labelTargets: [['31', '1'], ['40', '1'], ['57', '1'], ['60', '1'], ['81', '80', '78', '1'], []].map((chain) => chain.map(Number)),
+};
+
+const EXPECTED = '<html data-bbox="0,0,800,600"> <body data-bbox="0,0,800,600">'
+  + ' <div data-bbox="0,0,800,50"> <a id="0" data-text="Home" data-bbox="10,10,40,20"> Home </a>'
+  + ' <a title="Cart" data-bbox="60,10,40,20"> <span id="1" data-text="Cart" data-bbox="60,11,30,17"> Cart </span> </a> </div>'
+  + ' <p data-text="Prices & <deals>" data-bbox="0,60,400,20"> Prices & <deals> </p>'
+  + ' <div data-bbox="0,90,800,20"> </div>'
+  + ' <input id="2" value="red shoes" type="text" placeholder="Search" data-bbox="10,120,200,20"> </input>'
+  + ' <select id="3" data-value="2" data-text="Two" data-bbox="10,150,200,20"> <option value="1" data-text="One"> One </option>'
+  + ' <option value="2" data-text="Two" data-status="selected"> Two </option> </select>'
+  + ' <div data-text="Edge" data-bbox="800,0,10,10"> Edge </div>'
+  + ' <div data-text="Left" data-bbox="-50,0,50,10"> Left </div>'
+  + ` <span data-text="${'L'.repeat(500)}" data-bbox="0,200,800,20"> ${'L'.repeat(500)} </span>`
+  + ' <button id="4" type="submit" data-bbox="10,230,100,20"> <span data-text="Buy" data-bbox="46,231,28,17"> Buy </span> </button>'
+  + ' <span id="5" data-text="×" data-bbox="10,260,20,20"> × </span>'
+  + ' </body> </html>';
+
+const node = (id: string, role: string, targetId = id): ObservedNode => ({ id, role, name: '', depth: 0, props: {}, box: null, targetId, interactive: true });
+const NODES = [node('31', 'link'), node('40', 'link'), node('57', 'textbox'), node('60', 'combobox'), node('78', 'listitem'), node('80', 'button'), node('90', 'StaticText', '78')];
 
 describe('renderWebRlHtml', () => {
-  const view = renderWebRlHtml(NODES);
-  const lines = view.html.split('\n');
+  const view = renderWebRlHtml(SNAPSHOT, NODES);
 
-  it('numbers only visible interactive nodes, sequentially in page order', () => {
-    const ids = [...view.html.matchAll(/ id="(\d+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['0', '1', '2', '3']);
-    expect(lines.find((l) => l.includes('Zero-size button'))).not.toMatch(/ id=/);
-    expect(lines.find((l) => l.includes('Not interactive'))).toBe(' <p>Not interactive</p>');
-    expect(lines.find((l) => l.includes('Shop'))).toBe(' <h1>Shop</h1>');
+  it('writes the page as VisualAgentBench\'s HtmlParser does, on one line', () => {
+    expect(view.html).toBe(EXPECTED);
+    expect(view.html).not.toContain('\n');
   });
 
-  it('gives every numbered node a data-bbox of x,y,width,height', () => {
-    expect(lines).toContain(' <a id="0" data-bbox="41,82,100,20">Home</a>');
-    expect(lines).toContain(' <input id="1" data-bbox="57,114,100,20" value="red shoes" title="Search &quot;all&quot;">');
-    expect(lines).toContain(' <input id="2" data-bbox="73,146,100,20" checked title="In stock">');
-    expect(lines).toContain(' <button id="3" data-bbox="10.4,700,80,30" disabled>Buy</button>');
-    for (const line of lines.filter((l) => / id="/.test(l))) expect(line).toMatch(/data-bbox="[\d.]+,[\d.]+,[\d.]+,[\d.]+"/);
+  it('maps each id="N" to the nearest element the observation lists, and back', () => {
+    expect(['0', '1', '2', '3', '4'].map(view.toNodeId)).toEqual(['31', '40', '57', '60', '80']);
+    expect(view.toNodeId('5')).toBeUndefined(); // labelled, but nothing of ours holds it
+    expect(view.toNodeId('6')).toBeUndefined();
+    expect(view.toNodeId('31')).toBeUndefined(); // our id is not WebRL's
+    expect(view.toNodeId('1.0')).toBeUndefined();
+    expect(view.toSequentialId('40')).toBe('1');
+    // A node no id resolves to is reached through a labelled element inside it (the button in a list item);
+    // a StaticText node through the element that holds it.
+    expect(view.toSequentialId('78')).toBe('4');
+    expect(view.toSequentialId('90')).toBe('4');
+    expect(view.toSequentialId('999')).toBeUndefined();
+    expect(view.idMap()).toEqual({ 0: '31', 1: '40', 2: '57', 3: '60', 4: '80' });
   });
 
-  it('escapes text and keeps it inline', () => {
-    expect(lines).toContain(' Prices &amp; &lt;deals&gt;');
-    expect(lines[0]).toBe('<html>');
-    expect(lines.at(-1)).toBe('</html>');
+  it('says so when the observation came without a DOM snapshot', () => {
+    expect(() => renderWebRlHtml(undefined, NODES)).toThrow('without the DOM snapshot');
   });
 
-  it('maps sequential ids to stable node ids and back, and nothing else', () => {
-    expect(['0', '1', '2', '3'].map((s) => view.toNodeId(s))).toEqual(['41', '57', '73', '80']);
-    expect(view.toSequentialId('57')).toBe('1');
-    expect(view.toNodeId('4')).toBeUndefined();
-    expect(view.toNodeId('41')).toBeUndefined(); // a stable id is not a sequential one
-    expect(view.toSequentialId('58')).toBeUndefined(); // no box: no number
-    expect(view.toSequentialId('60')).toBeUndefined(); // not interactive
-  });
-
-  it('numbers from 0 again for every observation (ids are per rendering)', () => {
-    const later = renderWebRlHtml(NODES.slice(3));
-    expect(later.toNodeId('0')).toBe('57');
+  it('renders an empty page as nothing', () => {
+    expect(renderWebRlHtml({ root: null, viewport: { width: 1, height: 1 }, labelTargets: [] }, []).html).toBe('');
   });
 });

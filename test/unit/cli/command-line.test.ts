@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../../main/cli/args';
 import { checkCommandLine, closest, switchesOf } from '../../../main/cli/flag-check';
+import { importArgs } from '../../../main/cli/import-command';
+import { checkTaskSelection } from '../../../main/cli/run-command';
 import { resolveRun, latestPersonRun } from '../../../main/cli/run-resolver';
+import { checkTrainingFamilies } from '../../../main/cli/train-command';
 
 // The command line is checked against cli/usage.ts before anything runs: a mistyped flag or a stray word is a
 // usage error (exit code 2) that says what was meant, never silently ignored.
@@ -74,5 +77,61 @@ describe('resolveRun', () => {
     expect(refused('  ')).toContain('cannot be empty');
     expect(refused('zz')).toBe('No run matches "zz" (see `list runs`).');
     expect(() => resolveRun([], 'latest', { latest: latestPersonRun() })).toThrow('There are no runs yet.');
+  });
+});
+
+/** The UsageError message `check` throws. */
+const usageError = (check: () => unknown): string => {
+  try {
+    check();
+  } catch (err) {
+    expect(err).toBeInstanceOf(UsageError);
+    return (err as Error).message;
+  }
+  throw new Error('accepted');
+};
+
+describe('import arguments', () => {
+  it('refuses a missing path and an unknown --variant as usage errors', () => {
+    expect(usageError(() => importArgs(parsed('import')))).toBe('import needs a file or a folder of WebArena task configs: `import <file-or-dir>` (see `npm run cli -- help import`).');
+    expect(usageError(() => importArgs(parsed('import', 'tasks.json', '--variant', 'lite')))).toBe('--variant must be webarena or webarena-lite, not "lite" (see `npm run cli -- help import`).');
+  });
+
+  it('accepts a path with or without a known variant', () => {
+    expect(importArgs(parsed('import', 'tasks.json'))).toEqual({ path: 'tasks.json', variant: undefined });
+    expect(importArgs(parsed('import', 'dir', '--variant', 'webarena-lite'))).toEqual({ path: 'dir', variant: 'webarena-lite' });
+  });
+});
+
+describe('run task selection', () => {
+  it('refuses a selector --tasks or --suite would silently override', () => {
+    expect(usageError(() => checkTaskSelection(parsed('run', '--tasks', 'a,b', '--split', 'test')))).toBe(
+      '--tasks names the tasks to run, so --split would be ignored: give --tasks alone, or choose from the catalog without it (see `npm run cli -- help run`).',
+    );
+    expect(usageError(() => checkTaskSelection(parsed('run', '--tasks', 'a', '--family', 'shop/x', '--all', '--split', 'train')))).toContain('so --family, --all and --split would be ignored');
+    expect(usageError(() => checkTaskSelection(parsed('run', '--suite', 'miniwob', '--split', 'test')))).toBe('--suite picks the MiniWoB++ tasks itself, so --split would be ignored: give --suite alone (see `npm run cli -- help run`).');
+    expect(usageError(() => checkTaskSelection(parsed('run', '--family', 'shop/x', '--all')))).toContain('--family picks one family\'s tasks, so --all would be ignored');
+  });
+
+  it('accepts selectors that combine: --family or --all with --split, and each alone', () => {
+    for (const argv of [['--family', 'shop/x', '--split', 'test'], ['--all', '--split', 'train'], ['--tasks', 'a,b'], ['--suite', 'miniwob'], []]) {
+      expect(() => checkTaskSelection(parsed('run', ...argv)), argv.join(' ')).not.toThrow();
+    }
+  });
+});
+
+describe('train families', () => {
+  const known = ['shop/add-to-cart', 'shop/checkout', 'forum/create-post'];
+
+  it('refuses an unknown family as a usage error naming the nearest and every known family', () => {
+    expect(usageError(() => checkTrainingFamilies(['shop/add-to-crt', 'shop/checkout'], known))).toBe(
+      '--families: unknown sandbox family "shop/add-to-crt" (did you mean shop/add-to-cart?); training uses the built-in sandbox\'s families: shop/add-to-cart, shop/checkout, forum/create-post (`list families`).',
+    );
+    expect(usageError(() => checkTrainingFamilies(['zzz', 'yyy'], known))).toMatch(/^--families: unknown sandbox families "zzz", "yyy"; training uses/);
+  });
+
+  it('accepts known families, and leaves a core without the sandbox (nothing known) to the core\'s own refusal', () => {
+    expect(() => checkTrainingFamilies(['shop/checkout'], known)).not.toThrow();
+    expect(() => checkTrainingFamilies(['shop/checkout'], [])).not.toThrow();
   });
 });

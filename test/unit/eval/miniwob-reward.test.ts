@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateMiniWob, scoreMiniWob } from '../../../main/eval/miniwob-reward';
+import { recordTaskStart } from '../../../main/tasks/miniwob/task-page';
 
 // docs/design/WEBARENA.md §5: success is raw reward > 0 (BrowserGym) or = 1 (the Python package); the rule
 // is recorded with the score.
@@ -33,8 +34,9 @@ describe('scoreMiniWob', () => {
 });
 
 describe('evaluateMiniWob', () => {
-  const page = (globals: Record<string, unknown> | null) => ({
-    url: () => 'http://127.0.0.1/miniwob/x.html',
+  const TASK_URL = 'http://127.0.0.1/miniwob/x.html';
+  const page = (globals: Record<string, unknown> | null, url = TASK_URL) => ({
+    url: () => url,
     goto: async () => undefined,
     content: async () => '',
     async evaluate<T>(expression: string): Promise<T> {
@@ -42,25 +44,43 @@ describe('evaluateMiniWob', () => {
       return { utterance: 'Click on "OK".', fields: [] } as T; // the object form some versions return
     },
   });
+  /** A tab the episode's task was started in (what the MiniWoB++ environment records at begin). */
+  const taskPage = (globals: Record<string, unknown> | null, url?: string) => {
+    const tab = page(globals, url);
+    recordTaskStart(tab, { url: TASK_URL, seed: 4, pageSeed: 991406 });
+    return tab;
+  };
 
-  it('reads the page\'s done flag, raw reward and reason', async () => {
-    const result = await evaluateMiniWob(page({ WOB_DONE_GLOBAL: true, WOB_RAW_REWARD_GLOBAL: 1, WOB_REWARD_REASON: 'correct' }), 'miniwob');
+  it('reads the page\'s done flag, raw reward and reason, and records the page seed', async () => {
+    const result = await evaluateMiniWob(taskPage({ WOB_DONE_GLOBAL: true, WOB_RAW_REWARD_GLOBAL: 1, WOB_REWARD_REASON: 'correct' }), 'miniwob');
     expect(result).toMatchObject({ success: true, score: 1 });
-    expect(result.checks[0].note).toBe('the page ended the episode (correct); instruction: "Click on "OK"."');
+    expect(result.checks[0].note).toBe('the page ended the episode (correct); instruction: "Click on "OK"."; page seed 991406 (BrowserGym\'s RandomState(4).randint(0, 1000000))');
   });
 
-  it('scores an episode whose tab left the task page as unfinished, and says so', async () => {
-    const away = await evaluateMiniWob(page(null), 'browsergym');
+  it('scores 0 (BrowserGym) or −1 (miniwob) when the task\'s tab navigated away from the task URL', async () => {
+    const away = await evaluateMiniWob(taskPage(null, 'http://127.0.0.1/elsewhere.html'), 'browsergym');
     expect(away).toMatchObject({ success: false, score: 0 });
-    expect(away.checks[0].note).toContain('no open tab shows the task page any more');
-    expect((await evaluateMiniWob(page(null), 'miniwob')).score).toBe(-1);
+    expect(away.checks[0].note).toBe('the task\'s tab left the task page: it shows http://127.0.0.1/elsewhere.html, not http://127.0.0.1/miniwob/x.html; BrowserGym scores only the active tab on the task URL; scored 0, as BrowserGym does');
+    expect((await evaluateMiniWob(taskPage(null, 'http://127.0.0.1/elsewhere.html'), 'miniwob')).score).toBe(-1);
   });
 
-  it('reads the task page from another tab when the agent opened a new one', async () => {
-    const task = page({ WOB_DONE_GLOBAL: true, WOB_RAW_REWARD_GLOBAL: 1, WOB_REWARD_REASON: null });
-    const blank = { ...page(null), url: () => 'about:blank', context: () => ({ pages: () => [task, blank] }) };
+  it('scores 0 when the task URL changed even if the same tab still has a finished episode (BrowserGym compares URLs exactly)', async () => {
+    const hashed = taskPage({ WOB_DONE_GLOBAL: true, WOB_RAW_REWARD_GLOBAL: 1, WOB_REWARD_REASON: null }, `${TASK_URL}#x`);
+    expect(await evaluateMiniWob(hashed, 'browsergym')).toMatchObject({ success: false, score: 0 });
+  });
+
+  it('does not read the task page from another tab: the active tab decides, and the check says what the other showed', async () => {
+    const task = taskPage({ WOB_DONE_GLOBAL: true, WOB_RAW_REWARD_GLOBAL: 1, WOB_REWARD_REASON: null });
+    const blank = { ...page(null, 'about:blank'), context: () => ({ pages: () => [task, blank] }) };
     const result = await evaluateMiniWob(blank, 'browsergym');
-    expect(result).toMatchObject({ success: true, score: 1 });
-    expect(result.checks[0].note).toContain('read from another tab (http://127.0.0.1/miniwob/x.html); the active tab shows about:blank');
+    expect(result).toMatchObject({ success: false, score: 0 });
+    expect(result.checks[0].note).toBe('the active tab (about:blank) is not the tab the task was started in; the task page, still open in another tab, had ended the episode with raw reward 1, which does not count: BrowserGym scores only the active tab on the task URL; scored 0, as BrowserGym does');
+  });
+
+  it('says so when the task\'s tab was closed', async () => {
+    const other = { ...page(null, `${TASK_URL}`), context: () => ({ pages: () => [other] }) };
+    const result = await evaluateMiniWob(other, 'miniwob');
+    expect(result).toMatchObject({ success: false, score: -1 });
+    expect(result.checks[0].note).toContain('is not the tab the task was started in; the task\'s tab is closed');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskRecord } from '../../../main/api/types';
 import { scoreTask, scoringPlanFor } from '../../../main/eval/score-task';
+import { recordTaskStart } from '../../../main/tasks/miniwob/task-page';
 import { placeholders, task } from './helpers';
 
 // eval/score-task.ts is the one place that picks a task's scorer (issue 19). Hand-picked tasks, one per kind.
@@ -55,6 +56,8 @@ describe('scoreTask', () => {
 
   it('reads the MiniWoB++ reward: 0.5 passes under BrowserGym, not under the miniwob package', async () => {
     const page = miniwobPage(true, 0.5);
+    // The episode started the task in this tab (BrowserGym scores only that tab, on the task's URL).
+    recordTaskStart(page, { url: page.url(), seed: 1, pageSeed: 1 });
     const ctx = { answer: null, finalUrl: page.url(), page, resolveUrl: (s: string) => s };
     expect(await scoreTask(miniwobTask, ctx, 'browsergym')).toMatchObject({ profile: 'miniwob/browsergym', success: true, score: 0.5 });
     expect(await scoreTask(miniwobTask, ctx, 'miniwob')).toMatchObject({ profile: 'miniwob/miniwob', success: false, score: 0.5 });

@@ -5,7 +5,8 @@ import { webrlStep } from '../../../main/training/export/webrl-trajectories';
 
 // One stored step in WebRL's terms (issue 23): the raw reply when the policy read WebRL's HTML and wrote its
 // grammar, else the action re-rendered with the HTML's ids; or why WebRL cannot express the step.
-const HTML = '<html>\n<input id="0" title="Search">\n<button id="1">Go</button>\n</html>';
+// A stored WebRL view: VisualAgentBench's one-line simplified HTML (render-webrl-html.ts).
+const HTML = '<html data-bbox="0,0,1280,720"> <body data-bbox="0,0,1280,720"> <input id="0" title="Search" data-bbox="10,10,200,20"> </input> <button id="1" data-text="Go" data-bbox="220,10,40,20"> Go </button> </body> </html>';
 const blobs: Record<string, string> = { html: HTML, ids: JSON.stringify({ 0: 'n10', 1: 'n11' }), reply: 'I search first.\ndo(action="Search", argument="boots", element="0")', ax: '[n10] searchbox' };
 const store = { blobs: { getText: async (ref: string) => { if (!(ref in blobs)) throw new Error('gone'); return blobs[ref]; } } } as unknown as Store;
 
@@ -39,7 +40,7 @@ describe('webrlStep', () => {
   it('says why WebRL cannot express a step', async () => {
     expect(await webrlStep(store, step(null, 'axtree', { actionError: 'no call' }), 'x')).toBe('no parsed action (no call)');
     expect(await webrlStep(store, step({ type: 'noop' }), 'x')).toMatch(/^a Wait/);
-    expect(await webrlStep(store, step({ type: 'click', elementId: 'n99' }), 'x')).toBe("element n99 has no id in WebRL's HTML (not rendered with a box)");
+    expect(await webrlStep(store, step({ type: 'click', elementId: 'n99' }), 'x')).toBe("element n99 has no id in WebRL's HTML (it numbers only what it finds clickable in the viewport)");
     expect(await webrlStep(store, step({ type: 'press', key: 'Tab' }), 'x')).toBe('WebRL can only press Enter, not Tab.');
     expect(await webrlStep(store, step({ type: 'click', elementId: 'n11' }, 'axtree', { views: null }), 'x')).toBe('no stored WebRL view (recorded before views were stored)');
     const gone = step({ type: 'click', elementId: 'n11' });
