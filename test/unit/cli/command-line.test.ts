@@ -5,6 +5,7 @@ import { importArgs } from '../../../main/cli/import-command';
 import { checkTaskSelection } from '../../../main/cli/run-command';
 import { resolveRun, latestPersonRun } from '../../../main/cli/run-resolver';
 import { checkTrainingFamilies } from '../../../main/cli/train-command';
+import { usageRefusal } from '../../helpers/usage-refusal';
 
 // The command line is checked against cli/usage.ts before anything runs: a mistyped flag or a stray word is a
 // usage error (exit code 2) that says what was meant, never silently ignored.
@@ -80,21 +81,10 @@ describe('resolveRun', () => {
   });
 });
 
-/** The UsageError message `check` throws. */
-const usageError = (check: () => unknown): string => {
-  try {
-    check();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
-    return (err as Error).message;
-  }
-  throw new Error('accepted');
-};
-
 describe('import arguments', () => {
   it('refuses a missing path and an unknown --variant as usage errors', () => {
-    expect(usageError(() => importArgs(parsed('import')))).toBe('import needs a file or a folder of WebArena task configs: `import <file-or-dir>` (see `npm run cli -- help import`).');
-    expect(usageError(() => importArgs(parsed('import', 'tasks.json', '--variant', 'lite')))).toBe('--variant must be webarena or webarena-lite, not "lite" (see `npm run cli -- help import`).');
+    expect(usageRefusal(() => importArgs(parsed('import')))).toBe('import needs a file or a folder of WebArena task configs: `import <file-or-dir>` (see `npm run cli -- help import`).');
+    expect(usageRefusal(() => importArgs(parsed('import', 'tasks.json', '--variant', 'lite')))).toBe('--variant must be webarena or webarena-lite, not "lite" (see `npm run cli -- help import`).');
   });
 
   it('accepts a path with or without a known variant', () => {
@@ -105,12 +95,12 @@ describe('import arguments', () => {
 
 describe('run task selection', () => {
   it('refuses a selector --tasks or --suite would silently override', () => {
-    expect(usageError(() => checkTaskSelection(parsed('run', '--tasks', 'a,b', '--split', 'test')))).toBe(
+    expect(usageRefusal(() => checkTaskSelection(parsed('run', '--tasks', 'a,b', '--split', 'test')))).toBe(
       '--tasks names the tasks to run, so --split would be ignored: give --tasks alone, or choose from the catalog without it (see `npm run cli -- help run`).',
     );
-    expect(usageError(() => checkTaskSelection(parsed('run', '--tasks', 'a', '--family', 'shop/x', '--all', '--split', 'train')))).toContain('so --family, --all and --split would be ignored');
-    expect(usageError(() => checkTaskSelection(parsed('run', '--suite', 'miniwob', '--split', 'test')))).toBe('--suite picks the MiniWoB++ tasks itself, so --split would be ignored: give --suite alone (see `npm run cli -- help run`).');
-    expect(usageError(() => checkTaskSelection(parsed('run', '--family', 'shop/x', '--all')))).toContain('--family picks one family\'s tasks, so --all would be ignored');
+    expect(usageRefusal(() => checkTaskSelection(parsed('run', '--tasks', 'a', '--family', 'shop/x', '--all', '--split', 'train')))).toContain('so --family, --all and --split would be ignored');
+    expect(usageRefusal(() => checkTaskSelection(parsed('run', '--suite', 'miniwob', '--split', 'test')))).toBe('--suite picks the MiniWoB++ tasks itself, so --split would be ignored: give --suite alone (see `npm run cli -- help run`).');
+    expect(usageRefusal(() => checkTaskSelection(parsed('run', '--family', 'shop/x', '--all')))).toContain('--family picks one family\'s tasks, so --all would be ignored');
   });
 
   it('accepts selectors that combine: --family or --all with --split, and each alone', () => {
@@ -124,10 +114,10 @@ describe('train families', () => {
   const known = ['shop/add-to-cart', 'shop/checkout', 'forum/create-post'];
 
   it('refuses an unknown family as a usage error naming the nearest and every known family', () => {
-    expect(usageError(() => checkTrainingFamilies(['shop/add-to-crt', 'shop/checkout'], known))).toBe(
+    expect(usageRefusal(() => checkTrainingFamilies(['shop/add-to-crt', 'shop/checkout'], known))).toBe(
       '--families: unknown sandbox family "shop/add-to-crt" (did you mean shop/add-to-cart?); training uses the built-in sandbox\'s families: shop/add-to-cart, shop/checkout, forum/create-post (`list families`).',
     );
-    expect(usageError(() => checkTrainingFamilies(['zzz', 'yyy'], known))).toMatch(/^--families: unknown sandbox families "zzz", "yyy"; training uses/);
+    expect(usageRefusal(() => checkTrainingFamilies(['zzz', 'yyy'], known))).toMatch(/^--families: unknown sandbox families "zzz", "yyy"; training uses/);
   });
 
   it('accepts known families, and leaves a core without the sandbox (nothing known) to the core\'s own refusal', () => {

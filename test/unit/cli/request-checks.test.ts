@@ -1,27 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { flagNumber, parseArgs, UsageError } from '../../../main/cli/args';
+import { flagNumber, parseArgs } from '../../../main/cli/args';
 import { runOptions, schedulerOptions } from '../../../main/cli/run-options';
 import { checkResumeOverrides, checkRunRequest } from '../../../main/cli/run-request-check';
 import { checkCriticFitRequest, checkTrainingRequest } from '../../../main/cli/train-request-check';
 import { runConfigSchema } from '../../../main/api/run-config';
+import { usageRefusal } from '../../helpers/usage-refusal';
 
 // `run`, `resume` and `train` check their requests with the API's schemas (main/api/schemas.ts) and the stored
 // run config's (main/api/run-config.ts) before anything is stored, naming the flag the user typed.
-const refusal = (check: () => void): string => {
-  try {
-    check();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
-    return (err as Error).message;
-  }
-  throw new Error('accepted');
-};
-
 function runRequest(...flags: string[]) {
   const args = parseArgs(['run', ...flags]);
   return { args, request: { taskIds: ['sandbox/shop/x/0'], policy: 'oracle', seed: flagNumber(args, 'seed', 0), ...runOptions(args) } };
 }
-const runRefusal = (...flags: string[]) => refusal(() => {
+const runRefusal = (...flags: string[]) => usageRefusal(() => {
   const { args, request } = runRequest(...flags);
   checkRunRequest(args, request);
 });
@@ -58,8 +49,8 @@ describe('run flags', () => {
       const args = parseArgs(['resume', 'abc', ...flags]);
       checkResumeOverrides(args, schedulerOptions(args));
     };
-    expect(refusal(() => resume('--concurrency', '0'))).toBe('--concurrency must be a whole number from 1 to 16, not 0.');
-    expect(refusal(() => resume('--infra-retries', '-1'))).toBe('--infra-retries must be a whole number ≥ 0, not -1.');
+    expect(usageRefusal(() => resume('--concurrency', '0'))).toBe('--concurrency must be a whole number from 1 to 16, not 0.');
+    expect(usageRefusal(() => resume('--infra-retries', '-1'))).toBe('--infra-retries must be a whole number ≥ 0, not -1.');
     expect(() => resume('--concurrency', '4', '--episode-timeout', '30')).not.toThrow();
   });
 });
@@ -70,7 +61,7 @@ describe('train flags', () => {
   it('refuses values startTraining refuses, naming each flag', () => {
     const args = parseArgs(['train', '--phases', '-1', '--parallel-variants', '0', '--rollouts', '0', '--train-instances', '0', '--families', 'shop/a,shop/a']);
     const request = { ...base, phases: -1, parallelVariants: 0, budget: { rolloutsPerTask: 0 }, instancesPerFamily: 0, families: ['shop/a', 'shop/a'] };
-    expect(refusal(() => checkTrainingRequest(args, request))).toBe(
+    expect(usageRefusal(() => checkTrainingRequest(args, request))).toBe(
       '--phases must be a whole number from 0 to 20, not -1; --families "shop/a,shop/a": families must not repeat; ' +
         '--train-instances must be a whole number from 5 to 1000, not 0; --rollouts must be a whole number from 1 to 16, not 0; ' +
         '--parallel-variants must be a whole number from 1 to 7, not 0.',
@@ -80,6 +71,6 @@ describe('train flags', () => {
 
   it('checks train critics by startCriticFit’s rules', () => {
     const args = parseArgs(['train', 'critics', '--runs', 'a', '--epochs', '0']);
-    expect(refusal(() => checkCriticFitRequest(args, { runIds: ['a'], seed: 1, maxEpochs: 0 }))).toBe('--epochs must be a whole number from 1 to 1000000, not 0.');
+    expect(usageRefusal(() => checkCriticFitRequest(args, { runIds: ['a'], seed: 1, maxEpochs: 0 }))).toBe('--epochs must be a whole number from 1 to 1000000, not 0.');
   });
 });
