@@ -13,6 +13,7 @@ import { BrowserPool } from '../main/browser/pool';
 import { markClickListeners } from '../main/browser/observe-listeners';
 import { miniwobDirFromEnv, openMiniWobCheckout } from '../main/tasks/miniwob/checkout';
 import { startMiniWobEpisode } from '../main/tasks/miniwob/page-protocol';
+import { browsergymPageSeed } from '../main/tasks/miniwob/page-seed';
 import { miniwobPagePath } from '../main/tasks/miniwob/tasks';
 import { serveMiniWob } from '../main/tasks/miniwob/server';
 
@@ -98,7 +99,8 @@ async function main(): Promise<void> {
       const session = await pool.newSession({ viewport: VIEWPORT });
       try {
         await session.page.goto(`${server.baseUrl}/${miniwobPagePath(task)}`, { timeout: 30_000 });
-        await startMiniWobEpisode(session.page, seed);
+        // The page seed an episode with this seed gets (BrowserGym's rule), so the audit sees the same instance.
+        await startMiniWobEpisode(session.page, browsergymPageSeed(seed));
         const observation = await observe(session, { screenshot: false });
         const listed = observation.nodes.filter((n) => n.role !== 'StaticText' && n.targetId === n.id).map((n) => n.id);
         // The audit's own listener reading, in case the observation does not read listeners itself.
@@ -138,7 +140,7 @@ function report(results: Map<string, PageAudit | { error: string }>, seed: numbe
     console.log(r.missing.length ? `${head}; missing: ${r.missing.slice(0, 8).join(', ')}${r.missing.length > 8 ? ` … (+${r.missing.length - 8})` : ''}` : head);
   }
   console.log('');
-  console.log(`seed ${seed}, viewport ${VIEWPORT.width}×${VIEWPORT.height}`);
+  console.log(`seed ${seed} (page seed ${browsergymPageSeed(seed)}), viewport ${VIEWPORT.width}×${VIEWPORT.height}`);
   console.log(`tasks whose initial observation lists every clickable element: ${complete} of ${results.size}`);
   console.log(`tasks with no interactive node at the start: ${noInteractive} of ${results.size}`);
   console.log(`clickable elements: ${clickable}, without an id: ${missing}; pages that failed: ${errors}`);
