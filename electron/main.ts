@@ -51,6 +51,8 @@ async function start(): Promise<void> {
     dataDir: process.env.MIRA_DATA_DIR || join(app.getPath('userData'), 'data'),
     mode: 'desktop',
     secrets: new KeychainSecretStore(app.getPath('userData'), safeStorage),
+    // Failed episodes of a run get a short LLM summary when a provider is configured (the "analyzer" prompt).
+    summarizer: 'configured',
   });
   protocol.handle(BLOB_SCHEME, (request) => {
     const hash = new URL(request.url).pathname.replace(/^\//, '');

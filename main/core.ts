@@ -28,7 +28,9 @@ import { ActiveRuns } from './runs/active-runs';
 import { resumeRun, startRun, type RunTasksRequest, type StartedRun } from './runs/run-tasks';
 import type { JobProgress, SchedulerSettings } from './runs/scheduler';
 import { homepageFor } from './runs/run-environments';
-import { analyzeRun, type RunSummarizer } from './runs/analyze-run';
+import { analyzeRun } from './runs/analyze-run';
+import { resolveSummarizer, type SummarizerChoice } from './services/llm-summarizer';
+import { runLlmUsage } from './store/run-llm-usage';
 import { runState } from './runs/run-state';
 import { forkRunRequest } from './runs/fork';
 import { startFork } from './runs/fork-start';
@@ -58,8 +60,9 @@ export interface CoreOptions {
   mode?: CoreInfo['mode'];
   /** Where API keys live: the OS keychain in the desktop app; memory (+ environment) by default. */
   secrets?: SecretStore;
-  /** An LLM that writes a short summary of each failed episode after a run (docs/design/MIRA.md §1); off when absent. */
-  summarizer?: RunSummarizer;
+  /** An LLM that writes a short summary of each failed episode after a run (docs/design/MIRA.md §1): a given model,
+   * or 'configured' for the Settings' LLM when one is usable (services/llm-summarizer.ts); off when absent. */
+  summarizer?: SummarizerChoice;
   /** A miniwob-plusplus checkout (default: MINIWOB_DIR) and the success rule (default 'browsergym'). */
   miniwob?: { dir?: string | null; successRule?: MiniWobSuccessRule };
   /** Site URLs for imported WebArena tasks; default: read from the environment at each run. */
@@ -176,7 +179,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const analysed = (started: StartedRun): StartedRun => ({
     ...started,
     done: started.done.then(async (episodes) => {
-      const summarizer = options.summarizer && { template: (await inference.prompts.latest('analyzer')).text, ...options.summarizer };
+      const summarizer = await resolveSummarizer(options.summarizer, inference).catch(() => undefined);
       await analyzeRun(store, started.runId, summarizer).catch((err: Error) => {
         if (!/no scored episodes/.test(err.message)) console.error(`Analysis of run ${started.runId} failed: ${err.message}`);
       });
@@ -239,6 +242,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     getEpisodeSteps: (id, from, to) => episodeStepWindow(episodeSources, id, from, to),
     getBlobText: (hash) => store.blobs.getText(hash),
     getRunReport: (runId) => analyzeRun(store, runId, undefined, (id) => criticFits.episodeCritics(id).then((c) => c?.values ?? null)),
+    getRunLlmUsage: (runId) => runLlmUsage(store.db, runId),
     getSettings: settingsApi.getSettings,
     async updateSettings(patch) {
       // The MiniWoB++ checkout field: a folder that is not a checkout is refused before anything is saved; a

@@ -15,6 +15,7 @@ import { storeStepViews } from './step-views';
 import { keepsScreenshotAt, takesScreenshotAt, type ScreenshotCapture } from './screenshot-capture';
 import { takeLowFrame } from '../browser/scaled-frames';
 import { infraFailureOf, isPageGone } from './infra-failure';
+import { judgeMilestones } from './milestone-judging';
 import { PolicyError, type HistoryEntry, type Policy, type PolicyDecision } from './policy';
 import { policyErrorAnswer, StopRuleTracker, WEBARENA_STOP_RULES, type StopRules } from './stop-rules';
 
@@ -257,8 +258,18 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     }
     const actMs = performance.now() - actStarted;
 
-    if (request.monitor) progress = await judgeMilestones(deps, request, episodeId, { t, session, observation, action, actionText, intent }, progress!);
-    await recordStep(deps, episodeId, t, recorded, { reply, prompt, actionText, action, error, targetBox, progress, critic, view }, { observeMs, policyMs, actMs });
+    // The step is stored before it is judged, so a judge that hangs or a process killed while it waits keeps the
+    // step (with the progress it started from); the verdicts then advance the stored vector.
+    const judgedFrom = request.monitor ? request.monitor.subgoals.map((_, k) => progress?.[k] ?? 0) : null;
+    const step = await recordStep(deps, episodeId, t, recorded, { reply, prompt, actionText, action, error, targetBox, progress: judgedFrom, critic, view }, { observeMs, policyMs, actMs });
+    if (request.monitor) {
+      const judging = { monitor: request.monitor, episodeId, signal: request.signal, onVerdicts: deps.onVerdicts };
+      progress = await judgeMilestones(judging, { t, session, observation, action, actionText, intent, checkState: request.environment.checkState }, judgedFrom!);
+      if (progress.join() !== judgedFrom!.join()) {
+        await deps.store.steps.setProgress(episodeId, t, progress);
+        deps.onStep?.({ ...step, progress });
+      }
+    }
     history.push({ t, actionText: actionText || reply.slice(0, 200), error, url: observation.url });
 
     if (action?.type === 'stop') {
@@ -294,7 +305,7 @@ async function recordStep(
   observation: Observation,
   outcome: StepOutcome,
   timings: { observeMs: number; policyMs: number; actMs: number },
-): Promise<void> {
+): Promise<StepRecord> {
   const { blobs, steps } = deps.store;
   const storeStarted = performance.now();
   const [screenshotRef, observationRef, responseRef, promptRef, views, thumbnailRef] = await Promise.all([
@@ -329,24 +340,7 @@ async function recordStep(
   step.latencyMs = timings.observeMs + timings.policyMs + timings.actMs + step.timings.storeMs;
   await steps.insert(step);
   deps.onStep?.(step);
-}
-
-/** Runs the subgoal monitor after an action. A judge that fails (a predicate on a closed page, an LLM error
- * the AutoRater could not absorb) keeps the previous progress: milestones are never lost, only not advanced. */
-async function judgeMilestones(
-  deps: EpisodeDeps,
-  request: EpisodeRequest,
-  episodeId: string,
-  input: { t: number; session: BrowserSession; observation: Observation; action: Action | null; actionText: string; intent: string },
-  previous: number[],
-): Promise<number[]> {
-  try {
-    const judged = await request.monitor!.afterAction({ ...input, checkState: request.environment.checkState });
-    if (judged.verdicts.length > 0) await deps.onVerdicts?.(episodeId, input.t, judged.verdicts);
-    return judged.progress;
-  } catch {
-    return previous;
-  }
+  return step;
 }
 
 /** 'first-last': the episode's last step gets the page as the episode ended (for a stop, the page the agent

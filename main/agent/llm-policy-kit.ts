@@ -1,9 +1,11 @@
 // What the LLM policies (ReAct, SGO) share: filling a policy prompt from the step's input, calling the model
 // through the recorder (so the call is linked to the step), and turning failures into what the episode loop
-// understands. A reply that is not even the provider's format becomes the step's reply text, so the grammar
-// rejects it and the stop rule counts a parse failure (docs/design/WEBARENA.md §4, §4.5); a provider that is down, times
-// out, rate-limits past the retries or refuses the key is an infrastructure failure (infra-failure.ts); any
-// other call error ends the episode as a policy error.
+// understands. The model's own text, whatever it says, goes to the grammar, which counts a reply it cannot read
+// as a parse failure (docs/design/WEBARENA.md §4, §4.5). A body that is not the provider's format (a proxy's
+// HTML page) is the provider's fault, not the model's reply: like a provider that is down, times out,
+// rate-limits past the retries or refuses the key it is an infrastructure failure (infra-failure.ts). A
+// reply the provider ended early (a safety block, the token limit; kind 'incomplete') is no answer and no
+// parse failure either: it ends the episode as a policy error that names the finish reason.
 import type { PromptName } from '../api/inference-types';
 import { grammarNamed, type GrammarName } from '../actions/grammars';
 import { LlmError } from '../llm/errors';
@@ -78,6 +80,9 @@ export async function askPolicy(deps: LlmPolicyDeps, name: PromptName, slots: Re
         system: rendered.system,
         messages: [{ role: 'user', parts }],
         thinkingBudget: deps.thinkingBudget,
+        // No temperature: the policy samples, so the cache keeps each episode's step its own draw and never
+        // serves one seed's reply to another (main/llm/cache.ts).
+        draw: `${deps.episodeId}/${input.t}`,
         signal: deps.signal,
       },
       { episodeId: deps.episodeId, t: input.t },

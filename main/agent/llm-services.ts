@@ -7,7 +7,7 @@ import type { GrammarName } from '../actions/grammars';
 import type { ResolvedLlm } from '../llm/client-factory';
 import type { LlmRecorder } from '../llm/recorder';
 import type { ReferenceSubgoal } from '../sandbox/types';
-import type { PromptStore } from '../store/prompt-store';
+import type { PromptPins, PromptStore } from '../store/prompt-store';
 import type { SubgoalSetsRepo } from '../store/subgoal-sets-repo';
 import type { AutoRater } from '../subgoals/autorater';
 import type { LlmPolicyDeps } from './llm-policy-kit';
@@ -30,6 +30,10 @@ export interface LlmEpisodeRequest {
   homepage?: string;
   /** The policy prompt's version (policy-react / policy-sgo); the latest when absent. */
   promptVersion?: number;
+  /** The run's fixed version of each prompt (policy, AutoRater, subgoal generation); latest where absent. */
+  promptVersions?: PromptPins;
+  /** The episode's abort (cancel, time limit): it cuts short every LLM call of the episode (policy, planner, AutoRater). */
+  signal?: AbortSignal;
 }
 
 /** Everything an LLM policy of one episode needs; createPolicy builds the policy from it. */

@@ -2,6 +2,7 @@
 // this interface, so the renderer cannot tell them apart (docs/design/ARCHITECTURE.md §2). Types only.
 import type { EpisodeRecord, RunRecord, StepRecord, TaskRecord, TaskSummary } from './types';
 import type { RunReport } from './run-report';
+import type { RunLlmUsage } from './llm-usage-types';
 import type { RunState } from './run-state';
 import type { SecretName, SettingsPatch, SettingsView } from './settings';
 import type { AutoRaterTrial, LlmSelection, PromptName, PromptVersion, SubgoalItem, SubgoalSet, VerdictRecord } from './inference-types';
@@ -242,6 +243,8 @@ export interface WorkbenchApi {
   resumeRun(runId: string): Promise<{ runId: string }>;
   /** Analyses the run (storing each failed episode's category and key decision step) and reports it. */
   getRunReport(runId: string): Promise<RunReport>;
+  /** The run's LLM calls summed: calls, cache hits, failures, tokens of the calls sent, latency p50/p95, by purpose. */
+  getRunLlmUsage(runId: string): Promise<RunLlmUsage>;
   /** Settings and the status of each secret (set or not, last four characters; never the value). */
   getSettings(): Promise<SettingsView>;
   /** Any subset of the settings except browserPath (refused: --browser, MIRA_BROWSER or the desktop dialog). */

@@ -103,6 +103,8 @@ export interface LlmCallRecord {
   thinkingTokens: number;
   latencyMs: number;
   cached: boolean;
+  /** Why the provider stopped (STOP, MAX_TOKENS, SAFETY, stop, length…); null when it did not say or no reply came. */
+  finishReason: string | null;
   createdAt: string;
 }
 

@@ -21,6 +21,7 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   getRunState: true,
   resumeRun: true,
   getRunReport: true,
+  getRunLlmUsage: true,
   getSettings: true,
   updateSettings: true,
   setSecret: true,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GRAMMAR_NAMES, LLM_PROVIDER_IDS, SCORING_PROFILE_NAMES } from './registries';
+import { GRAMMAR_NAMES, LLM_PROVIDER_IDS, PROMPT_NAMES, SCORING_PROFILE_NAMES } from './registries';
 import { MINIWOB_SUCCESS_RULES, OBSERVATION_FORMATS, SCREENSHOT_CAPTURES } from './run-options';
 import type { RunRecord } from './types';
 import { TRAINING_VARIANTS } from './training-types';
@@ -45,6 +45,8 @@ export const runConfigSchema = z.object({
     subgoalSetId: positive, autoraterScreenshot: z.boolean(),
   }).partial().passthrough().optional(),
   promptVersion: positive.optional(),
+  /** LLM runs: the version of every prompt the run sends, fixed when it started (main/runs/prompt-pins.ts). */
+  promptVersions: z.partialRecord(z.enum(PROMPT_NAMES), positive).optional(),
   checkpoint: z.string().min(1).optional(),
   fork: z.object({ episodeId: z.string().min(1), step: count }).passthrough().optional(),
   capture: z.enum(SCREENSHOT_CAPTURES).optional(),

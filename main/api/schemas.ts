@@ -109,6 +109,7 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
     .refine(([, from, to]) => to >= from && to - from <= MAX_STEP_WINDOW, `a step window is from ≤ to, at most ${MAX_STEP_WINDOW} steps`),
   getBlobText: z.tuple([hash]),
   getRunReport: z.tuple([id]),
+  getRunLlmUsage: z.tuple([id]),
   getSettings: z.tuple([]),
   // The settings file's own schema (browserPath refused field-level: it is not writable over the API).
   updateSettings: z.tuple([settingsPatchSchema]),

@@ -2,6 +2,7 @@ import { analyzeRun } from '../runs/analyze-run';
 import type { Core } from '../core';
 import type { ParsedArgs } from './args';
 import { latestPersonRun, resolveRun } from './run-resolver';
+import { llmUsageLines } from './llm-usage-text';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -31,5 +32,6 @@ export async function analyzeCommand(args: ParsedArgs, core: Core): Promise<numb
     console.log('No failed episodes.');
   }
   if (report.heatmap) console.log(`Subgoal heatmap: K=${report.heatmap.K}, steps 0–${report.heatmap.maxT} (see the run report page).`);
+  for (const line of llmUsageLines(await core.api.getRunLlmUsage(run.id))) console.log(line);
   return 0;
 }

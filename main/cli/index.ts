@@ -47,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
     miniwob: { dir: flagString(args, 'miniwob-dir'), successRule: miniwobSuccess },
     llm: { allowEnvKeyForCustomEndpoint: args.flags['allow-env-key-for-custom-endpoint'] !== undefined || process.env.MIRA_ALLOW_ENV_KEY_CUSTOM_ENDPOINT === '1' },
     settingsOverrides: llmSettingsOverrides(args),
+    // Failed episodes of a run get a short LLM summary when a provider is configured (the "analyzer" prompt).
+    summarizer: 'configured',
   });
   exitOnSignals(core);
   // `serve` keeps the core open while it serves (it returns -1); a serve that failed to start closes it too.

@@ -8,6 +8,7 @@ import { runOptions, schedulerOptions } from './run-options';
 import { checkResumeOverrides, checkRunRequest } from './run-request-check';
 import { resolveRun } from './run-resolver';
 import { MINIWOB_SUITE_FAMILY } from '../tasks/miniwob/suite';
+import { llmUsageLines } from './llm-usage-text';
 
 /** The splits a task can be in (TaskRecord.split). */
 const TASK_SPLITS: readonly string[] = ['train', 'test'] satisfies NonNullable<TaskRecord['split']>[];
@@ -69,6 +70,7 @@ async function follow(core: Core, start: () => Promise<StartedRun>): Promise<num
       const reasons = [...new Set(failed.map((e) => e.stopReason))].join(', ');
       console.log(`${failed.length} episode(s) ended in infrastructure failures (${reasons}), not counted above; \`resume ${runId}\` runs them again.`);
     }
+    for (const line of llmUsageLines(await core.api.getRunLlmUsage(runId))) console.log(line);
     const status = (await core.store.runs.get(runId))?.status;
     if (status === 'interrupted') {
       console.log(`Run ${runId} was interrupted; \`resume ${runId}\` runs its unfinished tasks.`);

@@ -1,6 +1,11 @@
 // On-disk response cache: re-judging an episode costs nothing and a replay gets the very replies the run got.
-// Keyed by what decides the answer (provider, model, prompt, sampling, thinking, schema), never by how long
-// we were willing to wait or who asked.
+// Keyed by what decides the answer (provider and endpoint, model, prompt, sampling, thinking, schema), never by
+// how long we were willing to wait or who asked. A sampled call (temperature unset, so the provider's default
+// of ~1, or > 0) is one draw from a distribution: serving seed 0's draw to seeds 1..k would make pass@k and
+// repeated rollouts measure one sample k times. So a sampled call is keyed by its draw (episode and step:
+// a resumed or replayed episode gets its own replies back, another seed or episode asks afresh), and one
+// without a draw is not cached at all. Deterministic calls (temperature 0: the AutoRater, the subgoal
+// teacher) are shared by everyone, which is what makes re-judging free.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -38,11 +43,23 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** SHA-256 of the normalised request. timeoutMs, signal and purpose are left out on purpose. */
+/** True when the provider samples: no temperature (Gemini and most servers then default to ~1) or one above 0. */
+export function isSampled(req: Pick<LlmRequest, 'temperature'>): boolean {
+  return req.temperature === undefined || req.temperature > 0;
+}
+
+/** Whether a request may use the cache at all: deterministic ones always, sampled ones only with a draw. */
+export function isCacheable(req: Pick<LlmRequest, 'temperature' | 'draw'>): boolean {
+  return !isSampled(req) || Boolean(req.draw);
+}
+
+/** SHA-256 of the normalised request. timeoutMs, signal and purpose are left out on purpose; the draw counts
+ * only for sampled calls. v2: v1 entries may hold replies v2 refuses (blocked, truncated, wrong shape). */
 export function cacheKey(provider: string, req: LlmRequest): string {
   const normal = {
-    v: 1,
+    v: 2,
     provider,
+    draw: isSampled(req) ? (req.draw ?? null) : null,
     model: req.model,
     system: req.system || null,
     messages: req.messages.map((m) => ({ role: m.role, parts: m.parts.map((p) => ('text' in p ? { text: p.text } : { imageJpegBase64: p.imageJpegBase64 })) })),
@@ -76,6 +93,11 @@ export class ResponseCache {
     } catch {
       return undefined;
     }
+  }
+
+  /** Forgets an entry (one its caller refused); a missing entry is fine. */
+  async remove(key: string): Promise<void> {
+    await rm(this.pathFor(key), { force: true });
   }
 
   /** Temp file + rename: a reader sees the old entry or the whole new one, never half of it. */

@@ -9,6 +9,7 @@ import type { SecretStore } from '../settings/secret-store';
 import { LlmClient, type CacheMode } from './client';
 import { GEMINI_BASE_URL, GeminiProvider } from './gemini';
 import { OpenAiCompatibleProvider } from './openai-compatible';
+import { ANSWER_TOKENS, outputTokenLimit } from './output-limits';
 import type { RetrySettings } from './retry';
 import type { ThinkingBudget } from './types';
 
@@ -19,7 +20,10 @@ export interface LlmRuntimeOptions extends KeyPolicy {
   timeoutMs?: number;
   /** The on-disk response cache; false turns it off. */
   cacheDir?: string | false;
+  /** 'refresh' asks again and overwrites what is cached (re-judging with fresh replies). */
   cacheMode?: CacheMode;
+  /** Answer room per purpose (thinking added on top), overriding ANSWER_TOKENS for Gemini calls. */
+  answerTokens?: Partial<Record<string, number>>;
 }
 
 export interface ResolvedLlm {
@@ -53,8 +57,13 @@ const FACTORIES: Record<LlmProviderId, ProviderFactory> = {
       const key = await resolveKey(secrets, 'gemini_api_key', settings, runtime);
       if (key.key === null) throw new Error(`Gemini needs an API key for ${key.origin}: ${key.reason ?? 'set it in Settings or in GEMINI_API_KEY'}.`);
       const gemini = new GeminiProvider({ apiKey: key.key, baseUrl: settings.gemini.baseUrl ?? undefined });
+      // A ceiling per purpose (output-limits.ts). Not for OpenAI-compatible servers: vLLM refuses a request
+      // whose max_tokens plus prompt passes the model's context, which we do not know; their size guard is
+      // the reply-body limit (reply-limit.ts).
+      const overrides = Object.entries(runtime.answerTokens ?? {}).filter((e): e is [string, number] => e[1] !== undefined);
+      const answerTokens: Record<string, number> = { ...ANSWER_TOKENS, ...Object.fromEntries(overrides) };
       return {
-        client: new LlmClient({ provider: gemini, ...common }),
+        client: new LlmClient({ provider: gemini, ...common, outputLimit: (req) => outputTokenLimit(req, answerTokens) }),
         model: selection.model ?? settings.gemini.model,
         thinkingBudget: selection.thinkingBudget ?? settings.gemini.thinkingBudget,
       };

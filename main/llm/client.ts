@@ -1,8 +1,9 @@
 // What the agent, the subgoal teacher and the AutoRater call: a provider plus retries, the response cache,
 // JSON parsing and accounting. Providers make single attempts; everything policy-like lives here.
 import { Accounting, type AccountingSnapshot } from './accounting';
-import { ResponseCache, cacheKey } from './cache';
+import { ResponseCache, cacheKey, isCacheable } from './cache';
 import { LlmError, clip } from './errors';
+import { earlyEndProblem, isCompleteFinish } from './finish-reason';
 import { withRetries, type RetrySettings } from './retry';
 import type { AttemptRecord, LlmProvider, LlmRequest, LlmResponse } from './types';
 
@@ -20,6 +21,8 @@ export interface LlmClientOptions {
   defaultTimeoutMs?: number;
   /** Share one across clients to total a whole run. */
   accounting?: Accounting;
+  /** maxOutputTokens for requests that set none (per purpose, thinking included; client-factory.ts). */
+  outputLimit?: (req: LlmRequest) => number | undefined;
 }
 
 export interface CallOptions {
@@ -37,6 +40,7 @@ export class LlmClient {
   readonly #cacheMode: CacheMode;
   readonly #retry: Partial<RetrySettings>;
   readonly #defaultTimeoutMs: number;
+  readonly #outputLimit?: (req: LlmRequest) => number | undefined;
 
   constructor(options: LlmClientOptions) {
     this.provider = options.provider;
@@ -45,6 +49,7 @@ export class LlmClient {
     this.#cacheMode = options.cacheMode ?? 'readwrite';
     this.#retry = options.retry ?? {};
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#outputLimit = options.outputLimit;
   }
 
   generate(req: LlmRequest, options: CallOptions = {}): Promise<LlmResponse> {
@@ -79,7 +84,7 @@ export class LlmClient {
   }
 
   async #call(
-    req: LlmRequest,
+    asked: LlmRequest,
     options: CallOptions,
     makeAttempt: (r: LlmRequest) => () => Promise<LlmResponse>,
     deliveredText: () => boolean,
@@ -87,12 +92,25 @@ export class LlmClient {
   ): Promise<LlmResponse> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
-    const mode = this.#cache ? (options.cacheMode ?? this.#cacheMode) : 'off';
-    const key = mode === 'off' ? undefined : cacheKey(this.provider.name, req);
+    const req: LlmRequest = asked.maxOutputTokens === undefined ? { ...asked, maxOutputTokens: this.#outputLimit?.(asked) } : asked;
+    const provider = this.provider.name;
+    const accepted = (reply: { text: string; json?: unknown }) => {
+      try {
+        return req.acceptReply?.(reply) !== false;
+      } catch {
+        return false; // a check that cannot read the reply refuses it
+      }
+    };
+    // A sampled call without a draw is never cached (cache.ts says why).
+    const mode = this.#cache && isCacheable(req) ? (options.cacheMode ?? this.#cacheMode) : 'off';
+    const key = mode === 'off' ? undefined : cacheKey(this.provider.cacheScope ?? provider, req);
 
+    let refusedHit = false;
     if (key && mode === 'readwrite') {
       const hit = await this.#cache!.get(key);
-      if (hit) {
+      // An entry the caller now refuses (its check got stricter, or an older build stored it) is asked again.
+      refusedHit = hit !== undefined && !accepted(hit);
+      if (hit && !refusedHit) {
         onHitText?.(hit.text);
         const { storedAt: _storedAt, ...answer } = hit;
         const resp: LlmResponse = { ...answer, latencyMs: elapsed(), attempts: 0, attemptLog: [], cached: true };
@@ -116,7 +134,7 @@ export class LlmClient {
           }
         },
         this.#retry,
-        { signal: req.signal, onAttempt: options.onAttempt, provider: this.provider.name },
+        { signal: req.signal, onAttempt: options.onAttempt, provider },
       );
     } catch (err) {
       const e = err instanceof LlmError ? err : undefined;
@@ -125,23 +143,33 @@ export class LlmClient {
     }
 
     const resp: LlmResponse = { ...result.value, attempts: result.attempts, attemptLog: result.attemptLog, cached: false, latencyMs: elapsed() };
+    // The reply was paid for even when it is unusable: count its tokens, and do not cache it.
+    const unusable = (message: string, kind: 'incomplete' | 'unparseable') => {
+      const e = new LlmError(kind, message, { provider, raw: resp.text, finishReason: resp.finishReason, usage: resp.usage });
+      e.attempts = result.attempts;
+      e.attemptLog = result.attemptLog;
+      this.accounting.record({ purpose: req.purpose, cached: false, failed: true, attempts: result.attempts, latencyMs: resp.latencyMs, usage: resp.usage });
+      return e;
+    };
+    // A blocked or truncated reply is the provider's early end, not the model's answer: say so rather than
+    // report it as "not JSON" or hand it to an action parser.
+    const early = earlyEndProblem(resp.finishReason, req.maxOutputTokens);
+    if (early) throw unusable(`${provider}: ${early}${resp.text.trim() ? '' : '; no text came back'}`, 'incomplete');
     if (req.json) {
       try {
-        resp.json = parseJsonReply(resp.text, this.provider.name);
+        resp.json = parseJsonReply(resp.text, provider);
       } catch (err) {
-        // The reply was paid for even though it is unusable: count its tokens, and do not cache it.
-        const e = err as LlmError;
-        e.attempts = result.attempts;
-        e.attemptLog = result.attemptLog;
-        this.accounting.record({ purpose: req.purpose, cached: false, failed: true, attempts: result.attempts, latencyMs: resp.latencyMs, usage: resp.usage });
-        throw e;
+        throw unusable((err as Error).message, 'unparseable');
       }
     }
     this.accounting.record({ purpose: req.purpose, cached: false, failed: false, attempts: result.attempts, latencyMs: resp.latencyMs, usage: resp.usage });
     if (key && this.#cache) {
-      const { text, json, usage, model, provider, finishReason } = resp;
+      // Only a finished, non-empty reply the caller accepts is kept: anything else would be served for good.
+      const keep = isCompleteFinish(resp.finishReason) && resp.text.trim() !== '' && accepted(resp);
+      const { text, json, usage, model, finishReason } = resp;
       // A cache that cannot be written (full disk, read-only folder) must not fail a call that succeeded.
-      await this.#cache.put(key, { text, json, usage, model, provider, finishReason, storedAt: new Date().toISOString() }).catch(() => undefined);
+      if (keep) await this.#cache.put(key, { text, json, usage, model, provider: resp.provider, finishReason, storedAt: new Date().toISOString() }).catch(() => undefined);
+      else if (refusedHit) await this.#cache.remove(key).catch(() => undefined);
     }
     return resp;
   }

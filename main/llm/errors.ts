@@ -1,6 +1,6 @@
 // One error type for every provider, so the retry layer and the episode loop decide on `kind`, never on a
 // provider's own exception classes or message wording.
-import type { AttemptRecord, LlmErrorKind } from './types';
+import type { AttemptRecord, LlmErrorKind, LlmUsage } from './types';
 
 export interface LlmErrorOptions {
   status?: number;
@@ -9,6 +9,10 @@ export interface LlmErrorOptions {
   retryAfterMs?: number;
   /** The reply text that could not be parsed ('unparseable'), kept so the run can record it. */
   raw?: string;
+  /** Why the provider stopped generating ('incomplete' replies: SAFETY, MAX_TOKENS, length…). */
+  finishReason?: string;
+  /** Tokens a reply that arrived but was unusable still cost. */
+  usage?: LlmUsage;
   cause?: unknown;
 }
 
@@ -18,6 +22,8 @@ export class LlmError extends Error {
   readonly provider?: string;
   readonly retryAfterMs?: number;
   readonly raw?: string;
+  readonly finishReason?: string;
+  readonly usage?: LlmUsage;
   /** Filled in by the retry layer: every attempt made before giving up. */
   attempts = 0;
   attemptLog: AttemptRecord[] = [];
@@ -33,6 +39,8 @@ export class LlmError extends Error {
     this.provider = options.provider;
     this.retryAfterMs = options.retryAfterMs;
     this.raw = options.raw;
+    this.finishReason = options.finishReason;
+    this.usage = options.usage;
   }
 }
 
@@ -58,6 +66,7 @@ const KIND_WORDS: Record<LlmErrorKind, string> = {
   auth: 'refused the credentials',
   cancelled: 'cancelled',
   unparseable: 'reply could not be parsed',
+  incomplete: 'reply ended early',
 };
 
 /** "gemini: HTTP 429 rate limited: Resource exhausted" — provider, status and the server's own words. */

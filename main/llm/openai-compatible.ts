@@ -2,6 +2,7 @@
 // they all serve. Plain fetch: one call is one attempt; retries and caching live in client.ts.
 import { attemptSignal, throwIfCancelled } from './attempt-signal';
 import { LlmError, clip, kindForStatus, parseRetryAfter, redact, statusMessage } from './errors';
+import { MAX_REPLY_BYTES, readLimitedText, tooLargeMessage } from './reply-limit';
 import type { LlmMessage, LlmProvider, LlmRequest, LlmResponse } from './types';
 
 export interface OpenAiCompatibleOptions {
@@ -11,11 +12,15 @@ export interface OpenAiCompatibleOptions {
   apiKey?: string;
   /** Provider name in responses, messages and the cache key; name each endpoint serving different weights. */
   name?: string;
+  /** A reply body above this many bytes is refused as a provider error (default MAX_REPLY_BYTES). */
+  maxReplyBytes?: number;
 }
 
 type ChatContent = string | ({ type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } })[];
 
 interface ChatCompletion {
+  /** Some servers (and proxies in front of them) answer a failure with status 200 and this. */
+  error?: { message?: string; code?: unknown } | string;
   model?: string;
   choices?: { message?: { content?: string | null }; finish_reason?: string | null }[];
   usage?: { prompt_tokens?: number; completion_tokens?: number; completion_tokens_details?: { reasoning_tokens?: number } };
@@ -25,9 +30,11 @@ export class OpenAiCompatibleProvider implements LlmProvider {
   readonly name: string;
   readonly #apiKey?: string;
   readonly #url: string;
+  readonly #maxReplyBytes: number;
 
   constructor(options: OpenAiCompatibleOptions) {
     this.name = options.name ?? 'openai-compatible';
+    this.#maxReplyBytes = options.maxReplyBytes ?? MAX_REPLY_BYTES;
     this.#apiKey = options.apiKey || undefined;
     this.#url = `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`;
   }
@@ -42,13 +49,13 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     const started = performance.now();
     try {
       let status = 0;
-      let raw = '';
+      let raw: string | null = '';
       let retryAfterMs: number | undefined;
       try {
         const res = await fetch(this.#url, { method: 'POST', headers, body: JSON.stringify(toChatBody(req)), signal: sig.signal });
         status = res.status;
         retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
-        raw = await res.text();
+        raw = await readLimitedText(res, this.#maxReplyBytes);
       } catch (err) {
         const aborted = sig.abortError(provider);
         if (aborted) throw aborted;
@@ -56,6 +63,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
         const why = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
         throw new LlmError('server', redact(`${provider}: could not reach ${this.#url}: ${why}`, secrets), { provider });
       }
+      if (raw === null) throw new LlmError('server', tooLargeMessage(provider, this.#maxReplyBytes), { status, provider });
       if (status < 200 || status >= 300) {
         throw new LlmError(kindForStatus(status), redact(statusMessage(provider, status, errorDetail(raw)), secrets), { status, provider, retryAfterMs });
       }
@@ -63,12 +71,20 @@ export class OpenAiCompatibleProvider implements LlmProvider {
       try {
         body = JSON.parse(raw) as ChatCompletion;
       } catch {
-        throw new LlmError('unparseable', redact(`${provider}: the server's reply is not JSON: ${clip(raw, 200)}`, secrets), { provider, raw: redact(raw, secrets) });
+        // A proxy's HTML page or a cut body is the provider failing, not the model's reply: retried, and never
+        // handed to a parser as what the model said.
+        throw new LlmError('server', redact(`${provider}: the server's reply is not JSON: ${clip(raw, 200)}`, secrets), { provider, raw: redact(raw, secrets) });
+      }
+      if (body.error !== undefined && body.error !== null) {
+        const code = typeof body.error === 'object' ? Number(body.error.code) : NaN;
+        const kind = code >= 400 && code < 600 ? kindForStatus(code) : 'server';
+        throw new LlmError(kind, redact(`${provider}: the server answered with an error: ${errorDetail(raw)}`, secrets), { provider, raw: redact(raw, secrets) });
       }
       const choice = body.choices?.[0];
-      if (!choice) throw new LlmError('unparseable', `${provider}: the reply has no choices`, { provider, raw: redact(raw, secrets) });
+      if (!choice) throw new LlmError('server', redact(`${provider}: the server's reply has no choices: ${clip(raw, 200)}`, secrets), { provider, raw: redact(raw, secrets) });
       return {
-        text: choice.message?.content ?? '',
+        // Servers do echo what they were sent; the key must not reach the cache, the blobs or the screen.
+        text: redact(choice.message?.content ?? '', secrets),
         usage: {
           inputTokens: body.usage?.prompt_tokens ?? 0,
           outputTokens: body.usage?.completion_tokens ?? 0,

@@ -49,11 +49,12 @@ export class LlmRecorder {
         ...response.usage,
         latencyMs: response.latencyMs,
         cached: response.cached,
+        finishReason: response.finishReason ?? null,
       });
       return { response, callId };
     } catch (err) {
       const e = err instanceof LlmError ? err : undefined;
-      await this.calls.insert({
+      const failedId = await this.calls.insert({
         ...base,
         responseRef: e?.raw !== undefined ? await this.blobs.put(e.raw) : null,
         ok: false,
@@ -61,13 +62,25 @@ export class LlmRecorder {
         error: err instanceof Error ? err.message : String(err),
         attempts: e?.attempts || attempts.length,
         attemptLog: e?.attemptLog.length ? e.attemptLog : attempts,
-        inputTokens: 0,
-        outputTokens: 0,
-        thinkingTokens: 0,
+        // A reply that arrived but was unusable (blocked, truncated, not JSON) still cost its tokens.
+        inputTokens: e?.usage?.inputTokens ?? 0,
+        outputTokens: e?.usage?.outputTokens ?? 0,
+        thinkingTokens: e?.usage?.thinkingTokens ?? 0,
         latencyMs: attempts.reduce((s, a) => s + a.latencyMs + (a.delayMs ?? 0), 0),
         cached: false,
+        finishReason: e?.finishReason ?? null,
       }).catch(() => undefined);
+      if (failedId !== undefined && typeof err === 'object' && err !== null) FAILED_CALL_IDS.set(err, failedId);
       throw err;
     }
   }
+}
+
+/** The llm_calls row of each failed call, keyed by the error thrown, so a caller can link what it records
+ * (a verdict, an episode outcome) to the stored attempt log. */
+const FAILED_CALL_IDS = new WeakMap<object, number>();
+
+/** The id of the stored row of the failed call that threw `err`; null when it was not recorded. */
+export function failedCallId(err: unknown): number | null {
+  return typeof err === 'object' && err !== null ? (FAILED_CALL_IDS.get(err) ?? null) : null;
 }

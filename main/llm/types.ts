@@ -29,6 +29,13 @@ export interface LlmRequest {
   thinkingBudget?: ThinkingBudget;
   /** Ask for a JSON reply shaped by this schema; the client parses it into LlmResponse.json. */
   json?: { schema: JsonSchema; name?: string };
+  /** The caller's own check of a reply (e.g. "K non-empty strings"): a reply it refuses (returns false) is
+   * still returned, but never cached, and a cached reply it refuses is asked again. Not part of the key. */
+  acceptReply?: (reply: { text: string; json?: unknown }) => boolean;
+  /** For sampled calls (temperature unset or > 0): which draw this is, e.g. `${episodeId}/${t}`. Part of the
+   * cache key, so one episode's sample is never served to another seed or episode; a sampled call without a
+   * draw bypasses the cache (main/llm/cache.ts). */
+  draw?: string;
   /** Per-attempt time limit; a retry gets a fresh one. */
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -76,10 +83,15 @@ export interface LlmResponse {
 export interface LlmProvider {
   /** Stable name; part of the cache key, so two endpoints that can answer differently need two names. */
   readonly name: string;
+  /** When set, the cache key uses this instead of name: the endpoint, for a provider whose name does not
+   * say where its calls go (Gemini behind a proxy or another base URL). */
+  readonly cacheScope?: string;
   /** One attempt: no retries, no cache (the client adds those). Throws LlmError. */
   generate(req: LlmRequest): Promise<LlmResponse>;
   /** Same, delivering text as it arrives. Providers without streaming leave it out. */
   stream?(req: LlmRequest, onText: (delta: string) => void): Promise<LlmResponse>;
 }
 
-export type LlmErrorKind = 'timeout' | 'rate_limited' | 'server' | 'bad_request' | 'auth' | 'cancelled' | 'unparseable';
+/** 'incomplete': the provider ended the reply early (a safety block, a blocked prompt, the output token limit);
+ * the error carries the finish reason. 'unparseable': the model's reply text is not the JSON asked for. */
+export type LlmErrorKind = 'timeout' | 'rate_limited' | 'server' | 'bad_request' | 'auth' | 'cancelled' | 'unparseable' | 'incomplete';

@@ -8,7 +8,8 @@ import { readDefaultPrompt } from '../prompts/definitions';
  * this run and earlier ones: oracle demonstrations count as references), stores each analysis on its episode,
  * and returns the run report. Re-running it refreshes the stored analyses. */
 export interface RunSummarizer {
-  model: SummaryModel;
+  /** The model, or one per episode (services/llm-summarizer.ts: each call recorded on its episode). */
+  model: SummaryModel | ((episodeId: string) => SummaryModel);
   modelName: string;
   /** The analyzer prompt's text (its newest stored version); the shipped default when omitted. */
   template?: string;
@@ -56,9 +57,16 @@ export async function analyzeRun(store: Store, runId: string, summarizer?: RunSu
       const analysis = report.analyses[item.id];
       if (!analysis) continue;
       // A summary is a convenience: a provider error leaves the analysis without one, never fails it.
-      analysis.summary = await summarizeEpisode(summarizer.model, summarizer.modelName, template, instructions.get(item.id) ?? intents.get(item.episode.taskId) ?? '', item.episode, analysis).catch(
+      const model = typeof summarizer.model === 'function' ? summarizer.model(item.id) : summarizer.model;
+      analysis.summary = await summarizeEpisode(model, summarizer.modelName, template, instructions.get(item.id) ?? intents.get(item.episode.taskId) ?? '', item.episode, analysis).catch(
         (err: Error) => `(summary unavailable: ${err.message})`,
       );
+    }
+  } else {
+    // Re-analysing without a model (the report page, `analyze`) keeps the summary written after the run.
+    for (const e of episodes) {
+      const analysis = report.analyses[e.id];
+      if (analysis && e.analysis?.summary && analysis.summary === undefined) analysis.summary = e.analysis.summary;
     }
   }
   // A read-only data directory still gets its report; the analyses just are not stored.

@@ -8,6 +8,7 @@ import { createPolicy } from './policies';
 import { preflightRun } from './preflight';
 import { withForkPrefix } from './fork';
 import { EpisodeRuntime } from './episode-runtime';
+import { policyPrompt, resolvePromptPins } from './prompt-pins';
 import { DEFAULT_SCHEDULER, runJobs, type Job, type SchedulerSettings } from './scheduler';
 import type { RunTasksDeps, RunTasksRequest, StartedRun } from './types';
 
@@ -20,6 +21,7 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
   const tasks = await loadTasks(deps, request.taskIds);
   await preflightRun(preflightDeps(deps), request, tasks);
   const scheduler = { ...DEFAULT_SCHEDULER, ...request.scheduler };
+  const pinned = await withPromptPins(deps, request);
   const run: RunRecord = {
     id: randomUUID(),
     kind: 'eval',
@@ -35,7 +37,8 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
       taskIds: request.taskIds,
       ...(request.llm ? { llm: request.llm } : {}),
       ...(request.sgo ? { sgo: request.sgo } : {}),
-      ...(request.promptVersion !== undefined ? { promptVersion: request.promptVersion } : {}),
+      ...(pinned.promptVersion !== undefined ? { promptVersion: pinned.promptVersion } : {}),
+      ...(pinned.promptVersions ? { promptVersions: pinned.promptVersions } : {}),
       ...(request.checkpoint ? { checkpoint: request.checkpoint } : {}),
       ...(request.fork ? { fork: request.fork } : {}),
       ...(request.capture && request.capture !== 'all' ? { capture: request.capture } : {}),
@@ -46,7 +49,7 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
   await deps.store.runs.create(run);
   deps.onRun?.(run);
   const jobs = jobsFor(tasks, request.seed ?? 0, request.seedsPerTask);
-  return execute(deps, run, { ...request, scheduler }, jobs, new Map(tasks.map((t) => [t.id, t])));
+  return execute(deps, run, { ...pinned, scheduler }, jobs, new Map(tasks.map((t) => [t.id, t])));
 }
 
 /** Resumes an interrupted run (its process died, it was cancelled) or one that ended with infrastructure
@@ -60,9 +63,11 @@ export async function resumeRun(deps: RunTasksDeps, runId: string, overrides: Pa
   const refusal = resumeRefusal(run);
   if (refusal) throw new Error(refusal);
   const config = parseRunConfig(run);
-  const request: RunTasksRequest = { ...config, scheduler: { ...DEFAULT_SCHEDULER, ...config.scheduler, ...overrides } };
+  const stored: RunTasksRequest = { ...config, scheduler: { ...DEFAULT_SCHEDULER, ...config.scheduler, ...overrides } };
   const tasks = await loadTasks(deps, config.taskIds);
-  await preflightRun(preflightDeps(deps), request, tasks);
+  await preflightRun(preflightDeps(deps), stored, tasks);
+  // The versions the run started with (a run stored before they were recorded: its policy prompt's, else the newest).
+  const request = await withPromptPins(deps, stored);
   if (!(await deps.store.runs.claimForResume(runId))) throw new Error(`Run ${runId} is already running (another resume took it first).`);
   let jobs: Job[];
   try {
@@ -116,6 +121,14 @@ async function loadTasks(deps: RunTasksDeps, taskIds: string[]): Promise<TaskRec
   return tasks;
 }
 
+/** The request with the version of every prompt its LLM policy sends fixed (prompt-pins.ts); others unchanged. */
+async function withPromptPins(deps: RunTasksDeps, request: RunTasksRequest): Promise<RunTasksRequest> {
+  if (!isLlmPolicy(request.policy) || !deps.inference) return request;
+  const promptVersions = await resolvePromptPins(deps.inference.prompts, request.policy, request.promptVersion, request.promptVersions);
+  const name = policyPrompt(request.policy);
+  return { ...request, promptVersions, promptVersion: name ? promptVersions[name] : request.promptVersion };
+}
+
 const preflightDeps = (deps: RunTasksDeps) => ({ catalog: deps.catalog, inference: deps.inference ?? undefined });
 
 function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, jobs: Job[], tasks: Map<string, TaskRecord>): StartedRun {
@@ -140,11 +153,12 @@ function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, j
             ? await deps.inference.episodeContext({
               task, reference: subgoals, episodeId, seed: job.seed, policy: request.policy as 'react' | 'sgo',
               grammar: request.grammar, observationFormat: request.observationFormat, llm: request.llm, sgo: request.sgo,
-              homepage: runtime.homepageFor(task), promptVersion: request.promptVersion,
+              homepage: runtime.homepageFor(task), promptVersion: request.promptVersion, promptVersions: request.promptVersions,
+              // A cancel (Ctrl-C) or the time limit also cuts the episode's LLM calls (policy, planner, AutoRater)
+              // short instead of waiting them out.
+              signal,
             })
             : undefined;
-          // A cancel (Ctrl-C) or the time limit also cuts the policy's LLM call short instead of waiting it out.
-          if (llm) llm.policy.signal = signal;
           const monitor = llm ? llm.monitor : subgoals?.length ? predicateMonitor(subgoals) : undefined;
           if (!llm && subgoals?.length) await deps.inference?.linkReference(episodeId, task.id, subgoals);
           return runtime.run({

@@ -14,6 +14,7 @@ import type { SandboxServer } from '../sandbox/server';
 import type { MiniWobServer } from '../tasks/miniwob/server';
 import type { SiteLogins } from '../tasks/site-login';
 import type { SiteProfile } from '../tasks/site-profile';
+import type { PromptPins } from '../store/prompt-store';
 import type { SandboxCatalog } from './sandbox-catalog';
 import type { JobProgress, SchedulerSettings } from './scheduler';
 
@@ -38,6 +39,9 @@ export interface RunTasksRequest {
   checkpoint?: string;
   /** LLM policies: the version of their policy prompt (policy-react / policy-sgo); the latest by default. */
   promptVersion?: number;
+  /** LLM policies: the version of each prompt the run sends (set when the run starts, kept on resume;
+   * main/runs/prompt-pins.ts). */
+  promptVersions?: PromptPins;
   /** A fork (fork.ts): each episode first replays this episode's steps t < step, then the policy takes over. */
   fork?: ForkProvenance;
   /** Which steps keep a screenshot: 'all' (the default, as replay and the UI's runs need), 'first-last' for

@@ -6,7 +6,7 @@ import type { StepRecord, TaskRecord } from '../api/types';
 import type { GrammarName } from '../actions/grammars';
 import { renderFewShot } from '../prompts/few-shot';
 import { seedFrom } from '../random/seeded-random';
-import { clipObservation, historyText, subgoalList, type LoggedAction } from '../prompts/slot-text';
+import { clipObservation, historyText, type LoggedAction } from '../prompts/slot-text';
 import { fitHomepage } from '../prompts/homepage';
 import { promptText, renderTemplate } from '../prompts/template';
 import type { Store } from '../store';
@@ -18,6 +18,10 @@ import type { Inference } from './inference';
 import { policySlots } from '../agent/llm-policy-kit';
 import { sgoSlots } from '../agent/sgo-policy';
 import { DEFAULT_SGO_SETTINGS } from '../agent/sgo-settings';
+import { pinnedVersion } from '../runs/prompt-pins';
+import type { StoredRunConfig } from '../api/run-config';
+import { autoraterSlots } from '../subgoals/llm-judge';
+import { judgeFactsAt } from './judge-facts';
 
 interface StepContext {
   task: TaskRecord;
@@ -32,6 +36,10 @@ interface StepContext {
   /** Progress before step t's action. */
   progress: number[];
   grammar: GrammarName;
+  /** The episode's seed (the planner's few-shot sample depends on it). */
+  seed: number;
+  /** The config of the episode's run (its prompt versions), when it has one. */
+  config?: Partial<StoredRunConfig>;
 }
 
 export class InferenceApi {
@@ -63,43 +71,48 @@ export class InferenceApi {
 
   async previewPrompt(name: PromptName, episodeId: string, t: number, draft?: string): Promise<string> {
     const ctx = await this.stepContext(episodeId, t);
-    // The draft being edited when given (issue 21: the preview showed the saved version instead).
-    const template = draft ?? (await this.inference.prompts.latest(name)).text;
+    // The draft being edited when given (issue 21: the preview showed the saved version instead), else the
+    // version the episode's run sent.
+    const template = draft ?? (await this.runPrompt(name, ctx)).text;
+    // The AutoRater judged step t after its action: the log through it and the page it led to (judge-facts.ts).
+    const judged = judgeFactsAt(ctx.steps, t);
+    const judgedPage = name === 'autorater' && judged.page.observationRef ? await this.store.blobs.getText(judged.page.observationRef) : '';
     const facts = { intent: ctx.intent, t, url: ctx.step.url, observation: ctx.observation, history: ctx.history };
     const pending = Math.max(0, ctx.progress.indexOf(0));
     const slots: Record<PromptName, () => Record<string, string>> = {
       'policy-react': () => policySlots(facts, ctx.grammar, this.homepageOf(ctx.task)),
       'policy-sgo': () => ({ ...policySlots(facts, ctx.grammar, this.homepageOf(ctx.task)), ...sgoSlots(ctx.subgoals, ctx.progress) }),
+      // A first plan made at step t, as the run's planner (services/inference.ts) asks for it: the run's K.
       'subgoal-generation': () => ({
-        intent: facts.intent, url: facts.url, observation: clipObservation(facts.observation), k: String(DEFAULT_SGO_SETTINGS.subgoalCount),
+        intent: facts.intent, url: facts.url, observation: clipObservation(facts.observation), k: String(ctx.config?.sgo?.subgoalCount ?? DEFAULT_SGO_SETTINGS.subgoalCount),
         completed: '(none)', examples: '',
       }),
-      autorater: () => ({
-        intent: facts.intent, subgoals: subgoalList(ctx.subgoals), index: String(pending + 1), subgoal: ctx.subgoals[pending]?.text ?? '(no subgoals)',
-        history: historyText(facts.history), url: facts.url, observation: clipObservation(facts.observation),
+      autorater: () => autoraterSlots({
+        intent: facts.intent, items: ctx.subgoals, index: pending, history: judged.history, url: judged.page.url, observation: judgedPage,
       }),
       analyzer: () => ({
         intent: facts.intent, steps: historyText(ctx.steps.map(logged)), stop: '(see the episode outcome)', verdict: '', diagnosis: '',
       }),
     };
     const values = slots[name]();
-    if (name === 'subgoal-generation') values.examples = renderFewShot(await this.inference.fewShot(), seedFrom(ctx.task.id));
+    if (name === 'subgoal-generation') values.examples = renderFewShot(await this.inference.fewShot(), seedFrom(ctx.task.id, ctx.seed + t));
     const fitted = fitHomepage(template, values);
     return promptText(renderTemplate(fitted.template, fitted.slots));
   }
 
-  /** Judges milestone `index` after step t's action: the page is the next step's observation (or step t's
-   * when it was the last). The call is recorded; the verdict is returned, not stored. */
+  /** Judges milestone `index` after step t's action from the facts the live AutoRater had (judge-facts.ts), with
+   * `text` or the version the run used. The call is recorded; the verdict is returned, not stored. */
   async tryAutoRater(episodeId: string, t: number, index: number, text?: string): Promise<AutoRaterTrial> {
     const ctx = await this.stepContext(episodeId, t);
     if (index >= ctx.subgoals.length) throw new Error(`Episode ${episodeId} has ${ctx.subgoals.length} subgoals; there is no subgoal ${index}.`);
-    const after = ctx.steps.find((s) => s.t === t + 1) ?? ctx.step;
+    const { history, page: after } = judgeFactsAt(ctx.steps, t);
     const llm = await this.inference.llm();
     const j = await judgeWithLlm(
-      { llm: llm.recorder, calls: this.inference.calls, model: llm.model, thinkingBudget: llm.thinkingBudget, screenshot: DEFAULT_SGO_SETTINGS.autoraterScreenshot },
+      { llm: llm.recorder, calls: this.inference.calls, model: llm.model, thinkingBudget: llm.thinkingBudget,
+        screenshot: ctx.config?.sgo?.autoraterScreenshot ?? DEFAULT_SGO_SETTINGS.autoraterScreenshot },
       {
-        template: text ?? (await this.inference.prompts.latest('autorater')).text,
-        intent: ctx.intent, items: ctx.subgoals, index, history: [...ctx.history, logged(ctx.step)], url: after.url,
+        template: text ?? (await this.runPrompt('autorater', ctx)).text,
+        intent: ctx.intent, items: ctx.subgoals, index, history, url: after.url,
         observation: after.observationRef ? await this.store.blobs.getText(after.observationRef) : '',
         screenshot: after.screenshotRef ? await this.store.blobs.get(after.screenshotRef) : undefined,
         link: { episodeId, t }, purpose: 'autorater-try',
@@ -131,7 +144,16 @@ export class InferenceApi {
       subgoals,
       progress: subgoals.map((_, k) => before?.[k] ?? 0),
       grammar: ((run?.config as { grammar?: GrammarName } | undefined)?.grammar) ?? 'webarena',
+      seed: episode.seed,
+      config: run?.config as Partial<StoredRunConfig> | undefined,
     };
+  }
+
+  /** The version of `name` the episode's run sent (main/runs/prompt-pins.ts); the newest for a run that recorded none. */
+  private async runPrompt(name: PromptName, ctx: StepContext) {
+    const version = pinnedVersion(ctx.config, name);
+    const stored = version === undefined ? undefined : await this.inference.prompts.get(name, version);
+    return stored ?? this.inference.prompts.latest(name);
   }
 
   private async task(taskId: string): Promise<TaskRecord> {

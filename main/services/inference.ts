@@ -103,14 +103,18 @@ export class Inference implements LlmServices {
     const plan = new SubgoalPlan(this.subgoalSets, req.episodeId);
     const preset = await this.presetFor(req, settings);
     if (preset) await plan.adopt(preset);
+    // The run's fixed prompt versions (main/runs/prompt-pins.ts) for the policy, the planner and the AutoRater.
+    const prompts = req.promptVersions ? this.prompts.pinned(req.promptVersions) : this.prompts;
     const policy: LlmPolicyDeps = {
-      llm: llm.recorder, prompts: this.prompts, model: llm.model, thinkingBudget: llm.thinkingBudget, episodeId: req.episodeId,
+      llm: llm.recorder, prompts, model: llm.model, thinkingBudget: llm.thinkingBudget, episodeId: req.episodeId,
       grammar: req.grammar ?? 'webarena', observationFormat: req.observationFormat ?? 'axtree', homepage: req.homepage,
-      promptVersion: req.promptVersion,
+      promptVersion: req.promptVersion, signal: req.signal,
     };
-    const planner = this.planner(plan, req, settings, await this.generationDeps(llm));
-    const judge = { llm: llm.recorder, calls: this.calls, model: llm.model, thinkingBudget: llm.thinkingBudget, screenshot: settings.autoraterScreenshot };
-    const template = (await this.prompts.latest('autorater')).text;
+    const planner = this.planner(plan, req, settings, { ...(await this.generationDeps(llm)), prompts });
+    const judge = {
+      llm: llm.recorder, calls: this.calls, model: llm.model, thinkingBudget: llm.thinkingBudget, screenshot: settings.autoraterScreenshot, signal: req.signal,
+    };
+    const template = (await prompts.latest('autorater')).text;
     const monitor = req.policy === 'sgo' || preset ? new AutoRater(plan, { intent: req.task.intent, template, judge }) : undefined;
     return { policy, planner, monitor, settings };
   }
@@ -143,6 +147,7 @@ export class Inference implements LlmServices {
         completed: done.map((d) => d.text),
         seed: seedFrom(req.task.id, req.seed + input.t),
         link: { episodeId: req.episodeId, t: input.t },
+        signal: req.signal,
       });
       const set = await this.subgoalSets.create({
         taskId: req.task.id, origin: 'generated', items: [...done, ...generated.items], promptId: generated.promptId, model: generated.model,

@@ -23,6 +23,7 @@ interface CallRow {
   thinking_tokens: number;
   latency_ms: number;
   cached: number;
+  finish_reason: string | null;
   created_at: string;
 }
 
@@ -34,11 +35,11 @@ export class LlmCallsRepo {
   async insert(c: NewLlmCall): Promise<number> {
     const { lastID } = await this.db.run(
       `INSERT INTO llm_calls (episode_id, t, purpose, provider, model, prompt_ref, response_ref, ok, error_kind, error, attempts,
-         attempt_log, input_tokens, output_tokens, thinking_tokens, latency_ms, cached, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         attempt_log, input_tokens, output_tokens, thinking_tokens, latency_ms, cached, finish_reason, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         c.episodeId, c.t, c.purpose, c.provider, c.model, c.promptRef, c.responseRef, c.ok ? 1 : 0, c.errorKind, c.error, c.attempts,
-        JSON.stringify(c.attemptLog), c.inputTokens, c.outputTokens, c.thinkingTokens, c.latencyMs, c.cached ? 1 : 0, new Date().toISOString(),
+        JSON.stringify(c.attemptLog), c.inputTokens, c.outputTokens, c.thinkingTokens, c.latencyMs, c.cached ? 1 : 0, c.finishReason, new Date().toISOString(),
       ],
     );
     return lastID;
@@ -81,6 +82,7 @@ function toCall(r: CallRow): LlmCallRecord {
     thinkingTokens: r.thinking_tokens,
     latencyMs: r.latency_ms,
     cached: r.cached === 1,
+    finishReason: r.finish_reason,
     createdAt: r.created_at,
   };
 }

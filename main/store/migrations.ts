@@ -196,6 +196,11 @@ export const MIGRATIONS: readonly string[] = [
     AND EXISTS (SELECT 1 FROM episodes e JOIN runs r ON r.id = e.run_id WHERE e.task_id = tasks.id AND r.kind = 'rollout')
     AND NOT EXISTS (SELECT 1 FROM episodes e LEFT JOIN runs r ON r.id = e.run_id WHERE e.task_id = tasks.id AND (r.kind IS NULL OR r.kind <> 'rollout'));
   `,
+  // 12: why the provider stopped each reply (STOP, MAX_TOKENS, SAFETY, length…), so a blocked or truncated
+  // reply is told apart from the model's own answer. NULL on calls recorded before.
+  `
+  ALTER TABLE llm_calls ADD COLUMN finish_reason TEXT;
+  `,
 ];
 
 export async function migrate(db: Database): Promise<number> {

@@ -22,11 +22,28 @@ export interface StoredPrompt extends PromptVersion {
   id: number;
 }
 
-export class PromptStore {
-  constructor(private readonly db: Database, private readonly defaultsDir?: string) {}
+/** Versions fixed for a run (docs/design/MIRA.md §2.2: prompts are versioned data): each named prompt reads as
+ * that version; the others as their latest. */
+export type PromptPins = Partial<Record<PromptName, number>>;
 
+export class PromptStore {
+  constructor(private readonly db: Database, private readonly defaultsDir?: string, private readonly pins: PromptPins = {}) {}
+
+  /** This store with `pins` in force: `latest(name)` is the pinned version where one is named. A run's episodes
+   * read their prompts through it, so a version saved mid-run reaches none of them. */
+  pinned(pins: PromptPins): PromptStore {
+    return new PromptStore(this.db, this.defaultsDir, { ...this.pins, ...pins });
+  }
+
+  /** The newest version, or the pinned one (pinned()). */
   async latest(name: PromptName): Promise<StoredPrompt> {
     await this.seed(name);
+    const pin = this.pins[name];
+    if (pin !== undefined) {
+      const pinned = await this.get(name, pin);
+      if (!pinned) throw new Error(`Prompt ${name} has no version ${pin}.`);
+      return pinned;
+    }
     const row = await this.db.get<PromptRow>('SELECT * FROM prompts WHERE name = ? ORDER BY version DESC LIMIT 1', [name]);
     return toPrompt(row!);
   }

@@ -46,6 +46,11 @@ export class StepsRepo {
     await this.db.run('UPDATE steps SET screenshot_ref = ? WHERE episode_id = ? AND t = ?', [screenshotRef, episodeId, t]);
   }
 
+  /** The progress vector the subgoal judge gave a recorded step (the step is stored before it is judged). */
+  async setProgress(episodeId: string, t: number, progress: number[]): Promise<void> {
+    await this.db.run('UPDATE steps SET progress = ? WHERE episode_id = ? AND t = ?', [JSON.stringify(progress), episodeId, t]);
+  }
+
   async list(episodeId: string): Promise<StepRecord[]> {
     const rows = await this.db.all<StepRow>('SELECT * FROM steps WHERE episode_id = ? ORDER BY t', [episodeId]);
     return rows.map(toStep);

@@ -32,6 +32,18 @@ export class AutoRater implements SubgoalMonitor {
     const items = this.plan.items;
     // A re-plan keeps the done prefix and rewrites the rest, so the vector keeps its ones.
     this.progress = items.map((_, k) => this.progress[k] ?? 0);
+    const before = [...this.progress];
+    try {
+      return await this.judgePending(input, items);
+    } catch (err) {
+      // The loop keeps the progress it had when a judgement fails (agent/milestone-judging.ts); so does the
+      // AutoRater, so a yes it gave earlier in this step is asked again, not counted without a stored verdict.
+      this.progress = before;
+      throw err;
+    }
+  }
+
+  private async judgePending(input: MonitorInput, items: SubgoalPlan['items']): Promise<{ progress: number[]; verdicts: SubgoalVerdict[] }> {
     const verdicts: SubgoalVerdict[] = [];
     let page: { url: string; text: string; screenshot: Buffer | null } | null = null;
     for (let k = this.progress.indexOf(0); k >= 0 && k < items.length; k++) {

@@ -3,12 +3,14 @@
 // a response schema. Also used to re-plan (docs/design/MIRA.md §3.2): completed milestones are kept, the rest regenerated.
 import type { SubgoalItem } from '../api/inference-types';
 import type { LlmCallsRepo } from '../store/llm-calls-repo';
+import { earlyEndProblem } from '../llm/finish-reason';
 import type { CallLink, LlmRecorder } from '../llm/recorder';
 import type { JsonSchema, ThinkingBudget } from '../llm/types';
 import { renderFewShot, type FewShotExample } from '../prompts/few-shot';
 import type { PromptStore } from '../store/prompt-store';
 import { clipObservation } from '../prompts/slot-text';
 import { renderTemplate } from '../prompts/template';
+import { clipReplyText } from './reply-clip';
 
 /** docs/design/MIRA.md §2.1: K = 4 in every example of the paper. */
 export const DEFAULT_SUBGOAL_COUNT = 4;
@@ -76,17 +78,21 @@ export async function generateSubgoals(deps: GenerationDeps, input: GenerationIn
       temperature: 0,
       thinkingBudget: deps.thinkingBudget,
       json: { schema: SUBGOALS_SCHEMA, name: 'subgoals' },
+      // A reply of the wrong shape is not cached, so asking again reaches the model (main/llm/client.ts).
+      acceptReply: (reply) => shapeProblem(reply.json, input.k) === null,
       signal: input.signal,
     },
     input.link,
   );
-  const problem = shapeProblem(response.json, input.k);
+  // A reply cut off or stopped by a filter is not the model's plan, even when what arrived parses.
+  const problem = earlyEndProblem(response.finishReason) ?? shapeProblem(response.json, input.k);
   if (problem) {
     const message = `The subgoal reply is not ${input.k} milestones: ${problem}.`;
     await deps.calls.markFailed(callId, 'unparseable', message);
     throw new SubgoalGenerationError(message, callId);
   }
-  const texts = (response.json as { subgoals: string[] }).subgoals.map((s) => s.trim());
+  // Nothing bounds a reply: a milestone is cut to what a saved subgoal may hold (reply-clip.ts).
+  const texts = (response.json as { subgoals: string[] }).subgoals.map((s) => clipReplyText(s.trim()));
   return { items: texts.map((text) => ({ text })), promptId: prompt.id, model: response.model, callId };
 }
 

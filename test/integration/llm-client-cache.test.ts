@@ -70,7 +70,7 @@ describe('response cache', () => {
   it('a different temperature, model, prompt, image, thinking budget or schema misses', async () => {
     const variants: Partial<LlmRequest>[] = [
       {},
-      { temperature: 0.7 },
+      { temperature: 0.7, draw: 'episode-a/0' },
       { model: 'gemini-2.5-flash' },
       { system: 'Be strict.' },
       { messages: [{ role: 'user', parts: [{ text: 'Subgoal: open the cart. Page: /cart' }, { imageJpegBase64: 'BBECAw==' }] }] },
@@ -98,9 +98,11 @@ describe('response cache', () => {
 
   it('entries are whole JSON files named by the key, with no temp files left and no API key inside', async () => {
     server.enqueue(reply.json({ done: true }));
-    await client().generate(judge());
+    const c = client();
+    await c.generate(judge());
     const files = await cacheFiles();
-    const key = cacheKey('gemini', judge());
+    // A base URL other than Gemini's own is part of the key (cacheScope): see 'the base URL is part of the key'.
+    const key = cacheKey(c.provider.cacheScope!, judge());
     expect(files).toEqual([join(key.slice(0, 2), `${key}.json`)]);
     const text = await readFile(join(dir, files[0]), 'utf8');
     expect(JSON.parse(text)).toMatchObject({ text: '{"done":true}', json: { done: true }, provider: 'gemini', model: 'gemini-2.5-pro' });

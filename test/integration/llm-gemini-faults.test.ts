@@ -140,12 +140,40 @@ describe('retries', () => {
 });
 
 describe('garbage', () => {
-  it('a 200 whose body is not JSON is unparseable, with the raw body attached, and not retried', async () => {
-    server.enqueue(reply.garbage('<html>proxy says hi</html>'), reply.text('not used'));
-    const err = await rejection(client().generate(ask()));
-    expect(err.kind).toBe('unparseable');
+  it("a 200 whose body is not JSON (a proxy's page) is a provider error with the raw body attached, and retried", async () => {
+    server.enqueue(reply.garbage('<html>proxy says hi</html>'), reply.garbage('<html>proxy says hi</html>'));
+    const err = await rejection(client({ maxAttempts: 2 }).generate(ask()));
+    // Not 'unparseable': that kind is the model's reply, and a policy would read the page as one.
+    expect(err.kind).toBe('server');
+    expect(err.message).toContain("the server's reply is not Gemini JSON: <html>proxy says hi</html>");
     expect(err.raw).toBe('<html>proxy says hi</html>');
-    expect(err.attempts).toBe(1);
+    expect(err.attempts).toBe(2);
+    server.enqueue(reply.garbage('<html>once</html>'), reply.text('click [3]'));
+    expect((await client().generate(ask())).text).toBe('click [3]');
+  });
+
+  it('a 200 JSON body that is no Gemini answer ({"error":…} from a gateway) is a provider error naming its message', async () => {
+    server.enqueue(reply.garbage(JSON.stringify({ error: { code: 503, message: 'gateway: upstream overloaded' } })));
+    const err = await rejection(client({ maxAttempts: 1 }).generate(ask()));
+    expect(err.kind).toBe('server');
+    expect(err.message).toContain('not a Gemini answer: gateway: upstream overloaded');
+  });
+
+  it('a body over the size limit is refused as a provider error, unary and streamed', async () => {
+    const small = new LlmClient({
+      provider: new GeminiProvider({ apiKey: KEY, baseUrl: server.url, maxReplyBytes: 4096 }),
+      retry: { maxAttempts: 1 },
+    });
+    server.enqueue(reply.text('word '.repeat(2000)), reply.text('word '.repeat(2000), { chunks: ['word '.repeat(1000), 'word '.repeat(1000)] }));
+    const unary = await rejection(small.generate(ask()));
+    expect(unary).toMatchObject({ kind: 'server', attempts: 1 });
+    expect(unary.message).toBe("gemini: the server's reply is larger than 4096 bytes; refused as a provider fault");
+    const streamed = await rejection(small.stream(ask(), () => undefined));
+    expect(streamed.kind).toBe('server');
+    expect(streamed.message).toContain('larger than 4096 bytes');
+    // Under the limit the same provider answers as usual.
+    server.enqueue(reply.text('click [1]'));
+    expect((await small.generate(ask())).text).toBe('click [1]');
   });
 
   it('JSON mode: a candidate whose text is not JSON is unparseable, with the text attached', async () => {
@@ -164,10 +192,11 @@ describe('garbage', () => {
     expect(resp.json).toEqual({ verdict: 'yes', evidence: 'URL is /checkout/done' });
   });
 
-  it('a garbage SSE event in a stream is unparseable', async () => {
+  it('a garbage SSE event in a stream is a provider error', async () => {
     server.enqueue(reply.garbage('{not json'));
-    const err = await rejection(client().stream(ask(), () => undefined));
-    expect(err.kind).toBe('unparseable');
+    const err = await rejection(client({ maxAttempts: 1 }).stream(ask(), () => undefined));
+    expect(err.kind).toBe('server');
+    expect(err.message).toContain('not Gemini JSON');
   });
 });
 
@@ -268,8 +297,9 @@ describe('the API key stays secret', () => {
     const err = await rejection(client({ maxAttempts: 2 }).generate(ask()));
     expect(inspect(err, { depth: 10 })).not.toContain(KEY);
     server.enqueue(reply.dynamic((req) => reply.garbage(`<p>${String(req.headers['x-goog-api-key'])}</p>`)));
-    const garbled = await rejection(client().generate(ask()));
-    expect(garbled.kind).toBe('unparseable');
+    const garbled = await rejection(client({ maxAttempts: 1 }).generate(ask()));
+    expect(garbled.kind).toBe('server');
+    expect(garbled.raw).toContain('[redacted]');
     expect(garbled.raw).not.toContain(KEY);
     expect(garbled.message).not.toContain(KEY);
   });

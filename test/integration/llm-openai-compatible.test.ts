@@ -139,9 +139,42 @@ describe('OpenAI-compatible faults', () => {
     expect(server.requests).toHaveLength(5);
   });
 
-  it('a non-JSON 200 body is unparseable', async () => {
-    server.enqueue(chatReply.garbage('<html>Bad Gateway</html>'));
-    expect(await rejection(client().generate(ask()))).toMatchObject({ kind: 'unparseable', raw: '<html>Bad Gateway</html>', attempts: 1 });
+  it("a non-JSON 200 body (a proxy's page) is a retried provider error, never the model's reply", async () => {
+    server.enqueue(chatReply.garbage('<html>Bad Gateway</html>'), chatReply.garbage('<html>Bad Gateway</html>'));
+    const err = await rejection(client(KEY, { maxAttempts: 2 }).generate(ask()));
+    expect(err).toMatchObject({ kind: 'server', raw: '<html>Bad Gateway</html>', attempts: 2 });
+    expect(err.message).toContain("the server's reply is not JSON: <html>Bad Gateway</html>");
+  });
+
+  it('a 200 {"error":{"message":…}} says the server\'s message, not "no choices"', async () => {
+    server.enqueue(chatReply.garbage(JSON.stringify({ error: { message: 'model "Qwen" is still loading', code: 503 } })));
+    const err = await rejection(client(KEY, { maxAttempts: 1 }).generate(ask()));
+    expect(err.kind).toBe('server');
+    expect(err.message).toBe('vllm-local: the server answered with an error: model "Qwen" is still loading');
+    server.enqueue(chatReply.garbage(JSON.stringify({ error: { message: 'unknown field "foo"', code: 400 } })));
+    expect(await rejection(client().generate(ask()))).toMatchObject({ kind: 'bad_request', attempts: 1 });
+    server.enqueue(chatReply.garbage(JSON.stringify({ id: 'x', choices: [] })));
+    expect((await rejection(client(KEY, { maxAttempts: 1 }).generate(ask()))).message).toContain('has no choices');
+  });
+
+  it('a body over the size limit is refused as a provider error', async () => {
+    const small = new LlmClient({ provider: new OpenAiCompatibleProvider({ baseUrl: server.url, maxReplyBytes: 4096 }), retry: { maxAttempts: 1 } });
+    server.enqueue(chatReply.text('word '.repeat(2000)));
+    const err = await rejection(small.generate(ask()));
+    expect(err).toMatchObject({ kind: 'server', attempts: 1 });
+    expect(err.message).toBe("openai-compatible: the server's reply is larger than 4096 bytes; refused as a provider fault");
+    server.enqueue(chatReply.text('click [1]'));
+    expect((await small.generate(ask())).text).toBe('click [1]');
+  });
+
+  it("a truncated ('length') or filtered reply is 'incomplete' with its finish reason, not a reply", async () => {
+    server.enqueue({ type: 'text', content: '{"done": tr', finishReason: 'length' }, { type: 'text', content: '', finishReason: 'content_filter' });
+    const cut = await rejection(client().generate(ask({ maxOutputTokens: 8, json: { schema: { type: 'object' } } })));
+    expect(cut).toMatchObject({ kind: 'incomplete', finishReason: 'length', raw: '{"done": tr', attempts: 1 });
+    expect(cut.message).toBe('vllm-local: the reply was cut off at the output limit of 8 tokens (finish reason length)');
+    const filtered = await rejection(client().generate(ask()));
+    expect(filtered).toMatchObject({ kind: 'incomplete', finishReason: 'content_filter' });
+    expect(filtered.message).toBe('vllm-local: the provider stopped the reply early (finish reason content_filter); no text came back');
   });
 
   it('a hang is cut by the time-out and retried; a cancel is final', async () => {
@@ -164,6 +197,12 @@ describe('OpenAI-compatible faults', () => {
     expect(err.kind).toBe('server');
     expect(err.attempts).toBe(2);
     expect(err.message).toMatch(/could not reach http:\/\/127\.0\.0\.1:9\/v1\/chat\/completions/);
+  });
+
+  it('a successful reply that echoes the bearer key has it redacted', async () => {
+    server.enqueue(chatReply.dynamic((req) => chatReply.text(`you sent ${String(req.headers.authorization)}`)));
+    const resp = await client().generate(ask());
+    expect(resp.text).toBe('you sent Bearer [redacted]');
   });
 
   it('the bearer key never appears in errors, even when the server echoes it', async () => {

@@ -42,14 +42,39 @@ describe('LLM policy faults over real HTTP', () => {
     expect(detail.verdicts.every((v) => v.judge === 'predicate')).toBe(true);
   });
 
-  it('garbage replies become recorded parse failures and the stop rule ends the episode after 3', async () => {
-    server.enqueue(reply.garbage(), reply.text('I think I should look around first.'), reply.garbage('{"not": "gemini"'));
+  it("a proxy's HTML page is a provider fault that is retried, never the model's reply; the model's prose is a parse failure", async () => {
+    server.enqueue(reply.garbage(), reply.text('I think I should look around first.'), reply.text('Still looking.'), reply.text('Hmm.'));
     const { episode, steps, calls } = await runOne('react');
     expect(episode.stopReason).toBe('parse_failures');
     expect(steps).toHaveLength(3);
     expect(steps.every((s) => s.action === null && s.actionError !== null)).toBe(true);
-    expect(await core.api.getBlobText(steps[0].responseRef!)).toContain('upstream hiccup');
-    expect(calls.map((c) => [c.ok, c.errorKind])).toEqual([[false, 'unparseable'], [true, null], [false, 'unparseable']]);
+    expect(await core.api.getBlobText(steps[0].responseRef!)).toBe('I think I should look around first.');
+    expect(calls.map((c) => [c.ok, c.errorKind, c.finishReason])).toEqual([[true, null, 'STOP'], [true, null, 'STOP'], [true, null, 'STOP']]);
+    expect(calls[0].attemptLog).toMatchObject([{ attempt: 1, ok: false, kind: 'server' }, { attempt: 2, ok: true }]);
+  });
+
+  it('HTML on every attempt ends the episode as the provider being unavailable, with the reason', async () => {
+    server.enqueue(reply.garbage(), reply.garbage());
+    const { episode, steps, calls } = await runOne('react', { infraRetries: 0 });
+    expect(episode).toMatchObject({ status: 'error', stopReason: 'llm_unavailable', success: null });
+    expect(episode.outcome).toContain("the server's reply is not Gemini JSON: <html><body>upstream hiccup</body></html>");
+    // The step says the model could not be used; the page never reached the action grammar as a reply.
+    expect(steps.map((s) => s.actionError?.startsWith('The policy model could not be used at step 1:'))).toEqual([true]);
+    expect(calls).toMatchObject([{ ok: false, errorKind: 'server', attempts: 2 }]);
+  });
+
+  it('a safety-blocked reply names SAFETY, is recorded with its finish reason and is not counted as a parse failure', async () => {
+    server.enqueue(reply.text('', { finishReason: 'SAFETY', usage: { promptTokenCount: 900, candidatesTokenCount: 0 } }));
+    const { episode, calls } = await runOne('react');
+    expect(episode.stopReason).toBe('policy_error');
+    expect(episode.outcome).toContain('the provider stopped the reply early (finish reason SAFETY)');
+    expect(calls).toMatchObject([{ ok: false, errorKind: 'incomplete', finishReason: 'SAFETY', inputTokens: 900 }]);
+  });
+
+  it('policy calls carry an output ceiling: the answer room plus the thinking budget', async () => {
+    server.enqueue(reply.text('The page is the store front.\n```stop [N/A]```'));
+    await runOne('react');
+    expect(server.requests[0].body.generationConfig).toMatchObject({ maxOutputTokens: 4096 + 256, thinkingConfig: { thinkingBudget: 256 } });
   });
 
   it('a hanging server is cut by the per-attempt time-out and the episode ends with the reason', async () => {

@@ -89,6 +89,8 @@ describe('an SGO episode against the loopback Gemini server', () => {
     }
     expect(gen.body.generationConfig).toEqual({
       temperature: 0,
+      // The subgoal answer's room (2048) plus the thinking budget (main/llm/output-limits.ts).
+      maxOutputTokens: 2048 + 1024,
       thinkingConfig: { thinkingBudget: 1024 },
       responseMimeType: 'application/json',
       responseSchema: { type: 'OBJECT', properties: { subgoals: { type: 'ARRAY', items: { type: 'STRING' } } }, required: ['subgoals'] },
@@ -100,7 +102,8 @@ describe('an SGO episode against the loopback Gemini server', () => {
     expect(systemText(gen)).toMatch(/Example 1 \((shopping|shopping_admin|reddit|gitlab|map)\)/);
     expect(systemText(gen).match(/^Example \d+ /gm)).toHaveLength(10);
 
-    expect(policy0.body.generationConfig).toEqual({ thinkingConfig: { thinkingBudget: 1024 } });
+    // No temperature (the policy samples); a ceiling of the policy's answer room (4096) plus the thinking budget.
+    expect(policy0.body.generationConfig).toEqual({ maxOutputTokens: 4096 + 1024, thinkingConfig: { thinkingBudget: 1024 } });
     expect(userText(policy0)).toContain(`1. [ ] ${SUBGOALS[0]}`);
     // WebArena's homepage line: the sandbox index lists every site (cross-site tasks start from it).
     expect(systemText(policy0)).toMatch(/check out the homepage at http:\/\/127\.0\.0\.1:\d+\/\. It has a list of websites/);
@@ -112,6 +115,7 @@ describe('an SGO episode against the loopback Gemini server', () => {
 
     expect(rater0.body.generationConfig).toEqual({
       temperature: 0,
+      maxOutputTokens: 1024 + 1024,
       thinkingConfig: { thinkingBudget: 1024 },
       responseMimeType: 'application/json',
       responseSchema: { type: 'OBJECT', properties: { done: { type: 'BOOLEAN' }, evidence: { type: 'STRING' } }, required: ['done', 'evidence'] },

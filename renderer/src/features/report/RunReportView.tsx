@@ -10,6 +10,8 @@ import type { RunRecord } from '../../../../main/api/types';
 import { LiveRun } from './LiveRun';
 import { RunCritics } from './RunCritics';
 import { RunEpisodes } from './RunEpisodes';
+import { RunLlmUsage } from './RunLlmUsage';
+import { RunPromptVersions } from './RunPromptVersions';
 import { RunStatusBanner } from './RunStatusBanner';
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
@@ -70,9 +72,11 @@ export function RunReportView({ runId }: { runId: string }) {
     <section aria-labelledby="report-heading" className="report">
       <h1 id="report-heading">Run report</h1>
       <p className="muted small">run {runId}</p>
+      {run && <RunPromptVersions run={run} />}
       {banner}
       <p className="headline" data-testid="overall-sr">Success rate {pct(o.rate)} ({o.successes}/{o.total} episodes)</p>
       <RunEpisodes runId={runId} />
+      <RunLlmUsage runId={runId} />
       <div className="charts">
         <BarChart
           title="Success rate per site"
