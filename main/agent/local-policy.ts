@@ -50,7 +50,9 @@ export class LocalPolicy implements Policy {
     this.scorer = typeof options.scorer === 'function' ? null : options.scorer;
     this.grammar = options.grammar ?? 'webarena';
     this.observationFormat = options.observationFormat ?? 'axtree';
-    this.rand = xorshift32(((options.seed ?? 0) * 2654435761 + 1) >>> 0);
+    // Math.imul keeps the product's low 32 bits exact for any seed (a float product loses them above ~3.4M, and
+    // rollout seeds are hashed up to 2^32); below that it gives the same value as before.
+    this.rand = xorshift32((Math.imul(options.seed ?? 0, 2654435761) + 1) >>> 0);
   }
 
   async decide(input: PolicyInput): Promise<PolicyDecision> {

@@ -23,6 +23,8 @@ export interface CriticNetResult {
   keptEpoch: number;
   trainStates: number;
   heldOutStates: number;
+  /** Why heldOutLoss is null, for V (docs/design/MIRA.md §4.6); absent when it has one, and in older records. */
+  heldOutNote?: string;
 }
 
 export interface CalibrationBinView {

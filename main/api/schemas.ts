@@ -4,6 +4,7 @@ import { SECRET_NAMES } from './settings';
 import { settingsPatchSchema } from './settings-schema';
 import { PROMPT_NAMES } from './inference-types';
 import { TRAINING_VARIANTS } from './training-types';
+import { miraOverridesSchema } from './mira-overrides-schema';
 import { LLM_PROVIDER_IDS, POLICY_IDS } from './registries';
 
 // Argument schemas for every API method. Both transports (the web host's WebSocket and Electron's IPC)
@@ -19,7 +20,6 @@ const hash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-character hex blob
 const checkpointPath = z.string().min(1).max(4000).refine((p) => !p.includes('\0'), 'must not contain NUL characters');
 
 const promptName = z.enum(PROMPT_NAMES);
-const unit = z.number().min(0).max(1);
 const trainingRequest = z.object({
   variants: z.array(z.enum(TRAINING_VARIANTS)).min(1).max(TRAINING_VARIANTS.length).refine((v) => new Set(v).size === v.length, 'variants must not repeat'),
   phases: z.number().int().min(0).max(20),
@@ -30,7 +30,7 @@ const trainingRequest = z.object({
   budget: z.object({
     sftDemosPerFamily: z.number().int().min(1).max(1000), rolloutsPerTask: z.number().int().min(1).max(16), tasksPerPhase: z.number().int().min(1).max(10_000),
   }).partial().strict().optional(),
-  overrides: z.object({ alpha: unit, lambda: unit, gamma: unit, beta: z.number().min(0).max(100) }).partial().strict().optional(),
+  overrides: miraOverridesSchema.optional(),
   parallelVariants: z.number().int().min(1).max(TRAINING_VARIANTS.length).optional(),
 }).strict();
 const note = z.string().max(2000).optional();

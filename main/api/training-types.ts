@@ -2,6 +2,7 @@
 // more ablation variants (same seeds, same budget), phase by phase, and evaluates on the test split after
 // every phase. Types only, so the renderer can import them.
 import type { PhaseFilterCounts, TestOutcome } from './study-types';
+import type { MiraOverrides } from './mira-overrides';
 
 /** The ablation variants (docs/design/MIRA.md §4.12): full MiRA, no potential critic (α = 0), KL-style
  * and AWR objectives instead of the MSE log-ratio, and no doubly-robust mix (λ = 1 pure TD, λ = 0 pure MC). */
@@ -23,8 +24,9 @@ export interface TrainingRequest {
   seeds?: number[];
   /** How much data each stage sees; the trainer's defaults fill what is left out. */
   budget?: TrainingBudget;
-  /** MiRA hyper-parameters (docs/design/MIRA.md §6); the defaults fill what is left out. */
-  overrides?: Partial<{ alpha: number; lambda: number; gamma: number; beta: number }>;
+  /** MiRA hyper-parameters and the filter switch (docs/design/MIRA.md §6, mira-overrides.ts); the defaults fill what
+   * is left out. */
+  overrides?: MiraOverrides;
   /** Variants trained at once, each in its own worker (default: one per available core, at most all). */
   parallelVariants?: number;
 }
@@ -72,6 +74,9 @@ export interface TrainingPhaseResult {
   testOutcomes?: TestOutcome[];
   /** What the perplexity filter kept of this phase's new trajectories (MiRA phases). */
   filter?: PhaseFilterCounts;
+  /** Why a loss the phase table would show is missing, by loss name (e.g. "value held-out BCE": no success could
+   * be held out, docs/design/MIRA.md §4.6); absent when nothing is missing, and in older records. */
+  notes?: Record<string, string>;
 }
 
 /** The stored run of a phase's episodes (issue 21). Phase 0: the oracle demonstrations, of which SFT learned from

@@ -85,6 +85,13 @@ function valueShape(schema: z.ZodType, field: FlagField): string | null {
   return `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
 }
 
+function exclusiveMin(schema: z.ZodNumber): boolean {
+  return (schema.def.checks ?? []).some((c) => {
+    const def = (c as unknown as { _zod: { def: { check: string; inclusive?: boolean } } })._zod.def;
+    return def.check === 'greater_than' && def.inclusive === false;
+  });
+}
+
 /** "a whole number from 1 to 16", "an integer", "a number of seconds ≥ 0.001": read from the schema's bounds. */
 function numberShape(schema: z.ZodNumber, field: FlagField): string {
   const scale = field.scale ?? 1;
@@ -92,6 +99,8 @@ function numberShape(schema: z.ZodNumber, field: FlagField): string {
   const [min, max] = [bound(schema.minValue), bound(schema.maxValue)];
   const whole = schema.isInt && scale === 1;
   const kind = field.unit ? `a number of ${field.unit}` : whole ? (min !== null && min >= 0 ? 'a whole number' : 'an integer') : 'a number';
+  // A minimum the number must exceed (β > 0) reads "above", not "from".
+  if (min !== null && exclusiveMin(schema)) return max !== null ? `${kind} above ${min} and at most ${max}` : `${kind} > ${min}`;
   if (min !== null && max !== null) return `${kind} from ${min} to ${max}`;
   if (min !== null) return `${kind} ≥ ${min}`;
   if (max !== null) return `${kind} ≤ ${max}`;

@@ -13,6 +13,7 @@ import { parseSeeds, requestSeeds } from '../training/study/seeds';
 import { studyReport } from '../training/study/study-report';
 import { studyTextTable } from '../training/study/study-table';
 import { writeStudyReport } from '../training/study/write-report';
+import { overridesText, type MiraOverrides, type MiraReturnKind } from '../api/mira-overrides';
 import { flagNumber, flagString, UsageError, type ParsedArgs } from './args';
 import { trainCriticsCommand } from './train-critics-command';
 import { checkTrainingRequest } from './train-request-check';
@@ -26,10 +27,11 @@ export async function trainCommand(args: ParsedArgs, core: Core, dataDir = '.'):
   const unknown = variants.filter((v) => !(TRAINING_VARIANTS as readonly string[]).includes(v));
   if (unknown.length) throw new UsageError(`Unknown variant(s) ${unknown.join(', ')}; choose from ${TRAINING_VARIANTS.join(', ')} (or --ablation for all).`);
   const families = flagString(args, 'families')?.split(',').map((f) => f.trim()) ?? [...TrainingDefaults.families];
+  const overrides = miraFlags(args);
   const request = withStudy(args, {
     variants: variants as TrainingVariant[], families, phases: flagNumber(args, 'phases', 2),
     instancesPerFamily: flagNumber(args, 'train-instances', 10), seed: flagNumber(args, 'seed', 1),
-    budget: budgetFlags(args),
+    budget: budgetFlags(args), ...(overrides ? { overrides } : {}),
     ...(args.flags['parallel-variants'] !== undefined ? { parallelVariants: flagNumber(args, 'parallel-variants', 1) } : {}),
   });
   // Checked by the API's own rules, and the report's path, before the job (minutes to hours) starts.
@@ -38,7 +40,8 @@ export async function trainCommand(args: ParsedArgs, core: Core, dataDir = '.'):
   const reportPath = flagString(args, 'report');
   const reportProblem = reportPath === undefined ? null : await outputProblem(reportPath, 'file');
   if (reportProblem) throw new UsageError(`--report: ${reportProblem}.`);
-  console.log(`Training ${request.variants.join(', ')} on ${request.families.join(', ')}${request.seeds ? ` with seeds ${request.seeds.join(', ')}` : ''}: ${request.phases} MiRA phase(s) after SFT, ${request.instancesPerFamily} instances per family`);
+  const changed = overridesText(request.overrides);
+  console.log(`Training ${request.variants.join(', ')} on ${request.families.join(', ')}${request.seeds ? ` with seeds ${request.seeds.join(', ')}` : ''}: ${request.phases} MiRA phase(s) after SFT, ${request.instancesPerFamily} instances per family${changed ? `; MiRA settings ${changed}` : ''}`);
   let lastLine = '';
   const off = core.events.subscribe((e) => {
     if (e.event !== 'training') return;
@@ -71,6 +74,35 @@ function budgetFlags(args: ParsedArgs): TrainingBudget {
   if (args.flags.rollouts !== undefined) budget.rolloutsPerTask = flagNumber(args, 'rollouts', 1);
   if (args.flags['tasks-per-phase'] !== undefined) budget.tasksPerPhase = flagNumber(args, 'tasks-per-phase', 0);
   return budget;
+}
+
+/** --alpha … --no-perplexity-filter (docs/design/MIRA.md §6), only those given; the API's schema checks their ranges
+ * (train-request-check.ts names the flag of a wrong one). */
+export function miraFlags(args: ParsedArgs): MiraOverrides | undefined {
+  const given = (flag: string) => args.flags[flag] !== undefined;
+  const o: MiraOverrides = {};
+  if (given('alpha')) o.alpha = flagNumber(args, 'alpha', 0);
+  if (given('lambda')) o.lambda = flagNumber(args, 'lambda', 0);
+  if (given('gamma')) o.gamma = flagNumber(args, 'gamma', 0);
+  if (given('beta')) o.beta = flagNumber(args, 'beta', 0);
+  if (given('replay-cap')) o.replayCapRatio = flagNumber(args, 'replay-cap', 0);
+  if (given('critic-held-out')) o.criticHeldOut = flagNumber(args, 'critic-held-out', 0);
+  const returnKind = flagString(args, 'return');
+  if (returnKind !== undefined) o.returnKind = returnKind as MiraReturnKind;
+  const perplexityBand = flagString(args, 'perplexity-band');
+  if (perplexityBand !== undefined) o.perplexityBounds = bandFlag('perplexity-band', perplexityBand);
+  const curriculumBand = flagString(args, 'curriculum-band');
+  if (curriculumBand !== undefined) o.curriculumBand = bandFlag('curriculum-band', curriculumBand);
+  if (args.flags['no-perplexity-filter'] === true) o.perplexityFilter = false;
+  return Object.keys(o).length ? o : undefined;
+}
+
+/** "0.05,0.75" → [0.05, 0.75]; anything but two numbers is a usage error naming the flag. */
+function bandFlag(flag: string, text: string): [number, number] {
+  const parts = text.split(',').map((p) => p.trim());
+  const band = parts.map(Number);
+  if (parts.length !== 2 || parts.some((p) => p === '') || !band.every(Number.isFinite)) throw new UsageError(`--${flag} must be two numbers lo,hi, not "${text}".`);
+  return [band[0], band[1]];
 }
 
 /** One line per stage boundary and per loss point; intermediate progress ticks are skipped. A study over seeds

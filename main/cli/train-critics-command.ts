@@ -51,9 +51,9 @@ export function criticFitSummary(job: CriticFitJob): string {
   const loss = (x: number | null) => (x === null ? '—' : x.toFixed(4));
   const lines = [
     `${r.episodes} episode(s): ${r.trainEpisodes} train, ${r.heldOutEpisodes} held out; ${r.skipped.length} skipped; P's labels from steps ${r.labelSources.steps}, verdicts ${r.labelSources.verdicts}, none ${r.labelSources.none}`,
-    `value critic V: train BCE ${loss(r.value.trainLoss)}, held-out BCE ${loss(r.value.heldOutLoss)} (${r.value.epochs} epochs, kept ${r.value.keptEpoch})`,
+    `value critic V: train BCE ${loss(r.value.trainLoss)}, held-out BCE ${r.value.heldOutLoss === null && r.value.heldOutNote ? r.value.heldOutNote : loss(r.value.heldOutLoss)} (${r.value.epochs} epochs, kept ${r.value.keptEpoch})`,
     r.potential ? `potential critic P: train MSE ${loss(r.potential.trainLoss)}, held-out MSE ${loss(r.potential.heldOutLoss)} (${r.potential.epochs} epochs, kept ${r.potential.keptEpoch})` : 'potential critic P: not fitted (no episode was judged against subgoals)',
-    `calibration of V on ${r.calibration.heldOut ? 'the held-out' : 'all (none held out)'} states: ECE ${r.calibration.ece === null ? '—' : r.calibration.ece.toFixed(4)} over ${r.calibration.n} states`,
+    `calibration of V on ${r.calibration.heldOut ? 'the held-out' : 'all (no held-out slice with both outcomes)'} states: ECE ${r.calibration.ece === null ? '—' : r.calibration.ece.toFixed(4)} over ${r.calibration.n} states`,
     ...r.skipped.map((s) => `  skipped ${s.episodeId}: ${s.reason}`),
     `checkpoint: ${r.checkpoint} (${r.backend}, ${r.seconds.toFixed(1)} s)`,
   ];

@@ -4,6 +4,7 @@
 // checks it against the code both ways: every flag the CLI reads is listed here, every flag listed is read,
 // and the listed choices match the constants they come from.
 import { LLM_PROVIDER_IDS, POLICY_IDS } from '../api/registries';
+import { DEFAULT_RETURN_KIND, MIRA_BAND_FIELDS, MIRA_NUMBER_FIELDS, RETURN_KINDS, rangeText } from '../api/mira-overrides';
 import { defaultConcurrency } from '../browser/default-concurrency';
 
 export interface FlagUsage {
@@ -23,6 +24,14 @@ export interface CommandUsage {
   details?: string[];
   flags: FlagUsage[];
 }
+
+/** `train`'s MiRA settings (docs/design/MIRA.md §6), their ranges and defaults from the API's one table. */
+const MIRA_FLAGS: FlagUsage[] = [
+  ...MIRA_NUMBER_FIELDS.map((f) => ({ name: f.flag, value: 'X', text: `${f.label}, in ${rangeText(f.range)} (default ${f.default})` })),
+  ...MIRA_BAND_FIELDS.map((f) => ({ name: f.flag, value: 'LO,HI', text: `${f.label}, both in ${rangeText(f.range)} (default ${f.default.map((x) => +x.toFixed(4)).join(',')})` })),
+  { name: 'return', value: RETURN_KINDS.join('|'), text: `rewards the Monte-Carlo return G_t sums (default ${DEFAULT_RETURN_KIND})` },
+  { name: 'no-perplexity-filter', text: 'train each MiRA phase on all its new data (default: the perplexity filter keeps the band)' },
+];
 
 const SCHEDULER_FLAGS: FlagUsage[] = [
   { name: 'concurrency', value: 'N', text: `episodes run at once, each in its own browser context (default: from the machine's cores, ${defaultConcurrency()} here; resume: the run's own)` },
@@ -119,6 +128,7 @@ export const COMMANDS: readonly CommandUsage[] = [
       { name: 'rollouts', value: 'N', text: 'rollouts per task per phase (default 1)' },
       { name: 'tasks-per-phase', value: 'N', text: 'curriculum budget per phase (default: the train split)' },
       { name: 'parallel-variants', value: 'N', text: 'variants trained at once, one worker each (default: one per core)' },
+      ...MIRA_FLAGS,
       { name: 'seeds', value: '<n,n,…|a-b>', text: 'the same job once per trainer seed; the study report gives 95% intervals over tasks × seeds (default: --seed)' },
       { name: 'study', value: 'default', text: 'a named study (docs/training.md); flags given next to it override its settings' },
       { name: 'report', value: '<file.html>', text: 'where the self-contained HTML study report goes (default <dataDir>/training/<job>/study.html)' },

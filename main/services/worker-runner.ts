@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import type { TestOutcome } from '../api/study-types';
 import type { TrainingPhaseResult, TrainingRequest, TrainingVariant } from '../api/training-types';
 import type { BackendName } from '../training/backend';
+import { valueHeldOutGap } from '../training/critics/held-out-note';
 import { runTraining } from '../training/phases/run-training';
+import { trainerOverrides } from '../training/job-overrides';
 import { trainingUnits, type TrainingUnit } from '../training/study/seeds';
 import { TrainingUnitQueue } from '../training/study/unit-queue';
 import type { TrainerMessage, TrainingOptions } from '../training/worker/protocol';
@@ -107,6 +109,8 @@ async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: T
         ctx.onProgress(progress.progress(m));
         break;
       case 'loss': {
+        // Stored under the stage's name ("critic" is V's training BCE): the renderer's lossLabel shows it as
+        // "value BCE", so records old and new read the same.
         const losses: Record<string, number> = { [m.stage]: m.loss };
         if (m.extra?.potentialLoss !== undefined) losses.potential = m.extra.potentialLoss;
         // The critics' held-out losses (issue 16) go to the phase table next to the training losses.
@@ -133,7 +137,7 @@ async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: T
       // connection write next to the core's); elsewhere each worker keeps a scratch store.
       ...(options.dataDir ? { rolloutDataDir: options.dataDir, trainingJobId: ctx.jobId } : { rolloutDataDir: join(ctx.dir, 'rollouts', unit.dir) }),
       datasetSeed: options.datasetSeed, families: request.families, instancesPerFamily: request.instancesPerFamily, seed: unit.seed,
-      phases: request.phases, variant, mira: request.overrides, ...request.budget, browserPath: options.browserPath(), backend: options.backend(), ...options.trainer,
+      phases: request.phases, variant, ...trainerOverrides(request.overrides), ...request.budget, browserPath: options.browserPath(), backend: options.backend(), ...options.trainer,
     },
     { onLine: null, onMessage, signal: ctx.signal },
   );
@@ -156,20 +160,31 @@ class PhaseAccumulator {
   }
 
   finish(variant: TrainingVariant, r: { phase: number; trainSuccessRate: number; testSuccessRate: number | null; testTasks: number; checkpoint: string; stats?: Record<string, number>; testOutcomes?: TestOutcome[] }): TrainingPhaseResult {
+    const notes = heldOutNotes(r.stats);
     const result: TrainingPhaseResult = {
+      // An untested phase (its evaluation cut by a cancel, or evaluation off) is testEpisodes 0; its testSuccess 0
+      // is a placeholder that every mean skips (seed-means.ts) and the table shows as "not tested".
       variant, phase: r.phase, testSuccess: r.testSuccessRate ?? 0, testEpisodes: r.testSuccessRate === null ? 0 : r.testTasks,
       trainSuccess: r.phase === 0 ? null : r.trainSuccessRate,
       losses: Object.fromEntries(Object.entries(this.sums).map(([k, s]) => [k, s.total / s.n])),
       samples: r.stats?.keptAfterFilter ?? 0,
       samplesPerSecond: this.rates.length ? this.rates.reduce((a, b) => a + b, 0) / this.rates.length : 0,
       seconds: (Date.now() - this.started) / 1000, checkpoint: r.checkpoint,
-      ...(r.testOutcomes ? { testOutcomes: r.testOutcomes } : {}), ...filterCounts(r.stats),
+      ...(r.testOutcomes ? { testOutcomes: r.testOutcomes } : {}), ...filterCounts(r.stats), ...(notes ? { notes } : {}),
     };
     this.started = Date.now();
     this.sums = {};
     this.rates = [];
     return result;
   }
+}
+
+/** Why a MiRA phase has no value held-out BCE (docs/design/MIRA.md §4.6), for the phase table; null when it has one
+ * or the phase fitted no critics (SFT). */
+export function heldOutNotes(stats: Record<string, number> | undefined): Record<string, string> | null {
+  if (stats?.valueLoss === undefined || stats.valueHeldOut !== undefined) return null;
+  const why = valueHeldOutGap(stats.heldOutSuccesses ?? 0, stats.heldOutFailures ?? 0);
+  return why === null ? null : { 'value held-out BCE': why };
 }
 
 /** The perplexity filter's counts of a MiRA phase (issue 17: the study plots kept vs filtered). */

@@ -37,6 +37,28 @@ export function valueCriticLoss(
 }
 
 /**
+ * The same BCE computed from V's logits z (V = σ(z)), with no clamp (docs/design/MIRA.md §4.2):
+ *   L = mean_t [ softplus(z_t) − r_t·z_t ],  softplus(z) = max(z, 0) + log(1 + exp(−|z|))
+ * Equal to valueCriticLoss where V is not saturated; where it is, the loss keeps growing with |z| instead of
+ * stopping at −log ε, so a confidently wrong V is reported (and, in the tensor version, trained) as such.
+ * Shapes: logits [N], finite; outcomes as in valueCriticLoss. Returns a scalar.
+ */
+export function valueCriticLossFromLogits(logits: readonly number[], outcomes: readonly number[] | number): number {
+  assertNonEmpty('logits', logits);
+  assertFiniteArray('logits', logits);
+  const targets = typeof outcomes === 'number' ? logits.map(() => outcomes) : outcomes;
+  assertFiniteArray('outcomes', targets);
+  assertSameLength('logits', logits, 'outcomes', targets);
+  let sum = 0;
+  for (let i = 0; i < logits.length; i++) {
+    assertInRange(`outcomes[${i}]`, targets[i], 0, 1);
+    const z = logits[i];
+    sum += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - targets[i] * z;
+  }
+  return sum / logits.length;
+}
+
+/**
  * Potential-critic loss: mean squared error of P(s_t, g) against the progress labels p*_t.
  *   L = mean_t (P_t − p*_t)²
  * Shapes: potentials [N], labels [N] (see progressLabels). Returns a scalar.
@@ -54,8 +76,8 @@ export function potentialCriticLoss(potentials: readonly number[], labels: reado
 /**
  * Tensor version of valueCriticLoss, differentiable in `values`.
  * Shapes: values [N] (or any shape) in [0, 1], outcomes of the same shape; returns a scalar tf.Tensor.
- * The clamp's gradient is zero outside [ε, 1 − ε]; that only happens when V is already saturated.
- * The caller owns the returned tensor (call inside tf.tidy or variableGrads).
+ * The clamp's gradient is zero outside [ε, 1 − ε], so a saturated wrong V gets no gradient: training uses
+ * valueCriticLossFromLogitsTensor. The caller owns the returned tensor (call inside tf.tidy or variableGrads).
  */
 export function valueCriticLossTensor(
   values: tf.Tensor,
@@ -70,6 +92,17 @@ export function valueCriticLossTensor(
     const perState = tf.add(tf.mul(r, tf.log(v)), tf.mul(tf.sub(1, r), tf.log(tf.sub(1, v))));
     return tf.neg(tf.mean(perState)) as tf.Scalar;
   });
+}
+
+/**
+ * Tensor version of valueCriticLossFromLogits, differentiable in `logits`: mean(softplus(z) − r·z). This is what
+ * the value critic trains with: dL/dz_i = (σ(z_i) − r_i)/N never vanishes on a wrong prediction, where the
+ * clamped form's gradient is zero once σ(z) leaves [ε, 1 − ε] (|z| ≳ 16), so a saturated wrong V could not
+ * be moved back (tfjs's softplus is the stable form above). Shapes as valueCriticLossTensor; caller owns it.
+ */
+export function valueCriticLossFromLogitsTensor(logits: tf.Tensor, outcomes: tf.Tensor): tf.Scalar {
+  assertSameShape('logits', logits, 'outcomes', outcomes);
+  return tf.tidy(() => tf.mean(tf.sub(tf.softplus(logits), tf.mul(outcomes.toFloat(), logits))) as tf.Scalar);
 }
 
 /**

@@ -8,6 +8,8 @@ export {
   potentialCriticLoss,
   potentialCriticLossTensor,
   valueCriticLoss,
+  valueCriticLossFromLogits,
+  valueCriticLossFromLogitsTensor,
   valueCriticLossTensor,
 } from './critic-losses';
 export { shapedRewards } from './shaped-reward';

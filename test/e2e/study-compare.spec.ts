@@ -91,7 +91,8 @@ test('two training jobs side by side: options that differ, SR per phase and loss
   await expect(phases).toHaveCount(3);
   await expect(phases.nth(0)).toContainText('0 (SFT)');
   await expect(phases.nth(2).getByTestId('phase-delta')).toHaveText('±0%');
-  await expect(phases.nth(1)).toContainText('critic');
+  // V's training BCE, stored under the stage name "critic", reads as "value BCE".
+  await expect(phases.nth(1)).toContainText('value BCE');
   await expect(view.getByTestId('compare-sr-per-phase').locator('svg')).toBeVisible();
   await saveView(page, 'compare-jobs', true);
 });

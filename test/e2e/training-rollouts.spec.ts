@@ -53,10 +53,11 @@ test("a trained job's phase-1 rollouts open from the Training page in the replay
   const link = job.getByRole('link', { name: 'Rollouts of full phase 1' });
   await expect(link).toHaveText('rollouts (2)');
   await saveView(page, 'training-rollouts-links', true);
-  // The critics fitted on 2 rollouts, too few to hold one out: the study says so (the training audit of 2026-12-05:
+  // The critics fitted on 2 rollouts, too few to hold one out: the study says so, for V and for P (the training audit of 2026-12-05:
   // it said "no MiRA phase yet" beside a table of MiRA phases).
+  const noValueHeldOut = 'no held-out loss: no held-out slice held both a success and a failure in the MiRA phase (V then trained on every episode)';
   const noHeldOut = 'no held-out loss: the held-out set was empty in the MiRA phase (too few rollouts of each outcome to hold one out)';
-  await expect(job.getByTestId('study-critic-valueHeldOut')).toHaveAttribute('aria-label', `value held-out BCE: ${noHeldOut}`);
+  await expect(job.getByTestId('study-critic-valueHeldOut')).toHaveAttribute('aria-label', `value held-out BCE: ${noValueHeldOut}`);
   await expect(job.getByTestId('study-critic-potentialHeldOut')).toHaveAttribute('aria-label', `potential held-out MSE: ${noHeldOut}`);
 
   // The demonstrations open as the job's successful phase-0 episodes (SFT learns from no failed one).

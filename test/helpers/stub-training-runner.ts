@@ -19,6 +19,8 @@ export interface StubRunnerOptions {
   hold?: (variant: TrainingVariant, ctx: TrainingRunContext) => Promise<void>;
   /** Where the hold is: phase 0's SFT (default) or phase 1's critic training, after its first of two epochs. */
   holdAt?: 'sft' | 'critics';
+  /** MiRA phases record no value held-out BCE, with this reason in the phase's notes (docs/design/MIRA.md §4.6). */
+  valueHeldOutNote?: string;
 }
 
 /** Test tasks of a request: every fifth instance of each family (the split is fixed by the dataset seed). */
@@ -57,7 +59,7 @@ async function stubVariant({ variant, seed, dir }: TrainingUnit, request: Traini
       await step(phase, 'critics', 1, 2);
       if (options.hold && options.holdAt === 'critics' && phase === 1) await Promise.race([options.hold(variant, ctx), aborted(ctx.signal)]);
       await step(phase, 'critics', 2, 2, { critic: (losses.critic = (0.5 * k) / phase), potential: (losses.potential = (0.4 * k) / phase) });
-      losses['value held-out BCE'] = 0.6 / phase;
+      if (options.valueHeldOutNote === undefined) losses['value held-out BCE'] = 0.6 / phase;
       losses['potential held-out MSE'] = 0.2 / phase;
       await step(phase, 'policy', 1, 1, { policy: (losses.policy = (0.3 * k) / phase) });
     }
@@ -78,6 +80,7 @@ async function stubVariant({ variant, seed, dir }: TrainingUnit, request: Traini
       samplesPerSecond: 100, seconds: (Date.now() - started) / 1000, checkpoint, seed,
       testOutcomes: stubOutcomes(tests, successes, phase),
       ...(phase > 0 ? { filter: { keptTrajectories: 1 + phase, newTrajectories: 4, keptSteps: 8 + phase, newSteps: 30 } } : {}),
+      ...(phase > 0 && options.valueHeldOutNote !== undefined ? { notes: { 'value held-out BCE': options.valueHeldOutNote } } : {}),
     };
     ctx.onPhase(result);
   }

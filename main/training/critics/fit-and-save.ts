@@ -10,6 +10,7 @@ import { selectBackend, type BackendName } from '../backend';
 import type { NetFitStats } from '../phases/critic-fit';
 import { saveCriticCheckpoint } from './critic-checkpoint';
 import { SCORES_FILE } from './fit-files';
+import { valueHeldOutGap } from './held-out-note';
 import { fitRecordedCritics } from './fit-recorded';
 import type { RecordedEpisode } from './recorded-episodes';
 
@@ -36,8 +37,7 @@ export async function fitAndSave(input: FitInput, progress: FitProgress, shouldS
   const { episodes, seed } = input;
   const fit = await fitRecordedCritics(episodes, {
     seed, maxEpochs: input.maxEpochs, patience: input.patience, shouldStop,
-    onEpoch: (net, epoch, max, held) =>
-      progress(net, epoch, max, `${net === 'value' ? 'Value critic V' : 'Potential critic P'}: epoch ${epoch} of at most ${max}${held === null ? '' : `, held-out ${net === 'value' ? 'BCE' : 'MSE'} ${held.toFixed(4)}`}`),
+    onEpoch: (net, epoch, max, held, trained) => progress(net, epoch, max, epochLine(net, epoch, max, held, trained)),
   });
   try {
     if (shouldStop?.()) throw new Error('cancelled');
@@ -48,7 +48,7 @@ export async function fitAndSave(input: FitInput, progress: FitProgress, shouldS
     return {
       trainEpisodes: episodes.length - fit.stats.heldOut.length,
       heldOutEpisodes: fit.stats.heldOut.length,
-      value: netResult(fit.stats.value),
+      value: netResult(fit.stats.value, valueHeldOutGap(fit.stats.heldOutSuccesses, fit.stats.heldOutFailures)),
       potential: fit.stats.potential ? netResult(fit.stats.potential) : null,
       calibration: fit.calibration,
       checkpoint,
@@ -59,6 +59,19 @@ export async function fitAndSave(input: FitInput, progress: FitProgress, shouldS
   }
 }
 
-function netResult(s: NetFitStats): CriticNetResult {
-  return { trainLoss: s.trainLoss, heldOutLoss: s.heldOutLoss, epochs: s.epochs, keptEpoch: s.keptEpoch, trainStates: s.trainSamples, heldOutStates: s.heldOutSamples };
+function netResult(s: NetFitStats, heldOutNote: string | null = null): CriticNetResult {
+  return {
+    trainLoss: s.trainLoss, heldOutLoss: s.heldOutLoss, epochs: s.epochs, keptEpoch: s.keptEpoch, trainStates: s.trainSamples, heldOutStates: s.heldOutSamples,
+    ...(heldOutNote === null ? {} : { heldOutNote }),
+  };
+}
+
+/** "Value critic V: epoch 12 of at most 20, held-out BCE 0.1234"; without a held-out slice (a run of one outcome,
+ * docs/design/MIRA.md §4.6) the training loss, said as such. */
+function epochLine(net: 'value' | 'potential', epoch: number, max: number, held: number | null, trainLoss: () => number | null): string {
+  const loss = net === 'value' ? 'BCE' : 'MSE';
+  const head = `${net === 'value' ? 'Value critic V' : 'Potential critic P'}: epoch ${epoch} of at most ${max}`;
+  if (held !== null) return `${head}, held-out ${loss} ${held.toFixed(4)}`;
+  const trained = trainLoss();
+  return trained !== null && Number.isFinite(trained) ? `${head}, training ${loss} ${trained.toFixed(4)} (nothing held out)` : head;
 }

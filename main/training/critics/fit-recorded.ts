@@ -19,7 +19,7 @@ export interface RecordedFitOptions {
   /** Epochs without a held-out improvement before a critic stops (default: the trainer's, phases/critic-fit.ts). */
   patience?: number;
   shouldStop?(): boolean;
-  onEpoch?(net: 'value' | 'potential', epoch: number, maxEpochs: number, heldOutLoss: number | null): void;
+  onEpoch?(net: 'value' | 'potential', epoch: number, maxEpochs: number, heldOutLoss: number | null, trainLoss: () => number | null): void;
 }
 
 export interface EpisodeScores {
@@ -51,17 +51,19 @@ export async function fitRecordedCritics(episodes: readonly RecordedEpisode[], o
     const stats = await fitCritics(critic, episodes.map((e, i) => ({ states: features[i], outcome: e.outcome, labels: e.labels })), {
       maxEpochs, learningRate: o.learningRate ?? DEFAULT_LEARNING_RATE, batchSize, seed: o.seed, phase: 0,
       heldOutFraction: o.heldOutFraction, patience: o.patience, fitPotential: episodes.some((e) => e.labels !== null), shouldStop: o.shouldStop,
-      onEpoch: (net, epoch, held) => o.onEpoch?.(net, epoch, maxEpochs, held),
+      onEpoch: (net, epoch, held, trained) => o.onEpoch?.(net, epoch, maxEpochs, held, trained),
     });
     const scores = new Map<string, EpisodeScores>();
     episodes.forEach((e, i) => {
       const { value, potential } = criticPredict(critic, features[i], batchSize);
       scores.set(e.episodeId, { values: value, potentials: stats.potential ? potential : null });
     });
-    const judged = stats.heldOut.length ? stats.heldOut : episodes.map((_, i) => i);
+    // V is calibrated on its held-out episodes only when it kept out of them (both outcomes held out, critic-fit.ts);
+    // otherwise it trained on every episode and the diagram is in-sample, and says so.
+    const judged = stats.valueHeldOutUsed ? stats.heldOut : episodes.map((_, i) => i);
     const predicted = judged.flatMap((i) => scores.get(episodes[i].episodeId)!.values);
     const outcomes = judged.flatMap((i) => episodes[i].states.map(() => episodes[i].outcome));
-    return { critic, stats, calibration: { ...reliabilityDiagram(predicted, outcomes), heldOut: stats.heldOut.length > 0 }, scores };
+    return { critic, stats, calibration: { ...reliabilityDiagram(predicted, outcomes), heldOut: stats.valueHeldOutUsed }, scores };
   } catch (err) {
     critic.dispose();
     throw err;

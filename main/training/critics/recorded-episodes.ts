@@ -7,7 +7,7 @@ import { rebuildStates } from '../export/checkpoint-scores';
 import { readBlobText, scoredEpisodes } from '../export/episode-source';
 import type { RawState } from '../model/features';
 import { elementsOfNodes } from '../model/candidates';
-import { episodeTargets, type LabelSource } from './episode-targets';
+import { episodeTargets, type EpisodeTargets, type LabelSource } from './episode-targets';
 
 export interface RecordedEpisode {
   episodeId: string;
@@ -39,7 +39,14 @@ export async function loadRecordedEpisodes(store: Store, runIds: readonly string
       }
       const [set, verdicts] = await Promise.all([store.subgoalSets.forEpisode(episode.id), store.verdicts.list(episode.id)]);
       const subgoals = set?.items.map((i) => i.text) ?? [];
-      const targets = episodeTargets(episode.success === true, steps.map((s) => s.progress), verdicts, subgoals.length || null);
+      // An episode whose stored judgements give no targets is skipped with the reason; the fit goes on without it.
+      let targets: EpisodeTargets;
+      try {
+        targets = episodeTargets(episode.success === true, steps.map((s) => s.progress), verdicts, subgoals.length || null);
+      } catch (err) {
+        o.onSkip(episode.id, `no critic targets: ${err instanceof Error ? err.message : String(err)}`);
+        continue;
+      }
       const states = rebuildStates(scorer, {
         intent: episode.instruction ?? task?.intent ?? '', // MiniWoB++: the seed's instruction
         instantiation: (task?.config.instantiation_dict as Record<string, unknown> | undefined) ?? null,

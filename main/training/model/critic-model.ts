@@ -34,16 +34,26 @@ export class CriticNet {
     return new CriticNet(config, ParamSet.init(criticNetSpecs(config), seed));
   }
 
-  /** [B] in (0, 1). Call inside tf.tidy / variableGrads. */
-  forward(batch: StateBatch): tf.Tensor1D {
+  /** [B] head outputs before the sigmoid: V's BCE is computed from these (docs/design/MIRA.md §4.2). Call inside
+   * tf.tidy / variableGrads. */
+  logits(batch: StateBatch): tf.Tensor1D {
     const p = this.params;
     const { z } = encodeStates(p, batch);
     const x = tf.concat([z, batch.state], 1);
-    return tf.sigmoid(tf.add(matMulFast(x, p.get('head.w')), p.get('head.b'))).reshape([batch.size]) as tf.Tensor1D;
+    return tf.add(matMulFast(x, p.get('head.w')), p.get('head.b')).reshape([batch.size]) as tf.Tensor1D;
+  }
+
+  /** [B] in (0, 1). Call inside tf.tidy / variableGrads. */
+  forward(batch: StateBatch): tf.Tensor1D {
+    return tf.sigmoid(this.logits(batch)) as tf.Tensor1D;
   }
 
   predict(batch: StateBatch): number[] {
     return tf.tidy(() => Array.from(this.forward(batch).dataSync()));
+  }
+
+  predictLogits(batch: StateBatch): number[] {
+    return tf.tidy(() => Array.from(this.logits(batch).dataSync()));
   }
 
   dispose(): void {

@@ -4,17 +4,20 @@
 import { failedProgressLabels, progressLabels } from '../progress-labels';
 
 /**
- * State index at which each subgoal completed, in order: the progress vector stored with step t is judged
- * after action t, so a subgoal first seen done there completes at state s_{t+1}. Only the prefix of
- * subgoals that completed is returned (the monitor completes them in order). Shapes: progressAfter [T][K].
+ * State index of each completion, in order: the progress vector stored with step t is judged after action t,
+ * so a completion first seen there happens at state s_{t+1}. The labels count milestones (p* rises by 1/K per
+ * completion, docs/design/MIRA.md §4.3), so the j-th completion is the first state at which j of the K subgoals
+ * are done, whichever they are: subgoals done out of their listed order, or a vector that drops a milestone
+ * and regains it, give non-decreasing states (ties are several completions by one action) instead of an
+ * error that would fail a whole critic fit. In-order vectors give each subgoal's own first state, as before.
+ * Shapes: progressAfter [T][≥K] (entries past K are ignored; null = not judged).
  */
 export function completionStates(progressAfter: readonly (readonly number[] | null)[], K: number): number[] {
   const out: number[] = [];
-  for (let k = 0; k < K; k++) {
-    const t = progressAfter.findIndex((p) => p !== null && p[k] === 1);
-    if (t < 0) break;
-    out.push(t + 1);
-  }
+  progressAfter.forEach((p, t) => {
+    const done = p === null ? 0 : p.slice(0, K).filter((x) => x === 1).length;
+    while (out.length < done) out.push(t + 1);
+  });
   return out;
 }
 

@@ -54,6 +54,9 @@ export interface PhaseStats {
   potentialHeldOut?: number;
   potentialEpochs?: number;
   heldOutEpisodes: number;
+  /** Outcomes among the held-out episodes: V's held-out BCE exists only with both (critic-fit.ts). */
+  heldOutSuccesses: number;
+  heldOutFailures: number;
   policyLoss: number;
   /** Mean advantage over the policy update's steps, and over those of successful and of failed episodes. */
   meanAdvantage: number;
@@ -116,7 +119,7 @@ export async function runMiraUpdate(
   });
 
   // Perplexity filter on whole trajectories under the current policy (= π_ref: it has not moved since the
-  // rollouts), new ones first; then the replay drawn against the kept new data and filtered the same way.
+  // rollouts), new ones first; then the replay, filtered the same way.
   const fresh: TrainingTrajectory[] = trajs.map((r, e) => ({ states: states[e], actions: r.steps.map((s) => s.index), success: r.success }));
   const filter = (list: TrainingTrajectory[]) => {
     const flat = logProbsOf(policy, list.flatMap((t) => t.actions.map((index, i) => ({ features: t.states[i], index }))), h.batchSize);
@@ -130,7 +133,9 @@ export async function runMiraUpdate(
   };
   const newKept = filter(fresh);
   replay.add(phase, newKept.kept.map((k) => k.trajectory));
-  const drawn = replay.sample(phase, newKept.kept.length);
+  // Replay at most replayCapRatio (default 2) × the new trajectories collected, counted before the filter
+  // (docs/design/MIRA.md §4.14): counted after it, a phase whose filter dropped every new one replayed nothing.
+  const drawn = replay.sample(phase, fresh.length);
   const replayKept = filter(drawn);
   const kept = [...newKept.kept, ...replayKept.kept];
 
@@ -171,6 +176,8 @@ export async function runMiraUpdate(
     ...(fit.potential ? { potentialLoss: fit.potential.trainLoss, potentialEpochs: fit.potential.epochs } : {}),
     ...(fit.potential?.heldOutLoss != null ? { potentialHeldOut: fit.potential.heldOutLoss } : {}),
     heldOutEpisodes: fit.heldOut.length,
+    heldOutSuccesses: fit.heldOutSuccesses,
+    heldOutFailures: fit.heldOutFailures,
     policyLoss: training.length ? policyLoss / training.length : 0,
     meanAdvantage: meanOf(training.map((s) => s.advantage)) ?? 0,
     ...(advantages(true).length ? { meanAdvantageSuccess: meanOf(advantages(true)) } : {}),

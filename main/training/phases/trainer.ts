@@ -7,7 +7,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { selectBackend } from '../backend';
 import { describeDevice } from '../backend-device';
-import { orderCurriculum, selectCurriculumTasks } from '../curriculum';
+import { orderCurriculum, selectCurriculumTasks, type CurriculumSignals } from '../curriculum';
 import { ReplayBuffer } from '../data-hygiene';
 import { saveCheckpoint } from '../model/checkpoint';
 import { CriticModel } from '../model/critic-model';
@@ -18,8 +18,10 @@ import { RolloutEnv } from '../rollout/episode-runner';
 import { recordOracle, rolloutLocal, type DemoStep, type PolicyStep, type RecordedStep, type Trajectory } from '../rollout/record';
 import type { SandboxTaskInstance } from '../../sandbox/types';
 import type { PhaseResult, TrainerMessage, TrainingOptions, TrainingSummary } from '../worker/protocol';
+import { hashSeed } from '../../random/seeded-random';
 import { demonstrationRun } from './demonstration-run';
 import { runMiraUpdate } from './mira-phase';
+import { rolloutJobs } from './rollout-jobs';
 import { episodesKey, sharedEvaluation, sharedRollouts, type SharedReport } from './shared-episodes';
 import { buildSelectVocab, demoSamples, trainSft } from './sft';
 import type { PhaseStats } from './mira-phase';
@@ -105,9 +107,12 @@ export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMess
     // MiRA phases.
     const replay = new ReplayBuffer<TrainingTrajectory>({ capRatio: variant.config.replayCapRatio, seed, isSuccessful: (t) => t.success });
     const perPhase = Math.min(o.tasksPerPhase ?? train.length, train.length);
-    let tasks = train.slice(0, perPhase);
+    // Tasks rolled out in any phase so far: only they can have failed (docs/design/MIRA.md §4.16).
+    const tried = new Set<string>();
+    let tasks = curriculumTasks(train, { failed: new Set(), inBand: new Set(), tried }, perPhase, seed, 1);
     for (let phase = 1; phase <= o.phases && !shouldStop(); phase++) {
-      const jobs = tasks.flatMap((instance, k) => Array.from({ length: o.rolloutsPerTask }, (_, r) => ({ instance, seed: seed * 100_000 + phase * 1000 + k * 10 + r })));
+      emit({ type: 'log', line: `phase ${phase}: ${tasks.length} tasks (${familyMix(tasks)})` });
+      const jobs = rolloutJobs(tasks, o.rolloutsPerTask, seed, phase);
       const rollNow = async () => {
         const trajectories = await rolloutLocal(env, jobs, scorer, 'sample', concurrency, (done) => emit({ type: 'progress', stage: 'rollout', phase, done, total: jobs.length }), undefined, phase);
         return { trajectories, run: env.runOf(phase, 'rollout') };
@@ -117,19 +122,20 @@ export async function runTrainer(options: TrainingOptions, emit: (m: TrainerMess
         o.demoCacheDir, episodesKey('rollouts', policy, vocab, jobs.map((j) => `${j.instance.id}#${j.seed}#${o.maxSteps}`)), phase, jobs.length, rollNow, sharedReport(phase, 'rollout'), shouldStop,
       );
       const rollouts = batch.trajectories;
+      for (const r of rollouts) tried.add(r.taskId);
       phaseRolloutRun = batch.run;
       if (shouldStop()) break;
       if (rollouts.every((r) => r.steps.length === 0)) throw new Error(`No phase ${phase} samples: ${noSamplesWhy(rollouts, 0)}`);
       const stats = await runMiraUpdate(phase, rollouts, { policy, critic, vocab }, variant, replay, {
         criticEpochs: o.criticEpochs, criticLearningRate: o.criticLearningRate, policyLearningRate: o.policyLearningRate,
-        batchSize: o.batchSize, criticBatchSize: o.criticBatchSize, seed, perplexityFilter: o.perplexityFilter,
+        batchSize: o.batchSize, criticBatchSize: o.criticBatchSize, seed, perplexityFilter: o.perplexityFilter, criticHeldOut: o.criticHeldOut,
       }, shouldStop, (stage, done, total) => emit({ type: 'progress', stage, phase, done, total }));
       if (shouldStop()) break;
       emit({ type: 'loss', phase, stage: 'critic', epoch: stats.valueEpochs, loss: stats.valueLoss, samplesPerSecond: 0, extra: criticExtra(stats) });
       emit({ type: 'log', line: `phase ${phase}: perplexity filter kept ${stats.keptTrajectories}/${stats.newTrajectories} new trajectories (${stats.keptAfterFilter}/${stats.newSamples} steps) and ${stats.replayKeptTrajectories}/${stats.replayTrajectories} replayed (${stats.replayed} steps)` });
       emit({ type: 'loss', phase, stage: 'policy', epoch: 0, loss: stats.policyLoss, samplesPerSecond: stats.samplesPerSecond, extra: { kept: stats.keptAfterFilter, replayed: stats.replayed, keptTrajectories: stats.keptTrajectories, replayKeptTrajectories: stats.replayKeptTrajectories } });
       await finishPhase(phase, stats.successes / Math.max(1, stats.episodes), { ...stats });
-      tasks = nextTasks(train, demos, rollouts, critic, vocab, policy, variant.config.curriculumBand, perPhase);
+      tasks = nextTasks(train, demos, rollouts, tried, critic, vocab, policy, variant.config.curriculumBand, perPhase, seed, phase + 1);
     }
     summary.cancelled = shouldStop();
     await writeFile(join(o.checkpointDir, 'summary.json'), JSON.stringify(summary, null, 2));
@@ -188,18 +194,31 @@ function demosPerFamily(demos: Trajectory<DemoStep>[], train: SandboxTaskInstanc
 }
 
 /** Next phase's tasks (docs/design/MIRA.md §4.16): failed in this phase's rollouts and/or with the value critic's
- * V(s_0) within the band, ordered by orderCurriculum. */
+ * V(s_0) within the band, never-tried before tried, ordered by orderCurriculum. */
 function nextTasks(
-  train: SandboxTaskInstance[], demos: Trajectory<DemoStep>[], rollouts: Trajectory<PolicyStep>[], critic: CriticModel,
-  vocab: Parameters<typeof featurize>[1], policy: PolicyModel, band: readonly [number, number], perPhase: number,
+  train: SandboxTaskInstance[], demos: Trajectory<DemoStep>[], rollouts: Trajectory<PolicyStep>[], tried: ReadonlySet<string>, critic: CriticModel,
+  vocab: Parameters<typeof featurize>[1], policy: PolicyModel, band: readonly [number, number], perPhase: number, seed: number, phase: number,
 ): SandboxTaskInstance[] {
   const starts = demos.filter((d) => d.steps.length > 0);
   const v0 = criticPredict(critic, starts.map((d) => featurize(d.steps[0].raw, vocab, policy.config.features))).value;
   const predicted = new Map(starts.map((d, i) => [d.taskId, v0[i]]));
   const inBand = new Set(selectCurriculumTasks(predicted, band));
   const failed = new Set(rollouts.filter((r) => !r.success).map((r) => r.taskId));
+  return curriculumTasks(train, { failed, inBand, tried }, perPhase, seed, phase);
+}
+
+/** A phase's tasks in curriculum order, cut to the budget; the interleave across families is drawn from
+ * (trainer seed, phase), so every variant of one seed starts from the same phase-1 tasks (shared-episodes.ts). */
+function curriculumTasks(train: SandboxTaskInstance[], signals: CurriculumSignals, perPhase: number, seed: number, phase: number): SandboxTaskInstance[] {
   const byId = new Map(train.map((i) => [i.id, i]));
-  return orderCurriculum(train.map((i) => i.id), failed, inBand, perPhase).map((id) => byId.get(id)!);
+  return orderCurriculum(train, signals, perPhase, hashSeed('curriculum', seed, phase)).map((id) => byId.get(id)!);
+}
+
+/** "admin/moderate-reviews 4, code/filtered-issues 4": how many of the tasks each family has. */
+function familyMix(tasks: readonly SandboxTaskInstance[]): string {
+  const counts = new Map<string, number>();
+  for (const t of tasks) counts.set(t.family, (counts.get(t.family) ?? 0) + 1);
+  return [...counts].map(([family, n]) => `${family} ${n}`).join(', ');
 }
 
 /** The critics' numbers of a phase for the progress stream: P's training loss, each network's held-out loss

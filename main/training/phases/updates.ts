@@ -4,9 +4,9 @@
 // optimizer.minimize (which disposes intermediates) and disposes the batch: no tensor outlives a step
 // except the optimizer's own slots.
 import * as tf from '@tensorflow/tfjs';
-import { potentialCriticLossTensor, valueCriticLossTensor } from '../critic-losses';
+import { potentialCriticLossTensor, valueCriticLossFromLogitsTensor } from '../critic-losses';
 import { awrFilteredLoss, awrWeightedLoss, klStyleLoss, mseLogRatioLoss } from '../policy-losses';
-import { disposeBatch, packPolicy, packStates } from '../model/batch';
+import { disposeBatch, packPolicy, packStates, type StateBatch } from '../model/batch';
 import type { CriticModel, CriticNet } from '../model/critic-model';
 import type { StateFeatures } from '../model/features';
 import type { PolicyModel } from '../model/policy-model';
@@ -95,9 +95,9 @@ export function criticStep(net: CriticNet, optimizer: tf.Optimizer, samples: rea
   const targets = samples.map((s) => s.target);
   try {
     const total = optimizer.minimize(() => {
-      const out = net.forward(batch);
       const y = tf.tensor1d(targets);
-      return loss === 'bce' ? valueCriticLossTensor(out, y) : potentialCriticLossTensor(out, y);
+      // V's BCE from logits: its gradient does not vanish on a saturated wrong V (critic-losses.ts).
+      return loss === 'bce' ? valueCriticLossFromLogitsTensor(net.logits(batch), y) : potentialCriticLossTensor(net.forward(batch), y);
     }, readLoss, net.params.list());
     if (!total) return null;
     const value = total.dataSync()[0];
@@ -110,11 +110,20 @@ export function criticStep(net: CriticNet, optimizer: tf.Optimizer, samples: rea
 
 /** One critic network's outputs for many states, batched. */
 export function netPredict(net: CriticNet, states: readonly StateFeatures[], batchSize = 64): number[] {
+  return inBatches(net, states, batchSize, (batch) => net.predict(batch));
+}
+
+/** One critic network's logits (before the sigmoid) for many states, batched: V's BCE is measured on these. */
+export function netLogits(net: CriticNet, states: readonly StateFeatures[], batchSize = 64): number[] {
+  return inBatches(net, states, batchSize, (batch) => net.predictLogits(batch));
+}
+
+function inBatches(net: CriticNet, states: readonly StateFeatures[], batchSize: number, read: (batch: StateBatch) => number[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < states.length; i += batchSize) {
     const batch = packStates(states.slice(i, i + batchSize), net.config.features);
     try {
-      out.push(...net.predict(batch));
+      out.push(...read(batch));
     } finally {
       disposeBatch(batch);
     }

@@ -119,7 +119,10 @@ export function noHeldOutLossWhy(report: Pick<StudyReport, 'cells'>, key: 'value
   if (mira.length === 0) return 'no MiRA phase yet';
   if (key === 'potentialHeldOut' && !mira.some((c) => c.potentialFitted)) return 'not fitted (no potential critic in these variants, or tasks without subgoals)';
   const phases = new Set(mira.map((c) => c.phase)).size;
-  return `no held-out loss: the held-out set was empty in ${phases === 1 ? 'the' : `all ${phases}`} MiRA phase${phases === 1 ? '' : 's'} (too few rollouts of each outcome to hold one out)`;
+  const where = `${phases === 1 ? 'the' : `all ${phases}`} MiRA phase${phases === 1 ? '' : 's'}`;
+  // V is judged only on a slice holding both outcomes (docs/design/MIRA.md §4.6); P on any held-out episodes.
+  if (key === 'valueHeldOut') return `no held-out loss: no held-out slice held both a success and a failure in ${where} (V then trained on every episode)`;
+  return `no held-out loss: the held-out set was empty in ${where} (too few rollouts of each outcome to hold one out)`;
 }
 
 /** New trajectories of each MiRA phase, split into kept and filtered by the perplexity filter (summed over seeds). */

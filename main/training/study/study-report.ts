@@ -5,6 +5,7 @@
 // held-out losses and the perplexity filter's counts.
 import type { FailureModeName, StudyCell, StudyReport } from '../../api/study-types';
 import type { TrainingJob, TrainingPhaseResult } from '../../api/training-types';
+import { overridesText } from '../../api/mira-overrides';
 import { bootstrapTasksBySeeds, type BootstrapOptions } from './bootstrap';
 import { requestSeeds } from './seeds';
 
@@ -38,21 +39,23 @@ export function studyReport(job: TrainingJob, options: BootstrapOptions = {}, no
 
 /** One variant at one phase: `results` holds one phase result per seed that reached it. */
 export function studyCell(variant: string, phase: number, results: readonly TrainingPhaseResult[], defaultSeed: number, options: BootstrapOptions = {}): StudyCell {
-  const perTask = results.every((r) => r.testOutcomes !== undefined);
+  // A seed whose evaluation did not run (testEpisodes 0, a placeholder SR 0) has no SR to enter the interval.
+  const tested = results.filter((r) => r.testEpisodes > 0);
+  const perTask = tested.length > 0 && tested.every((r) => r.testOutcomes !== undefined);
   const seedOf = (r: TrainingPhaseResult) => r.seed ?? defaultSeed;
   const outcomes = results.flatMap((r) => r.testOutcomes ?? []);
   let testSuccess: StudyCell['testSuccess'];
   if (perTask) {
     // tasks × seeds matrix; a task a seed did not evaluate stays empty (skipped by the bootstrap).
     const tasks = [...new Set(outcomes.map((o) => o.taskId))].sort();
-    const matrix = tasks.map((task) => results.map((r) => {
+    const matrix = tasks.map((task) => tested.map((r) => {
       const episodes = (r.testOutcomes ?? []).filter((o) => o.taskId === task);
       return episodes.length ? episodes.filter((o) => o.success).length / episodes.length : null;
     }));
     testSuccess = bootstrapTasksBySeeds(matrix, options);
   } else {
     // Older records kept only each seed's SR: the mean, with no interval to draw.
-    const mean = average(results.map((r) => r.testSuccess)) ?? 0;
+    const mean = average(tested.map((r) => r.testSuccess)) ?? 0;
     testSuccess = { mean, low: mean, high: mean, n: results.reduce((n, r) => n + r.testEpisodes, 0) };
   }
   const failedOutcomes = outcomes.filter((o) => !o.success);
@@ -84,6 +87,8 @@ export function setupLine(job: TrainingJob): string {
     `SFT demos per family: ${r.budget?.sftDemosPerFamily ?? 'all'}`, `rollouts per task: ${r.budget?.rolloutsPerTask ?? 1}`,
     ...(r.budget?.tasksPerPhase ? [`tasks per phase: ${r.budget.tasksPerPhase}`] : []),
     `seed${seeds.length === 1 ? '' : 's'} ${seeds.join(', ')}`,
+    // What the job changed of docs/design/MIRA.md §6's defaults: a study is read against its settings.
+    ...(overridesText(r.overrides) ? [`MiRA settings: ${overridesText(r.overrides)}`] : []),
   ].join(' · ');
 }
 

@@ -60,6 +60,8 @@ export interface TrainingOptions {
   mira?: Partial<MiraConfig>;
   /** Apply the data-hygiene perplexity filter (MiraDefaults.perplexityBounds, from WebRL); false trains on all new data. */
   perplexityFilter?: boolean;
+  /** Fraction of each outcome's episodes held out from the critics' fit (phases/critic-fit.ts; default 0.2). */
+  criticHeldOut?: number;
   /** The TensorFlow.js backend, or 'auto' for the fastest that loads (backend.ts). */
   backend?: BackendName | 'auto';
   /** The Chromium to run episodes in; null or absent: the one the browser module finds. */

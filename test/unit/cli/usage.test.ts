@@ -112,6 +112,11 @@ describe('the usage text', () => {
     expect(flag('run', 'replan-after').text).toContain(`(default ${DEFAULT_SGO_SETTINGS.replanAfterSteps})`);
     expect(flag('train', 'variants').value).toBe(TRAINING_VARIANTS.join(','));
     expect(flag('export', 'alpha').text).toContain(`(default ${MiraDefaults.alpha})`);
+    // train's MiRA settings (docs/design/MIRA.md §6), each with the trainer's default and the API's range.
+    expect(flag('train', 'alpha').text).toBe(`α shaping weight, in [0, 10] (default ${MiraDefaults.alpha})`);
+    expect(flag('train', 'beta').text).toBe(`β log-ratio scale, in (0, 100] (default ${MiraDefaults.beta})`);
+    expect(flag('train', 'curriculum-band').text).toContain(`(default ${MiraDefaults.curriculumBand.join(',')})`);
+    expect(flag('train', 'return').value).toBe('shaped|raw');
     expect(flag('export', 'lambda').text).toContain(`(default ${MiraDefaults.lambda})`);
     expect(flag('export', 'gamma').text).toContain(`(default ${MiraDefaults.gamma})`);
     expect(common('max-runs').text).toContain(`(default ${DEFAULT_MAX_ACTIVE_RUNS})`);

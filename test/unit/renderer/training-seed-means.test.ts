@@ -67,3 +67,39 @@ describe('means over trainer seeds', () => {
     expect(bestSeedMean(job([], undefined, ['full']))).toBeNull();
   });
 });
+
+// An untested phase (its evaluation cut by a cancel) is stored with testEpisodes 0 and a placeholder SR 0: the
+// means skip it and say so, instead of pulling the mean down (the MiRA audit of 2026-12-05).
+describe('untested seeds and missing losses', () => {
+  const untested = (p: TrainingPhaseResult): TrainingPhaseResult => ({ ...p, testSuccess: 0, testEpisodes: 0 });
+
+  it('averages only the tested seeds: 0.5 and 0.75 with one untested → 0.625, not 0.4167', () => {
+    const j = job([phase('full', 1, 1, 0.5), phase('full', 1, 2, 0.75), untested(phase('full', 1, 3, 0))], [1, 2, 3], ['full']);
+    const [m] = seedMeans(j);
+    expect(m.testSuccess).toBeCloseTo(0.625, 12); // (0.5 + 0.75) / 2
+    expect(m.tested).toBe(2);
+    expect(m.results).toHaveLength(3);
+    expect(phaseRows(j, j)[0].delta).toBeCloseTo(0, 12);
+  });
+
+  it('a phase no seed tested has no mean, is never the best, and has no delta', () => {
+    const j = job([phase('full', 0, 1, 0.25), untested(phase('full', 1, 1, 0)), untested(phase('full', 1, 2, 0))], [1, 2], ['full']);
+    const means = seedMeans(j);
+    expect(means.map((m) => [m.phase, m.testSuccess, m.tested])).toEqual([[0, 0.25, 1], [1, null, 0]]);
+    expect(bestSeedMean(j)).toMatchObject({ phase: 0, testSuccess: 0.25 });
+    expect(bestSeedMean(job([untested(phase('full', 0, 1, 0))], [1], ['full']))).toBeNull();
+    expect(phaseRows(j, j)[1].delta).toBeNull();
+  });
+
+  it('carries the reason for a loss no seed measured; seeds that disagree point to their rows', () => {
+    const note = (p: TrainingPhaseResult, why: string): TrainingPhaseResult => ({ ...p, notes: { 'value held-out BCE': why } });
+    const same = job([note(phase('full', 1, 1, 0.5), 'no success'), note(phase('full', 1, 2, 0.5), 'no success')], [1, 2], ['full']);
+    expect(seedMeans(same)[0].notes).toEqual({ 'value held-out BCE': 'no success' });
+    const mixed = job([note(phase('full', 1, 1, 0.5), 'no success'), note(phase('full', 1, 2, 0.5), 'no failure')], [1, 2], ['full']);
+    expect(seedMeans(mixed)[0].notes['value held-out BCE']).toMatch(/each seed's row says why/);
+    // One seed measured it: the mean has the number, and no note.
+    const one = job([note(phase('full', 1, 1, 0.5), 'no success'), { ...phase('full', 1, 2, 0.5), losses: { 'value held-out BCE': 0.2 } }], [1, 2], ['full']);
+    expect(seedMeans(one)[0].losses['value held-out BCE']).toBe(0.2);
+    expect(seedMeans(one)[0].notes).toEqual({});
+  });
+});

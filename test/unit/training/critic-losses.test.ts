@@ -4,6 +4,8 @@ import {
   potentialCriticLoss,
   potentialCriticLossTensor,
   valueCriticLoss,
+  valueCriticLossFromLogits,
+  valueCriticLossFromLogitsTensor,
   valueCriticLossTensor,
 } from '../../../main/training/critic-losses';
 import { useCpuBackend } from './tf-setup';
@@ -86,6 +88,59 @@ describe('critic losses on tensors', () => {
     tf.tidy(() => {
       expect(() => potentialCriticLossTensor(tf.tensor1d([0.1, 0.2]), tf.tensor2d([[0.1], [0.2]]))).toThrow(/must match/);
       expect(() => valueCriticLossTensor(tf.tensor1d([0.1, 0.2]), tf.tensor1d([1]))).toThrow(/must match/);
+    });
+  });
+});
+
+describe('valueCriticLossFromLogits (docs/design/MIRA.md §4.2: the same BCE from V\'s logits, no clamp)', () => {
+  it('matches the hand-worked BCE: z = [2, −1], r = [1, 0]', () => {
+    // softplus(2) − 2 = log(1 + e²) − 2 = 2.1269280 − 2 = 0.1269280 (= −log σ(2) = −log .8807971)
+    // softplus(−1) − 0 = log(1 + e⁻¹) = 0.3132617 (= −log(1 − σ(−1)) = −log .7310586); mean 0.2200948
+    expect(valueCriticLossFromLogits([2, -1], [1, 0])).toBeCloseTo(0.2200948, 6);
+    expect(valueCriticLossFromLogits([2, -1], [1, 0])).toBeCloseTo(valueCriticLoss([1 / (1 + Math.exp(-2)), 1 / (1 + Math.exp(1))], [1, 0]), 6);
+    expect(valueCriticLossFromLogits([0], 1)).toBeCloseTo(Math.LN2, 10);
+  });
+
+  it('keeps growing where the clamped form stops at −log ε: z = 20, r = 0 → 20 (clamped: 16.118)', () => {
+    expect(valueCriticLossFromLogits([20], 0)).toBeCloseTo(20, 6);
+    expect(valueCriticLossFromLogits([-30], 1)).toBeCloseTo(30, 6);
+    expect(valueCriticLossFromLogits([30], 1)).toBeCloseTo(0, 10);
+  });
+
+  it('refuses bad input', () => {
+    expect(() => valueCriticLossFromLogits([1, 2], [1])).toThrow(/same length/);
+    expect(() => valueCriticLossFromLogits([Number.POSITIVE_INFINITY], 1)).toThrow(/finite/);
+    expect(() => valueCriticLossFromLogits([1], 2)).toThrow(/outcomes\[0\]/);
+    expect(() => valueCriticLossFromLogits([], 1)).toThrow(/must not be empty/);
+  });
+
+  it('the tensor version gives the same values and dL/dz = (σ(z) − r)/N', () => {
+    const loss = tf.tidy(() => valueCriticLossFromLogitsTensor(tf.tensor1d([2, -1]), tf.tensor1d([1, 0])).dataSync()[0]);
+    expect(loss).toBeCloseTo(0.2200948, 5);
+    // (σ(2) − 1)/2 = (.8807971 − 1)/2 = −.0596015; (σ(−1) − 0)/2 = .2689414/2 = .1344707
+    const grad = tf.tidy(() =>
+      tf.grad((z: tf.Tensor) => valueCriticLossFromLogitsTensor(z, tf.tensor1d([1, 0])))(tf.tensor1d([2, -1])).arraySync(),
+    ) as number[];
+    expect(grad[0]).toBeCloseTo(-0.0596015, 5);
+    expect(grad[1]).toBeCloseTo(0.1344707, 5);
+  });
+
+  it('a saturated wrong V still gets a gradient (the clamped form gives none)', () => {
+    // z = 17 and 20 with r = 0: σ(z) ≈ 1, so dL/dz ≈ (1 − 0)/2 = .5 each; through sigmoid + clamp it is 0.
+    const z = () => tf.tensor1d([17, 20]);
+    const r = () => tf.tensor1d([0, 0]);
+    const fromLogits = tf.tidy(() => tf.grad((x: tf.Tensor) => valueCriticLossFromLogitsTensor(x, r()))(z()).arraySync()) as number[];
+    expect(fromLogits[0]).toBeCloseTo(0.5, 5);
+    expect(fromLogits[1]).toBeCloseTo(0.5, 5);
+    const clamped = tf.tidy(() => tf.grad((x: tf.Tensor) => valueCriticLossTensor(tf.sigmoid(x), r()))(z()).arraySync()) as number[];
+    expect(clamped).toEqual([0, 0]);
+    const value = tf.tidy(() => valueCriticLossFromLogitsTensor(z(), r()).dataSync()[0]);
+    expect(value).toBeCloseTo(18.5, 4); // (17 + 20)/2, float32
+  });
+
+  it('refuses shapes that would broadcast', () => {
+    tf.tidy(() => {
+      expect(() => valueCriticLossFromLogitsTensor(tf.tensor1d([0.1, 0.2]), tf.tensor1d([1]))).toThrow(/must match/);
     });
   });
 });

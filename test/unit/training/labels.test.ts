@@ -4,10 +4,25 @@ import { variantSettings } from '../../../main/training/phases/variants';
 import { failedProgressLabels, progressLabels } from '../../../main/training/progress-labels';
 
 describe('completionStates (docs/design/MIRA.md §4.3: subgoal j completes at state t_j)', () => {
-  it('maps the progress judged after action t to state t + 1, in order, stopping at the first undone subgoal', () => {
+  it('maps the progress judged after action t to state t + 1, in order', () => {
     expect(completionStates([[0, 0, 0], [1, 0, 0], [1, 0, 0], [1, 1, 0]], 3)).toEqual([2, 4]);
     expect(completionStates([null, [1, 1, 0]], 3)).toEqual([2, 2]);
     expect(completionStates([[0, 0]], 2)).toEqual([]);
+  });
+
+  it('counts completions in any order: the j-th is the first state with j subgoals done (never an error)', () => {
+    // The audit's case, K = 2: subgoal 2 done after action 0, subgoal 1 after action 1 → counts 1, 2 → states 1, 2
+    // (the old per-subgoal rule gave [2, 1], which progressLabels refused as not strictly increasing).
+    expect(completionStates([[0, 1], [1, 1]], 2)).toEqual([1, 2]);
+    // K = 3: counts 1, 1, 2, 3 → completions at states 1, 3, 4.
+    expect(completionStates([[0, 0, 1], [0, 0, 1], [1, 0, 1], [1, 1, 1]], 3)).toEqual([1, 3, 4]);
+    // A milestone lost and regained counts once, from the first time it was reached: counts 1, 0, 1, 1 → [1].
+    expect(completionStates([[1, 0], [0, 0], [1, 0], [1, 0]], 2)).toEqual([1]);
+    // Entries past K are ignored.
+    expect(completionStates([[0, 1, 1]], 2)).toEqual([1]);
+    // The labels follow: K = 3, T = 4, knots (0, 0), (1, 1/3), (3, 2/3), (4, 1) → [0, 1/3, 1/2, 2/3, 1].
+    const labels = episodeProgressLabels(completionStates([[0, 0, 1], [0, 0, 1], [1, 0, 1], [1, 1, 1]], 3), 4, 3);
+    [0, 1 / 3, 1 / 2, 2 / 3, 1].forEach((l, t) => expect(labels[t]).toBeCloseTo(l, 10));
   });
 });
 

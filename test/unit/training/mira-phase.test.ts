@@ -120,13 +120,16 @@ describe('runMiraUpdate', () => {
     expect(one.valueHeldOut).toBeGreaterThan(0);
     expect(one.potentialHeldOut).toBeGreaterThanOrEqual(0);
     expect(one.meanAdvantageSuccess!).toBeGreaterThan(one.meanAdvantageFailure!);
-    // Phase 2: the three successes of phase 1 are in the buffer (cap 2 × 2 new kept trajectories = 4).
+    // Phase 2: the three successes of phase 1 are in the buffer (cap 2 × 2 new trajectories collected = 4).
     const two = await runMiraUpdate(2, [solved(), failed()], { policy, critic, vocab }, variantSettings('full'), replay, h);
     expect(two).toMatchObject({ newTrajectories: 2, keptTrajectories: 2, replayTrajectories: 3, replayKeptTrajectories: 3, replayed: 9 });
     // With the filter on, under this untrained policy (near-uniform over the fixture's candidates, mean
-    // perplexity ≫ 2) the new trajectory is dropped, and the counts say so.
+    // perplexity ≫ 2) the new trajectory is dropped, and the counts say so. The replay cap counts the collected
+    // new data, not the kept: 2 × 1 = 2 of the 4 stored successes (3 of phase 1, 1 of phase 2) are still drawn
+    // (docs/design/MIRA.md §4.14; counted after the filter it was 2 × 0 = 0).
     const three = await runMiraUpdate(3, [solved()], { policy, critic, vocab }, variantSettings('full'), replay, { ...h, perplexityFilter: true });
-    expect(three).toMatchObject({ newTrajectories: 1, keptTrajectories: 0, keptAfterFilter: 0, newSamples: 3 });
+    expect(replay.size(3)).toBe(4);
+    expect(three).toMatchObject({ newTrajectories: 1, keptTrajectories: 0, keptAfterFilter: 0, newSamples: 3, replayTrajectories: 2 });
     expect(netPredict(critic.value, [featurize(shopState(), vocab, dims)])[0]).toBeGreaterThan(0);
     critic.dispose();
   });

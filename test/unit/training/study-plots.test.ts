@@ -33,7 +33,7 @@ describe('the study\'s critic and filter plots without points', () => {
     const fitted = { critic: 0.4, potential: 0.1, policy: 0.2 };
     const report = studyReport(jobOf(['full'], [result('full', 0, { sft: 1 }), result('full', 1, fitted), result('full', 2, fitted)]));
     expect(emptyLines(criticLossesPlot(report))).toEqual([
-      'value held-out BCE: no held-out loss: the held-out set was empty in all 2 MiRA phases (too few rollouts of each outcome to hold one out)',
+      'value held-out BCE: no held-out loss: no held-out slice held both a success and a failure in all 2 MiRA phases (V then trained on every episode)',
       'potential held-out MSE: no held-out loss: the held-out set was empty in all 2 MiRA phases (too few rollouts of each outcome to hold one out)',
     ]);
     // Phases without filter counts (older records) are not "no MiRA phase".

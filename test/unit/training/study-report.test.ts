@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TestOutcome } from '../../../main/api/study-types';
 import type { TrainingJob, TrainingPhaseResult } from '../../../main/api/training-types';
 import { parseSeeds, trainingUnits } from '../../../main/training/study/seeds';
-import { studyReport } from '../../../main/training/study/study-report';
+import { setupLine, studyReport } from '../../../main/training/study/study-report';
 import { studyTextTable } from '../../../main/training/study/study-table';
 
 const outcome = (taskId: string, success: boolean, failureMode: TestOutcome['failureMode'] = null, milestones = 0): TestOutcome =>
@@ -69,9 +69,26 @@ describe('study report over seeds', () => {
     expect(report.cells[0].testSuccess).toEqual({ mean: 0.375, low: 0.375, high: 0.375, n: 4 });
   });
 
+  it('leaves a seed whose evaluation did not run out of the SR (stored as 0 of 0 episodes, not 0%)', () => {
+    const untested = phase('full', 1, 2, undefined, { testSuccess: 0, testEpisodes: 0 });
+    const report = studyReport(job([phase('full', 1, 1, [outcome('a', true), outcome('b', false, 'others')]), untested]));
+    // Seed 1 alone: 1 of 2 tasks → 0.5 over n = 2 (with seed 2's placeholder averaged in it read 0.25).
+    expect(report.cells[0].perTask).toBe(true);
+    expect(report.cells[0].testSuccess.mean).toBe(0.5);
+    expect(report.cells[0].testSuccess.n).toBe(2);
+  });
+
   it('one unit of work per (seed, variant), seed after seed; a single seed keeps the old folder layout', () => {
     expect(trainingUnits({ seed: 9, variants: ['full', 'kl'] }).map((u) => [u.seed, u.variant, u.dir])).toEqual([[9, 'full', 'full'], [9, 'kl', 'kl']]);
     expect(trainingUnits({ seed: 1, seeds: [1, 2], variants: ['full', 'kl'] }).map((u) => u.dir)).toEqual(['seed-1/full', 'seed-1/kl', 'seed-2/full', 'seed-2/kl']);
+  });
+
+  it('its setup line says what the job changed of the MiRA defaults, and nothing when it changed none', () => {
+    expect(setupLine(job([]))).toBe('shop/a · 10 instances per family · 1 MiRA phase · SFT demos per family: all · rollouts per task: 1 · seeds 1, 2');
+    const changed = job([]);
+    changed.request = { ...changed.request, budget: { tasksPerPhase: 4 }, overrides: { alpha: 0.6, returnKind: 'raw', perplexityFilter: false } };
+    expect(setupLine(changed)).toBe('shop/a · 10 instances per family · 1 MiRA phase · SFT demos per family: all · rollouts per task: 1 · tasks per phase: 4 · seeds 1, 2 · MiRA settings: α 0.6, return raw, no perplexity filter');
+    expect(studyReport(changed, { replicates: 1 }).setup).toBe(setupLine(changed));
   });
 
   it('parses seed lists and ranges, and rejects nonsense with a clear message', () => {

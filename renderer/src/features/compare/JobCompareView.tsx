@@ -3,6 +3,7 @@ import type { TrainingJob } from '../../../../main/api/training-types';
 import { getClient } from '../../api/client';
 import { MultiLineChart } from '../../components/charts/MultiLineChart';
 import { formatLoss } from '../training/loss-axis';
+import { lossLabel } from '../training/loss-names';
 import { percent, successSeries } from '../training/training-series';
 import type { SeedMean } from '../training/seed-means';
 import { optionsDiff, phaseRows } from './job-diff';
@@ -75,11 +76,12 @@ export function JobCompareView({ left, right }: { left: string; right: string })
 function srText(result: SeedMean | null): string {
   if (!result) return '—';
   const n = result.results.length;
-  return `${percent(result.testSuccess)} ${n === 1 ? `of ${result.results[0].testEpisodes}` : `mean of ${n} seeds`}`;
+  if (result.testSuccess === null) return 'not tested';
+  return `${percent(result.testSuccess)} ${n === 1 ? `of ${result.results[0].testEpisodes}` : `mean of ${result.tested === n ? n : `${result.tested} of ${n}`} seeds`}`;
 }
 
 /** A phase's losses (means over seeds) in the order of `names` (the union over both jobs), or a dash. */
 function lossText(result: SeedMean | null, names: string[]): string {
-  const parts = names.filter((k) => result?.losses[k] !== undefined).map((k) => `${k} ${formatLoss(result!.losses[k])}`);
+  const parts = names.filter((k) => result?.losses[k] !== undefined).map((k) => `${lossLabel(k)} ${formatLoss(result!.losses[k])}`);
   return parts.join(', ') || '—';
 }

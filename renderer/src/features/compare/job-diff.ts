@@ -38,7 +38,7 @@ export interface PhaseRow {
   /** Each job's result, the mean over its trainer seeds when it ran several (issue 17). */
   left: SeedMean | null;
   right: SeedMean | null;
-  /** right − left test success rate, when both reached the phase. */
+  /** right − left test success rate, when both tested the phase. */
   delta: number | null;
   /** Every loss name either side fitted in this phase. */
   losses: string[];
@@ -59,7 +59,7 @@ export function phaseRows(left: TrainingJob, right: TrainingJob): PhaseRow[] {
         phase: any.phase,
         left: a,
         right: b,
-        delta: a && b ? b.testSuccess - a.testSuccess : null,
+        delta: a?.testSuccess != null && b?.testSuccess != null ? b.testSuccess - a.testSuccess : null,
         losses: [...new Set([...Object.keys(a?.losses ?? {}), ...Object.keys(b?.losses ?? {})])].sort(),
       };
     })

@@ -99,12 +99,12 @@ export function RunCritics({ run, onFitted }: { run: RunRecord; onFitted?: () =>
           <table className="grid" data-testid="critic-losses">
             <thead><tr><th scope="col">critic</th><th scope="col">train loss</th><th scope="col">held-out loss</th><th scope="col">epochs (kept)</th></tr></thead>
             <tbody>
-              <tr><td>value V (BCE)</td><td>{loss(r.value.trainLoss)}</td><td>{loss(r.value.heldOutLoss)}</td><td>{r.value.epochs} ({r.value.keptEpoch})</td></tr>
+              <tr><td>value V (BCE)</td><td>{loss(r.value.trainLoss)}</td><td>{r.value.heldOutLoss === null && r.value.heldOutNote ? r.value.heldOutNote : loss(r.value.heldOutLoss)}</td><td>{r.value.epochs} ({r.value.keptEpoch})</td></tr>
               <tr><td>potential P (MSE)</td><td>{loss(r.potential?.trainLoss)}</td><td>{r.potential ? loss(r.potential.heldOutLoss) : 'not fitted: no subgoal judgements'}</td><td>{r.potential ? `${r.potential.epochs} (${r.potential.keptEpoch})` : '—'}</td></tr>
             </tbody>
           </table>
           <p className="headline small" data-testid="critic-ece">
-            Calibration of V on {r.calibration.heldOut ? 'held-out' : 'all (none could be held out)'} states: ECE {r.calibration.ece === null ? '—' : r.calibration.ece.toFixed(3)} over {r.calibration.n} states
+            Calibration of V on {r.calibration.heldOut ? 'held-out' : 'all (no held-out slice with both outcomes)'} states: ECE {r.calibration.ece === null ? '—' : r.calibration.ece.toFixed(3)} over {r.calibration.n} states
           </p>
           <ReliabilityDiagram title="Reliability of V vs outcome" bins={r.calibration.bins} testId="reliability-diagram" />
         </div>

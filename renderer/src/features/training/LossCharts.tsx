@@ -45,8 +45,8 @@ function LossPlot({ plot, log }: { plot: LossPlotData; log: boolean }) {
   };
   return (
     <div className="loss-plot" data-testid="loss-plot" data-name={plot.name} data-scale={log ? 'log' : 'linear'}>
-      <div className="small"><strong>{plot.name}</strong>{single && <> · last {lastOf(plot.lines[0])}</>}{axis.dropped > 0 && <span className="muted"> · {axis.dropped} non-positive point(s) not drawn on log scale</span>}</div>
-      <svg width={WIDTH} height={HEIGHT} role="img" aria-label={`${plot.name} loss${single ? '' : `, ${plot.lines.map((l) => l.name).join(', ')}`}${log ? ' (log scale)' : ''}`}>
+      <div className="small"><strong>{plot.title}</strong>{single && <> · last {lastOf(plot.lines[0])}</>}{axis.dropped > 0 && <span className="muted"> · {axis.dropped} non-positive point(s) not drawn on log scale</span>}</div>
+      <svg width={WIDTH} height={HEIGHT} role="img" aria-label={`${plot.title} loss${single ? '' : `, ${plot.lines.map((l) => l.name).join(', ')}`}${log ? ' (log scale)' : ''}`}>
         <line x1={PAD.left} y1={HEIGHT - PAD.bottom} x2={WIDTH - PAD.right} y2={HEIGHT - PAD.bottom} stroke="#9aa5b1" />
         <line x1={PAD.left} y1={HEIGHT - PAD.bottom} x2={PAD.left} y2={PAD.top} stroke="#9aa5b1" />
         <text x={PAD.left - 4} y={PAD.top + 8} textAnchor="end" className="chart-label" data-testid="axis-top">{formatLoss(axis.hi)}</text>
@@ -60,7 +60,7 @@ function LossPlot({ plot, log }: { plot: LossPlotData; log: boolean }) {
               <path d={drawn.map((p, j) => `${j === 0 ? 'M' : 'L'}${sx(p.x)},${sy(p.y)}`).join(' ')} fill="none" stroke={color} strokeWidth={2} />
               {drawn.map((p) => (
                 <circle key={p.x} data-testid="point" data-series={line.name} data-x={p.x} data-y={p.y} cx={sx(p.x)} cy={sy(p.y)} r={2.5} fill={color}>
-                  <title>{`${single ? plot.name : `${plot.name}, ${line.name}`}, update ${p.x}: ${formatLoss(p.y)}`}</title>
+                  <title>{`${single ? plot.title : `${plot.title}, ${line.name}`}, update ${p.x}: ${formatLoss(p.y)}`}</title>
                 </circle>
               ))}
             </g>
@@ -68,7 +68,7 @@ function LossPlot({ plot, log }: { plot: LossPlotData; log: boolean }) {
         })}
       </svg>
       {!single && (
-        <ul className="legend" aria-label={`${plot.name} seeds`}>
+        <ul className="legend" aria-label={`${plot.title} seeds`}>
           {plot.lines.map((line, i) => (
             <li key={line.name} data-testid="loss-legend"><span className="swatch" style={{ background: LINE_COLORS[i % LINE_COLORS.length] }} /> {line.name} · last {lastOf(line)}</li>
           ))}

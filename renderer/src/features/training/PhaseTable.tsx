@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import type { TrainingJob, TrainingPhaseResult } from '../../../../main/api/training-types';
 import { formatLoss } from './loss-axis';
+import { lossLabel } from './loss-names';
 import { PhaseCheckpoint } from './PhaseCheckpoint';
 import { isMultiSeed, seedMeans, type SeedMean } from './seed-means';
 import { percent } from './training-series';
@@ -40,15 +41,17 @@ export function PhaseTable({ job }: { job: TrainingJob }) {
 function MeanRow({ mean, seeds, open, onToggle }: { mean: SeedMean; seeds: number; open: boolean; onToggle: () => void }) {
   const { results } = mean;
   const n = results.length;
-  const srs = results.map((r) => r.testSuccess);
+  // Untested seeds (testEpisodes 0) have no SR: they enter neither the mean nor its range.
+  const srs = results.filter((r) => r.testEpisodes > 0).map((r) => r.testSuccess);
+  const untested = n - srs.length;
   const name = `${mean.variant} phase ${mean.phase}`;
   const over = `mean over ${n === seeds ? '' : `${n} of `}${seeds} seeds`;
   return (
     <tr data-testid="phase-mean-row" className="phase-mean" title={`${over}; each seed's own row opens with "Show seeds"`}>
       <td>{mean.variant}</td><td>{mean.phase === 0 ? '0 (SFT)' : mean.phase}</td>
-      <td data-testid="phase-mean-sr">{percent(mean.testSuccess)} <span className="small muted">{over}{n > 1 ? ` (${percent(Math.min(...srs))}–${percent(Math.max(...srs))})` : ''}</span></td>
+      <td data-testid="phase-mean-sr">{mean.testSuccess === null ? 'not tested' : percent(mean.testSuccess)} <span className="small muted">{over}{srs.length > 1 ? ` (${percent(Math.min(...srs))}–${percent(Math.max(...srs))})` : ''}{untested > 0 && srs.length > 0 ? `; ${untested} not tested` : ''}</span></td>
       <td>{mean.trainSuccess === null ? '—' : percent(mean.trainSuccess)}</td>
-      <td className="small">{Object.entries(mean.losses).map(([k, v]) => `${k} ${formatLoss(v)}`).join(', ')}</td>
+      <td className="small">{lossesText(mean.losses, mean.notes)}</td>
       <td>{average(results.map((r) => r.samplesPerSecond)).toFixed(0)}</td>
       <td>{average(results.map((r) => r.seconds)).toFixed(1)} s</td>
       <td>
@@ -66,11 +69,18 @@ function SeedRow({ job, phase: p, label }: { job: TrainingJob; phase: TrainingPh
     <tr data-testid="phase-row">
       <td>{label}</td><td>{p.phase === 0 ? '0 (SFT)' : p.phase}</td>
       <td>{p.testEpisodes === 0 ? 'not tested' : `${percent(p.testSuccess)} of ${p.testEpisodes}`}</td><td>{p.trainSuccess === null ? '—' : percent(p.trainSuccess)}</td>
-      <td className="small">{Object.entries(p.losses).map(([k, v]) => `${k} ${formatLoss(v)}`).join(', ')}</td>
+      <td className="small">{lossesText(p.losses, p.notes)}</td>
       <td>{p.samplesPerSecond.toFixed(0)}</td><td>{p.seconds.toFixed(1)} s</td>
       <td><PhaseCheckpoint job={job} phase={p} /></td>
     </tr>
   );
+}
+
+/** A phase's losses as a person reads them (lossLabel), then each number the phase could not measure, with why. */
+function lossesText(losses: Record<string, number>, notes: Record<string, string> | undefined): string {
+  const measured = Object.entries(losses).map(([k, v]) => `${lossLabel(k)} ${formatLoss(v)}`);
+  const missing = Object.entries(notes ?? {}).filter(([k]) => losses[k] === undefined).map(([k, why]) => `${k} ${why}`);
+  return [...measured, ...missing].join(', ');
 }
 
 const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);

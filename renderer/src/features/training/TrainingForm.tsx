@@ -3,6 +3,8 @@ import type { TrainingRequest, TrainingVariant } from '../../../../main/api/trai
 import type { TaskSummary } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
 import { listAllTasks } from '../../api/task-pages';
+import { MiraAdvancedFields } from './MiraAdvancedFields';
+import { EMPTY_MIRA_FORM, readMiraForm, type MiraFormValues } from './mira-fields';
 
 // The renderer may import only types from main/ (layering rule), so the variants are listed here; the
 // check below stops the build if the contract gains a variant this list lacks.
@@ -11,8 +13,8 @@ const EVERY_VARIANT_LISTED: Exclude<TrainingVariant, (typeof VARIANTS)[number]> 
 void EVERY_VARIANT_LISTED;
 
 /** Configure and start a training job: variants (one = a training run, several = an ablation with the same
- * seeds and budget), phases, sandbox families, instances, the data budget (SFT demos per family, rollouts per task)
- * and seed (docs/design/MIRA.md §6 for the rest). */
+ * seeds and budget), phases, sandbox families, instances, the data budget (SFT demos per family, rollouts and tasks
+ * per phase), seed, and under Advanced the MiRA hyper-parameters (docs/design/MIRA.md §6). */
 export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) {
   const [tasks, setTasks] = useState<TaskSummary[]>([]);
   const [variants, setVariants] = useState<TrainingVariant[]>(['full']);
@@ -24,6 +26,9 @@ export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) 
   // Blank = the trainer's default (every train task's demonstration; one rollout per task).
   const [sftDemos, setSftDemos] = useState('');
   const [rollouts, setRollouts] = useState('');
+  // Blank = every train task each phase (the curriculum picks which after phase 1).
+  const [tasksPerPhase, setTasksPerPhase] = useState('');
+  const [mira, setMira] = useState<MiraFormValues>(EMPTY_MIRA_FORM);
   // Blank = the trainer's default (one worker per available core, at most one per variant).
   const [parallel, setParallel] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -43,14 +48,24 @@ export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) 
   const start = async () => {
     setBusy(true);
     setError(null);
-    const budget = { ...(sftDemos ? { sftDemosPerFamily: Number(sftDemos) } : {}), ...(rollouts ? { rolloutsPerTask: Number(rollouts) } : {}) };
+    const budget = { ...(sftDemos ? { sftDemosPerFamily: Number(sftDemos) } : {}), ...(rollouts ? { rolloutsPerTask: Number(rollouts) } : {}), ...(tasksPerPhase ? { tasksPerPhase: Number(tasksPerPhase) } : {}) };
     const seeds = seedList(seedsText);
     if (!seeds) {
       setError(`Seeds must be integers separated by commas, e.g. 1,2,3 (got "${seedsText}").`);
       setBusy(false);
       return;
     }
-    const request: TrainingRequest = { variants, phases, families, instancesPerFamily: instances, seed: seeds[0], ...(seeds.length > 1 ? { seeds } : {}), ...(Object.keys(budget).length ? { budget } : {}), ...(parallel ? { parallelVariants: Number(parallel) } : {}) };
+    // An invalid MiRA value is named and nothing is sent (the API would refuse it too, less readably).
+    const { overrides, problems } = readMiraForm(mira);
+    if (problems.length) {
+      setError(`Advanced: ${problems.join(' ')}`);
+      setBusy(false);
+      return;
+    }
+    const request: TrainingRequest = {
+      variants, phases, families, instancesPerFamily: instances, seed: seeds[0], ...(seeds.length > 1 ? { seeds } : {}), ...(Object.keys(budget).length ? { budget } : {}),
+      ...(parallel ? { parallelVariants: Number(parallel) } : {}), ...(Object.keys(overrides).length ? { overrides } : {}),
+    };
     try {
       onStarted((await getClient().startTraining(request)).jobId);
     } catch (e) {
@@ -79,8 +94,10 @@ export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) 
       <label>Instances per family <input type="number" min={5} max={500} value={instances} onChange={(e) => setInstances(Number(e.target.value))} /></label>
       <label>SFT demos per family <input type="number" min={1} max={1000} placeholder="all" value={sftDemos} onChange={(e) => setSftDemos(e.target.value)} /></label>
       <label>Rollouts per task <input type="number" min={1} max={16} placeholder="1" value={rollouts} onChange={(e) => setRollouts(e.target.value)} /></label>
+      <label>Tasks per phase <input type="number" min={1} max={10000} placeholder="all train tasks" value={tasksPerPhase} onChange={(e) => setTasksPerPhase(e.target.value)} title="Train tasks rolled out per MiRA phase; the curriculum picks which after phase 1" /></label>
       <label>Variants in parallel <input type="number" min={1} max={VARIANTS.length} placeholder="one per core" value={parallel} onChange={(e) => setParallel(e.target.value)} title="Variants trained at once, each in its own worker" /></label>
       <label>Seeds <input type="text" inputMode="numeric" value={seedsText} onChange={(e) => setSeedsText(e.target.value)} title="One seed, or several (1,2,3): the same job per trainer seed" /></label>
+      <MiraAdvancedFields values={mira} onChange={setMira} />
       <button type="submit" disabled={busy || variants.length === 0 || families.length === 0}>Start training</button>
       {error && <p role="alert" className="error">{error}</p>}
     </form>

@@ -4,6 +4,7 @@ import { getClient } from '../../api/client';
 import { MultiLineChart } from '../../components/charts/MultiLineChart';
 import { ProgressBar } from '../../components/ProgressBar';
 import { LossCharts } from './LossCharts';
+import { miraSettingsList } from './mira-fields';
 import { PhaseTable } from './PhaseTable';
 import { StudyPanel } from './StudyPanel';
 import { isMultiSeed } from './seed-means';
@@ -22,10 +23,12 @@ export function TrainingJobPanel({ job }: { job: TrainingJob }) {
   const now = useNow(running);
   const secondsLeft = estimateSecondsLeft(job, now);
   const splitWarning = smallSplitWarning(testTaskCount(job));
+  const miraSettings = miraSettingsList(job.request.overrides);
   return (
     <section className="panel training-job" aria-label="Training job" data-testid="training-job">
       <h2>Job {job.id.slice(0, 8)} <span className={`status status-${job.status}`} data-testid="training-status">{job.status}</span></h2>
       <p className="small" data-testid="training-setup">{setupLine(job)}</p>
+      {miraSettings.length > 0 && <p className="small" data-testid="training-mira-settings">MiRA settings: {miraSettings.join(' · ')}</p>}
       <p className="small">
         Backend: <strong data-testid="training-backend">{job.backend?.name ?? '…'}</strong>
         {job.backend?.device && <span data-testid="training-device"> · {job.backend.device}</span>}

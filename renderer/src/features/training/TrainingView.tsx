@@ -89,8 +89,8 @@ function BestTestSr({ job }: { job: TrainingJob }) {
   if (!isMultiSeed(job)) return <td data-testid="job-best-sr" title={where}>{percent(best.testSuccess)}</td>;
   const seeds = best.results.map((r) => r.seed ?? job.request.seed);
   return (
-    <td data-testid="job-best-sr" title={`${where}: mean over seeds ${seeds.join(', ')} (${best.results.map((r) => percent(r.testSuccess)).join(' / ')})`}>
-      {percent(best.testSuccess)} <span className="small muted">mean of {seeds.length} seed{seeds.length === 1 ? '' : 's'}</span>
+    <td data-testid="job-best-sr" title={`${where}: mean over seeds ${seeds.join(', ')} (${best.results.map((r) => (r.testEpisodes > 0 ? percent(r.testSuccess) : 'not tested')).join(' / ')})`}>
+      {percent(best.testSuccess)} <span className="small muted">mean of {best.tested === seeds.length ? '' : `${best.tested} tested of `}{seeds.length} seed{seeds.length === 1 ? '' : 's'}</span>
     </td>
   );
 }

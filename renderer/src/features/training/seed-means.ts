@@ -6,12 +6,18 @@ import type { TrainingJob, TrainingPhaseResult } from '../../../../main/api/trai
 export interface SeedMean {
   variant: string;
   phase: number;
-  /** Mean test SR over `results` (one per seed). */
-  testSuccess: number;
+  /** Mean test SR over the seeds that tested this phase; null when none did. An untested phase (its evaluation
+   * cut by a cancel) is stored with testEpisodes 0 and a placeholder SR 0 that would pull the mean down. */
+  testSuccess: number | null;
+  /** How many of `results` were tested (entered testSuccess). */
+  tested: number;
   /** Mean train SR over the seeds that have one (null at phase 0). */
   trainSuccess: number | null;
   /** Each loss name's mean over the seeds that fitted it (a variant without a potential critic has none). */
   losses: Record<string, number>;
+  /** Why a loss no seed could measure is missing (TrainingPhaseResult.notes), by loss name: the seeds' reason when
+   * they agree, else a pointer to the seeds' rows. */
+  notes: Record<string, string>;
   /** The per-seed results, in seed order. */
   results: TrainingPhaseResult[];
 }
@@ -31,14 +37,33 @@ export function seedMeans(job: TrainingJob): SeedMean[] {
       const train = sorted.map((r) => r.trainSuccess).filter((v): v is number => v !== null);
       const names = [...new Set(sorted.flatMap((r) => Object.keys(r.losses)))];
       const losses = Object.fromEntries(names.map((k) => [k, mean(sorted.map((r) => r.losses[k]).filter((v) => v !== undefined))]));
-      return { variant: sorted[0].variant, phase: sorted[0].phase, testSuccess: mean(sorted.map((r) => r.testSuccess)), trainSuccess: train.length ? mean(train) : null, losses, results: sorted };
+      const tested = sorted.filter((r) => r.testEpisodes > 0).map((r) => r.testSuccess);
+      return {
+        variant: sorted[0].variant, phase: sorted[0].phase, testSuccess: tested.length ? mean(tested) : null, tested: tested.length,
+        trainSuccess: train.length ? mean(train) : null, losses, notes: missingNotes(sorted, losses), results: sorted,
+      };
     })
     .sort((a, b) => order(a.variant) - order(b.variant) || a.variant.localeCompare(b.variant) || a.phase - b.phase);
 }
 
-/** The best (variant, phase) by mean test SR over seeds: the jobs list's "Best test SR" (null before any phase). */
-export function bestSeedMean(job: TrainingJob): SeedMean | null {
-  return seedMeans(job).reduce<SeedMean | null>((best, m) => (best === null || m.testSuccess > best.testSuccess ? m : best), null);
+/** The best tested (variant, phase) by mean test SR over seeds: the jobs list's "Best test SR" (null before any
+ * phase was tested). */
+export function bestSeedMean(job: TrainingJob): (SeedMean & { testSuccess: number }) | null {
+  let best: (SeedMean & { testSuccess: number }) | null = null;
+  for (const m of seedMeans(job)) {
+    if (m.testSuccess !== null && (best === null || m.testSuccess > best.testSuccess)) best = { ...m, testSuccess: m.testSuccess };
+  }
+  return best;
+}
+
+/** The notes of losses every seed lacks, one reason each (the seeds' own when they all give the same). */
+function missingNotes(results: readonly TrainingPhaseResult[], losses: Record<string, number>): Record<string, string> {
+  const keys = [...new Set(results.flatMap((r) => Object.keys(r.notes ?? {})))].filter((k) => losses[k] === undefined);
+  return Object.fromEntries(keys.flatMap((k) => {
+    const reasons = results.map((r) => r.notes?.[k]);
+    if (reasons.some((why) => why === undefined)) return [];
+    return [[k, new Set(reasons).size === 1 ? reasons[0]! : 'not available in any seed (each seed\'s row says why)']];
+  }));
 }
 
 /** Whether the job ran several trainer seeds (its tables then show means over seeds). */

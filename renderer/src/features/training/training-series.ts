@@ -1,6 +1,7 @@
 // What the training plots draw, computed from a job (pure, so it is unit-testable).
 import type { TrainingJob } from '../../../../main/api/training-types';
 import type { Series } from '../../components/charts/series';
+import { lossLabel } from './loss-names';
 import { isMultiSeed, seedMeans } from './seed-means';
 
 /** Test success rate per phase, one series per variant (the ablation comparison, docs/design/MIRA.md §5); with
@@ -9,7 +10,7 @@ export function successSeries(job: TrainingJob): Series[] {
   const byVariant = new Map<string, Series>();
   for (const m of seedMeans(job)) {
     // A phase no seed tested (its evaluation was cut by a cancel) has no SR to plot: 0 would be invented.
-    if (m.results.every((r) => r.testEpisodes === 0)) continue;
+    if (m.testSuccess === null) continue;
     const s = byVariant.get(m.variant) ?? { name: m.variant, points: [] };
     s.points.push({ x: m.phase, y: m.testSuccess });
     byVariant.set(m.variant, s);
@@ -20,7 +21,10 @@ export function successSeries(job: TrainingJob): Series[] {
 /** One loss plot: a loss name (per variant, in an ablation) with one line per trainer seed (a single-seed job:
  * one line, named as the plot). */
 export interface LossPlotData {
+  /** The stored loss key (with the variant in an ablation): what the plot is found by. */
   name: string;
+  /** What a person reads (lossLabel: "critic" is "value BCE"). */
+  title: string;
   lines: Series[];
 }
 
@@ -32,6 +36,7 @@ export function lossPlots(job: TrainingJob): LossPlotData[] {
   const multiSeed = isMultiSeed(job) || new Set(job.lossCurve.map((p) => p.seed)).size > 1;
   const updates = new Map<string, number>();
   const plots = new Map<string, Map<string, Series>>();
+  const titles = new Map<string, string>();
   for (const point of job.lossCurve) {
     const unit = `${point.variant ?? ''}/${point.seed ?? ''}`;
     const x = updates.get(unit) ?? 0;
@@ -39,6 +44,7 @@ export function lossPlots(job: TrainingJob): LossPlotData[] {
     for (const [name, value] of Object.entries(point.losses)) {
       if (!Number.isFinite(value)) continue;
       const plot = multiVariant && point.variant ? `${point.variant} ${name}` : name;
+      titles.set(plot, multiVariant && point.variant ? `${point.variant} ${lossLabel(name)}` : lossLabel(name));
       const line = !multiSeed ? plot : point.seed === undefined ? 'seed not recorded' : `seed ${point.seed}`;
       const lines = plots.get(plot) ?? new Map<string, Series>();
       plots.set(plot, lines);
@@ -47,7 +53,7 @@ export function lossPlots(job: TrainingJob): LossPlotData[] {
       lines.set(line, s);
     }
   }
-  return [...plots].map(([name, lines]) => ({ name, lines: [...lines.values()].sort((a, b) => seedOf(a.name) - seedOf(b.name)) }));
+  return [...plots].map(([name, lines]) => ({ name, title: titles.get(name) ?? name, lines: [...lines.values()].sort((a, b) => seedOf(a.name) - seedOf(b.name)) }));
 }
 
 /** A line's seed for ordering its legend ("seed 10" after "seed 2"); lines without one last. */

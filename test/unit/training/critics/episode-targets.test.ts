@@ -18,6 +18,15 @@ describe('episodeTargets', () => {
     expect(t.labels!.map((x) => +x.toFixed(6))).toEqual([0, 0.25, 0.5, 0.5, 0.5]);
   });
 
+  it('labels milestones completed out of their listed order instead of throwing (a whole fit used to fail)', () => {
+    // K = 2, T = 2: milestone 2 after action 0, milestone 1 after action 1 → completions at s_1, s_2: [0, 1/2, 1].
+    const t = episodeTargets(true, [[0, 1], [1, 1]]);
+    expect(t).toMatchObject({ outcome: 1, source: 'steps', K: 2 });
+    expect(t.labels!.map((x) => +x.toFixed(6))).toEqual([0, 0.5, 1]);
+    // Failed, milestone 1 lost after action 1 and regained: counted once from s_1, flat after: [0, 1/2, 1/2, 1/2, 1/2].
+    expect(episodeTargets(false, [[1, 0], [0, 0], [1, 0], [1, 0]]).labels!.map((x) => +x.toFixed(6))).toEqual([0, 0.5, 0.5, 0.5, 0.5]);
+  });
+
   it('carries the milestones over a step stored without a vector (an unparsed reply)', () => {
     // Filled: [0,0], [0,0], [1,0], [1,1] → milestone 1 at s_3: knots (0, 0), (3, 1/2), (4, 1).
     const t = episodeTargets(true, [[0, 0], null, [1, 0], [1, 1]]);
