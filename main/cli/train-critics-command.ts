@@ -6,8 +6,22 @@ import type { Core } from '../core';
 import { flagNumber, flagString, UsageError, type ParsedArgs } from './args';
 import { latestPersonRun, resolveRun } from './run-resolver';
 import { checkCriticFitRequest } from './train-request-check';
+import { findCommand } from './usage';
+
+/** The `train` flags a critic fit reads; the rest of `train`'s (--alpha, --phases, …) configure training jobs and
+ * would be silently ignored here, so they are refused (COMMON_FLAGS such as --data pass). */
+const CRITIC_FIT_FLAGS = new Set(['runs', 'epochs', 'patience', 'seed']);
+
+function refuseTrainingJobFlags(args: ParsedArgs): void {
+  const trainFlags = new Set((findCommand('train')?.flags ?? []).map((f) => f.name));
+  const stray = Object.keys(args.flags).filter((name) => trainFlags.has(name) && !CRITIC_FIT_FLAGS.has(name));
+  if (stray.length) {
+    throw new UsageError(`train critics takes --runs, --epochs, --patience and --seed; ${stray.map((f) => `--${f}`).join(', ')} ${stray.length === 1 ? 'configures' : 'configure'} training jobs (\`train\` without \`critics\`).`);
+  }
+}
 
 export async function trainCriticsCommand(args: ParsedArgs, core: Core): Promise<number> {
+  refuseTrainingJobFlags(args);
   const wanted = (flagString(args, 'runs') ?? '').split(',').map((r) => r.trim()).filter(Boolean);
   if (wanted.length === 0) throw new UsageError('train critics needs --runs <id,id,…>: the runs whose episodes the critics learn from.');
   const epochs = flagNumber(args, 'epochs', NaN);

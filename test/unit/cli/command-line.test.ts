@@ -125,3 +125,13 @@ describe('train families', () => {
     expect(() => checkTrainingFamilies(['shop/checkout'], [])).not.toThrow();
   });
 });
+
+describe('train critics arguments', () => {
+  it('refuses the flags that configure training jobs, naming them (they were ignored)', async () => {
+    const { trainCriticsCommand } = await import('../../../main/cli/train-critics-command');
+    const args = parsed('train', 'critics', '--runs', 'abc', '--alpha', '0.5', '--phases', '2');
+    // Refused before the core is touched: a stub with nothing in it is enough.
+    await expect(trainCriticsCommand(args, {} as never)).rejects.toThrow(UsageError);
+    await expect(trainCriticsCommand(args, {} as never)).rejects.toThrow('train critics takes --runs, --epochs, --patience and --seed; --alpha, --phases configure training jobs (`train` without `critics`).');
+  });
+});
