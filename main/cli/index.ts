@@ -9,7 +9,7 @@ import { browserEndpointsOf } from './browser-endpoints';
 import { importCommand } from './import-command';
 import { analyzeCommand } from './analyze-command';
 import { listCommand } from './list-command';
-import { llmSettingsOverrides } from './llm-settings';
+import { llmCacheModeOf, llmSettingsOverrides } from './llm-settings';
 import { resumeCommand, runCommand } from './run-command';
 import { serveCommand } from './serve-command';
 import { helpReply, overviewText } from './usage';
@@ -31,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
   const dataDir = flagString(args, 'data') ?? process.env.MIRA_DATA_DIR ?? defaultDataDir(homedir());
   const miniwobSuccess = flagString(args, 'miniwob-success');
   if (miniwobSuccess !== undefined && !isMiniWobSuccessRule(miniwobSuccess)) throw new UsageError(`--miniwob-success must be browsergym or miniwob, not "${miniwobSuccess}".`);
+  const llmCache = llmCacheModeOf(args);
   // `list` and `analyze` only read: on a data directory this process cannot write they open it read-only. One
   // that does not exist yet is created, as any command does: `list` then shows the catalog.
   const readOnly = (args.command === 'list' || args.command === 'analyze') && existsSync(dataDir) && !(await isWritableDir(dataDir));
@@ -45,7 +46,11 @@ async function main(argv: string[]): Promise<number> {
     sandbox,
     mode: args.command === 'serve' ? 'web' : 'cli',
     miniwob: { dir: flagString(args, 'miniwob-dir'), successRule: miniwobSuccess },
-    llm: { allowEnvKeyForCustomEndpoint: args.flags['allow-env-key-for-custom-endpoint'] !== undefined || process.env.MIRA_ALLOW_ENV_KEY_CUSTOM_ENDPOINT === '1' },
+    llm: {
+      allowEnvKeyForCustomEndpoint: args.flags['allow-env-key-for-custom-endpoint'] !== undefined || process.env.MIRA_ALLOW_ENV_KEY_CUSTOM_ENDPOINT === '1',
+      // A reply cached before a fix, or one a person wants re-drawn, is asked again with --llm-cache refresh.
+      ...(llmCache === undefined ? {} : { cacheMode: llmCache }),
+    },
     settingsOverrides: llmSettingsOverrides(args),
     // Failed episodes of a run get a short LLM summary when a provider is configured (the "analyzer" prompt).
     summarizer: 'configured',

@@ -1,7 +1,8 @@
 import { isMember, LLM_PROVIDER_IDS, LLM_PROVIDERS } from '../api/registries';
 import type { SettingsPatch } from '../api/settings';
 import { parseSettingsPatch, SettingsValidationError } from '../api/settings-schema';
-import { flagString, type ParsedArgs } from './args';
+import { LLM_CACHE_MODES, type CacheMode } from '../llm/client';
+import { flagString, UsageError, type ParsedArgs } from './args';
 
 /** The environment variables that set this process's LLM settings (flags win over them). */
 export const LLM_ENV = {
@@ -59,4 +60,13 @@ export function llmSettingsOverrides(args: ParsedArgs, env: NodeJS.ProcessEnv = 
   if (patch.gemini && Object.keys(patch.gemini).length === 0) delete patch.gemini;
   if (patch.openaiCompatible && Object.keys(patch.openaiCompatible).length === 0) delete patch.openaiCompatible;
   return patch;
+}
+
+/** `--llm-cache readwrite|refresh|off` for this process: refresh asks again and overwrites what is cached (a reply
+ * a person wants re-drawn, or one cached before a fix); undefined when not given (the client's default). */
+export function llmCacheModeOf(args: ParsedArgs): CacheMode | undefined {
+  const mode = flagString(args, 'llm-cache');
+  if (mode === undefined) return undefined;
+  if (!(LLM_CACHE_MODES as readonly string[]).includes(mode)) throw new UsageError(`--llm-cache must be ${LLM_CACHE_MODES.join(', ')}, not "${mode}".`);
+  return mode as CacheMode;
 }

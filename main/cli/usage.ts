@@ -174,6 +174,7 @@ export const COMMON_FLAGS: readonly FlagUsage[] = [
   { name: 'browser-endpoint', value: '<url>', text: 'also run episodes on this browser, repeatable: ws://host:port/… (Playwright server), http(s)://host:port (CDP); #max=N caps its contexts (default 4); local#max=N caps (0: skips) the local one (default $MIRA_BROWSER_ENDPOINTS, comma-separated, then settings.json)' },
   { name: 'provider', value: [...LLM_PROVIDER_IDS, 'none'].join('|'), text: 'LLM provider for this process: react, sgo, AutoRater, subgoals (default $MIRA_LLM_PROVIDER, then Settings)' },
   { name: 'base-url', value: '<url>', text: "that provider's endpoint for this process, settings.json unchanged (default $MIRA_GEMINI_BASE_URL / $MIRA_OPENAI_BASE_URL, then Settings; models: $MIRA_GEMINI_MODEL / $MIRA_OPENAI_MODEL)" },
+  { name: 'llm-cache', value: 'readwrite|refresh|off', text: 'the LLM reply cache (<data>/llm-cache): refresh asks again and overwrites what is cached, off neither reads nor writes (default readwrite)' },
   { name: 'allow-env-key-for-custom-endpoint', text: 'send GEMINI_API_KEY / OPENAI_API_KEY to a custom base URL too (or MIRA_ALLOW_ENV_KEY_CUSTOM_ENDPOINT=1)' },
   { name: 'help', text: "print the command's usage and exit" },
 ];

@@ -9,7 +9,8 @@ import type { AttemptRecord, LlmProvider, LlmRequest, LlmResponse } from './type
 
 /** readwrite: use and fill the cache. refresh: always call, then store (re-judge with fresh replies).
  * off: neither read nor write. */
-export type CacheMode = 'readwrite' | 'refresh' | 'off';
+export const LLM_CACHE_MODES = ['readwrite', 'refresh', 'off'] as const;
+export type CacheMode = (typeof LLM_CACHE_MODES)[number];
 
 export interface LlmClientOptions {
   provider: LlmProvider;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core';
 import { parseArgs } from '../../main/cli/args';
-import { llmSettingsOverrides } from '../../main/cli/llm-settings';
+import { llmCacheModeOf, llmSettingsOverrides } from '../../main/cli/llm-settings';
 import { MemorySecretStore } from '../../main/settings/secret-store';
 import { chatReply, startOpenAiServer, type ChatServer } from '../fixtures/openai-server';
 
@@ -107,3 +107,38 @@ describe('a core started with LLM flags', () => {
     expect(server.requests[0].headers.authorization).toBe('Bearer sk-entered-now');
   });
 });
+
+describe('--llm-cache', () => {
+  /** A core whose LLM cache is on, in the mode the command line names; two identical deterministic calls. */
+  async function twoJudgeCalls(argv: string[]): Promise<number> {
+    dir = await mkdtemp(join(tmpdir(), 'mira-llm-cache-cli-'));
+    const args = parseArgs(['run', '--provider', 'openai-compatible', '--base-url', server.url, ...argv]);
+    core = await createCore({
+      dataDir: dir, sandbox: false, secrets: new MemorySecretStore({ MIRA_OPENAI_MODEL: 'm' }),
+      settingsOverrides: llmSettingsOverrides(args, { MIRA_OPENAI_MODEL: 'm' }),
+      llm: { retry: { maxAttempts: 1 }, ...(llmCacheModeOf(args) ? { cacheMode: llmCacheModeOf(args) } : {}) },
+    });
+    const { client, model } = await core.inference.llm();
+    for (let i = 0; i < 2; i++) {
+      server.enqueue(chatReply.text('{"done": false}'));
+      await client.generate({ model, temperature: 0, messages: [{ role: 'user', parts: [{ text: 'is the milestone done?' }] }], purpose: 'autorater' });
+    }
+    return server.requests.length;
+  }
+
+  it('reads readwrite, refresh and off, and refuses anything else as a usage error', () => {
+    expect(llmCacheModeOf(parseArgs(['run']))).toBeUndefined();
+    for (const mode of ['readwrite', 'refresh', 'off']) expect(llmCacheModeOf(parseArgs(['run', '--llm-cache', mode]))).toBe(mode);
+    expect(() => llmCacheModeOf(parseArgs(['run', '--llm-cache', 'clear']))).toThrow('--llm-cache must be readwrite, refresh, off, not "clear".');
+  });
+
+  it('refresh asks the endpoint again where the default serves the cached reply', async () => {
+    expect(await twoJudgeCalls([])).toBe(1);
+    await core!.close();
+    core = null;
+    await rm(dir!, { recursive: true, force: true });
+    server.requests.length = 0;
+    expect(await twoJudgeCalls(['--llm-cache', 'refresh'])).toBe(2);
+  });
+});
+
