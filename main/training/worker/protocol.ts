@@ -32,7 +32,7 @@ export interface TrainingOptions {
   phases?: number;
   /** Successful oracle demonstrations per family that SFT learns from (default: all of the train split's). */
   sftDemosPerFamily?: number;
-  /** Train tasks per phase (default: every train task; curriculum picks them after phase 1). */
+  /** Train tasks per phase (default: every train task); the curriculum picks them in every phase, across families (curriculum.ts). */
   tasksPerPhase?: number;
   /** Sampled episodes per task and phase. */
   rolloutsPerTask?: number;
