@@ -3,7 +3,6 @@
 // a response schema. Also used to re-plan (docs/design/MIRA.md §3.2): completed milestones are kept, the rest regenerated.
 import type { SubgoalItem } from '../api/inference-types';
 import type { LlmCallsRepo } from '../store/llm-calls-repo';
-import { earlyEndProblem } from '../llm/finish-reason';
 import type { CallLink, LlmRecorder } from '../llm/recorder';
 import type { JsonSchema, ThinkingBudget } from '../llm/types';
 import { renderFewShot, type FewShotExample } from '../prompts/few-shot';
@@ -84,8 +83,8 @@ export async function generateSubgoals(deps: GenerationDeps, input: GenerationIn
     },
     input.link,
   );
-  // A reply cut off or stopped by a filter is not the model's plan, even when what arrived parses.
-  const problem = earlyEndProblem(response.finishReason) ?? shapeProblem(response.json, input.k);
+  // A reply cut off or stopped by a filter never gets here: the client fails it as 'incomplete' (main/llm/client.ts).
+  const problem = shapeProblem(response.json, input.k);
   if (problem) {
     const message = `The subgoal reply is not ${input.k} milestones: ${problem}.`;
     await deps.calls.markFailed(callId, 'unparseable', message);

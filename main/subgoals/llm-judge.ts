@@ -5,7 +5,6 @@
 // JudgeCallError, and the episode loop decides what it means (an infrastructure failure, or the abort).
 import type { SubgoalItem } from '../api/inference-types';
 import { LlmError } from '../llm/errors';
-import { earlyEndProblem } from '../llm/finish-reason';
 import type { LlmCallsRepo } from '../store/llm-calls-repo';
 import { failedCallId, type CallLink, type LlmRecorder } from '../llm/recorder';
 import type { JsonSchema, LlmPart, ThinkingBudget } from '../llm/types';
@@ -106,14 +105,11 @@ export async function judgeWithLlm(deps: JudgeDeps, input: JudgeInput): Promise<
     );
     const json = response.json as { done?: unknown; evidence?: unknown } | null;
     const base = { model: response.model, callId, latencyMs: response.latencyMs, prompt, response: response.text };
-    // A reply cut off at the token limit or stopped by a safety filter is not the model's answer, even when
-    // what arrived parses as {"done": true}.
-    const early = earlyEndProblem(response.finishReason);
-    const why = early
-      ? `The AutoRater reply is not a verdict: ${early}; counted as not done.`
-      : typeof json?.done !== 'boolean' ? 'The AutoRater reply has no boolean "done"; counted as not done.' : null;
-    if (why) {
-      await deps.calls.markFailed(callId, early ? 'incomplete' : 'unparseable', why);
+    // A reply cut off at the token limit or stopped by a safety filter never gets here: the client fails it as
+    // 'incomplete' (main/llm/client.ts), answered in the catch below.
+    if (typeof json?.done !== 'boolean') {
+      const why = 'The AutoRater reply has no boolean "done"; counted as not done.';
+      await deps.calls.markFailed(callId, 'unparseable', why);
       return { ...base, done: false, evidence: why };
     }
     const evidence = json?.evidence;
