@@ -1,19 +1,26 @@
-// The Electron shell: a window, the preload bridge, IPC wiring and the blob protocol. All behaviour lives in
-// the core (main/), which never imports Electron; this file stays thin. The page's Content-Security-Policy
+// The Electron shell: a window, the preload bridge, IPC wiring and the app's two schemes. All behaviour lives
+// in the core (main/), which never imports Electron; this file stays thin. The page's Content-Security-Policy
 // is the renderer's own meta tag (renderer/csp.ts), one per build mode.
-import { app, BrowserWindow, dialog, net, protocol, safeStorage, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage, session, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../main/core';
 import { checkResources } from '../main/resources/resource-check';
 import { RESOURCES } from '../main/resources/resource-paths';
 import { pickBrowserExecutable } from './browser-picker';
 import { BLOB_SCHEME, DESKTOP_CHANNELS } from './channels';
 import { bindIpc, handleFromWindow } from './ipc';
+import { keepOutputInFile } from './log-file';
+import { APP_ENTRY_URL, APP_SCHEME, serveAppFile, serveBlob } from './protocols';
+import { shutDownBeforeQuit } from './quit';
 import { KeychainSecretStore } from './secret-store';
-import { createWorkbenchWindow, isTrustedUrl, RENDERER_INDEX } from './window';
+import { claimSingleInstance } from './single-instance';
+import { createWorkbenchWindow, isTrustedUrl } from './window';
 
-protocol.registerSchemesAsPrivileged([{ scheme: BLOB_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// Standard + secure: the page gets a real origin (mira-app://workbench) for 'self', storage and module scripts.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  { scheme: BLOB_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 async function openWindow(core: Core): Promise<void> {
   const window = createWorkbenchWindow();
@@ -27,7 +34,7 @@ async function openWindow(core: Core): Promise<void> {
     ),
   ];
   window.on('closed', () => unbind.forEach((off) => off()));
-  await window.loadFile(RENDERER_INDEX);
+  await window.loadURL(APP_ENTRY_URL);
 }
 
 /** Resources the packaged app reads from disk: logged at start, and a missing one is shown, not hidden. */
@@ -39,29 +46,32 @@ function reportResources(): void {
   if (missing.length) dialog.showErrorBox('MiRA Workbench is incomplete', `These files are missing:\n${missing.map((e) => `${e.name}: ${e.path}`).join('\n')}`);
 }
 
+/** This session's log (Electron's logs folder: ~/Library/Logs/MiRA Workbench on macOS, logs/ in the user-data
+ * folder elsewhere); null until the app is ready. */
+let logFile: string | null = null;
+
 async function start(): Promise<void> {
   await app.whenReady();
+  app.setAppLogsPath();
+  logFile = keepOutputInFile(app.getPath('logs'), [process.stdout, process.stderr]);
   reportResources();
   // The renderer asks for no permissions (camera, notifications, …); refuse them all.
   session.defaultSession.setPermissionRequestHandler((_contents: WebContents, _permission: string, callback: (granted: boolean) => void) => callback(false));
   // …and answer "denied" to the synchronous checks too (e.g. navigator.permissions.query), which the request
   // handler does not see.
   session.defaultSession.setPermissionCheckHandler(() => false);
-  const core = await createCore({
+  protocol.handle(APP_SCHEME, (request) => serveAppFile(request.url, RESOURCES.rendererDir));
+  const starting = createCore({
     dataDir: process.env.MIRA_DATA_DIR || join(app.getPath('userData'), 'data'),
     mode: 'desktop',
     secrets: new KeychainSecretStore(app.getPath('userData'), safeStorage),
     // Failed episodes of a run get a short LLM summary when a provider is configured (the "analyzer" prompt).
     summarizer: 'configured',
   });
-  protocol.handle(BLOB_SCHEME, (request) => {
-    const hash = new URL(request.url).pathname.replace(/^\//, '');
-    try {
-      return net.fetch(pathToFileURL(core.store.blobs.pathOf(hash)).href);
-    } catch {
-      return new Response('not found', { status: 404 });
-    }
-  });
+  // Quit cancels the runs and closes the core, also when the user quits while it is still starting.
+  shutDownBeforeQuit(app, starting);
+  const core = await starting;
+  protocol.handle(BLOB_SCHEME, (request) => serveBlob(request.url, (hash) => core.store.blobs.pathOf(hash)));
   await openWindow(core);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow(core);
@@ -69,21 +79,14 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  // Quit waits for the core to cancel runs and close the browser and database, then quits for real.
-  let closing: Promise<void> | null = null;
-  let closed = false;
-  app.on('will-quit', (event) => {
-    if (closed) return;
-    event.preventDefault();
-    closing ??= core.close().finally(() => {
-      closed = true;
-      app.quit();
-    });
-  });
 }
 
-start().catch((err) => {
-  console.error(err);
-  dialog.showErrorBox('MiRA Workbench could not start', err instanceof Error ? err.message : String(err));
-  app.exit(1);
-});
+// A second start hands over to the running app (its window comes forward) and quits.
+if (claimSingleInstance(app, () => BrowserWindow.getAllWindows()[0] ?? null)) {
+  start().catch((err) => {
+    console.error(err);
+    const message = err instanceof Error ? err.message : String(err);
+    dialog.showErrorBox('MiRA Workbench could not start', logFile ? `${message}\n\nDetails are in ${logFile}.` : message);
+    app.exit(1);
+  });
+}

@@ -1,19 +1,17 @@
 // The workbench window: sandboxed renderer, no Node, the preload bridge only; it never navigates away from
-// the app's own renderer files, and links to the web open in the user's browser.
-import { BrowserWindow, shell } from 'electron';
+// the app's own pages (mira-app://workbench/, electron/protocols.ts), and links to the web open in the
+// user's browser.
+import { BrowserWindow, dialog, shell } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { RESOURCES } from '../main/resources/resource-paths';
+import { isAppUrl } from './protocols';
 
-export const RENDERER_INDEX = join(RESOURCES.rendererDir, 'index.html');
-const RENDERER_DIR_URL = pathToFileURL(RESOURCES.rendererDir).href + '/';
+/** Our renderer's own pages; the IPC sender check and navigation use it. */
+export const isTrustedUrl = isAppUrl;
 
-/** Our renderer's own files (file:// under dist/renderer); the IPC sender check and navigation use it. */
-export function isTrustedUrl(url: string): boolean {
-  return url.startsWith(RENDERER_DIR_URL) && !url.slice(RENDERER_DIR_URL.length).split(/[?#]/)[0].split('/').includes('..');
-}
+/** A page whose process ends is reloaded at most this often per minute; one that dies on every load is left alone. */
+const MAX_RELOADS_PER_MINUTE = 3;
 
-export function createWorkbenchWindow(): BrowserWindow {
+export function createWorkbenchWindow(now: () => number = Date.now): BrowserWindow {
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -42,5 +40,22 @@ export function createWorkbenchWindow(): BrowserWindow {
   });
   // No <webview>: an attached guest page could run with its own, weaker preferences.
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  // A page whose process crashed or was killed (out of memory on a long replay) would stay blank: reload it, as a
+  // browser tab offers to; open drafts survive in sessionStorage (renderer/src/stores/draft-store.ts).
+  const reloads: number[] = [];
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    const t = now();
+    while (reloads.length && t - reloads[0] >= 60_000) reloads.shift();
+    const what = `The workbench page's process ended (${details.reason}, exit code ${details.exitCode})`;
+    if (reloads.length >= MAX_RELOADS_PER_MINUTE) {
+      console.error(`${what} again; not reloading it: ${MAX_RELOADS_PER_MINUTE} reloads in the last minute.`);
+      dialog.showErrorBox('MiRA Workbench', `${what} ${MAX_RELOADS_PER_MINUTE + 1} times within a minute, so it was not reloaded again. Quit and start the app again; the log file says more.`);
+      return;
+    }
+    reloads.push(t);
+    console.error(`${what}; reloading it.`);
+    window.webContents.reload();
+  });
   return window;
 }

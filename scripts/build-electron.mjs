@@ -46,10 +46,23 @@ const entries = [
   { ...common, entryPoints: ['main/training/worker/critic-fit-worker.ts'], outfile: 'dist/electron/critic-fit-worker.cjs', external: NODE_EXTERNALS },
 ];
 
+// A sandboxed preload runs without Node: `require` there knows only these (Electron's "Process Sandboxing"
+// guide), so anything else it imports must be bundled in, or window.mira is never exposed and the app is blank.
+const SANDBOXED_PRELOAD_MODULES = new Set(['electron', 'events', 'timers', 'url']);
+
 let warnings = 0;
 for (const options of entries) {
   const result = await build(options);
   warnings += result.warnings.length;
+  if (options.entryPoints[0] === 'electron/preload.ts') {
+    const output = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('preload.cjs'))[1];
+    const loaded = output.imports.filter((i) => i.external).map((i) => i.path);
+    const refused = [...new Set(loaded.filter((path) => !SANDBOXED_PRELOAD_MODULES.has(path)))];
+    if (refused.length) {
+      console.error(`${options.outfile} requires ${refused.join(', ')}, which a sandboxed preload cannot load; bundle it or keep it out of the preload.`);
+      warnings++;
+    }
+  }
   // Belt and braces: an `import.meta` that esbuild did not warn about would still be empty at run time.
   const text = readFileSync(new URL(`../${options.outfile}`, import.meta.url), 'utf8');
   if (/\bimport\.meta\b/.test(text)) {

@@ -92,6 +92,7 @@ const wanted = {
   EnableEmbeddedAsarIntegrityValidation: 'on',
   OnlyLoadAppFromAsar: 'on',
   EnableCookieEncryption: 'on',
+  GrantFileProtocolExtraPrivileges: 'off',
 };
 for (const [name, state] of Object.entries(wanted)) check(fuses[name] === state, `fuse ${name} is ${state} (${fuses[name]})`);
 
@@ -139,6 +140,9 @@ if (!process.argv.includes('--no-run')) {
     check(report.resourceLog.some((l) => l.includes('tfjs wasm binary') && l.includes(unpackedRoot)), 'tfjs wasm binaries are found in app.asar.unpacked');
     check(report.resourceLog.some((l) => l.includes('playwright-core') && l.includes(unpackedRoot)), 'playwright-core is found in app.asar.unpacked');
     check(report.resourceLog.slice(1).every((l) => l.trim().startsWith('ok')), 'every resource is present');
+    const served = report.appProtocol;
+    check(served.page?.status === 200 && served.page.hasRoot && served.script?.status === 200 && /javascript/.test(served.script.type) && served.outside === 404,
+      `mira-app:// serves the renderer from the archive and nothing outside it (page ${served.page?.status ?? served.error}, script ${served.script?.status} ${served.script?.type}, outside ${served.outside})`);
     check(report.episode?.status === 'finished' && report.episode.success === true, `an oracle episode runs (${report.episode?.taskId}: ${report.episode?.status})`);
     check(report.training?.status === 'finished', `a 1-phase training job finishes in the packaged worker (backend ${report.training?.backend?.name})`);
   }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../main/api/methods';
+import { openStore } from '../../main/store';
 import { PRELOAD_INVOKE_CHANNELS } from '../../electron/channels';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -64,7 +65,17 @@ describe('the Electron bundle (dist/electron) in plain Node', () => {
     expect(report.resourceLog.slice(1).map((l: string) => l.trim().split(/\s+/)[0])).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']); // prompts, trainer worker, critic fit worker, tfjs wasm, playwright-core
     expect(report.errorBoxes).toEqual([]);
     expect(report.window.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: join(BUNDLE_DIR, 'preload.cjs') });
-    expect(report.window.loaded).toBe(join(ROOT, 'dist', 'renderer', 'index.html'));
+    expect(report.window.loaded).toBe('mira-app://workbench/index.html');
+    expect(report.singleInstanceLock).toBe(true);
+    // Launched from a desktop menu the app has no terminal: its output is kept in the logs folder, keys never.
+    expect(report.logFile).toEqual({ exists: true, resources: true, hasPlainKey: false });
+  });
+
+  it('serves the renderer over mira-app:// from dist/renderer, and nothing outside it', () => {
+    expect(report.appProtocol.page).toEqual({ status: 200, type: 'text/html; charset=utf-8', hasRoot: true, csp: "connect-src 'self'" });
+    expect(report.appProtocol.script).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+    expect(report.appProtocol.script.bytes).toBeGreaterThan(10_000);
+    expect(report.appProtocol.outside).toBe(404);
   });
 
   it('registers a handler for every channel the preload invokes, and the preload exposes only its two bridges', () => {
@@ -90,6 +101,7 @@ describe('the Electron bundle (dist/electron) in plain Node', () => {
     expect(report.episode.blob).toMatchObject({ status: 200 });
     expect(report.episode.blob.bytes).toBeGreaterThan(1000);
     expect(report.episode.blob.jpeg || report.episode.blob.png).toBe(true);
+    expect(report.episode.missingBlob).toBe(404);
   });
 
   it('trains a 1-phase job in the bundled trainer worker', () => {
@@ -119,5 +131,17 @@ describe('the Electron bundle (dist/electron) in plain Node', () => {
   it('quits after closing the core, and the closed window leaves no handler behind', () => {
     expect(report.quit).toBe(true);
     expect(report.handlersAfterClose).toBe(0);
+  });
+
+  it('quitting mid-episode cancels the run first: the cut episode is recorded as cancelled, not as a browser failure', async () => {
+    const store = await openStore(join(userData, 'data'), { readOnly: true });
+    try {
+      expect((await store.runs.get(report.quitMidRun.runId))?.status).toBe('interrupted');
+      const [cut] = await store.episodes.list({ runId: report.quitMidRun.runId });
+      expect(cut).toMatchObject({ taskId: report.quitMidRun.taskId, status: 'interrupted', stopReason: 'cancelled', success: null });
+      expect(cut.stepCount).toBeGreaterThanOrEqual(1);
+    } finally {
+      await store.close();
+    }
   });
 });
