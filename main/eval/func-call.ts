@@ -1,6 +1,7 @@
 // `func:` expressions in program_html urls and locators (docs/design/WEBARENA.md §2.4). The original eval()s them
-// as Python; here the call is parsed (a name and quoted-string / __page__ arguments) and dispatched to a
-// known helper, so config text is never executed.
+// as Python; here the call is parsed as a Python expression (a name and string-literal / __page__ arguments)
+// and dispatched to a known helper, so config text is never executed.
+import { parsePythonExpression, type PyNode } from '../actions/python-expression';
 import type { PageLike } from './page-like';
 import { gitlabGetProjectMemberRole, redditGetPostUrl, shoppingLatestOrderUrlFromPage } from './page-helpers';
 import {
@@ -16,24 +17,23 @@ export interface FuncCall {
   args: FuncArg[];
 }
 
-/** Parses `name(arg, …)` where each arg is __page__ or a '…' / "…" string (backslash escapes allowed). */
+/** Parses `name(arg, …)` as Python reads the call (main/actions/python-expression.ts): each argument is
+ * __page__ or a string literal, with Python's quoting, escapes and adjacent-literal joining. */
 export function parseFuncCall(text: string): FuncCall {
-  const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(([\s\S]*)\)\s*$/.exec(text);
-  if (!m) throw new Error(`cannot parse helper call "${text}": expected name(arguments)`);
-  const args: FuncArg[] = [];
-  const re = /\s*(?:(__page__)|'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*(,|$)/y;
-  const body = m[2];
-  let pos = 0;
-  while (pos < body.length && body.slice(pos).trim().length > 0) {
-    re.lastIndex = pos;
-    const a = re.exec(body);
-    if (!a) throw new Error(`cannot parse the arguments of helper call "${text}" at "${body.slice(pos)}"`);
-    if (a[1]) args.push({ kind: 'page' });
-    else args.push({ kind: 'string', value: (a[2] ?? a[3]).replace(/\\(.)/g, '$1') });
-    pos = re.lastIndex;
-    if (a[4] === '') break;
+  let node: PyNode;
+  try {
+    node = parsePythonExpression(text);
+  } catch (err) {
+    throw new Error(`cannot parse helper call "${text}": ${err instanceof Error ? err.message : String(err)}`);
   }
-  return { name: m[1], args };
+  if (node.kind !== 'call' || node.func.kind !== 'name') throw new Error(`cannot parse helper call "${text}": expected name(arguments)`);
+  if (node.keywords.length > 0) throw new Error(`cannot parse helper call "${text}": keyword arguments are not used by any helper`);
+  const args = node.args.map((arg, i): FuncArg => {
+    if (arg.kind === 'name' && arg.id === '__page__') return { kind: 'page' };
+    if (arg.kind === 'constant' && arg.value.type === 'str') return { kind: 'string', value: arg.value.value };
+    throw new Error(`cannot parse helper call "${text}": argument ${i + 1} must be __page__ or a string`);
+  });
+  return { name: node.func.id, args };
 }
 
 export interface HelperEnv {

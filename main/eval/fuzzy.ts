@@ -2,6 +2,7 @@
 // injectable interface. The LLM layer plugs in later; without a judge such checks fail with a note saying
 // one is required, never pass silently.
 import type { EvaluationCheck } from '../api/types';
+import type { ProfileName } from './profiles';
 
 export type FuzzyVerdict = 'correct' | 'partially correct' | 'incorrect';
 
@@ -16,6 +17,9 @@ export interface FuzzyPrompt {
    * 'unachievable': does the reported reason refer to the reference reason (original llm_ua_match; answer
    * 'correct' for "same", 'incorrect' for "different")? Absent means 'fuzzy_match'. */
   mode?: 'fuzzy_match' | 'unachievable';
+  /** The scoring profile asking: the two originals word the fuzzy_match prompt differently
+   * (main/llm/fuzzy-judge.ts). Absent means 'webarena'. */
+  profile?: ProfileName;
 }
 
 export interface FuzzyJudge {

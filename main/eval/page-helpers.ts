@@ -2,15 +2,14 @@
 // re-implemented against PageLike. Each JS snippet is a single expression; names are passed as JSON
 // literals, never spliced into code unquoted.
 import type { PageLike } from './page-like';
+import { splitUrl } from './url-match';
 
 /** reddit_get_post_url(url): a comment or post URL http://host/f/<forum>/<id>/… becomes the post URL
- * http://host/f/<forum>/<id>/; anything that is not under /f/<forum>/<id> is returned as it is. */
+ * http://host/f/<forum>/<id>/; a path with fewer than four "/"-parts or not under /f/ is returned as it is.
+ * The parts come from Python's urlparse (scheme lower-cased, the last segment's ";params" dropped). */
 export function redditGetPostUrl(url: string): string {
-  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^?#;]*)/.exec(url);
-  if (!m) return url;
-  const [, scheme, netloc, path] = m;
+  const { scheme, netloc, path } = splitUrl(url);
   const parts = path.split('/');
-  // Python: path.split("/") gives ["", "f", forum, id, …]; fewer than 4 parts or no "f" → unchanged.
   if (parts.length < 4 || parts[1] !== 'f') return url;
   return `${scheme}://${netloc}/f/${parts[2]}/${parts[3]}/`;
 }

@@ -2,6 +2,7 @@
 // HTMLContentExactEvaluator). Per target: resolve the url ("last" = stay on the current page, a URL, or a
 // func: helper), navigate, run prep_actions, evaluate the locator, then match required_contents. Where the
 // original raises (a key or locator its profile does not know) scoring stops with an UnscorableConfigError.
+import { pyStrip } from '../actions/python-text';
 import type { EvaluationCheck } from '../api/types';
 import { OR_SEPARATOR, type ProgramHtmlTarget, type WebArenaEval } from '../tasks/webarena-config';
 import { callHelper, parseFuncCall, type HelperEnv } from './func-call';
@@ -102,7 +103,7 @@ async function targetChecks(target: ProgramHtmlTarget, label: string, input: Pro
   const { page, profile } = input;
   const locator = String(target.locator ?? '');
   const lambda = locator.startsWith('lambda:');
-  if (!(locator.trim() === '' || isJsLocator(locator) || locator.startsWith('func:') || (lambda && profile.lambdaLocators))) {
+  if (!(pyStrip(locator) === '' || isJsLocator(locator) || locator.startsWith('func:') || (lambda && profile.lambdaLocators))) {
     const known = `"", document.…, [...document.…${profile.lambdaLocators ? ', lambda:…' : ''} or func:…`;
     throw new UnscorableConfigError(`${label}: unknown locator "${locator}" for the ${profile.name} profile (expected ${known}; the original raises)`);
   }
@@ -130,7 +131,7 @@ async function targetChecks(target: ProgramHtmlTarget, label: string, input: Pro
 
   // 2. What text: the whole page, a JS expression (after prep_actions), a lambda: expression, or a func: helper.
   let selected: Selected;
-  if (locator.trim() === '') {
+  if (pyStrip(locator) === '') {
     selected = { text: await page.content() };
     notes.push('locator "": whole page HTML');
   } else if (isJsLocator(locator)) {
@@ -233,5 +234,5 @@ async function fuzzyChecks(refs: string[], label: string, text: string, note: st
   const reference = refs.join(', ');
   const rule = `${label} fuzzy_match (LLM, one call, references joined)`;
   return [await judgedCheck({ kind: 'program_html', rule, expected: reference, actual: preview(text) },
-    { question: input.intent, reference, answer: text, mode: 'fuzzy_match' }, input.llm, note)];
+    { question: input.intent, reference, answer: text, mode: 'fuzzy_match', profile: input.profile.name }, input.llm, note)];
 }

@@ -3,6 +3,7 @@
 // docs/design/WEBARENA.md §2 (the evaluator and its profiles), §5 (MiniWoB++ rewards).
 import type { EvaluationResult, TaskRecord } from '../api/types';
 import { evaluateEpisode } from './evaluate';
+import type { FuzzyJudge } from './fuzzy';
 import { evaluateMiniWob, type MiniWobSuccessRule } from './miniwob-reward';
 import type { PageLike } from './page-like';
 import { defaultProfileFor, type ProfileName } from './profiles';
@@ -19,6 +20,9 @@ export interface ScoreContext {
   finalUrl: string;
   page: PageLike;
   resolveUrl(text: string): string;
+  /** The LLM judge for fuzzy_match and the N/A rule (e.g. llmFuzzyJudge, main/llm/fuzzy-judge.ts); without one
+   * those checks score 0, saying a judge is required (docs/design/WEBARENA.md §6). */
+  judge?: FuzzyJudge;
 }
 
 /** The scoring plan of a task. Sandbox tasks use the original WebArena rules and no settle wait (the sandbox
@@ -45,6 +49,7 @@ export function scoreTask(task: Pick<TaskRecord, 'source' | 'config'>, ctx: Scor
     page: ctx.page,
     placeholders: ctx.resolveUrl,
     profile: plan.profile,
+    ...(ctx.judge ? { llm: ctx.judge } : {}),
     ...(plan.settleMs !== undefined ? { settleMs: plan.settleMs } : {}),
   });
 }

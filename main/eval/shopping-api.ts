@@ -62,5 +62,8 @@ export async function shoppingSkuLatestReviewAuthor(base: string, sku: string, c
 export async function shoppingSkuLatestReviewRating(base: string, sku: string, creds: ShoppingAdminCredentials, fetchImpl: FetchLike = fetch): Promise<string> {
   const list = await reviews(base, sku, creds, fetchImpl);
   if (list.length === 0) return '';
+  // The original asserts that the first review's first rating is the one named "Rating" before reading it.
+  const first = list[0].ratings?.[0]?.rating_name;
+  if (first !== 'Rating') throw new Error(`the first review's first rating is ${JSON.stringify(first ?? null)}, not "Rating" (the original asserts it)`);
   return String(list[list.length - 1].ratings?.[0]?.percent ?? '');
 }

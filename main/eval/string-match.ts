@@ -129,7 +129,7 @@ async function notAchievableChecks(earlier: Check[], pred: string, input: String
   for (const c of earlier) if (c.kind === 'string_match') Object.assign(c, { score: 1, note: [c.note, superseded].filter(Boolean).join('; ') });
   const why = exact ? 'an earlier key failed' : 'the answer is not exactly "N/A"';
   const judged = await judgedCheck({ kind: 'string_match', rule: 'fuzzy_match N/A (LLM judges the stated reason against string_note)', expected: reason, actual: pred },
-    { question: intent, reference: reason, answer: pred, mode: 'unachievable' }, llm, `${why}, so the reason judge decides`);
+    { question: intent, reference: reason, answer: pred, mode: 'unachievable', profile: profile.name }, llm, `${why}, so the reason judge decides`);
   return [{ ...exactCheck, score: 1, note: superseded }, judged];
 }
 
@@ -142,7 +142,7 @@ async function fuzzyChecks(value: unknown, pred: string, input: StringMatchInput
   const out: Check[] = [];
   for (const reference of references) {
     out.push(await judgedCheck({ kind: 'string_match', rule, expected: reference, actual: pred },
-      { question: intent, reference, answer: pred, mode: 'fuzzy_match' }, llm, input.answer === null ? 'the episode ended without an answer' : undefined));
+      { question: intent, reference, answer: pred, mode: 'fuzzy_match', profile: profile.name }, llm, input.answer === null ? 'the episode ended without an answer' : undefined));
   }
   return out;
 }

@@ -20,8 +20,11 @@ export function urlMatchChecks({ evalConfig, finalUrl, profile }: UrlMatchInput)
   if (typeof refText !== 'string' || refText.length === 0) {
     return [fail('(reference_url)', finalUrl, 'url_match', 'url_match is listed but the config has no eval.reference_url')];
   }
-  const rule = typeof evalConfig.url_note === 'string' ? evalConfig.url_note : profile.urlDefaultRule;
-  const defaulted = typeof evalConfig.url_note === 'string' ? '' : ` (url_note missing; ${profile.name} defaults to ${rule})`;
+  // Only a missing url_note takes the default: the originals read it with .get(key, default), so an explicit
+  // null is the rule None, which they reject like any unknown rule.
+  const note: unknown = evalConfig.url_note;
+  const rule = note === undefined ? profile.urlDefaultRule : typeof note === 'string' ? note : note === null ? 'None' : JSON.stringify(note);
+  const defaulted = note === undefined ? ` (url_note missing; ${profile.name} defaults to ${rule})` : '';
   const clean = (u: string) => cleanUrl(u, profile);
   const pred = clean(finalUrl);
   const refs = refText.split(OR_SEPARATOR).map(clean);
@@ -83,14 +86,9 @@ const stripSlashes = (s: string) => s.replace(/\/+$/, '');
 /** Python's urlparse, enough for the rule: netloc + path (path without ";params"), and parse_qs of the
  * query (blank values dropped, "+" read as space, percent-decoded). Scheme and fragment are ignored. */
 export function parseUrl(url: string): { base: string; query: Map<string, string[]> } {
-  const m = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?/.exec(url);
-  const netloc = m?.[1] ?? '';
-  let path = m?.[2] ?? '';
-  const lastSlash = path.lastIndexOf('/');
-  const semi = path.indexOf(';', lastSlash + 1);
-  if (semi >= 0) path = path.slice(0, semi);
+  const { netloc, path, queryText } = splitUrl(url);
   const query = new Map<string, string[]>();
-  for (const pair of (m?.[3] ?? '').split('&')) {
+  for (const pair of queryText.split('&')) {
     const eq = pair.indexOf('=');
     if (eq < 0) continue;
     const key = unquotePlus(pair.slice(0, eq));
@@ -99,6 +97,16 @@ export function parseUrl(url: string): { base: string; query: Map<string, string
     query.set(key, [...(query.get(key) ?? []), value]);
   }
   return { base: netloc + path, query };
+}
+
+/** Python's urlparse: scheme (lower-cased), netloc, path without the last segment's ";params", query. */
+export function splitUrl(url: string): { scheme: string; netloc: string; path: string; queryText: string } {
+  const m = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?/.exec(url);
+  let path = m?.[3] ?? '';
+  const lastSlash = path.lastIndexOf('/');
+  const semi = path.indexOf(';', lastSlash + 1);
+  if (semi >= 0) path = path.slice(0, semi);
+  return { scheme: (m?.[1] ?? '').toLowerCase(), netloc: m?.[2] ?? '', path, queryText: m?.[4] ?? '' };
 }
 
 function unquotePlus(s: string): string {

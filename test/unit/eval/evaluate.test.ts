@@ -90,4 +90,22 @@ describe('the 165 WebArena-Lite configs', () => {
       for (const c of r.checks) expect(typeof c.rule).toBe('string');
     }
   });
+
+  it('under the webarena profile only the page fuzzy_match tasks are unscorable, each saying why (§2.6)', async () => {
+    // web-arena-x/webarena's HTMLContentEvaluator knows exact_match and must_include only and raises on any other
+    // required_contents key; every other Lite config is scored by it.
+    const fuzzyPage = liteTasks.filter((t) => (t.eval.program_html ?? []).some((p: any) => 'fuzzy_match' in p.required_contents));
+    expect(fuzzyPage.length).toBe(4);
+    const unscorable: number[] = [];
+    for (const t of liteTasks) {
+      const outcome = await evaluateEpisode(t, ctx('webarena', { answer: null, finalUrl: 'http://x/', page: new FakePage({}, 'http://x/') }))
+        .then(() => null, (e: Error) => e);
+      if (outcome) {
+        expect(outcome.name, `task ${t.task_id}`).toBe('UnscorableConfigError');
+        expect(outcome.message, `task ${t.task_id}`).toMatch(/fuzzy_match is understood by the vab-lite profile/);
+        unscorable.push(t.task_id);
+      }
+    }
+    expect(unscorable).toEqual(fuzzyPage.map((t) => t.task_id));
+  });
 });

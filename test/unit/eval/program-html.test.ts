@@ -78,12 +78,20 @@ describe('func: helpers', () => {
     expect(redditGetPostUrl('http://f.test:9999/f/books/124260/slug/-/comment/5')).toBe('http://f.test:9999/f/books/124260/');
     expect(redditGetPostUrl('http://f.test:9999/f/books')).toBe('http://f.test:9999/f/books');
     expect(redditGetPostUrl('http://f.test:9999/user/x/y')).toBe('http://f.test:9999/user/x/y');
+    // As Python's urlparse splits it (values from the original function run in Python): ";" only ends the
+    // last segment's path, and the scheme is lower-cased.
+    expect(redditGetPostUrl('http://f.test:9999/f/nyc/12;3/x')).toBe('http://f.test:9999/f/nyc/12;3/');
+    expect(redditGetPostUrl('HTTP://H/f/a/1/')).toBe('http://H/f/a/1/');
   });
   it('parses calls without executing them', () => {
     expect(parseFuncCall("gitlab_get_project_memeber_role(__page__, 'vinta')")).toEqual({
       name: 'gitlab_get_project_memeber_role', args: [{ kind: 'page' }, { kind: 'string', value: 'vinta' }] });
     expect(parseFuncCall('shopping_get_latest_order_url()')).toEqual({ name: 'shopping_get_latest_order_url', args: [] });
     expect(() => parseFuncCall('__import__("os").system("x")')).toThrow(/cannot parse/);
+    // Arguments are Python string literals, read as Python's eval reads them: escapes decoded, adjacent
+    // literals joined (the original eval()s the text).
+    expect(parseFuncCall("shopping_get_sku_latest_review_author('MS' \"H\\x30\" '9')").args).toEqual([{ kind: 'string', value: 'MSH09' }]);
+    expect(() => parseFuncCall('reddit_get_post_url(url=1)')).toThrow(/keyword arguments/);
   });
   it("func:reddit_get_post_url('__last_url__') navigates to the post the agent ended under", async () => {
     const post = 'http://forum.test:9999/f/books/99/';

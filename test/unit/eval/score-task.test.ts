@@ -54,6 +54,17 @@ describe('scoreTask', () => {
     expect(await scoreTask(importedLite, answered('Yes'), 'browsergym')).toMatchObject({ profile: 'vab-lite', success: true });
   });
 
+  it('hands a fuzzy_match task to the judge it is given; without one the check says a judge is required', async () => {
+    const fuzzy: Pick<TaskRecord, 'source' | 'config'> = { source: 'webarena', config: { ...task({ eval_types: ['string_match'], reference_answers: { fuzzy_match: ['blue'] } }), old_task_id: 1 } };
+    const asked: string[] = [];
+    const judge = { judge: async (p: { reference: string }) => { asked.push(p.reference); return 'correct' as const; } };
+    expect(await scoreTask(fuzzy, { ...answered('Blue'), judge }, 'browsergym')).toMatchObject({ success: true });
+    expect(asked).toEqual(['blue']);
+    const unjudged = await scoreTask(fuzzy, answered('Blue'), 'browsergym');
+    expect(unjudged.success).toBe(false);
+    expect(unjudged.checks[0].note).toContain('an LLM judge is required');
+  });
+
   it('reads the MiniWoB++ reward: 0.5 passes under BrowserGym, not under the miniwob package', async () => {
     const page = miniwobPage(true, 0.5);
     // The episode started the task in this tab (BrowserGym scores only that tab, on the task's URL).

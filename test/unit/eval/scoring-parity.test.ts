@@ -73,7 +73,7 @@ describe('fuzzy_match "N/A": one running score, which the reason judge replaces'
       const t = strTask({ must_include: ['cannot'], fuzzy_match: 'N/A' }, note);
       const judge = recordingJudge(() => 'correct');
       const r = await evaluateEpisode(t, ctx(profile, { answer: 'N/A', llm: judge }));
-      expect(judge.prompts).toEqual([{ question: 'What is it?', reference: 'There is no order 999.', answer: 'n/a', mode: 'unachievable' }]);
+      expect(judge.prompts).toEqual([{ question: 'What is it?', reference: 'There is no order 999.', answer: 'n/a', mode: 'unachievable', profile }]);
       expect(r).toMatchObject({ score: 1, success: true });
       expect(r.checks[0]).toMatchObject({ passed: false, score: 1 });
       expect(r.checks[0].note).toContain('superseded');
@@ -102,7 +102,7 @@ describe('an empty answer still goes to the judge for string fuzzy_match (both o
     it(profile, async () => {
       const judge = recordingJudge(() => 'incorrect');
       const r = await evaluateEpisode(strTask({ fuzzy_match: ['Harry Potter'] }), ctx(profile, { answer: null, llm: judge }));
-      expect(judge.prompts).toEqual([{ question: 'What is it?', reference: 'Harry Potter', answer: '', mode: 'fuzzy_match' }]);
+      expect(judge.prompts).toEqual([{ question: 'What is it?', reference: 'Harry Potter', answer: '', mode: 'fuzzy_match', profile }]);
       expect(r.score).toBe(0);
     });
   }

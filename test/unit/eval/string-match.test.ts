@@ -68,7 +68,7 @@ describe('string_match fuzzy_match', () => {
     expect(wa.success).toBe(true);
     const judge2 = recordingJudge(() => 'correct');
     await evaluateEpisode(t, ctx('vab-lite', { answer: 'A Harry Potter meetup on July 8', llm: judge2 }));
-    expect(judge2.prompts).toEqual([{ question: 'What is it?', reference: 'Harry Potter, July 8th', answer: 'a harry potter meetup on july 8', mode: 'fuzzy_match' }]);
+    expect(judge2.prompts).toEqual([{ question: 'What is it?', reference: 'Harry Potter, July 8th', answer: 'a harry potter meetup on july 8', mode: 'fuzzy_match', profile: 'vab-lite' }]);
   });
   it('"partially correct" scores 0', async () => {
     const r = await evaluateEpisode(t, ctx('vab-lite', { answer: 'Harry Potter', llm: recordingJudge(() => 'partially correct') }));

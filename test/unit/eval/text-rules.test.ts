@@ -21,6 +21,10 @@ describe('answer cleaning (docs/design/WEBARENA.md §2.2: trim, drop one pair of
     expect(cleanAnswer('  "Hollister" \n', VAB)).toBe('  "hollister" \n');
     expect(cleanAnswer('"Hollister"', VAB)).toBe('hollister');
   });
+  it("trims Python's white space, not JavaScript's (values from Python's clean_answer)", () => {
+    expect(cleanAnswer('\ufeffYes', WA)).toBe('\ufeffyes'); // str.strip() keeps a byte-order mark
+    expect(cleanAnswer('\x85"Yes"\x1c', WA)).toBe('yes'); // and removes \x85 and \x1c
+  });
   it('drops one pair of quotes only', () => {
     expect(cleanAnswer(`'"x"'`, WA)).toBe('"x"');
     expect(cleanAnswer(`'x"`, WA)).toBe(`'x"`);
@@ -38,6 +42,28 @@ describe('word tokenisation (NLTK word_tokenize, approximated)', () => {
     expect(wordTokenize('<div>awesome_llm_reading</div>')).toEqual(['<', 'div', '>', 'awesome_llm_reading', '<', '/div', '>']);
     expect(wordTokenize('green-vines at bookshop.org')).toEqual(['green-vines', 'at', 'bookshop.org']);
     expect(wordTokenize('n/a')).toEqual(['n/a']);
+  });
+  // Expected values below are NLTK's own output (NLTKWordTokenizer with 3.8's rules after Punkt's sentence split,
+  // run in Python outside the repo); each case failed before the fix named in its title.
+  it("Python's \\b, \\d and white space are Unicode-aware (contractions stay inside İcannot, ßgonna)", () => {
+    expect(wordTokenize('İcannot do it')).toEqual(['İcannot', 'do', 'it']);
+    expect(wordTokenize('ßgonna')).toEqual(['ßgonna']);
+    expect(wordTokenize('a\x85b')).toEqual(['a', 'b']); // \x85 is white space to Python's str.split
+    expect(wordTokenize('x\ufeffy')).toEqual(['x\ufeffy']); // and \ufeff is not
+    expect(wordTokenize('3,\u0663')).toEqual(['3,\u0663']); // a comma before an Arabic-Indic digit stays
+  });
+  it("follows Punkt where no trained model is needed: sentence ends trimmed, numbers and initials before a word", () => {
+    expect(wordTokenize("I can't\n")).toEqual(['I', 'ca', "n't"]);
+    // "5." before a lower-case word does not end the sentence, so "5." stays one token (no whole-token "5").
+    expect(wordTokenize('The total is 5. the rest is 7.')).toEqual(['The', 'total', 'is', '5.', 'the', 'rest', 'is', '7', '.']);
+    expect(wordTokenize('Found 5. Then 7.')).toEqual(['Found', '5', '.', 'Then', '7', '.']);
+    expect(wordTokenize('J. Smith won 2 games')).toEqual(['J.', 'Smith', 'won', '2', 'games']);
+    expect(wordTokenize('x 5.) the 25')).toEqual(['x', '5', '.', ')', 'the', '25']);
+    expect(wordTokenize('wait... the 3')).toEqual(['wait', '...', 'the', '3']);
+    expect(wordTokenize('Total: 5. ? ok')).toEqual(['Total', ':', '5.', '?', 'ok']);
+    expect(wordTokenize('Total: 5. ?? ok')).toEqual(['Total', ':', '5', '.', '?', '?', 'ok']);
+    // Boundary realignment: closing quotes after a break stay with the sentence they close.
+    expect(wordTokenize("O'Neil. \u00a0'' next")).toEqual(["O'Neil.", "''", 'next']);
   });
 });
 
@@ -82,8 +108,18 @@ describe("Python's str() of evaluate results and html.unescape", () => {
     expect(pythonStr(12)).toBe('12');
     expect(pythonStr(['a', "b'c"])).toBe(`['a', "b'c"]`);
   });
+  it("escapes list items and prints floats as Python's str() does (values from Python)", () => {
+    expect(pythonStr(['a\nb', 'nb\u00a0sp', "it's", 1e-5, 2.5, true, null])).toBe(`['a\\nb', 'nb\\xa0sp', "it's", 1e-05, 2.5, True, None]`);
+    expect(pythonStr(-0)).toBe('-0.0');
+    expect(pythonStr(0.00001)).toBe('1e-05');
+    expect(pythonStr(1.5e-7)).toBe('1.5e-07');
+  });
   it('unescapes numeric and common named references', () => {
     expect(htmlUnescape('De Fer Coffee &amp; Tea &#39;x&#x27; &lt;b&gt; &nbsp;|&bogus;')).toBe("De Fer Coffee & Tea 'x' <b> \u00a0|&bogus;");
     expect(htmlUnescape('&ampfoo')).toBe('&foo');
+  });
+  it("knows every HTML5 name and Python's numeric rules (values from Python's html.unescape)", () => {
+    expect(htmlUnescape('&#150;|&#x80;|&#1;|&#xD800;|&#x1fffe;')).toBe('–|€||\uFFFD|');
+    expect(htmlUnescape('&notin;|&notit;|&Agrave;|&frac12x|&bogus;')).toBe('∉|¬it;|À|½x|&bogus;');
   });
 });

@@ -70,6 +70,15 @@ describe('url cleaning', () => {
     expect(r.success).toBe(false);
     expect(r.checks[0].note).toContain('unknown url_note "EXACT"');
   });
+  it('an explicit null url_note is not the default: both originals read it as the rule None and raise', async () => {
+    // .get("url_note", default) returns None for a key present with null (docs/design/WEBARENA.md §2.3, §2.6).
+    const t = task({ eval_types: ['url_match'], reference_url: '__SHOPPING__/contact', url_note: null });
+    for (const profile of ['webarena', 'vab-lite'] as const) {
+      const r = await evaluateEpisode(t, ctx(profile, { finalUrl: 'http://shop.test:7770/contact' }));
+      expect(r.success, profile).toBe(false);
+      expect(r.checks[0].note, profile).toContain('unknown url_note "None"');
+    }
+  });
   it('parses like urlparse + parse_qs', () => {
     const p = parseUrl('http://h:1/a/b;p?x=1&x=2&blank=&flag&y=a+b%21#frag');
     expect(p.base).toBe('h:1/a/b');
