@@ -153,6 +153,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       trainer: options.training?.trainer,
     }),
     (progress) => events.emit('training', progress),
+    isProcessAlive,
   );
   // MiniWoB++ tasks are offered when a checkout is configured; a bad one is reported when a run needs it.
   const miniwob = await startMiniWob(store, readOnly ? { dir: null } : { ...options.miniwob, dir: miniwobDirChoice(options.miniwob?.dir, settingsStore.current().miniwobDir) });

@@ -109,6 +109,9 @@ export interface TrainingJob {
   id: string;
   request: TrainingRequest;
   status: TrainingStatus;
+  /** The process that runs (or ran) it: a 'running' job whose process is gone was cut off (absent in records
+   * written before it was kept). */
+  ownerPid?: number;
   createdAt: string;
   finishedAt: string | null;
   /** The tfjs backend the trainer runs on, and why the better ones were not used. */

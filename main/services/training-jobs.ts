@@ -27,18 +27,21 @@ const SAVE_EVERY_MS = 2000;
 
 export class TrainingJobs {
   private readonly running = new Map<string, { job: TrainingJob; abort: AbortController; done: Promise<void> }>();
-  private recovered: Promise<void> | null = null;
 
+  /** `isAlive`: whether a process is running, so that a job another live process runs (the CLI beside the app
+   * on one data folder) is listed as running, not cut off; without it only this process's jobs count as live. */
   constructor(
     private readonly root: string,
     private readonly runner: TrainingRunner,
     private readonly emit: (progress: TrainingProgress) => void = () => undefined,
+    private readonly isAlive: (pid: number) => boolean = () => false,
   ) {}
 
   async list(): Promise<TrainingJob[]> {
-    await this.recoverInterrupted();
     const live = new Map([...this.running].map(([id, r]) => [id, r.job]));
-    return (await readJobs(this.root)).map((j) => live.get(j.id) ?? j);
+    const jobs = await readJobs(this.root);
+    for (const job of jobs) if (this.cutOff(job)) await this.markInterrupted(job);
+    return jobs.map((j) => live.get(j.id) ?? j);
   }
 
   async get(jobId: string): Promise<TrainingJob> {
@@ -50,9 +53,8 @@ export class TrainingJobs {
   /** `testTaskIds`: the job's test split (job-test-split.ts) and `evaluationStopRules`: the stop rules its test
    * evaluations run under, kept on the record for "run on the test split" (the same tasks under the same limits). */
   async start(request: TrainingRequest, testTaskIds?: string[], evaluationStopRules?: EpisodeStopLimits): Promise<{ jobId: string; done: Promise<TrainingJob> }> {
-    await this.recoverInterrupted();
     const job: TrainingJob = {
-      id: randomUUID(), request, status: 'running', createdAt: new Date().toISOString(), finishedAt: null,
+      id: randomUUID(), request, status: 'running', ownerPid: process.pid, createdAt: new Date().toISOString(), finishedAt: null,
       backend: null, phases: [], lossCurve: [], error: null, last: null, ...(testTaskIds ? { testTaskIds } : {}),
       ...(evaluationStopRules ? { evaluationStopRules } : {}),
     };
@@ -124,16 +126,18 @@ export class TrainingJobs {
     await Promise.all([...this.running.values()].map((r) => r.done));
   }
 
-  /** A job still 'running' on disk but not in this process was cut off by a killed process. */
-  private recoverInterrupted(): Promise<void> {
-    this.recovered ??= readJobs(this.root).then(async (jobs) => {
-      for (const job of jobs.filter((j) => j.status === 'running' && !this.running.has(j.id))) {
-        job.status = 'interrupted';
-        job.error = `The workbench stopped during ${job.last ? `phase ${job.last.phase} (${job.last.stage})` : 'start-up'}; ${job.phases.length} evaluated phase(s) are kept with their checkpoints.`;
-        job.finishedAt = new Date().toISOString();
-        await writeJob(this.root, job);
-      }
-    });
-    return this.recovered;
+  /** A job 'running' on disk that no live process runs: its process was killed. This process's own and a live
+   * process's (a CLI beside the app) are not; a record from before owners were kept has no owner to ask. */
+  private cutOff(job: TrainingJob): boolean {
+    if (job.status !== 'running' || this.running.has(job.id)) return false;
+    if (job.ownerPid === undefined) return true;
+    return job.ownerPid !== process.pid && !this.isAlive(job.ownerPid);
+  }
+
+  private async markInterrupted(job: TrainingJob): Promise<void> {
+    job.status = 'interrupted';
+    job.error = `The workbench stopped during ${job.last ? `phase ${job.last.phase} (${job.last.stage})` : 'start-up'}; ${job.phases.length} evaluated phase(s) are kept with their checkpoints.`;
+    job.finishedAt = new Date().toISOString();
+    await writeJob(this.root, job);
   }
 }

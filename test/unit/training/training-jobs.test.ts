@@ -82,6 +82,35 @@ describe('training jobs', () => {
     expect(job.phases).toHaveLength(1);
   });
 
+  // The desktop app beside a CLI on one data folder (the shell audit of the eighth session): the app's list marked
+  // the CLI's live job interrupted. A job is cut off only when the process that owns it is gone.
+  it('a job another live process runs stays running; once that process is gone it is listed as interrupted', async () => {
+    const other = process.pid + 1;
+    await writeJob(root, {
+      id: 'cli-job', request: REQUEST, status: 'running', ownerPid: other, createdAt: '2026-01-01T00:00:00Z', finishedAt: null, backend: null,
+      phases: [phase(0, 0.5)], lossCurve: [], error: null,
+      last: { jobId: 'cli-job', variant: 'full', phase: 1, stage: 'rollout', done: 3, total: 9, message: '' },
+    });
+    let otherAlive = true;
+    const jobs = new TrainingJobs(root, async () => undefined, undefined, (pid) => pid === other && otherAlive);
+    expect((await jobs.list()).map((j) => j.status)).toEqual(['running']);
+    expect((await readJobs(root))[0].status).toBe('running');
+    otherAlive = false;
+    const [job] = await jobs.list();
+    expect(job.status).toBe('interrupted');
+    expect(job.error).toBe('The workbench stopped during phase 1 (rollout); 1 evaluated phase(s) are kept with their checkpoints.');
+    expect((await readJobs(root))[0].status).toBe('interrupted');
+  });
+
+  it('a job started here records this process as its owner', async () => {
+    let release!: () => void;
+    const jobs = new TrainingJobs(root, () => new Promise<void>((resolve) => (release = resolve)));
+    const { jobId, done } = await jobs.start(REQUEST);
+    expect((await readJobs(root)).find((j) => j.id === jobId)?.ownerPid).toBe(process.pid);
+    release();
+    await done;
+  });
+
   // The training audit of 2026-12-05: a job killed in a new phase was named by its last saved progress, up to 2 s
   // old (the save throttle). Each unit's phase and stage changes are saved at once; per-rollout counts stay
   // throttled. The clock is frozen, so the throttle never lets a save through by itself.
