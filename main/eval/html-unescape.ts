@@ -1,8 +1,8 @@
 // Python's html.unescape, which the original program_html applies to the selected text before matching
-// (docs/design/WEBARENA.md §2.4). Named references come from the HTML5 table (html5-entities.json: the WHATWG
+// (docs/design/WEBARENA.md §2.4). Named references come from the HTML5 table (html5-entities.ts: the WHATWG
 // named character references, as Python's html.entities.html5 holds them; names without ";" are the legacy
 // ones a page may write bare). Numeric references follow the same rules as Python's.
-import HTML5_ENTITIES from './html5-entities.json';
+import { HTML5_ENTITIES } from './html5-entities';
 
 const NAMED: Readonly<Record<string, string>> = HTML5_ENTITIES;
 // 0x80–0x9F as windows-1252 reads them (written out: Node's TextDecoder reads this label as Latin-1).
