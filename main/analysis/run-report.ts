@@ -20,7 +20,8 @@ export type { RunReport };
 
 export const PASS_AT_K = [1, 2, 4, 8] as const;
 
-/** Analyses every failed episode against the successful ones of its task (from this run or `references`). */
+/** Analyses every failed episode against the successful ones of the same task instance (from this run or
+ * `references`): the same task and, where episodes draw their own instruction per seed, the same instruction. */
 export function analyzeFailure(
   failed: AnalyzedEpisode,
   references: readonly AnalyzedEpisode[],
@@ -28,7 +29,7 @@ export function analyzeFailure(
   now = new Date(),
 ): EpisodeAnalysis {
   const verdict = classifyFailure(failed, settings);
-  const sameTask = references.filter((r) => r.success && r.taskId === failed.taskId);
+  const sameTask = references.filter((r) => r.success && r.taskId === failed.taskId && r.instruction === failed.instruction);
   const key = findKeyDecisionStep(failed, sameTask);
   return {
     category: verdict.category,

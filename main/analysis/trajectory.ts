@@ -17,6 +17,10 @@ export interface AnalyzedStep {
 
 export interface AnalyzedEpisode {
   taskId: string;
+  /** The episode's own instruction where its task draws one per seed (MiniWoB++: "Click on the "Submit"
+   * button."); absent when it was the task's intent. Two episodes of one task with different instructions
+   * solve different instances, so neither is a reference for the other's choices. */
+  instruction?: string;
   site?: string;
   success: boolean;
   stopReason: StopReason | null;
@@ -128,6 +132,7 @@ export function toAnalyzedEpisode(episode: EpisodeRecord, steps: readonly StepRe
     steps: sorted.map((s) => ({ t: s.t, url: s.url, action: s.action, actionText: s.actionText })),
   };
   if (site !== undefined) result.site = site;
+  if (episode.instruction) result.instruction = episode.instruction;
   const first = sorted.find((s) => s.progress !== null);
   if (first?.progress) {
     let last: number[] = first.progress.map(() => 0);

@@ -23,4 +23,7 @@ export interface RunReport {
   /** Tasks whose newest attempt ended in an infrastructure failure (LLM down, bad checkpoint, disk full):
    * left out of every rate above; `resume` runs them again. Set by the run's analysis. */
   infrastructureFailures?: number;
+  /** Episodes that finished but were never scored (the evaluator failed, or a time-limited page could not be
+   * read): left out of every rate above too. Set by the run's analysis. */
+  unscoredEpisodes?: number;
 }

@@ -3,6 +3,7 @@ import type { Core } from '../core';
 import type { ParsedArgs } from './args';
 import { latestPersonRun, resolveRun } from './run-resolver';
 import { llmUsageLines } from './llm-usage-text';
+import { stepNumber } from '../analysis/step-number';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -15,6 +16,7 @@ export async function analyzeCommand(args: ParsedArgs, core: Core): Promise<numb
   const o = report.success.overall;
   console.log(`Success rate: ${pct(o.rate)} (${o.successes}/${o.total})`);
   if (report.infrastructureFailures) console.log(`  not counted: ${report.infrastructureFailures} task(s) whose episode ended in an infrastructure failure; \`resume ${run.id}\` runs them again`);
+  if (report.unscoredEpisodes) console.log(`  not counted: ${report.unscoredEpisodes} finished episode${report.unscoredEpisodes === 1 ? '' : 's'} that could not be scored`);
   for (const s of report.success.perSite) console.log(`  ${s.site.padEnd(16)} ${pct(s.rate).padStart(6)} (${s.successes}/${s.total})`);
   if (report.passAtK.length) console.log(`pass@k: ${report.passAtK.map((p) => `pass@${p.k}=${pct(p.value)}`).join('  ')} over ${report.passAtK[0].tasks} task(s)`);
   if (report.failureModes) {
@@ -25,13 +27,14 @@ export async function analyzeCommand(args: ParsedArgs, core: Core): Promise<numb
     const k = report.keyDecisions;
     console.log(`Key decision steps: ${k.semantic_deviation} semantic deviation, ${k.loop_onset} loop onset, ${k.value_drop} value drop, ${k.none} not found`);
     for (const [id, a] of Object.entries(report.analyses)) {
-      const key = a.keyDecision ? `; key step ${a.keyDecision.t} (${a.keyDecision.type})` : '';
+      // Steps are numbered from 1, as in the explanations and the replay (analysis/step-number.ts).
+      const key = a.keyDecision ? `; key step ${stepNumber(a.keyDecision.t)} (${a.keyDecision.type})` : '';
       console.log(`  ${id.slice(0, 8)} ${a.category} [${a.rule}]${key}: ${a.explanation}`);
     }
   } else {
     console.log('No failed episodes.');
   }
-  if (report.heatmap) console.log(`Subgoal heatmap: K=${report.heatmap.K}, steps 0–${report.heatmap.maxT} (see the run report page).`);
+  if (report.heatmap) console.log(`Subgoal heatmap: K=${report.heatmap.K}, steps 1–${stepNumber(report.heatmap.maxT)} (see the run report page).`);
   for (const line of llmUsageLines(await core.api.getRunLlmUsage(run.id))) console.log(line);
   return 0;
 }

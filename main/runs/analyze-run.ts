@@ -40,14 +40,20 @@ export async function analyzeRun(store: Store, runId: string, summarizer?: RunSu
     items.push({ id: e.id, episode });
   }
 
-  // References from other runs: a few successful episodes per task is enough to find a deviation.
+  // References from other runs: a few successful episodes per task instance (the same task and, for tasks
+  // that draw an instruction per seed, the same instruction; analyzeFailure pairs no others) is enough.
   const references: AnalyzedEpisode[] = [];
-  for (const taskId of new Set(episodes.filter((e) => !e.success).map((e) => e.taskId))) {
-    const others = (await store.episodes.list({ taskId, limit: 50 })).filter((e) => e.success && e.runId !== runId).slice(0, 5);
+  const failedInstances = new Map(episodes.filter((e) => !e.success).map((e) => [`${e.taskId}\u0000${e.instruction ?? ''}`, e] as const));
+  for (const failed of failedInstances.values()) {
+    const others = (await store.episodes.list({ taskId: failed.taskId, limit: 50 }))
+      .filter((e) => e.success && e.runId !== runId && (e.instruction ?? '') === (failed.instruction ?? ''))
+      .slice(0, 5);
     for (const e of others) references.push(await load(e));
   }
 
-  const report: RunReport = { ...buildRunReport(items, references), infrastructureFailures };
+  // Finished but unscored episodes are no result either; the report says how many it left out.
+  const unscoredEpisodes = all.filter((e) => e.status === 'finished' && e.success === null).length;
+  const report: RunReport = { ...buildRunReport(items, references), infrastructureFailures, unscoredEpisodes };
   if (summarizer) {
     const intents = new Map((await store.tasks.list()).map((t) => [t.id, t.intent]));
     // The episode's own instruction where it had one (MiniWoB++: per seed), else its task's intent.

@@ -39,6 +39,9 @@ test('a re-plan on a hand-corrected 5-subgoal set keeps K = 5 and the run report
   await expect(heatmap.getByTestId('heat-cell')).toHaveCount(5 * 4);
   await expect(heatmap.locator('[data-testid="heat-cell"][data-k="4"]')).toHaveCount(4);
   await expect(heatmap.locator('[data-testid="heat-cell"][data-k="0"][data-t="3"]')).toHaveAttribute('data-p', '1');
+  // Steps read from 1, as in the replay and the lane below ("done at step 1"): column t is after step t + 1.
+  await expect(heatmap.getByTestId('heat-steps')).toHaveText('step 1 → 4');
+  await expect(heatmap.locator('[data-testid="heat-cell"][data-k="0"][data-t="0"] title')).toHaveText('subgoal 1, by step 1: 100%');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await saveView(page, 'replan-report', true);
 

@@ -35,8 +35,12 @@ test('two runs side by side: SR, versions, per family and per task, each outcome
   const summary = view.getByTestId('run-compare-summary');
   await expect(summary.getByRole('row', { name: /^Policy/ })).toHaveText('Policyoraclewrong');
   await expect(view.getByTestId('compare-sr')).toHaveText('SR100% (2/2)0% (0/1)');
-  // The two tasks are in one family or two: every family row has A's rate, and B's where it ran.
-  await expect(view.getByTestId('family-row').first()).toContainText('100%');
+  // A ran two tasks, B one of them: the overall SRs are over different tasks, so the page says so and rates
+  // both on the shared task; the family table too (one family row, the shared task's, 1/1 against 0/1).
+  await expect(view.getByTestId('compare-sr-shared')).toHaveText('SR on the 1 task both ran100% (1/1)0% (0/1)');
+  await expect(view.getByTestId('task-overlap')).toContainText('different tasks (1 in common, 1 only in A, 0 only in B)');
+  await expect(view.getByTestId('family-row')).toHaveCount(1);
+  await expect(view.getByTestId('family-row')).toContainText('100% (1/1)0% (0/1)');
   // The shortest task: solved by the oracle (A), failed by the wrong baseline (B) → "broke", listed first;
   // the other ran only in A.
   const taskRows = view.getByTestId('task-row');
@@ -44,7 +48,9 @@ test('two runs side by side: SR, versions, per family and per task, each outcome
   await expect(taskRows.nth(0)).toHaveAttribute('data-change', 'broke');
   await expect(taskRows.nth(0)).toContainText(runs.tasks[0]);
   await expect(taskRows.nth(1)).toHaveAttribute('data-change', 'only-left');
-  await expect(view.getByTestId('changed-count')).toHaveText('1 of 2 tasks changed outcome');
+  await expect(view.getByTestId('changed-count')).toHaveText('1 of the 1 task both ran changed outcome');
+  // One changed task is no evidence: the exact sign test says so (p = 2·½ = 1).
+  await expect(view.getByTestId('sign-test')).toContainText('worse on 1 task and the same on 0. Exact two-sided sign test over the 1 task that changed: p = 1.000');
   await saveView(page, 'compare-runs', true);
 
   // B's failed attempt opens in the replay.
@@ -117,6 +123,41 @@ test('a MiniWoB-like episode shows its own instruction in the replay, not the ta
   await row.click();
   await expectReplayHeading(page, instruction, intent);
   await saveView(page, 'replay-instruction');
+});
+
+test('a run report says which recorded episodes its success rate leaves out', async ({ page }) => {
+  // A run of three attempts at one task: solved (the oracle's real steps), finished but never scored, and an LLM outage.
+  const [source] = await app.core.api.listEpisodes({ runId: runs.oracle, limit: 1 });
+  const runId = randomUUID();
+  await app.core.store.runs.create({ id: runId, kind: 'eval', config: { policy: 'oracle', taskIds: [source.taskId] }, status: 'finished', createdAt: new Date().toISOString() });
+  const ending = { score: null, answer: null, evaluation: null };
+  const attempts = [
+    { status: 'finished', success: true, stopReason: 'agent_stop', outcome: 'Solved.', ...ending, score: 1 },
+    { status: 'finished', success: null, stopReason: 'agent_stop', outcome: 'Not scored. Evaluation failed: the page closed.', ...ending },
+    { status: 'error', success: null, stopReason: 'llm_unavailable', outcome: 'Not scored. The LLM was down.', ...ending },
+  ] as const;
+  for (const [seed, finish] of attempts.entries()) {
+    const episodeId = randomUUID();
+    await app.core.store.episodes.create({ id: episodeId, runId, taskId: source.taskId, policy: 'oracle', seed, createdAt: new Date().toISOString() });
+    if (finish.success) for (const step of await app.core.store.steps.list(source.id)) await app.core.store.steps.insert({ ...step, episodeId });
+    await app.core.store.episodes.finish(episodeId, finish);
+  }
+  await page.goto(`${app.host.loginUrl}#/run/${runId}`);
+  await expect(page.getByTestId('overall-sr')).toHaveText('Success rate 100% (1/1 episodes)', { timeout: 60_000 });
+  await expect(page.getByTestId('not-counted')).toHaveText(
+    'Not counted: 1 task whose newest attempt ended in an infrastructure failure (Resume runs it again); 1 finished episode that could not be scored.',
+  );
+});
+
+test('a run id that does not exist says so; a compare of a missing run recovers when the pair changes', async ({ page }) => {
+  await page.goto(`${app.host.loginUrl}#/run/no-such-run`);
+  await expect(page.getByTestId('report-error')).toHaveText('Could not open the run: No run with id no-such-run.');
+  await page.goto(`${app.host.loginUrl}#/compare-runs/no-such-run/${runs.wrong}`);
+  await expect(page.getByRole('alert')).toHaveText('Could not compare the runs: There is no run no-such-run.');
+  // The same page, another pair (a link, the address bar): the old error goes with the old pair.
+  await page.evaluate((hash) => void (location.hash = hash), `#/compare-runs/${runs.oracle}/${runs.wrong}`);
+  await expect(page.getByTestId('compare-sr')).toHaveText('SR100% (2/2)0% (0/1)');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 async function expectReplayHeading(page: Page, instruction: string, intent: string): Promise<void> {

@@ -17,6 +17,22 @@ describe('analyzeFailure', () => {
     expect(a.keyDecision).toMatchObject({ t: 1, type: 'semantic_deviation' });
   });
 
+  it('takes references only from the same instance when episodes draw their own instruction (MiniWoB++ seeds)', () => {
+    // One task, two seeds with different instructions: the seed that was told to click "7" and did so is no
+    // reference for the one told to click "5" (which clicked "9"); a success with its own instruction is.
+    const told = (instruction: string, ep: ReturnType<typeof episode>) => ({ ...ep, instruction });
+    const failed = told('Click "5".', episode({ taskId: 'M', stopReason: 'task_done', steps: [['/', click('9')]] }));
+    const otherSeed = told('Click "7".', episode({ taskId: 'M', success: true, stopReason: 'task_done', steps: [['/', click('7')]] }));
+    const sameSeed = told('Click "5".', episode({ taskId: 'M', success: true, stopReason: 'task_done', steps: [['/', click('5')]] }));
+    expect(analyzeFailure(failed, [otherSeed], {}, NOW)).toMatchObject({ references: 0, keyDecision: null });
+    const a = analyzeFailure(failed, [otherSeed, sameSeed], {}, NOW);
+    expect(a.references).toBe(1);
+    expect(a.keyDecision).toMatchObject({ t: 0, type: 'semantic_deviation' });
+    expect(a.keyDecision?.explanation).toContain('references chose click [5]');
+    // Episodes without an instruction of their own (the task's intent) still pair as before.
+    expect(analyzeFailure(failA, [successA], {}, NOW).references).toBe(1);
+  });
+
   it('marks a looping episode stuck midway with the loop onset as key step', () => {
     const b = analyzeFailure(failB, [], {}, NOW);
     expect(b.category).toBe('stuck_midway');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EpisodeListRow } from '../../../main/api/contract';
 import type { TrainingJob, TrainingPhaseResult } from '../../../main/api/training-types';
-import { familyRates, rateValue, taskDiff } from '../../../renderer/src/features/compare/run-diff';
+import { familyRates, rateValue, sharedRates, taskDiff } from '../../../renderer/src/features/compare/run-diff';
 import { flattenOptions, optionsDiff, phaseRows } from '../../../renderer/src/features/compare/job-diff';
 import { togglePair } from '../../../renderer/src/features/compare/pair-selection';
 import { formatRoute, parseRoute } from '../../../renderer/src/stores/route';
@@ -19,14 +19,35 @@ describe('run comparison', () => {
   const left = [row('t1', 'shop/cart', true), row('t2', 'shop/cart', true), row('t3', 'shop/search', false), row('t4', 'shop/search', null)];
   const right = [row('t1', 'shop/cart', true), row('t2', 'shop/cart', false), row('t3', 'shop/search', true), row('t5', 'shop/search', true)];
 
-  it('counts solved over scored per family in each run', () => {
+  it('counts solved over scored per family in each run, on the tasks both ran', () => {
     expect(familyRates(left, right)).toEqual([
       { family: 'shop/cart', left: { solved: 2, scored: 2 }, right: { solved: 1, scored: 2 } },
-      // t4 is not scored: 0 of 1 scored on the left; t3 + t5 both solved on the right.
-      { family: 'shop/search', left: { solved: 0, scored: 1 }, right: { solved: 2, scored: 2 } },
+      // Only t3 is in both runs: t4 (only left) and t5 (only right) would compare different tasks.
+      { family: 'shop/search', left: { solved: 0, scored: 1 }, right: { solved: 1, scored: 1 } },
     ]);
     expect(rateValue({ solved: 0, scored: 0 })).toBeNull();
     expect(rateValue({ solved: 1, scored: 4 })).toBe(0.25);
+  });
+
+  it('rates both runs on the tasks both ran when their task sets differ', () => {
+    // A: t1 ✓, t2 ✓, t3 ✗, t4 unscored → 2/3 overall; B: t1 ✓, t2 ✗, t3 ✓, t5 ✓ → 3/4 overall.
+    // Shared t1–t3: A 2/3 (t1, t2), B 2/3 (t1, t3): the same, though the overall rates say B is better.
+    expect(sharedRates(left, right)).toEqual({ leftTasks: 4, rightTasks: 4, sharedTasks: 3, left: { solved: 2, scored: 3 }, right: { solved: 2, scored: 3 } });
+    // An easy task only B ran: B's overall 100% vs A's 0%, but on the one shared task both fail.
+    const a = [row('hard', null, false)];
+    const b = [row('hard', null, false), row('easy1', null, true), row('easy2', null, true), row('easy3', null, true)];
+    expect(sharedRates(a, b)).toEqual({ leftTasks: 1, rightTasks: 4, sharedTasks: 1, left: { solved: 0, scored: 1 }, right: { solved: 0, scored: 1 } });
+    expect(sharedRates([row('x', null, true)], [row('y', null, true)])).toMatchObject({ sharedTasks: 0, left: { solved: 0, scored: 0 }, right: { solved: 0, scored: 0 } });
+    expect(familyRates([row('x', 'f', true)], [row('y', 'f', true)])).toEqual([]);
+  });
+
+  it('links the newest scored attempt, not a newer one that ended in an infrastructure failure', () => {
+    const solved = row('t', null, true, 'solved');
+    const infra = { ...row('t', null, null, 'infra'), status: 'error' as const, stopReason: 'llm_unavailable' as const };
+    const [diff] = taskDiff([solved, infra], [row('t', null, true)]);
+    expect(diff.left).toMatchObject({ solved: 1, scored: 1, success: true, episodeId: 'solved' });
+    // With no scored attempt, the newest of any.
+    expect(taskDiff([infra], [row('t', null, true)])[0].left).toMatchObject({ scored: 0, episodeId: 'infra', success: null });
   });
 
   it('classifies each task and lists changes first', () => {

@@ -14,12 +14,13 @@ export function Heatmap({ title, cells, testId }: { title: string; cells: number
             <text x={left - 6} y={top + k * size + 13} textAnchor="end" className="chart-label">subgoal {k + 1}</text>
             {row.map((p, t) => (
               <rect key={t} data-testid="heat-cell" data-k={k} data-t={t} data-p={p} x={left + t * size} y={top + k * size} width={size - 1} height={size - 1} fill={`rgba(36, 87, 197, ${0.08 + 0.92 * p})`}>
-                <title>{`subgoal ${k + 1}, step ${t}: ${(100 * p).toFixed(0)}%`}</title>
+                <title>{`subgoal ${k + 1}, by step ${t + 1}: ${(100 * p).toFixed(0)}%`}</title>
               </rect>
             ))}
           </g>
         ))}
-        <text x={left} y={top + cells.length * size + 16} className="chart-label">step 0 → {steps - 1}</text>
+        {/* Column t is the state after step t's action; steps are numbered from 1 as in the replay. */}
+        <text x={left} y={top + cells.length * size + 16} className="chart-label" data-testid="heat-steps">step 1 → {steps}</text>
       </svg>
     </figure>
   );

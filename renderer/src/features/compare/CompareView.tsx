@@ -17,7 +17,14 @@ export function CompareView({ left, right, step }: { left: string; right: string
 
   useEffect(() => {
     const client = getClient();
-    Promise.all([client.getEpisode(left), client.getEpisode(right)]).then(setDetails, (err: Error) => setError(err.message));
+    let live = true;
+    // Another pair: the last pair's episodes (or its error) no longer hold, nor does a reply that comes late.
+    setDetails(null);
+    setError(null);
+    Promise.all([client.getEpisode(left), client.getEpisode(right)]).then((pair) => live && setDetails(pair), (err: Error) => live && setError(err.message));
+    return () => {
+      live = false;
+    };
   }, [left, right]);
 
   const length = details ? Math.max(details[0].steps.length, details[1].steps.length) : 0;

@@ -16,6 +16,9 @@ export function JobCompareView({ left, right }: { left: string; right: string })
   useEffect(() => {
     const client = getClient();
     let live = true;
+    // Another pair: the last pair's jobs (or its error) no longer hold.
+    setJobs(null);
+    setError(null);
     Promise.all([client.getTrainingJob(left), client.getTrainingJob(right)]).then((pair) => live && setJobs(pair), (err: Error) => live && setError(err.message));
     return () => {
       live = false;

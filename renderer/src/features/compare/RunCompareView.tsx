@@ -4,8 +4,9 @@ import { getClient } from '../../api/client';
 import { listAllEpisodeRows } from '../../api/episode-pages';
 import { useWorkbench } from '../../stores/workbench-store';
 import { successRate } from '../runs/RunList';
-import { familyRates, taskDiff, type TaskChange, type TaskSide } from './run-diff';
+import { familyRates, sharedRates, taskDiff, type TaskChange, type TaskSide } from './run-diff';
 import { formatDateTime } from '../../components/format-time';
+import { signTestText } from './sign-test';
 
 const CHANGE_LABEL: Record<TaskChange, string> = {
   fixed: 'fixed', broke: 'broke', same: 'same', unscored: 'not scored', 'only-left': 'only in A', 'only-right': 'only in B',
@@ -20,6 +21,9 @@ export function RunCompareView({ left, right }: { left: string; right: string })
   useEffect(() => {
     const client = getClient();
     let live = true;
+    // Another pair: the last pair's runs (or its error) no longer hold.
+    setData(null);
+    setError(null);
     Promise.all([client.listRunSummaries(), listAllEpisodeRows(client, { runId: left }), listAllEpisodeRows(client, { runId: right })]).then(
       ([summaries, a, b]) => {
         const find = (id: string) => {
@@ -36,11 +40,14 @@ export function RunCompareView({ left, right }: { left: string; right: string })
   }, [left, right]);
   const families = useMemo(() => (data ? familyRates(...data.rows) : []), [data]);
   const tasks = useMemo(() => (data ? taskDiff(...data.rows) : []), [data]);
+  const shared = useMemo(() => (data ? sharedRates(...data.rows) : null), [data]);
 
   if (error) return <p role="alert" className="error">Could not compare the runs: {error}</p>;
-  if (!data) return <p className="muted">Loading runs…</p>;
+  if (!data || !shared) return <p className="muted">Loading runs…</p>;
   const [a, b] = data.runs;
-  const changed = tasks.filter((t) => t.change === 'fixed' || t.change === 'broke').length;
+  const count = (change: TaskChange) => tasks.filter((t) => t.change === change).length;
+  const changed = count('fixed') + count('broke');
+  const sameTasks = shared.sharedTasks === shared.leftTasks && shared.sharedTasks === shared.rightTasks;
   const open = (episodeId: string) => navigate({ view: 'replay', episodeId, step: 0 });
   return (
     <section aria-labelledby="run-compare-heading" data-testid="run-compare">
@@ -54,14 +61,24 @@ export function RunCompareView({ left, right }: { left: string; right: string })
           <SummaryRow label="Prompt" a={a.promptVersion === null ? '—' : `v${a.promptVersion}`} b={b.promptVersion === null ? '—' : `v${b.promptVersion}`} />
           <SummaryRow label="Subgoals" a={versions(a)} b={versions(b)} />
           <SummaryRow label="SR" a={successRate(a)} b={successRate(b)} testId="compare-sr" />
+          {sameTasks || <SummaryRow label={`SR on the ${plural(shared.sharedTasks, 'task')} both ran`} a={successRate(shared.left)} b={successRate(shared.right)} testId="compare-sr-shared" />}
+          <SummaryRow label="Tasks" a={String(shared.leftTasks)} b={String(shared.rightTasks)} />
           <SummaryRow label="Episodes" a={String(a.episodes)} b={String(b.episodes)} />
           <SummaryRow label="Started" a={formatDateTime(a.createdAt)} b={formatDateTime(b.createdAt)} />
         </tbody>
       </table>
-      <h2>Success per family</h2>
+      {sameTasks || (
+        <p className="small" role="note" data-testid="task-overlap">
+          The runs ran different tasks ({shared.sharedTasks} in common, {shared.leftTasks - shared.sharedTasks} only in A, {shared.rightTasks - shared.sharedTasks} only in B):
+          their overall SRs are over different tasks.{' '}
+          {shared.sharedTasks === 0 ? 'They have no task in common to compare on.' : `Compare them on the ${plural(shared.sharedTasks, 'task')} both ran.`}
+        </p>
+      )}
+      <h2>Success per family{sameTasks ? '' : ` · on the ${plural(shared.sharedTasks, 'task')} both ran`}</h2>
       <table className="grid" aria-label="Success per family" data-testid="family-compare">
         <thead><tr><th scope="col">Family</th><th scope="col">A</th><th scope="col">B</th></tr></thead>
         <tbody>
+          {families.length === 0 && <tr><td colSpan={3} className="muted">The runs have no task in common.</td></tr>}
           {families.map((f) => (
             <tr key={f.family} data-testid="family-row">
               <td>{f.family}</td><td>{successRate(f.left)}</td><td>{successRate(f.right)}</td>
@@ -69,7 +86,8 @@ export function RunCompareView({ left, right }: { left: string; right: string })
           ))}
         </tbody>
       </table>
-      <h2>Per task · <span className="muted small" data-testid="changed-count">{changed} of {tasks.length} tasks changed outcome</span></h2>
+      <h2>Per task · <span className="muted small" data-testid="changed-count">{changed} of the {plural(shared.sharedTasks, 'task')} both ran changed outcome</span></h2>
+      {shared.sharedTasks > 0 && <p className="small" data-testid="sign-test">{signTestText(count('fixed'), count('broke'), count('same'))}</p>}
       <table className="grid" aria-label="Outcome per task" data-testid="task-compare">
         <thead><tr><th scope="col">Task</th><th scope="col">A</th><th scope="col">B</th><th scope="col">Change</th></tr></thead>
         <tbody>
@@ -90,6 +108,8 @@ export function RunCompareView({ left, right }: { left: string; right: string })
 function SummaryRow({ label, a, b, testId }: { label: string; a: ReactNode; b: ReactNode; testId?: string }) {
   return <tr data-testid={testId}><th scope="row">{label}</th><td>{a}</td><td>{b}</td></tr>;
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function versions(run: RunSummary): string {
   return run.subgoalVersions.length === 0 ? '—' : run.subgoalVersions.map((v) => `v${v}`).join(', ');

@@ -13,7 +13,7 @@ export interface FamilyRates {
   right: Rate;
 }
 
-/** A task's outcome in one run: its scored attempts, and the newest episode (the replay link). */
+/** A task's outcome in one run: its scored attempts, and the newest scored episode (the replay link). */
 export interface TaskSide extends Rate {
   episodeId: string;
   success: boolean | null;
@@ -46,17 +46,50 @@ function groupBy<K>(rows: readonly EpisodeListRow[], key: (row: EpisodeListRow) 
   return out;
 }
 
-/** Success per task family in each run (episodes without a family count under their task id's prefix). */
+/** The tasks both runs attempted: the only ones whose rates compare like with like. */
+export function sharedTaskIds(left: readonly EpisodeListRow[], right: readonly EpisodeListRow[]): Set<string> {
+  const inRight = new Set(right.map((row) => row.taskId));
+  return new Set(left.map((row) => row.taskId).filter((taskId) => inRight.has(taskId)));
+}
+
+export interface SharedRates {
+  /** How many tasks each run attempted, and how many of them both did. */
+  leftTasks: number;
+  rightTasks: number;
+  sharedTasks: number;
+  left: Rate;
+  right: Rate;
+}
+
+/** Each run's success over the tasks both attempted. Two runs over different task sets have overall rates
+ * of different tasks (an easy task only one of them ran moves its rate alone); this pair compares the same ones. */
+export function sharedRates(left: readonly EpisodeListRow[], right: readonly EpisodeListRow[]): SharedRates {
+  const shared = sharedTaskIds(left, right);
+  const onShared = (rows: readonly EpisodeListRow[]) => rows.filter((row) => shared.has(row.taskId));
+  return {
+    leftTasks: new Set(left.map((row) => row.taskId)).size,
+    rightTasks: new Set(right.map((row) => row.taskId)).size,
+    sharedTasks: shared.size,
+    left: rateOf(onShared(left)),
+    right: rateOf(onShared(right)),
+  };
+}
+
+/** Success per task family in each run, over the tasks both runs attempted (a family's rates otherwise mix
+ * different tasks); episodes without a family count under their task id's prefix. */
 export function familyRates(left: readonly EpisodeListRow[], right: readonly EpisodeListRow[]): FamilyRates[] {
+  const shared = sharedTaskIds(left, right);
   const family = (row: EpisodeListRow) => row.family ?? row.taskId.split(/[-/]/)[0];
-  const l = groupBy(left, family);
-  const r = groupBy(right, family);
+  const l = groupBy(left.filter((row) => shared.has(row.taskId)), family);
+  const r = groupBy(right.filter((row) => shared.has(row.taskId)), family);
   return [...new Set([...l.keys(), ...r.keys()])].sort().map((f) => ({ family: f, left: rateOf(l.get(f) ?? []), right: rateOf(r.get(f) ?? []) }));
 }
 
 function side(rows: readonly EpisodeListRow[] | undefined): TaskSide | null {
   if (!rows?.length) return null;
-  const newest = [...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  // The link opens the newest scored attempt (the cell shows scored outcomes), else the newest of any.
+  const scored = rows.filter((row) => row.success !== null);
+  const newest = [...(scored.length ? scored : rows)].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   return { ...rateOf(rows), episodeId: newest.id, success: newest.success, intent: newest.intent };
 }
 

@@ -8,6 +8,7 @@ import { useRunState } from '../../stores/use-run-state';
 import { useWorkbench } from '../../stores/workbench-store';
 import type { RunRecord } from '../../../../main/api/types';
 import { LiveRun } from './LiveRun';
+import { notCountedText } from './not-counted';
 import { RunCritics } from './RunCritics';
 import { RunEpisodes } from './RunEpisodes';
 import { RunLlmUsage } from './RunLlmUsage';
@@ -64,10 +65,13 @@ export function RunReportView({ runId }: { runId: string }) {
       </section>
     );
   }
+  // No status could be read (e.g. no such run): say so instead of "Analysing the run…" for ever.
+  if (!status && stateError) return <p role="alert" className="error" data-testid="report-error">Could not open the run: {stateError}</p>;
   const banner = state && <RunStatusBanner state={state} onResumed={refresh} />;
   if (error) return <>{banner}<p role="alert" className="error">Could not build the report: {error}</p><RunEpisodes runId={runId} /></>;
   if (!report) return <p className="muted">Analysing the run…</p>;
   const o = report.success.overall;
+  const notCounted = notCountedText(report);
   return (
     <section aria-labelledby="report-heading" className="report">
       <h1 id="report-heading">Run report</h1>
@@ -75,6 +79,7 @@ export function RunReportView({ runId }: { runId: string }) {
       {run && <RunPromptVersions run={run} />}
       {banner}
       <p className="headline" data-testid="overall-sr">Success rate {pct(o.rate)} ({o.successes}/{o.total} episodes)</p>
+      {notCounted && <p className="small" role="note" data-testid="not-counted">{notCounted}</p>}
       <RunEpisodes runId={runId} />
       <RunLlmUsage runId={runId} />
       <div className="charts">
