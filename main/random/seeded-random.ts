@@ -18,9 +18,12 @@ export function mulberry32(seed: number): Rng {
   };
 }
 
-/** xorshift32 (Marsaglia): unsigned 32-bit integers, so a baseline policy's episode can be replayed exactly. */
+/** xorshift32 (Marsaglia): unsigned 32-bit integers, so a baseline policy's episode can be replayed exactly.
+ * Its state must not be 0; seed 0 starts from the golden-ratio constant, not from 1, which made seeds 0 and 1 of
+ * a baseline the same episode (`run --seeds 3` recorded two distinct ones). Every other seed keeps its stream. */
+export const XORSHIFT_ZERO_STATE = 0x9e3779b9;
 export function xorshift32(seed: number): () => number {
-  let x = (seed >>> 0) || 1;
+  let x = (seed >>> 0) || XORSHIFT_ZERO_STATE;
   return () => {
     x ^= x << 13;
     x ^= x >>> 17;
