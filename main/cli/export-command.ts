@@ -22,22 +22,25 @@ export async function exportCommand(args: ParsedArgs, core: Core): Promise<numbe
     console.error(`Usage: ${USAGE}`);
     return 2;
   }
-  // The checkpoint first (inside <dataDir>/training only): a refused path fails before anything else is read.
-  const checkpointPath = flagString(args, 'checkpoint');
-  const checkpointFile = checkpointPath ? await core.resolveCheckpoint(checkpointPath, process.cwd()) : undefined;
   const format = (flagString(args, 'format') ?? 'mira') as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}".`);
+  const checkpointPath = flagString(args, 'checkpoint');
+  if (format !== 'mira' && checkpointPath) throw new UsageError('--checkpoint applies to --format mira only: WebRL computes its own critic and reference log-probs.');
+  refuseFlagsOfOtherFormats(args, format);
+  // The checkpoint next (inside <dataDir>/training only): a refused path fails before anything else is read.
+  const checkpointFile = checkpointPath ? await core.resolveCheckpoint(checkpointPath, process.cwd()) : undefined;
   const outPath = flagString(args, 'out');
   if (!outPath) throw new UsageError(`--out is required: ${format === 'webrl-trainer' ? 'the .jsonl file to write' : 'the folder to write into'}.`);
-  if (format !== 'mira' && checkpointPath) throw new UsageError('--checkpoint applies to --format mira only: WebRL computes its own critic and reference log-probs.');
   const run = resolveRun(await core.api.listRuns(), wanted, { latest: latestPersonRun() });
-  // A path that cannot be written is refused before anything is read or created.
-  const problem = await outputProblem(outPath, format === 'webrl-trainer' ? 'file' : 'folder');
+  // A path that cannot be written, or one inside the data directory (its database and blobs), is refused
+  // before anything is read or created.
+  const { dataDir } = await core.api.info();
+  const problem = await outputProblem(outPath, format === 'webrl-trainer' ? 'file' : 'folder', { dataDir });
   if (problem) throw new UsageError(`--out: ${problem}.`);
 
   if (format === 'mira') return exportMira(args, core, run.id, outPath, checkpointFile);
   const webrlGamma = args.flags['webrl-gamma'] !== undefined ? flagNumber(args, 'webrl-gamma', WEBRL_TRAINER_GAMMA) : WEBRL_TRAINER_GAMMA;
-  assertInRange('webrl-gamma', webrlGamma, 0, 1);
+  asUsageError(() => assertInRange('--webrl-gamma', webrlGamma, 0, 1));
   console.log(`Exporting run ${run.id} as ${format} to ${outPath}`);
   const options = {
     gamma: webrlGamma,
@@ -52,6 +55,27 @@ export async function exportCommand(args: ParsedArgs, core: Core): Promise<numbe
   return 0;
 }
 
+/** A setting out of range is a mistake on the command line (exit code 2, like a flag that is not a number). */
+function asUsageError(check: () => unknown): void {
+  try {
+    check();
+  } catch (err) {
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)}.`);
+  }
+}
+
+/** The settings each format reads; given to another format a flag would be ignored without a word (a
+ * `--gamma 0.95` meant for mc_return left it at 0.9), so it is refused instead. */
+const FLAG_FORMATS: Record<string, ExportFormat> = { alpha: 'mira', lambda: 'mira', gamma: 'mira', return: 'mira', 'webrl-gamma': 'webrl-trainer' };
+
+function refuseFlagsOfOtherFormats(args: ParsedArgs, format: ExportFormat): void {
+  for (const [flag, owner] of Object.entries(FLAG_FORMATS)) {
+    if (args.flags[flag] === undefined || owner === format) continue;
+    const hint = flag === 'gamma' && format === 'webrl-trainer' ? '; the γ of mc_return is --webrl-gamma' : '';
+    throw new UsageError(`--${flag} applies to --format ${owner} only, not ${format}${hint}.`);
+  }
+}
+
 async function exportMira(args: ParsedArgs, core: Core, runId: string, outPath: string, checkpoint: string | undefined): Promise<number> {
   const returnFlag = flagString(args, 'return');
   if (returnFlag !== undefined && returnFlag !== 'shaped' && returnFlag !== 'raw') throw new UsageError(`--return must be shaped or raw, not "${returnFlag}".`);
@@ -63,7 +87,7 @@ async function exportMira(args: ParsedArgs, core: Core, runId: string, outPath: 
     ...(returnKind ? { returnKind } : {}),
   };
   // Check the settings first: a mistake fails before an output folder exists.
-  exportConfig(mira);
+  asUsageError(() => exportConfig(mira));
   console.log(`Exporting run ${runId} as mira to ${outPath}${checkpoint ? ` with checkpoint ${checkpoint}` : ''}`);
   const onEpisode = (r: EpisodeReport) => {
     const verdict = r.success === null ? 'unscored' : r.success ? 'success' : 'fail';

@@ -11,13 +11,15 @@ import { schemaErrors, type JsonSchema } from '../../main/training/export/json-s
 import { assertManifest, type MiraManifest } from '../../main/training/export/mira-writer';
 import { MiraDefaults } from '../../main/training/defaults';
 import type { ExportLine } from '../../main/training/export/types';
-import { useCore } from '../helpers/use-core';
+import { useCore, useTempDir } from '../helpers/use-core';
 
 // Issue 7 "Export": real episodes of the oracle and the 'wrong' policy on a sandbox shop task, through the
 // episode loop, Chromium and SQLite, exported in the `mira` format (issue 23): per-step lines with MiRA's
 // signals and a manifest checked against docs/schemas/mira-export.schema.json.
 const ROOT = resolve(import.meta.dirname, '../..');
 const core = useCore({ sandbox: { instancesPerFamily: 1 } });
+// The CLI refuses to write inside the data directory (docs/export.md), so its export goes beside it.
+const exportsDir = useTempDir('mira-exports-');
 let checkpointDir: string;
 const runIds: Record<'oracle' | 'wrong', string> = { oracle: '', wrong: '' };
 
@@ -100,7 +102,7 @@ describe('export of sandbox runs', () => {
   });
 
   it('the CLI writes a mira folder: steps.jsonl and a manifest that validates against docs/schemas/mira-export.schema.json', async () => {
-    const out = join(core.dataDir, 'mira-oracle');
+    const out = join(exportsDir.path, 'mira-oracle');
     const logged: string[] = [];
     const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => void logged.push(line));
     try {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportCommand } from '../../main/cli/export-command';
 import type { Action, StepRecord } from '../../main/api/types';
 import { trainerSteps, writeVabTraces, writeWebRlTrainer, type WebRlExportTotals, type WebRlTrainerStep } from '../../main/training/export/webrl-writers';
-import { useCore } from '../helpers/use-core';
+import { useCore, useTempDir } from '../helpers/use-core';
 
 // Issue 23 "Must show": real sandbox episodes (the oracle writing WebRL's grammar on WebRL's HTML, the
 // oracle writing WebArena's grammar on the AX tree, the 'wrong' policy) exported as `vab-traces` and
@@ -15,6 +15,8 @@ import { useCore } from '../helpers/use-core';
 const READER = resolve(import.meta.dirname, '../fixtures/webrl_reader.py');
 const PYTHON = spawnSync('python3', ['--version']).status === 0;
 const core = useCore({ sandbox: { instancesPerFamily: 1 } });
+// The CLI refuses to write inside the data directory (docs/export.md), so its exports go beside it.
+const exportsDir = useTempDir('mira-exports-');
 const runs = { webrl: '', axtree: '', wrong: '' };
 const source = { episodeId: '', steps: [] as StepRecord[] };
 
@@ -157,19 +159,20 @@ describe('WebRL exports of recorded sandbox episodes', () => {
     expect(report.errors).toEqual(expect.arrayContaining([
       'trainer line 1 step 1: action is not a non-empty string',
       expect.stringMatching(/^trainer line 2 step 2: mc_return 0\.5 != /),
-      expect.stringMatching(/^trainer line 3 step 0: keys \['action', 'mc_return', 'next_observation', 'observation', 'reward'\]$/),
+      "trainer line 3 step 0: keys ['observation', 'next_observation', 'task', 'reward', 'action', 'trajectory_reward', 'mc_return']",
       expect.stringMatching(/^traces\/.+\.jsonl:1: response 'do\(action="Wait"\)': WebRL has no action 'Wait'$/),
     ]));
   }, 120_000);
 
-  it('webrl-trainer: exactly six fields, reward = score on every step, mc_return with γ = 0.9, the prompt layout', async () => {
+  it("webrl-trainer: process_data.py's fields, reward = score on every step, mc_return with γ = 0.9, the prompt layout", async () => {
     const { file } = await exportBoth(runs.webrl, 'webrl-layout');
     const [traj] = await readTrainer(file);
     const T = traj.length;
     expect(T).toBe(source.steps.length);
     for (const [t, step] of traj.entries()) {
-      expect(Object.keys(step).sort()).toEqual(['action', 'done', 'mc_return', 'next_observation', 'observation', 'reward']);
+      expect(Object.keys(step)).toEqual(['observation', 'next_observation', 'task', 'reward', 'done', 'action', 'trajectory_reward', 'mc_return']);
       expect(step.reward).toBe(1);
+      expect(step.trajectory_reward).toBe(1);
       expect(step.done).toBe(t === T - 1);
       // Σ_{k<T−t} 0.9^k by hand: (1 − 0.9^{T−t}) / (1 − 0.9).
       expect(step.mc_return).toBeCloseTo((1 - 0.9 ** (T - t)) / 0.1, 12);
@@ -200,7 +203,7 @@ describe('WebRL exports of recorded sandbox episodes', () => {
   it('trainerSteps repeats the last page as the last next_observation, as WebRL does', () => {
     const steps = [{ prompt: 'Buy', response: 'do(action="Click", element="1")', call: '', html: '<html>A</html>' }, { prompt: '** Simplified html **', response: 'exit(message="")', call: '', html: '<html>B</html>' }];
     const out = trainerSteps({ intent: 'Buy', score: 0, steps }, 0.9);
-    expect(out.map((s) => [s.reward, s.mc_return, s.done])).toEqual([[0, 0, false], [0, 0, true]]);
+    expect(out.map((s) => [s.reward, s.trajectory_reward, s.mc_return, s.done])).toEqual([[0, 0, 0, false], [0, 0, 0, true]]);
     expect(out[1].next_observation).toContain('Round 2\n\n<|eot_id|><|start_header_id|>user<|end_header_id|>\n<html>B</html>');
   });
 
@@ -210,9 +213,9 @@ describe('WebRL exports of recorded sandbox episodes', () => {
     const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void logged.push(line));
     const err = vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
     try {
-      const out = join(core.dataDir, 'cli-vab');
+      const out = join(exportsDir.path, 'cli-vab');
       expect(await exportCommand({ command: 'export', positionals: [], flags: { run: runs.webrl, format: 'vab-traces', out } }, core)).toBe(0);
-      const file = join(core.dataDir, 'cli-trainer.jsonl');
+      const file = join(exportsDir.path, 'cli-trainer.jsonl');
       expect(await exportCommand({ command: 'export', positionals: [], flags: { run: runs.webrl, format: 'webrl-trainer', out: file } }, core)).toBe(0);
       expect(await readTrainer(file)).toHaveLength(1);
       await expect(exportCommand({ command: 'export', positionals: [], flags: { run: runs.webrl, format: 'webrl-trainer' } }, core)).rejects.toThrow(/--out is required/);

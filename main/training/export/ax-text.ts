@@ -13,11 +13,14 @@ export interface TextNode {
 }
 
 const LINE = /^(\t+)\[([^\]]+)\] (\S+) '((?:[^'\\]|\\.)*)'(.*)$/;
-const PROP_KEY = / ([A-Za-z][\w-]*): /g;
+// The props the page script records (main/browser/page-script.ts), in the order it records them. Only these
+// split a line: a typed value such as "for future readers: the fossil…" holds ` readers: ` itself, and
+// splitting at any word before a colon cut the value there (the policy's and critics' features read it).
+const PROP_KEY = / (checked|value|required|selected|disabled|expanded|level|focused|clickable|class): /g;
 
 /** Nodes of an AX-tree text in page order. Lines that are not node lines (tab header, root, the size-budget
- * marker) are skipped; an observation cut at its size budget yields only the nodes before the cut. Prop
- * values that themselves contain ` key: ` would split wrongly; only `value` matters to the policy. */
+ * marker) are skipped; an observation cut at its size budget yields only the nodes before the cut. A value
+ * that itself contains ` <prop>: ` for one of the recorded props (` focused: `) would still split there. */
 export function parseAxTreeText(text: string): TextNode[] {
   const nodes: TextNode[] = [];
   for (const line of text.split('\n')) {

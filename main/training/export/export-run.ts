@@ -92,7 +92,7 @@ export async function* exportRun(store: Store, runId: string, options: ExportOpt
  * fails before any line is written rather than mid-file. */
 export function exportConfig(overrides: Partial<MiraConfig> = {}): MiraConfig {
   const config: MiraConfig = { ...MiraDefaults, ...overrides };
-  assertInRange('alpha', config.alpha, 0, Number.MAX_VALUE);
+  if (typeof config.alpha !== 'number' || !Number.isFinite(config.alpha) || config.alpha < 0) throw new Error(`alpha must be a finite number ≥ 0, got ${String(config.alpha)}`);
   assertInRange('lambda', config.lambda, 0, 1);
   assertInRange('gamma', config.gamma, 0, 1);
   if (config.returnKind !== 'shaped' && config.returnKind !== 'raw') throw new Error(`returnKind must be shaped or raw, not ${JSON.stringify(config.returnKind)}.`);

@@ -2,8 +2,8 @@
 // lines: milestones, P, V, shaped rewards, advantages, the local policy's log π_ref) and `manifest.json`,
 // which says what produced them (schema version, α, λ, γ, β, critic checkpoints, prompt and subgoal
 // versions, task split) and is checked against docs/schemas/mira-export.schema.json before it is written.
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RunRecord } from '../../api/types';
 import type { Store } from '../../store';
 import manifestSchema from '../../../docs/schemas/mira-export.schema.json';
 import { loadCheckpoint } from '../model/checkpoint';
@@ -46,7 +46,13 @@ export async function writeMiraExport(store: Store, runId: string, dir: string, 
 
   const counts = { episodes: 0, steps: 0, skipped: 0 };
   const exportedEpisodes: { id: string; taskId: string }[] = [];
-  const out = await openOutputFile(join(dir, MIRA_STEPS_FILE));
+  // steps.jsonl and manifest.json replace an earlier export's together, once both are complete and the
+  // manifest conforms: a failed export leaves the earlier pair as it was.
+  const stepsOut = await openOutputFile(join(dir, MIRA_STEPS_FILE));
+  const manifestOut = await openOutputFile(join(dir, MIRA_MANIFEST_FILE)).catch(async (err: unknown) => {
+    await stepsOut.discard();
+    throw err;
+  });
   try {
     const lines = exportRun(store, runId, {
       format: 'mira', checkpoint: options.checkpoint, mira: options.mira, onSkip: options.onSkip,
@@ -56,21 +62,37 @@ export async function writeMiraExport(store: Store, runId: string, dir: string, 
         options.onEpisode?.(report);
       },
     });
-    for await (const line of lines) await out.write(`${line}\n`);
+    for await (const line of lines) await stepsOut.write(`${line}\n`);
+    const manifest = await manifestOf(store, run, config, options, exportCkpt?.meta ?? null, exportedEpisodes, counts);
+    assertManifest(manifest);
+    await manifestOut.write(`${JSON.stringify(manifest, null, 2)}\n`);
+    await stepsOut.commit();
+    await manifestOut.commit();
+    return manifest;
   } finally {
-    await out.close();
+    await stepsOut.discard();
+    await manifestOut.discard();
   }
+}
 
+async function manifestOf(
+  store: Store,
+  run: RunRecord,
+  config: MiraConfig,
+  options: MiraWriteOptions,
+  exportCkpt: { phase: number | null; variant: string | null } | null,
+  exportedEpisodes: readonly { id: string; taskId: string }[],
+  counts: MiraManifest['counts'],
+): Promise<MiraManifest> {
   const rc = run.config as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const critics: MiraManifest['critic_checkpoints'] = [];
   if (typeof rc.checkpoint === 'string') critics.push({ role: 'acting_policy', path: rc.checkpoint, phase: null, variant: null });
-  if (options.checkpoint && exportCkpt) critics.push({ role: 'export', path: options.checkpoint, phase: exportCkpt.meta.phase, variant: exportCkpt.meta.variant });
+  if (options.checkpoint && exportCkpt) critics.push({ role: 'export', path: options.checkpoint, phase: exportCkpt.phase, variant: exportCkpt.variant });
   const { subgoalVersions, subgoalPrompts } = await subgoalsOf(store, exportedEpisodes);
   const taskSplit: MiraManifest['task_split'] = {};
   for (const e of exportedEpisodes) taskSplit[e.taskId] ??= (await store.tasks.get(e.taskId))?.split ?? null;
-
-  const manifest: MiraManifest = {
+  return {
     schema_version: EXPORT_SCHEMA,
     created_at: new Date().toISOString(),
     run: { id: run.id, kind: run.kind, policy: str(rc.policy), grammar: str(rc.grammar), observation_format: str(rc.observationFormat), created_at: run.createdAt },
@@ -83,9 +105,6 @@ export async function writeMiraExport(store: Store, runId: string, dir: string, 
     files: { steps: MIRA_STEPS_FILE },
     counts,
   };
-  assertManifest(manifest);
-  await writeFile(join(dir, MIRA_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-  return manifest;
 }
 
 /** Throws with every problem when a manifest does not conform to docs/schemas/mira-export.schema.json. */

@@ -21,8 +21,8 @@ export interface WebRlStep extends WebRlRound {
 export interface WebRlTrajectory {
   source: SourceEpisode;
   intent: string;
-  /** The evaluator's score (VAB's `score`): the episode's score, else 1 for success and 0 for failure. */
-  score: number;
+  /** VAB's `score`: the binary outcome r, 1 for success and 0 for failure (docs/export.md §2). */
+  score: 0 | 1;
   steps: WebRlStep[];
 }
 
@@ -49,9 +49,11 @@ export async function* webrlTrajectories(store: Store, runId: string, handlers: 
       handlers.onSkip(source.episode.id, source.episode.taskId, `WebRL cannot express it (${problem})`, true);
       continue;
     }
-    const { episode } = source;
-    const score = episode.score !== null && Number.isFinite(episode.score) ? episode.score : episode.success ? 1 : 0;
-    yield { source, intent, score, steps };
+    // Not the evaluator's raw score: WebRL reads `score` as an outcome in {0, 1} (VAB's WebArena evaluator
+    // writes 1.0 or 0.0; process_data.py labels score ≥ 0.5 a success and the trainer's advantage adds it
+    // to every step), so a MiniWoB++ raw reward (−1 for a wrong answer, or 0.3 for a slow success) would
+    // mislabel the trajectory. The binary outcome is the r every format shares (docs/design/MIRA.md §4.1).
+    yield { source, intent, score: source.episode.success ? 1 : 0, steps };
   }
 }
 
@@ -66,7 +68,7 @@ export async function webrlStep(store: Store, step: StepRecord, intent: string):
   const raw = step.views.policy.format === 'webrl-html' ? rawWebRlReply(await readBlobText(store, step.responseRef), step.action) : null;
   if (raw) return { prompt, response: raw.reply, call: raw.call, html };
   const ids = await readIdMap(store, step.views.webrl.idsRef);
-  if (!ids) return 'its WebRL id map blob is missing';
+  if (typeof ids === 'string') return ids;
   const mapped = withSequentialId(step.action, ids);
   if (typeof mapped === 'string') return mapped;
   try {
@@ -97,9 +99,18 @@ function withSequentialId(action: Action, ids: ReadonlyMap<string, string>): Act
   return { ...action, elementId: seq };
 }
 
-async function readIdMap(store: Store, ref: string | null): Promise<Map<string, string> | null> {
+/** Our node id → the HTML's sequential id, or why the stored map cannot be used (a damaged blob skips its
+ * episode with the reason instead of ending the whole export on a bare JSON error). */
+async function readIdMap(store: Store, ref: string | null): Promise<Map<string, string> | string> {
   const text = await readBlobText(store, ref);
-  if (text === null) return null;
-  const seqToNode = JSON.parse(text) as Record<string, string>;
-  return new Map(Object.entries(seqToNode).map(([seq, node]) => [node, seq]));
+  if (text === null) return 'its WebRL id map blob is missing';
+  let seqToNode: unknown;
+  try {
+    seqToNode = JSON.parse(text);
+  } catch {
+    seqToNode = null;
+  }
+  const entries = seqToNode !== null && typeof seqToNode === 'object' && !Array.isArray(seqToNode) ? Object.entries(seqToNode) : null;
+  if (!entries || entries.some(([, node]) => typeof node !== 'string')) return `its WebRL id map blob ${ref} is damaged (not a JSON object of WebRL id → node id)`;
+  return new Map(entries.map(([seq, node]) => [node as string, seq]));
 }

@@ -2,15 +2,15 @@
 // - `vab-traces`: VisualAgentBench's WebRL-mode result folder, `traces/<id>.jsonl` lines
 //   {trace_id, index, prompt, html, response, target} and `actions/<id>.json` {task_id, score, actions},
 //   which WebRL's own process_data.py turns into trainer data.
-// - `webrl-trainer`: one trajectory per line, a JSON array of steps with exactly the trainer's fields
-//   {observation, next_observation, action, reward, done, mc_return}; `torch.save` of the parsed lines is the
-//   trainer's offline data file (docs/export.md).
-import { writeFile } from 'node:fs/promises';
+// - `webrl-trainer`: one trajectory per line, a JSON array of steps with the fields process_data.py gives
+//   each step {observation, next_observation, task, reward, done, action, trajectory_reward} plus the
+//   trainer's mc_return; `torch.save` of the parsed lines is the trainer's offline data file, and its
+//   stage-2 filter (which reads task and trajectory_reward) takes it too (docs/export.md).
 import { join } from 'node:path';
 import type { Store } from '../../store';
 import { mcReturns, WEBRL_TRAINER_GAMMA, webrlPrompt } from './webrl-prompt';
 import { webrlTrajectories, type TrajectoryHandlers, type WebRlTrajectory } from './webrl-trajectories';
-import { createOutputFolder, openOutputFile } from './output-path';
+import { createOutputFolder, openOutputFile, writeOutputFile } from './output-path';
 
 export interface WebRlExportTotals {
   episodes: number;
@@ -27,13 +27,18 @@ export interface WebRlWriteOptions extends Partial<TrajectoryHandlers> {
   onTrajectory?(trajectory: WebRlTrajectory): void;
 }
 
-/** The six fields of one trainer step: everything the trainer's replay buffer keeps. */
+/** One trainer step, fields in process_data.py's order: the six the replay buffer keeps (observation,
+ * next_observation, action, reward, done, mc_return) and the two its stage-2 filter reads (task,
+ * trajectory_reward); the trainer ignores the extra two. */
 export interface WebRlTrainerStep {
   observation: string;
   next_observation: string;
-  action: string;
+  task: string;
   reward: number;
   done: boolean;
+  action: string;
+  /** process_data.py's label: 1 when the score is ≥ 0.5, else 0. */
+  trajectory_reward: 0 | 1;
   mc_return: number;
 }
 
@@ -43,18 +48,20 @@ export async function writeVabTraces(store: Store, runId: string, dir: string, o
   return forEachTrajectory(store, runId, options, async (traj) => {
     const id = traj.source.episode.id;
     const lines = traj.steps.map((s, index) => JSON.stringify({ trace_id: id, index, prompt: s.prompt, html: s.html, response: s.response, target: traj.intent }));
-    await writeFile(join(dir, 'traces', `${id}.jsonl`), `${lines.join('\n')}\n`);
+    await writeOutputFile(join(dir, 'traces', `${id}.jsonl`), `${lines.join('\n')}\n`);
     const taskId = traj.source.task?.config.task_id ?? traj.source.episode.taskId;
-    await writeFile(join(dir, 'actions', `${id}.json`), `${JSON.stringify({ task_id: taskId, score: traj.score, actions: traj.steps.map((s) => s.call) }, null, 2)}\n`);
+    await writeOutputFile(join(dir, 'actions', `${id}.json`), `${JSON.stringify({ task_id: taskId, score: traj.score, actions: traj.steps.map((s) => s.call) }, null, 2)}\n`);
   });
 }
 
 export async function writeWebRlTrainer(store: Store, runId: string, file: string, options: WebRlWriteOptions = {}): Promise<WebRlExportTotals> {
   const out = await openOutputFile(file);
   try {
-    return await forEachTrajectory(store, runId, options, (traj) => out.write(`${JSON.stringify(trainerSteps(traj, options.gamma ?? WEBRL_TRAINER_GAMMA))}\n`));
+    const totals = await forEachTrajectory(store, runId, options, (traj) => out.write(`${JSON.stringify(trainerSteps(traj, options.gamma ?? WEBRL_TRAINER_GAMMA))}\n`));
+    await out.commit();
+    return totals;
   } finally {
-    await out.close();
+    await out.discard();
   }
 }
 
@@ -69,9 +76,11 @@ export function trainerSteps(traj: Pick<WebRlTrajectory, 'intent' | 'score' | 's
     return {
       observation: webrlPrompt(intent, steps.slice(0, t), step.html),
       next_observation: webrlPrompt(intent, steps.slice(0, t + 1), nextHtml),
-      action: step.response,
+      task: intent,
       reward: score,
       done: t === steps.length - 1,
+      action: step.response,
+      trajectory_reward: score >= 0.5 ? 1 : 0,
       mc_return: returns[t],
     };
   });

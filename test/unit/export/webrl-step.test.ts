@@ -47,4 +47,19 @@ describe('webrlStep', () => {
     gone.views!.webrl = { format: 'webrl-html', textRef: 'missing', idsRef: 'ids' };
     expect(await webrlStep(store, gone, 'x')).toBe('its WebRL HTML blob is missing');
   });
+
+  it('names a damaged id map instead of ending the whole export on a bare JSON error', async () => {
+    // Before the fix JSON.parse threw "Expected double-quoted property name in JSON at position 12" out of
+    // the export, after its output file had been truncated.
+    const damaged = { truncated: '{"0": "n10", trunc', list: '["n10"]', numbers: '{"0": 10}' };
+    Object.assign(blobs, damaged);
+    for (const ref of Object.keys(damaged)) {
+      const s = step({ type: 'click', elementId: 'n10' });
+      s.views!.webrl = { format: 'webrl-html', textRef: 'html', idsRef: ref };
+      expect(await webrlStep(store, s, 'x')).toBe(`its WebRL id map blob ${ref} is damaged (not a JSON object of WebRL id → node id)`);
+    }
+    const lost = step({ type: 'click', elementId: 'n10' });
+    lost.views!.webrl = { format: 'webrl-html', textRef: 'html', idsRef: 'missing' };
+    expect(await webrlStep(store, lost, 'x')).toBe('its WebRL id map blob is missing');
+  });
 });
