@@ -31,10 +31,14 @@ export function completionStates(progressAfter: readonly (readonly number[] | nu
  */
 export function episodeProgressLabels(completions: readonly number[], T: number, K: number, success = true): number[] {
   const scale = K + 1;
+  // A success that completed all K has its K-th completion pinned to T (gap anchoring, docs/design/MIRA.md §4.3),
+  // so it is a tie partner only at T; counting it where it was judged shifted the one before it a sub-step early
+  // (K = 2, both done at state 3, T = 5 gave p*_4 = 0.79, not the formula's 0.75).
+  const placed = success && completions.length === K ? [...completions.slice(0, -1), T] : completions;
   const fine: number[] = [];
-  completions.forEach((t, j) => {
+  placed.forEach((t, j) => {
     let ties = 0;
-    for (let i = j + 1; i < completions.length && completions[i] === t; i++) ties++;
+    for (let i = j + 1; i < placed.length && placed[i] === t; i++) ties++;
     fine.push(Math.max(0, t * scale - ties));
   });
   const labels = (success ? progressLabels : failedProgressLabels)(fine, T * scale, K);

@@ -42,6 +42,20 @@ describe('episodeProgressLabels', () => {
     expect(labels[4]).toBe(1);
     for (let t = 1; t < labels.length; t++) expect(labels[t]).toBeGreaterThanOrEqual(labels[t - 1]);
   });
+
+  // The export audit of the eighth session: the K-th completion of a success is pinned to T, so a subgoal done by
+  // the same action as the K-th keeps its own state. K = 2, both at state 3, T = 5: knots (0, 0), (3, 1/2), (5, 1)
+  // → [0, 1/6, 1/3, 1/2, 3/4, 1] (it gave p*_3 = 4/7 and p*_4 = 11/14 before).
+  it('does not shift a completion tied with the K-th, which is pinned to T', () => {
+    const labels = episodeProgressLabels([3, 3], 5, 2);
+    [0, 1 / 6, 1 / 3, 1 / 2, 3 / 4, 1].forEach((l, t) => expect(labels[t]).toBeCloseTo(l, 10));
+  });
+
+  it('still spreads a tie at T itself: K = 2, both done at state T = 4 → the first lands a sub-step before T', () => {
+    // ×3 refined: knots (0, 0), (11, 1/2), (12, 1) → p*_t = t·3/11·(1/2) for t ≤ 3, p*_4 = 1.
+    const labels = episodeProgressLabels([4, 4], 4, 2);
+    [0, 3 / 22, 6 / 22, 9 / 22, 1].forEach((l, t) => expect(labels[t]).toBeCloseTo(l, 10));
+  });
 });
 
 describe('episodeProgressLabels of a failed episode (issue 16)', () => {
