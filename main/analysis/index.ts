@@ -53,4 +53,6 @@ export {
   type SubgoalOutcome,
   type SubgoalQuality,
 } from './subgoal-quality';
+export { runSubgoalEpisodes, type RunSubgoalEpisodes } from './run-subgoals';
+export { runSubgoalQuality } from './subgoal-quality-report';
 export { PASS_AT_K, analyzeFailure, buildRunReport, type ReportEpisode, type RunReport } from './run-report';

@@ -1,6 +1,7 @@
 // One run's report (docs/design/MIRA.md §1, §5): per-episode failure analysis with key decision steps, success rates
 // overall and per site, the failure-mode distribution, pass@k over tasks, and — when the policy kept
-// subgoals — the subgoal-completion heatmap. Pure: the caller loads episodes from the store.
+// subgoals — the subgoal-completion heatmap and how well completion predicts the outcome. Pure: the caller loads
+// episodes from the store.
 
 import type { RunReport } from '../api/run-report';
 import type { EpisodeAnalysis } from '../api/types';
@@ -8,6 +9,8 @@ import { classifyFailure, type FailureSettings } from './failure-modes';
 import { findKeyDecisionStep } from './key-decision';
 import { failureModeDistribution, subgoalHeatmap, successRates } from './metrics';
 import { meanPassAtK } from './pass-at-k';
+import { runSubgoalEpisodes } from './run-subgoals';
+import { runSubgoalQuality } from './subgoal-quality-report';
 import type { AnalyzedEpisode } from './trajectory';
 
 export interface ReportEpisode {
@@ -62,15 +65,10 @@ export function buildRunReport(items: readonly ReportEpisode[], references: read
   const keyDecisions = { semantic_deviation: 0, loop_onset: 0, value_drop: 0, none: 0 };
   for (const a of Object.values(analyses)) keyDecisions[a.keyDecision?.type ?? 'none']++;
 
-  const withProgress = all.filter((e) => e.progress && e.progress.length > 0);
-  let heatmap: RunReport['heatmap'] = null;
-  if (withProgress.length === all.length && withProgress.length > 0) {
-    const K = withProgress[0].progress![0].length;
-    const maxT = Math.max(...withProgress.map((e) => e.steps.length - 1));
-    // One K across every vector of every episode: a run recorded before re-plans kept K (issue 21) mixes
-    // lengths, and then the report renders without the heatmap instead of failing.
-    if (K > 0 && withProgress.every((e) => e.progress!.every((z) => z.length === K))) heatmap = { K, maxT, cells: subgoalHeatmap(withProgress, K, maxT) };
-  }
+  // A scored episode that took no step counts as having reached no subgoal (run-subgoals.ts), rather than
+  // hiding the run's heatmap.
+  const subgoals = runSubgoalEpisodes(all);
+  const heatmap: RunReport['heatmap'] = subgoals.ok ? { K: subgoals.K, maxT: subgoals.maxT, cells: subgoalHeatmap(subgoals.episodes, subgoals.K, subgoals.maxT) } : null;
   return {
     episodes: all.length,
     success: successRates(all),
@@ -78,6 +76,7 @@ export function buildRunReport(items: readonly ReportEpisode[], references: read
     passAtK: PASS_AT_K.filter((k) => k <= minSamples).map((k) => ({ k, value: meanPassAtK(tasks, k), tasks: tasks.length })),
     keyDecisions,
     heatmap,
+    subgoalQuality: runSubgoalQuality(subgoals),
     analyses,
   };
 }

@@ -4,6 +4,7 @@ import type { ParsedArgs } from './args';
 import { latestPersonRun, resolveRun } from './run-resolver';
 import { llmUsageLines } from './llm-usage-text';
 import { stepNumber } from '../analysis/step-number';
+import type { RunSubgoalQuality } from '../api/run-report';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -35,6 +36,18 @@ export async function analyzeCommand(args: ParsedArgs, core: Core): Promise<numb
     console.log('No failed episodes.');
   }
   if (report.heatmap) console.log(`Subgoal heatmap: K=${report.heatmap.K}, steps 1–${stepNumber(report.heatmap.maxT)} (see the run report page).`);
+  for (const line of subgoalQualityLines(report.subgoalQuality)) console.log(line);
   for (const line of llmUsageLines(await core.api.getRunLlmUsage(run.id))) console.log(line);
   return 0;
+}
+
+/** The run report page's "Subgoals as a progress signal" section in text: each number with its explanation. */
+export function subgoalQualityLines(quality: RunSubgoalQuality): string[] {
+  if (!quality.available) return [`Subgoal quality: not available. ${quality.reason}`];
+  const bins = quality.byCompleted.filter((b) => b.total > 0).map((b) => `${b.completed} done ${b.successes}/${b.total}`);
+  return [
+    `Subgoal quality (does completing subgoals predict success?) over ${quality.sample}`,
+    ...quality.stats.map((s) => `  ${s.label.padEnd(12)} ${(s.value === null ? '—' : s.value.toFixed(2)).padStart(5)}  ${s.explanation}`),
+    `  Success by subgoals completed: ${bins.join(', ')}`,
+  ];
 }

@@ -3,6 +3,7 @@
 // variation sit in it — which tasks the test split happened to draw, and which seed the trainer ran with — and
 // both are resampled. Pure and deterministic: the generator is seeded (docs/training.md, "Experiments").
 import { mulberry32 } from '../../random/seeded-random';
+import { wilsonInterval } from './wilson';
 
 export interface BootstrapOptions {
   /** Replicates drawn (default 2000). */
@@ -29,7 +30,8 @@ export interface Interval {
  * percentile-bootstrap interval. Each replicate draws as many tasks as there are, with replacement, then as many
  * seeds as there are, with replacement (task draws first, then seed draws, each index = ⌊u·n⌋), and takes the
  * mean over the drawn tasks × drawn seeds cells. The interval is the nearest-rank quantiles of the sorted
- * replicate means: low = v[⌈(1−level)/2·B⌉ − 1], high = v[⌈(1+level)/2·B⌉ − 1].
+ * replicate means: low = v[⌈(1−level)/2·B⌉ − 1], high = v[⌈(1+level)/2·B⌉ − 1]. Where that interval is a single
+ * point (every replicate drew the same mean), the Wilson score interval for mean·n successes of n cells replaces it.
  */
 export function bootstrapTasksBySeeds(outcomes: ReadonlyArray<ReadonlyArray<number | null | undefined>>, options: BootstrapOptions = {}): Interval {
   const replicates = options.replicates ?? 2000;
@@ -55,7 +57,13 @@ export function bootstrapTasksBySeeds(outcomes: ReadonlyArray<ReadonlyArray<numb
   }
   means.sort((a, b) => a - b);
   const rank = (q: number) => means[Math.min(means.length - 1, Math.max(0, Math.ceil(q * means.length) - 1))];
-  return { mean: observed.sum / observed.n, low: rank((1 - level) / 2), high: rank((1 + level) / 2), n: observed.n };
+  const mean = observed.sum / observed.n;
+  const low = rank((1 - level) / 2);
+  const high = rank((1 + level) / 2);
+  // Every cell alike (all failed, all succeeded): each replicate draws the same mean and the percentile
+  // interval is a point. The Wilson score interval over the n cells says what n outcomes can and cannot rule out.
+  if (low === high) return { mean, ...wilsonInterval(observed.sum, observed.n, level), n: observed.n };
+  return { mean, low, high, n: observed.n };
 }
 
 function meanOf(taskIdx: number[], seedIdx: number[], cell: (t: number, s: number) => number | null): { sum: number; n: number } {

@@ -14,9 +14,11 @@ export const FAILURE_MODE_NAMES: readonly FailureModeName[] = ['stuck_midway', '
 export const STUDY_METHOD =
   'Test SR: mean over every (test task, trainer seed) greedy episode; 95% interval by percentile bootstrap ' +
   '(2,000 replicates, seeded): each replicate resamples the test tasks and the seeds with replacement and ' +
-  'averages the drawn tasks × drawn seeds. Train SR: mean over seeds of the phase\'s sampled rollouts. Failure ' +
-  'modes: the analyzer\'s category of each failed test episode, as a share of the failed episodes. Milestones: ' +
-  'mean fraction of reference subgoals completed per test episode.';
+  'averages the drawn tasks × drawn seeds; where every replicate gives the same mean (every test episode ' +
+  'failed, or every one succeeded), the 95% Wilson score interval over the (task, seed) cells instead. Train ' +
+  'SR: mean over seeds of the phase\'s sampled rollouts. Failure modes: the analyzer\'s category of each ' +
+  'failed test episode, as a share of the failed episodes. Milestones: mean fraction of reference subgoals ' +
+  'completed per test episode.';
 
 export function studyReport(job: TrainingJob, options: BootstrapOptions = {}, now = Date.now()): StudyReport {
   const variants = [...job.request.variants];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFailure, buildRunReport } from '../../../main/analysis/run-report';
-import { click, episode, page, scroll, stop } from './build';
+import { click, episode, page, progressEpisode, scroll, stop } from './build';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 // Task A: a success (the reference) and a failure that deviates at step 1 and stops wrongly.
@@ -70,6 +70,10 @@ describe('buildRunReport', () => {
       { k: 2, value: 1, tasks: 2 },
     ]);
     expect(report.heatmap).toBeNull();
+    expect(report.subgoalQuality).toEqual({
+      available: false,
+      reason: 'No episode of this run recorded subgoal progress (its policy kept no subgoals), so there is nothing to compare with the outcomes.',
+    });
   });
 
   it('adds the subgoal heatmap when every episode recorded progress', () => {
@@ -82,6 +86,24 @@ describe('buildRunReport', () => {
     expect(report.heatmap).toEqual({ K: 2, maxT: 2, cells: [[0, 1, 1], [0, 0.5, 0.5]] });
   });
 
+  it('counts a scored episode that took no step as having reached no subgoal, keeping the heatmap', () => {
+    // K = 2. s: success, 2 steps, [1,0] then [1,1]; z: failed before its first step (no vector at all);
+    // f: failed after 1 step with [1,0]. maxT = 1 (s's last step index); every episode counts in every column:
+    //   subgoal 1: t=0: s, f → 2/3; t=1: s, f (carried) → 2/3.   subgoal 2: t=0: 0/3; t=1: s → 1/3.
+    const s = progressEpisode(true, [[1, 0], [1, 1]]);
+    const z = episode({ steps: [], stopReason: 'max_steps' });
+    const f = progressEpisode(false, [[1, 0]]);
+    const report = buildRunReport([{ id: 's', episode: s }, { id: 'z', episode: z }, { id: 'f', episode: f }], [], NOW);
+    expect(report.heatmap).toEqual({ K: 2, maxT: 1, cells: [[2 / 3, 2 / 3], [0, 1 / 3]] });
+    // The same three in the subgoal quality: completed 2 (success), 0 and 1 (failed). P = R = F1 = 1 (only s
+    // completed both); AUROC: s's 1.0 beats 0 and 0.5 → 2/2 = 1; τ-b: pairs (s,z), (s,f) concordant, (z,f)
+    // tied in success → (2 − 0) / √((3 − 0)(3 − 1)) = 2/√6.
+    expect(report.subgoalQuality.available).toBe(true);
+    const stats = report.subgoalQuality.available ? Object.fromEntries(report.subgoalQuality.stats.map((x) => [x.key, x.value])) : {};
+    expect(stats).toMatchObject({ precision: 1, recall: 1, f1: 1, auroc: 1 });
+    expect(stats.kendallTauB).toBeCloseTo(2 / Math.sqrt(6), 12);
+  });
+
   it('renders without the heatmap when an episode changed K mid-way (a re-plan recorded before issue 21)', () => {
     const withProgress = (e: typeof successB, progress: number[][]) => ({ ...e, progress });
     const report = buildRunReport([
@@ -89,6 +111,7 @@ describe('buildRunReport', () => {
       { id: 'f', episode: withProgress(failA, [[0, 0, 0], [1, 0, 0], [1, 0]]) },
     ]);
     expect(report.heatmap).toBeNull();
+    expect(report.subgoalQuality).toEqual({ available: false, reason: 'The episodes recorded different numbers of subgoals (K = 2, 3), so their completion cannot be compared.' });
     expect(report.success.overall).toEqual({ total: 2, successes: 1, rate: 0.5 });
   });
 

@@ -32,14 +32,24 @@ describe('percentile bootstrap over tasks × seeds', () => {
     expect(bootstrapTasksBySeeds([[1], [0]], { seed: 7 })).toEqual({ mean: 0.5, low: 0, high: 1, n: 2 });
   });
 
-  it('is deterministic for a seed, and collapses to a point when every cell agrees', () => {
+  it('is deterministic for a seed', () => {
     const data = [[1, 0, 1], [0, 0, 1], [1, 1, 1], [0, 1, 0]];
     expect(bootstrapTasksBySeeds(data, { seed: 3 })).toEqual(bootstrapTasksBySeeds(data, { seed: 3 }));
     const interval = bootstrapTasksBySeeds(data, { seed: 3 });
     expect(interval.mean).toBeCloseTo(7 / 12, 12);
     expect(interval.low).toBeLessThan(interval.mean);
     expect(interval.high).toBeGreaterThan(interval.mean);
-    expect(bootstrapTasksBySeeds([[1, 1], [1, 1], [1, 1]])).toEqual({ mean: 1, low: 1, high: 1, n: 6 });
+  });
+
+  it('gives the Wilson score interval, not a point, when every cell agrees', () => {
+    // z = 1.959964 (95%), z² = 3.841459. 0 of 10: [0, z²/(10 + z²)] = [0, 3.841459/13.841459] = [0, 0.277533].
+    const failed = bootstrapTasksBySeeds([[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]);
+    expect(failed).toMatchObject({ mean: 0, low: 0, n: 10 });
+    expect(failed.high).toBeCloseTo(0.277533, 6);
+    // 6 of 6: [6/(6 + z²), 1] = [6/9.841459, 1] = [0.609666, 1].
+    const solved = bootstrapTasksBySeeds([[1, 1], [1, 1], [1, 1]]);
+    expect(solved).toMatchObject({ mean: 1, high: 1, n: 6 });
+    expect(solved.low).toBeCloseTo(0.609666, 6);
   });
 
   it('skips cells that were not evaluated and says when there is nothing to measure', () => {

@@ -14,6 +14,7 @@ import { RunEpisodes } from './RunEpisodes';
 import { RunLlmUsage } from './RunLlmUsage';
 import { RunPromptVersions } from './RunPromptVersions';
 import { RunStatusBanner } from './RunStatusBanner';
+import { SubgoalQuality } from './SubgoalQuality';
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const CATEGORY_LABELS: Record<string, string> = {
@@ -105,6 +106,7 @@ export function RunReportView({ runId }: { runId: string }) {
         )}
         {report.heatmap && <Heatmap title="P(subgoal done by step)" testId="heatmap" cells={report.heatmap.cells} />}
       </div>
+      <SubgoalQuality quality={report.subgoalQuality} />
       {run && <RunCritics run={run} onFitted={() => void getClient().getRunReport(runId).then(setReport, () => undefined)} />}
       {Object.keys(report.analyses).length > 0 && (
         <table className="grid" data-testid="failure-table">
