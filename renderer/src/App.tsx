@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { RunReportView } from './features/report/RunReportView';
 import { CompareView } from './features/compare/CompareView';
 import { JobCompareView } from './features/compare/JobCompareView';
@@ -13,10 +13,13 @@ import { PromptsView } from './features/prompts/PromptsView';
 import { SubgoalsView } from './features/subgoals/SubgoalsView';
 import { TrainingView } from './features/training/TrainingView';
 import { BrowserGate } from './features/first-run/BrowserGate';
+import { focusHeading, useRouteFocus } from './components/use-route-focus';
 
 export function App() {
   const route = useWorkbench((s) => s.route);
   const navigate = useWorkbench((s) => s.navigate);
+  const main = useRef<HTMLElement>(null);
+  useRouteFocus(route, main);
 
   useEffect(() => {
     const onHash = () => useWorkbench.getState().syncFromLocation();
@@ -33,6 +36,8 @@ export function App() {
 
   return (
     <div className="app">
+      {/* The first Tab stop: past the top bar to the page (a plain #id link would change the hash route). */}
+      <a className="skip-link" href="#content" onClick={(e) => (e.preventDefault(), focusHeading(main.current))}>Skip to content</a>
       <header className="topbar">
         <a className="brand" href="#/" onClick={(e) => (e.preventDefault(), navigate({ view: 'episodes' }))}>
           MiRA Workbench
@@ -47,7 +52,7 @@ export function App() {
           <a href="#/settings" aria-current={route.view === 'settings' ? 'page' : undefined}>Settings</a>
         </nav>
       </header>
-      <main className="content">
+      <main className="content" id="content" ref={main}>
         <BrowserGate>
         {route.view === 'replay' && <ReplayView episodeId={route.episodeId} step={route.step} />}
         {route.view === 'episodes' && <EpisodeList />}

@@ -24,7 +24,7 @@ export function VersionDiff({ versions, testId, changesLabel }: { versions: Diff
     <section className="panel" aria-label="Diff between versions">
       <h2>Diff</h2>
       <div className="save-bar">{pick('From', from, setFrom)}{pick('To', to, setTo)}</div>
-      <pre className="observation diff" data-testid={testId} aria-label={changesLabel}>
+      <pre className="observation diff" data-testid={testId} aria-label={changesLabel} tabIndex={0}>
         {lines.map((l, i) => (
           <div key={i} className={l.kind}>{l.kind === 'added' ? '+ ' : l.kind === 'removed' ? '- ' : '  '}{l.text}</div>
         ))}

@@ -39,6 +39,11 @@ export function CodeEditor({ value, revision, onChange, ariaLabel, height = 420,
         lineNumbers: 'on',
         scrollBeyondLastLine: false,
         fontSize: 13,
+        // Tab moves the focus on, as everywhere else in the app, instead of typing a tab character: an editor that
+        // keeps Tab is a keyboard trap (WCAG 2.1.2). Prompt texts are indented with spaces.
+        tabFocusMode: true,
+        // The last line's number in full ink: 'dimmed' draws it at 1.75:1 contrast (WCAG 1.4.3).
+        renderFinalNewline: 'on',
       });
       instance.onDidChangeModelContent(() => changed.current(instance.getValue()));
       editor.current = instance;

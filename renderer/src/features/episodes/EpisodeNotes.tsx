@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EpisodeAnnotation } from '../../../../main/api/contract';
 import { getClient } from '../../api/client';
+import { FocusKeepingButton } from '../../components/FocusKeepingButton';
 import { parseTags } from './tags';
 
 /** The person's note and tags on an episode (issue 21 "Study tables"), stored with it and searchable from the
@@ -35,7 +36,7 @@ export function EpisodeNotes({ episodeId, annotation }: { episodeId: string; ann
       </label>
       <textarea value={note} onChange={(e) => (setNote(e.target.value), setStatus({}))} aria-label="Note" rows={3} placeholder="What you noticed about this episode" />
       <div>
-        <button type="button" onClick={() => void save()} disabled={!dirty}>Save note</button>{' '}
+        <FocusKeepingButton onClick={() => void save()} unavailable={!dirty}>Save note</FocusKeepingButton>{' '}
         {status.ok && !dirty && <span className="small ok-text" role="status">Saved.</span>}
         {status.error && <span className="small error" role="alert">Not saved: {status.error}</span>}
       </div>

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CoreInfo } from '../../../../main/api/contract';
 import { getClient } from '../../api/client';
+import { focusHeading } from '../../components/use-route-focus';
 import { NoBrowserScreen } from './NoBrowserScreen';
 
 /** Shows the first-run screen instead of the workbench while the core finds no browser (until set aside
@@ -16,9 +17,18 @@ export function BrowserGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     refresh().catch(() => undefined); // unreachable host: the views report it themselves
   }, [refresh]);
+  const blocked = info !== null && info.browser.executablePath === null && !dismissed;
+  // The screen going away (set aside, or a browser found) removes the button that had the focus: the page it
+  // uncovers takes it, on its heading.
+  const gate = useRef<HTMLDivElement>(null);
+  const wasBlocked = useRef(false);
+  useEffect(() => {
+    if (wasBlocked.current && !blocked) focusHeading(gate.current);
+    wasBlocked.current = blocked;
+  }, [blocked]);
 
-  if (info && info.browser.executablePath === null && !dismissed) {
+  if (blocked) {
     return <NoBrowserScreen info={info} onCheckAgain={refresh} onDismiss={() => setDismissed(true)} />;
   }
-  return <>{children}</>;
+  return <div ref={gate}>{children}</div>;
 }

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PromptVersion } from '../../../../main/api/contract';
 import { getClient } from '../../api/client';
 import { CodeEditor } from '../../components/code-editor/CodeEditor';
 import { useDiscardGuard } from '../../components/DiscardDraftDialog';
+import { FocusKeepingButton } from '../../components/FocusKeepingButton';
 import { VersionDiff } from '../../components/VersionDiff';
 import { usePromptDrafts } from './prompt-drafts';
 import { PromptPreview } from './PromptPreview';
@@ -29,6 +30,12 @@ export function PromptEditor({ latest, onSaved }: { latest: PromptVersion; onSav
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const { guard, dialog } = useDiscardGuard();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Revert hides its own button: the focus goes to the heading, which now says the text is unmodified.
+  const revert = () => {
+    load(base.text);
+    heading.current?.focus();
+  };
 
   const loadVersions = useCallback(() => getClient().listPromptVersions(latest.name).then(setVersions, (err: Error) => setStatus({ kind: 'error', text: err.message })), [latest.name]);
   useEffect(() => void loadVersions(), [loadVersions]);
@@ -74,15 +81,15 @@ export function PromptEditor({ latest, onSaved }: { latest: PromptVersion; onSav
   return (
     <div className="prompt-editor">
       <div className="prompt-main">
-        <h2>{latest.name} <span className="muted">— editing from version {base.version}{dirty ? ' (modified)' : ''}</span></h2>
+        <h2 ref={heading} tabIndex={-1}>{latest.name} <span className="muted">— editing from version {base.version}{dirty ? ' (modified)' : ''}</span></h2>
         <p className="small muted">Slots: {latest.slots.map((s) => <code key={s}>{`{{${s}}}`} </code>)}</p>
         <CodeEditor value={draft} revision={revision} onChange={setDraft} ariaLabel={`Prompt text of ${latest.name}`} />
         <div className="save-bar">
           <label>Note <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="what changed" /></label>
-          <button type="button" className="primary" onClick={save} disabled={!savable || saving}>
+          <FocusKeepingButton className="primary" onClick={save} unavailable={!savable || saving}>
             {saving ? 'Saving…' : restoring ? `Restore version ${base.version}` : 'Save as new version'}
-          </button>
-          {dirty && <button type="button" onClick={() => load(base.text)}>Revert</button>}
+          </FocusKeepingButton>
+          {dirty && <button type="button" onClick={revert}>Revert</button>}
           {restoring && <span className="small muted" data-testid="restore-hint">Saves version {base.version}&apos;s text as a new version, the latest (now v{newest.version}).</span>}
           {!savable && <span className="small muted">Same text as the latest version (v{newest.version}).</span>}
           {status && <span role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind === 'error' ? 'error' : 'ok-text'}>{status.text}</span>}

@@ -49,10 +49,10 @@ export function PromptPreview({ name, draft }: { name: PromptName; draft: string
             <span className="muted small"> ({trial.verdict.model ?? trial.verdict.judge}, {trial.verdict.latencyMs.toFixed(0)} ms)</span>
           </p>
           <p className="small">{trial.verdict.evidence}</p>
-          <details><summary className="small">Prompt sent and raw reply</summary><pre className="observation">{trial.prompt}</pre><pre className="observation">{trial.response}</pre></details>
+          <details><summary className="small">Prompt sent and raw reply</summary><pre className="observation" aria-label="Prompt sent" tabIndex={0}>{trial.prompt}</pre><pre className="observation" aria-label="Raw reply" tabIndex={0}>{trial.response}</pre></details>
         </div>
       )}
-      {preview !== null && <pre className="observation" data-testid="prompt-preview" aria-label="Rendered prompt">{preview}</pre>}
+      {preview !== null && <pre className="observation" data-testid="prompt-preview" aria-label="Rendered prompt" tabIndex={0}>{preview}</pre>}
     </section>
   );
 }

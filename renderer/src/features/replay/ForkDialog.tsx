@@ -19,12 +19,13 @@ export function ForkButton({ episodeId, taskId, t }: { episodeId: string; taskId
           title={`Fork from step ${t + 1}`}
           taskId={taskId}
           idPrefix="fork"
-          startingLabel={t === 0 ? 'Starting…' : `Replaying steps 1–${t}…`}
+          startingLabel={t === 0 ? 'Starting…' : t === 1 ? 'Replaying step 1…' : `Replaying steps 1–${t}…`}
           initial={forkInitialChoice()}
           onStart={async (choice) => getClient().forkEpisode({ episodeId, fromStep: t, policy: choice.policy, ...requestFields(choice, await loadRegistries()) }).then((started) => (clearForkCheckpoint(), started))}
           onClose={() => setOpen(false)}
         >
-          {t === 0 ? 'The new policy acts from the first step.' : `Steps 1–${t} replay this episode's recorded actions; the new policy acts from step ${t + 1}.`}
+          {t === 0 ? 'The new policy acts from the first step.'
+            : `${t === 1 ? "Step 1 replays this episode's recorded action" : `Steps 1–${t} replay this episode's recorded actions`}; the new policy acts from step ${t + 1}.`}
         </PolicyDialog>
       )}
     </>

@@ -41,10 +41,10 @@ export function PolicyDialog({ title, children, taskId, idPrefix, startingLabel,
 
   const heading = `${idPrefix}-heading`;
   return (
-    <dialog ref={dialog} className="fork-dialog" aria-labelledby={heading} onClose={onClose} data-testid={`${idPrefix}-dialog`}>
+    <dialog ref={dialog} className="fork-dialog" aria-labelledby={heading} aria-describedby={`${idPrefix}-description`} onClose={onClose} data-testid={`${idPrefix}-dialog`}>
       <form onSubmit={start}>
         <h2 id={heading}>{title}</h2>
-        <p className="small muted">{children}</p>
+        <p className="small muted" id={`${idPrefix}-description`}>{children}</p>
         <PolicyFields choice={choice} onChange={setChoice} taskId={taskId} idPrefix={idPrefix} />
         {error && <p role="alert" className="error small">{error}</p>}
         <div className="dialog-buttons">

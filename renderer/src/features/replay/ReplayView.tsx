@@ -92,13 +92,17 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
       ) : (
         <>
           <div className="stepper" role="group" aria-label="Step controls">
-            <button type="button" onClick={() => go('first')} disabled={index === 0} >First</button>
-            <button type="button" onClick={() => go(-1)} disabled={index === 0}>Previous</button>
-            <span className="step-counter" data-testid="step-counter" aria-live="polite">Step {index + 1} / {count}</span>
-            <button type="button" onClick={() => go(1)} disabled={index === count - 1}>Next</button>
-            <button type="button" onClick={() => go('last')} disabled={index === count - 1} >Last</button>
-            <button type="button" onClick={() => jump(-1)} disabled={!lane || nextStop(lane.stops, index, -1) === null} aria-label="Previous verdict (K)">◀ verdict</button>
-            <button type="button" onClick={() => jump(1)} disabled={!lane || nextStop(lane.stops, index, 1) === null} aria-label="Next verdict (J)">verdict ▶</button>
+            <button type="button" onClick={() => go('first')} disabled={index === 0} aria-keyshortcuts="Home">First</button>
+            <button type="button" onClick={() => go(-1)} disabled={index === 0} aria-keyshortcuts="ArrowLeft">Previous</button>
+            <span className="step-counter" data-testid="step-counter">Step {index + 1} / {count}</span>
+            {/* Each step announced with its action, so a screen reader user stepping by key hears what each step did. */}
+            <span className="sr-only" aria-live="polite" aria-atomic="true" data-testid="step-announcement">
+              {`Step ${index + 1} of ${count}: ${marks[index].actionText || 'no action'}${marks[index].failed ? ' (the action failed)' : ''}`}
+            </span>
+            <button type="button" onClick={() => go(1)} disabled={index === count - 1} aria-keyshortcuts="ArrowRight">Next</button>
+            <button type="button" onClick={() => go('last')} disabled={index === count - 1} aria-keyshortcuts="End">Last</button>
+            <button type="button" onClick={() => jump(-1)} disabled={!lane || nextStop(lane.stops, index, -1) === null} aria-label="Previous verdict (K)" aria-keyshortcuts="K">◀ verdict</button>
+            <button type="button" onClick={() => jump(1)} disabled={!lane || nextStop(lane.stops, index, 1) === null} aria-label="Next verdict (J)" aria-keyshortcuts="J">verdict ▶</button>
             <ForkButton episodeId={episodeId} taskId={open.task.id} t={index} />
             <RunAgainButton taskId={open.task.id} seed={open.episode.seed} />
             <span className="muted small" title="← → to step, Home / End to jump, J / K to the next / previous milestone verdict">← → Home End J K</span>

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { StepRecord } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
 
@@ -13,6 +13,8 @@ type Size = { width: number; height: number };
  * `new Image()` as read-ahead was not enough: its pixels had to be decoded again for the element shown. */
 export const ScreenshotFrame = memo(function ScreenshotFrame({ step, neighbours }: { step: StepRecord; neighbours: StepRecord[] }) {
   const client = getClient();
+  // One id for every step, so a step change re-renders only the two images whose role changed (issue 22).
+  const describedBy = useId();
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const ref = step.screenshotRef;
 
@@ -41,10 +43,14 @@ export const ScreenshotFrame = memo(function ScreenshotFrame({ step, neighbours 
   const natural = size && size.width > 0 && size.height > 0 ? size : null;
   const box = step.targetBox;
   const side = box && natural ? offFrame(box, natural) : null;
+  // What a screen reader says for the frame beyond its name: the page, and that the acted element is marked
+  // (the action itself is read from the Action panel beside it).
+  const description = `${step.url ? `The page at ${step.url}` : 'The page'}${box ? `; the element the step acted on is outlined${side ? `, ${side} the frame` : ''}` : ''}.`;
   return (
     <div className="frame" data-testid="frame">
+      <span id={describedBy} className="sr-only">{description}</span>
       {stack.map(({ blob }) => (
-        <FrameImage key={blob} blob={blob} src={client.blobUrl(blob)} shownAs={blob === ref ? step.t + 1 : null} onLoad={onLoad} />
+        <FrameImage key={blob} blob={blob} src={client.blobUrl(blob)} shownAs={blob === ref ? step.t + 1 : null} describedBy={describedBy} onLoad={onLoad} />
       ))}
       {box && natural && step.action?.type === 'click' && (
         <div
@@ -101,7 +107,7 @@ const clampPercent = (fraction: number) => Math.min(95, Math.max(5, fraction * 1
 
 /** One frame's <img>: shown (`shownAs` is its step, counted from 1 as the step counter does) or waiting
  * hidden, decoded ahead. React keeps the element when a waiting frame becomes the one shown (same key), so its decoded pixels come with it. */
-const FrameImage = memo(function FrameImage({ blob, src, shownAs, onLoad }: { blob: string; src: string; shownAs: number | null; onLoad: (blob: string, image: HTMLImageElement) => void }) {
+const FrameImage = memo(function FrameImage({ blob, src, shownAs, describedBy, onLoad }: { blob: string; src: string; shownAs: number | null; describedBy: string; onLoad: (blob: string, image: HTMLImageElement) => void }) {
   const image = useRef<HTMLImageElement>(null);
   useEffect(() => {
     const element = image.current;
@@ -116,6 +122,7 @@ const FrameImage = memo(function FrameImage({ blob, src, shownAs, onLoad }: { bl
       ref={image}
       src={src}
       alt={shown ? `Screenshot of step ${shownAs}` : ''}
+      aria-describedby={shown ? describedBy : undefined}
       aria-hidden={shown ? undefined : true}
       className={shown ? undefined : 'ahead'}
       data-testid={shown ? 'screenshot' : 'screenshot-ahead'}

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { StepRecord } from '../../../../main/api/types';
 import { diffLines, withoutElementIds } from './text-diff';
 import { prefetchBlobText, useBlobText } from './use-blob-text';
@@ -24,18 +24,43 @@ export const StepTabs = memo(function StepTabs({ step, previous, neighbours }: {
 }) {
   const [tab, setTab] = useState<Tab>('Observation');
   const panel = useRef<HTMLElement>(null);
+  const tablist = useRef<HTMLDivElement>(null);
+  const id = useId();
+  // WAI-ARIA tabs: one Tab stop for the row; reached with the keyboard, ←/→ (and Home/End) pick the neighbouring
+  // tab and focus it, and the key is marked handled so the replay's step keys (use-step-keys.ts) leave the frame.
+  // A tab clicked with the pointer leaves ←/→ to stepping, as everywhere else in the replay: a person reading a
+  // step's reply steps on with the arrows. (The browser's :focus-visible cannot tell: a key press turns it on.)
+  const pointerFocused = useRef(false);
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (pointerFocused.current) return;
+    const at = TABS.indexOf(tab);
+    const next = event.key === 'ArrowRight' ? (at + 1) % TABS.length : event.key === 'ArrowLeft' ? (at + TABS.length - 1) % TABS.length
+      : event.key === 'Home' ? 0 : event.key === 'End' ? TABS.length - 1 : null;
+    if (next === null) return;
+    event.preventDefault();
+    setTab(TABS[next]);
+    tablist.current?.querySelectorAll<HTMLElement>('[role="tab"]')[next]?.focus();
+  };
   const near = useNearViewport(panel);
   useEffect(() => {
     if (near) for (const n of neighbours) prefetchBlobText(tabText(tab, n));
   }, [near, tab, neighbours]);
   return (
     <section ref={panel} className="panel below-fold" aria-label="Step details">
-      <div role="tablist" className="tabs">
+      <div
+        role="tablist"
+        className="tabs"
+        aria-label="Step texts"
+        ref={tablist}
+        onKeyDown={onTabKey}
+        onPointerDown={() => (pointerFocused.current = true)}
+        onBlur={(event) => !event.currentTarget.contains(event.relatedTarget) && (pointerFocused.current = false)}
+      >
         {TABS.map((name) => (
-          <button key={name} role="tab" type="button" aria-selected={tab === name} onClick={() => setTab(name)}>{name}</button>
+          <button key={name} id={`${id}-${name}`} role="tab" type="button" aria-selected={tab === name} aria-controls={`${id}-panel`} tabIndex={tab === name ? 0 : -1} onClick={() => setTab(name)}>{name}</button>
         ))}
       </div>
-      <div role="tabpanel" aria-label={tab}>
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`}>
         {!step && <p className="muted">Loading the step…</p>}
         {step && tab === 'Observation' && <BlobPre hash={step.observationRef} load={near} testId="observation" label="Observation text" />}
         {step && tab === 'Changes' && <ObservationDiff previous={previous} after={step.observationRef} load={near} />}
@@ -50,7 +75,8 @@ function BlobPre({ hash, load, testId, label, empty = 'Nothing was recorded.' }:
   const { text, error } = useBlobText(hash, load);
   if (!hash) return <p className="muted">{empty}</p>;
   if (error) return <p role="alert" className="error">{error}</p>;
-  return <pre className="observation" data-testid={testId} aria-label={label}>{text ?? 'Loading…'}</pre>;
+  // A scrolling box of text: a Tab stop, so its long lines can be scrolled from the keyboard (WCAG 2.1.1).
+  return <pre className="observation" data-testid={testId} aria-label={label} tabIndex={0}>{text ?? 'Loading…'}</pre>;
 }
 
 function ObservationDiff({ previous, after, load }: { previous: StepRecord | null | undefined; after: string | null; load: boolean }) {
@@ -64,7 +90,7 @@ function ObservationDiff({ previous, after, load }: { previous: StepRecord | nul
   const lines = diffLines(a.text, b.text, withoutElementIds).filter((l) => l.kind !== 'same');
   if (lines.length === 0) return <p className="muted">The observation did not change.</p>;
   return (
-    <pre className="observation diff" data-testid="observation-diff" aria-label="Observation changes">
+    <pre className="observation diff" data-testid="observation-diff" aria-label="Observation changes" tabIndex={0}>
       {lines.map((l, i) => (
         <div key={i} className={l.kind}>{l.kind === 'added' ? '+ ' : '- '}{l.text}</div>
       ))}

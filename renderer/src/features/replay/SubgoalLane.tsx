@@ -7,8 +7,9 @@ export const LANE_COLUMN = 12;
 
 /** The subgoal lane under the timeline: one row per milestone, one column per step. Shaded from the step the
  * milestone became done (progress vector); a dot for every AutoRater verdict (filled: done, hollow: not yet).
- * Clicking a column selects that step. Each row's marks are memoised: a step change moves the cursor only
- * (issue 22: next frame). */
+ * Clicking a column selects that step (the timeline above is the keyboard's way). To a screen reader each row
+ * is one image, named by its milestone and the step it was done at. Each row's marks are memoised: a step
+ * change moves the cursor only (issue 22: next frame). */
 export const SubgoalLane = memo(function SubgoalLane({ names, done, verdicts, count, current, onSelect, set }: {
   names: string[];
   done: (number | null)[];
@@ -33,7 +34,7 @@ export const SubgoalLane = memo(function SubgoalLane({ names, done, verdicts, co
         </div>
       )}
       {names.map((name, k) => (
-        <div className="lane-row" key={k} data-testid="lane-row" aria-label={`Subgoal ${k + 1}: ${name} — ${done[k] === null ? 'not done' : `done at step ${done[k]! + 1}`}`}>
+        <div className="lane-row" key={k} data-testid="lane-row" role="img" aria-label={`Subgoal ${k + 1}: ${name} — ${done[k] === null ? 'not done' : `done at step ${done[k]! + 1}`}`}>
           <span className="lane-label" title={name}>{k + 1}. {name}</span>
           <svg width={width} height={row} className="lane-svg" aria-hidden="true">
             {done[k] !== null && <rect x={done[k]! * col} y={2} width={width - done[k]! * col} height={row - 4} className="lane-done" />}

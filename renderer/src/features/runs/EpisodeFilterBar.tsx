@@ -40,7 +40,7 @@ export function EpisodeFilterBar({ filters, options, onChange, shown, total }: {
           {OUTCOMES.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>
       </label>
-      <span className="small muted" data-testid="filter-count">{shown} of {total} episodes</span>
+      <span className="small muted" data-testid="filter-count" aria-live="polite">{shown} of {total} episodes</span>
       {active && <button type="button" onClick={() => onChange({ site: '', outcome: '', failureMode: '', policy: '', phase: '' })}>Clear filters</button>}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { SecretName, SecretStatus } from '../../../../main/api/settings';
+import { FocusKeepingButton } from '../../components/FocusKeepingButton';
 
 /** An API key field: shows whether a key is set (last four characters only), where it is kept and the
  * endpoint it goes to; a new key is typed into a password field and sent once — the UI never receives a
@@ -26,7 +27,7 @@ export function SecretField({ name, label, status, pendingEndpoint, onSave, onCl
         {pendingEndpoint && <span className="muted"> — save the base URL first: a key is tied to its endpoint</span>}
       </span>
       <input id={`secret-${name}`} type="password" autoComplete="off" value={value} placeholder={status.set ? 'Replace the key…' : 'Paste a key…'} onChange={(e) => setValue(e.target.value)} />
-      <button type="button" disabled={!value || pendingEndpoint} onClick={() => void onSave(name, value).then(() => setValue(''))}>Save key</button>
+      <FocusKeepingButton unavailable={!value || pendingEndpoint} onClick={() => void onSave(name, value).then(() => setValue(''))}>Save key</FocusKeepingButton>
       {status.set && status.storage !== 'environment' && <button type="button" onClick={() => void onClear(name)}>Remove</button>}
       {status.warning && <p role="alert" className="secret-warning" data-testid="secret-warning">{status.warning}</p>}
     </div>

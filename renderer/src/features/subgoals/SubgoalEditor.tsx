@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SubgoalItem, SubgoalSet } from '../../../../main/api/contract';
-import { emptyItem, fromDraft, move, sameItems, toDraft, type DraftItem } from './subgoal-draft';
+import { FocusKeepingButton } from '../../components/FocusKeepingButton';
+import { emptyItem, fieldLabel, fromDraft, move, sameItems, toDraft, type DraftItem } from './subgoal-draft';
 import { SubgoalRow } from './SubgoalRow';
 import { useUnsavedSubgoals } from './unsaved-subgoals';
 
@@ -19,6 +20,11 @@ export function SubgoalEditor({ taskId, base, latest, onSave }: {
   const [draft, setDraft] = useState<DraftItem[]>(() => useUnsavedSubgoals.getState().drafts[taskId]?.items ?? toDraft(base?.items ?? []));
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** The field the last Save refused (its label), marked invalid and given the focus. */
+  const [faulty, setFaulty] = useState<string | null>(null);
+  const messageId = useId();
+  // An edit after a refused Save: the field may have moved or been fixed, so it is no longer marked.
+  useEffect(() => setFaulty(null), [draft]);
   const [saving, setSaving] = useState(false);
 
   const dirty = !sameItems(draft, base?.items ?? []);
@@ -29,12 +35,52 @@ export function SubgoalEditor({ taskId, base, latest, onSave }: {
   const savable = !latest || !sameItems(draft, latest.items);
   const restoring = savable && !dirty && base !== null;
 
+  // Where the keyboard focus goes once the rows have re-rendered: a button that moved a row to an end is
+  // disabled there and a removed row's buttons are gone, which would drop the focus to the document.
+  const panel = useRef<HTMLElement>(null);
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const label = focusNext.current;
+    focusNext.current = null;
+    if (label === null) return;
+    const target = panel.current?.querySelector<HTMLElement>(label === 'heading' ? 'h2' : `[aria-label="${label}"]`);
+    if (!target) return;
+    if (label === 'heading') target.tabIndex = -1;
+    target.focus();
+  }, [draft]);
+  const moveRow = (i: number, to: number) => {
+    // The same arrow on the row's new place, or the other one where that end disables it.
+    const up = to < i;
+    const stays = up ? to > 0 : to < draft.length - 1;
+    const direction = up ? (stays ? 'up' : 'down') : stays ? 'down' : 'up';
+    focusNext.current = `Move subgoal ${to + 1} ${direction}`;
+    setDraft((d) => move(d, i, to));
+  };
+  const removeRow = (i: number) => {
+    // The next row's remove button (now at this place), else the previous row's, else "Add subgoal".
+    focusNext.current = draft.length === 1 ? 'Add subgoal' : `Remove subgoal ${i + 1 < draft.length ? i + 1 : i}`;
+    setDraft((d) => d.filter((_, j) => j !== i));
+  };
+  const addRow = () => {
+    focusNext.current = fieldLabel(draft.length, 'text');
+    setDraft((d) => [...d, emptyItem()]);
+  };
+  const revert = (items: SubgoalItem[]) => {
+    focusNext.current = 'heading';
+    setDraft(toDraft(items));
+  };
   const update = (i: number, patch: Partial<DraftItem>) => setDraft((d) => d.map((item, j) => (j === i ? { ...item, ...patch } : item)));
   const save = async () => {
     const parsed = fromDraft(draft);
-    if ('error' in parsed) return setError(parsed.error);
+    if ('error' in parsed) {
+      setError(parsed.error);
+      setFaulty(parsed.field);
+      if (parsed.field) panel.current?.querySelector<HTMLElement>(`[aria-label="${parsed.field}"]`)?.focus();
+      return;
+    }
     setSaving(true);
     setError(null);
+    setFaulty(null);
     try {
       await onSave(parsed.items, note.trim());
       setNote('');
@@ -46,7 +92,7 @@ export function SubgoalEditor({ taskId, base, latest, onSave }: {
   };
 
   return (
-    <section className="panel subgoal-editor" aria-label="Edit subgoals">
+    <section className="panel subgoal-editor" aria-label="Edit subgoals" ref={panel}>
       <h2>{base === null ? 'New subgoal set' : `Editing from version ${base.version}`}{dirty && base !== null ? ' (modified)' : ''}</h2>
       <ol className="subgoal-rows">
         {draft.map((item, i) => (
@@ -55,22 +101,23 @@ export function SubgoalEditor({ taskId, base, latest, onSave }: {
             item={item}
             index={i}
             count={draft.length}
+            problem={faulty ? { field: faulty, messageId } : null}
             onChange={(patch) => update(i, patch)}
-            onMove={(to) => setDraft((d) => move(d, i, to))}
-            onRemove={() => setDraft((d) => d.filter((_, j) => j !== i))}
+            onMove={(to) => moveRow(i, to)}
+            onRemove={() => removeRow(i)}
           />
         ))}
       </ol>
       <div className="save-bar">
-        <button type="button" onClick={() => setDraft((d) => [...d, emptyItem()])}>Add subgoal</button>
+        <button type="button" onClick={addRow}>Add subgoal</button>
         <label>Note <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="why it changed" /></label>
-        <button type="button" className="primary" onClick={save} disabled={!savable || saving}>
+        <FocusKeepingButton className="primary" onClick={save} unavailable={!savable || saving}>
           {saving ? 'Saving…' : restoring ? `Restore version ${base.version}` : 'Save as new version'}
-        </button>
-        {dirty && base !== null && <button type="button" onClick={() => setDraft(toDraft(base.items))}>Revert</button>}
+        </FocusKeepingButton>
+        {dirty && base !== null && <button type="button" onClick={() => revert(base.items)}>Revert</button>}
         {restoring && latest && <span className="small muted">Saves version {base.version}&apos;s milestones as a new version, the current one (now v{latest.version}).</span>}
         {!savable && latest && <span className="small muted">Same milestones as the current version (v{latest.version}).</span>}
-        {error && <span role="alert" className="error">{error}</span>}
+        {error && <span role="alert" className="error" id={messageId}>{error}</span>}
       </div>
     </section>
   );

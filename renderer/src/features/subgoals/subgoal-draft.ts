@@ -31,20 +31,24 @@ export function move<T>(list: readonly T[], from: number, to: number): T[] {
   return out;
 }
 
-/** The draft as API items, or the first problem (which row, what is wrong). */
-export function fromDraft(draft: readonly DraftItem[]): { items: SubgoalItem[] } | { error: string } {
-  if (draft.length === 0) return { error: 'A subgoal set needs at least one milestone.' };
+/** The label of a row's field, as the editor names its inputs (SubgoalRow). */
+export const fieldLabel = (index: number, field: 'text' | 'predicate') => `Subgoal ${index + 1} ${field}`;
+
+/** The draft as API items, or the first problem: what is wrong, and the field at fault (its label), so the
+ * editor can mark it and put the focus there. */
+export function fromDraft(draft: readonly DraftItem[]): { items: SubgoalItem[] } | { error: string; field: string | null } {
+  if (draft.length === 0) return { error: 'A subgoal set needs at least one milestone.', field: null };
   const items: SubgoalItem[] = [];
   for (const [i, d] of draft.entries()) {
-    if (!d.text.trim()) return { error: `Subgoal ${i + 1} has no text.` };
+    if (!d.text.trim()) return { error: `Subgoal ${i + 1} has no text.`, field: fieldLabel(i, 'text') };
     let predicate: SubgoalPredicateSpec | null = null;
     if (d.predicate.trim()) {
       try {
         predicate = JSON.parse(d.predicate) as SubgoalPredicateSpec;
       } catch {
-        return { error: `Subgoal ${i + 1}: the predicate is not valid JSON.` };
+        return { error: `Subgoal ${i + 1}: the predicate is not valid JSON.`, field: fieldLabel(i, 'predicate') };
       }
-      if (!predicate || typeof predicate !== 'object' || typeof (predicate as { kind?: unknown }).kind !== 'string') return { error: `Subgoal ${i + 1}: a predicate needs a "kind".` };
+      if (!predicate || typeof predicate !== 'object' || typeof (predicate as { kind?: unknown }).kind !== 'string') return { error: `Subgoal ${i + 1}: a predicate needs a "kind".`, field: fieldLabel(i, 'predicate') };
     }
     items.push({ text: d.text.trim(), predicate });
   }
