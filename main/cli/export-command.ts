@@ -10,11 +10,12 @@ import { WEBRL_TRAINER_GAMMA } from '../training/export/webrl-prompt';
 import { writeVabTraces, writeWebRlTrainer, type WebRlExportTotals } from '../training/export/webrl-writers';
 import { assertInRange } from '../training/validate';
 import type { MiraConfig, ReturnKind } from '../training/defaults';
-import { flagNumber, flagString, UsageError, type ParsedArgs } from './args';
+import { flagNumber, flagString, flagStrings, UsageError, type ParsedArgs } from './args';
+import { exportSources, type ExportSources } from '../training/export/export-sources';
 import { latestPersonRun, resolveRun } from './run-resolver';
 import { outputProblem } from '../training/export/output-path';
 
-const USAGE = 'export --run <runId|prefix|latest> [--format mira|vab-traces|webrl-trainer] --out <dir|file.jsonl> [--checkpoint <file|dir>] [--alpha A] [--lambda L] [--gamma G] [--return shaped|raw] [--webrl-gamma G]';
+const USAGE = 'export --run <runId|prefix|latest> [--format mira|vab-traces|webrl-trainer] --out <dir|file.jsonl> [--checkpoint <file|dir> (a policy checkpoint and/or a critics fit)] [--alpha A] [--lambda L] [--gamma G] [--return shaped|raw] [--webrl-gamma G]';
 
 export async function exportCommand(args: ParsedArgs, core: Core): Promise<number> {
   const wanted = flagString(args, 'run') ?? args.positionals[0];
@@ -24,21 +25,21 @@ export async function exportCommand(args: ParsedArgs, core: Core): Promise<numbe
   }
   const format = (flagString(args, 'format') ?? 'mira') as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}".`);
-  const checkpointPath = flagString(args, 'checkpoint');
-  if (format !== 'mira' && checkpointPath) throw new UsageError('--checkpoint applies to --format mira only: WebRL computes its own critic and reference log-probs.');
+  const checkpointPaths = flagStrings(args, 'checkpoint');
+  if (format !== 'mira' && checkpointPaths.length) throw new UsageError('--checkpoint applies to --format mira only: WebRL computes its own critic and reference log-probs.');
   refuseFlagsOfOtherFormats(args, format);
-  // The checkpoint next (inside <dataDir>/training only): a refused path fails before anything else is read.
-  const checkpointFile = checkpointPath ? await core.resolveCheckpoint(checkpointPath, process.cwd()) : undefined;
+  const { dataDir } = await core.api.info();
+  // The checkpoints next (inside <dataDir>/training only): a refused path fails before anything else is read.
+  const sources = await exportSources(dataDir, checkpointPaths, process.cwd());
   const outPath = flagString(args, 'out');
   if (!outPath) throw new UsageError(`--out is required: ${format === 'webrl-trainer' ? 'the .jsonl file to write' : 'the folder to write into'}.`);
   const run = resolveRun(await core.api.listRuns(), wanted, { latest: latestPersonRun() });
   // A path that cannot be written, or one inside the data directory (its database and blobs), is refused
   // before anything is read or created.
-  const { dataDir } = await core.api.info();
   const problem = await outputProblem(outPath, format === 'webrl-trainer' ? 'file' : 'folder', { dataDir });
   if (problem) throw new UsageError(`--out: ${problem}.`);
 
-  if (format === 'mira') return exportMira(args, core, run.id, outPath, checkpointFile);
+  if (format === 'mira') return exportMira(args, core, run.id, outPath, sources);
   const webrlGamma = args.flags['webrl-gamma'] !== undefined ? flagNumber(args, 'webrl-gamma', WEBRL_TRAINER_GAMMA) : WEBRL_TRAINER_GAMMA;
   asUsageError(() => assertInRange('--webrl-gamma', webrlGamma, 0, 1));
   console.log(`Exporting run ${run.id} as ${format} to ${outPath}`);
@@ -76,7 +77,7 @@ function refuseFlagsOfOtherFormats(args: ParsedArgs, format: ExportFormat): void
   }
 }
 
-async function exportMira(args: ParsedArgs, core: Core, runId: string, outPath: string, checkpoint: string | undefined): Promise<number> {
+async function exportMira(args: ParsedArgs, core: Core, runId: string, outPath: string, { checkpoint, criticsFit }: ExportSources): Promise<number> {
   const returnFlag = flagString(args, 'return');
   if (returnFlag !== undefined && returnFlag !== 'shaped' && returnFlag !== 'raw') throw new UsageError(`--return must be shaped or raw, not "${returnFlag}".`);
   const returnKind: ReturnKind | undefined = returnFlag;
@@ -88,13 +89,17 @@ async function exportMira(args: ParsedArgs, core: Core, runId: string, outPath: 
   };
   // Check the settings first: a mistake fails before an output folder exists.
   asUsageError(() => exportConfig(mira));
-  console.log(`Exporting run ${runId} as mira to ${outPath}${checkpoint ? ` with checkpoint ${checkpoint}` : ''}`);
+  const using = [criticsFit && `V and P of critics fit ${criticsFit}`, checkpoint && `${criticsFit ? 'π_ref of' : ''} checkpoint ${checkpoint}`.trim()].filter(Boolean);
+  console.log(`Exporting run ${runId} as mira to ${outPath}${using.length ? ` with ${using.join(' and ')}` : ''}`);
   const onEpisode = (r: EpisodeReport) => {
     const verdict = r.success === null ? 'unscored' : r.success ? 'success' : 'fail';
     if (!r.skipped) console.log(`  ${r.episodeId.slice(0, 8)} ${r.taskId}: ${verdict}, ${r.steps} step(s), critics ${r.criticSource ?? 'none'}`);
   };
   const onSkip = (episodeId: string, reason: string) => console.error(`skipped episode ${episodeId}: ${reason}`);
-  const manifest = await writeMiraExport(core.store, runId, outPath, { checkpoint, mira, onEpisode, onSkip });
+  const manifest = await writeMiraExport(core.store, runId, outPath, { checkpoint, criticsFit, mira, onEpisode, onSkip });
+  if (manifest.critics_fit && !manifest.critics_fit.potential_fitted) {
+    console.error(`Critics fit ${manifest.critics_fit.fit_id} has no potential critic P (none of its episodes had subgoals): potential is null${mira.alpha === 0 ? '' : ', and so are shaped_reward and advantage (give --alpha 0 for advantages without shaping)'}.`);
+  }
   const { counts } = manifest;
   console.log(`Exported ${counts.episodes} episode(s), ${counts.steps} step(s); skipped ${counts.skipped} episode(s) without an outcome.`);
   return 0;

@@ -146,7 +146,7 @@ export const COMMANDS: readonly CommandUsage[] = [
       { name: 'run', value: '<id|prefix|latest>', text: 'the run to export (or give it as the argument)' },
       { name: 'format', value: 'mira|vab-traces|webrl-trainer', text: 'what to write (default mira)' },
       { name: 'out', value: '<dir|file.jsonl>', text: 'required: the folder (mira, vab-traces) or the .jsonl file (webrl-trainer)' },
-      { name: 'checkpoint', value: '<file|dir>', text: 'mira: critics and π_ref for steps that recorded none (inside <dataDir>/training)' },
+      { name: 'checkpoint', value: '<file|dir>', text: 'mira, inside <dataDir>/training: a policy checkpoint (π_ref; V and P for steps that recorded none) and/or a critics fit of `train critics` (V and P of every step); give it twice for both' },
       { name: 'alpha', value: 'A', text: 'mira: shaping weight α (default 0.3)' },
       { name: 'lambda', value: 'L', text: 'mira: doubly-robust mix λ (default 0.5)' },
       { name: 'gamma', value: 'G', text: 'mira: discount γ (default 1)' },

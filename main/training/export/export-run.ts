@@ -8,6 +8,8 @@ import { MiraDefaults, type MiraConfig } from '../defaults';
 import { loadLocalScorer } from '../model/local-scorer';
 import { assertInRange } from '../validate';
 import { checkpointScores, type CheckpointScores } from './checkpoint-scores';
+import { loadCriticsFit, type CriticsFit } from './critics-fit';
+import { criticsFitScores } from './critics-fit-scores';
 import { episodeMath } from './episode-math';
 import { readBlobText, scoredEpisodes } from './episode-source';
 import { EXPORT_SCHEMA, type CriticSource, type ExportLine, type ExportOptions } from './types';
@@ -16,8 +18,20 @@ import { observationFormatOf, webrlActionOf } from './webrl-format';
 /** The lines of every scored episode of the run, oldest episode first, steps in order. */
 export async function* exportRun(store: Store, runId: string, options: ExportOptions): AsyncGenerator<string> {
   if (options.format !== 'mira') throw new Error(`exportRun writes the mira format's step lines, not "${String(options.format)}".`);
+  if (typeof options.criticsFit !== 'string') return yield* exportLines(store, runId, { ...options, criticsFit: options.criticsFit });
+  // A fit loaded here is this export's alone: its weights are freed when the lines end, however they end.
+  const fit = await loadCriticsFit(options.criticsFit);
+  try {
+    yield* exportLines(store, runId, { ...options, criticsFit: fit });
+  } finally {
+    fit.critic.dispose();
+  }
+}
+
+async function* exportLines(store: Store, runId: string, options: ExportOptions & { criticsFit?: CriticsFit }): AsyncGenerator<string> {
   const config = exportConfig(options.mira);
   const scorer = typeof options.checkpoint === 'string' ? await loadLocalScorer(options.checkpoint) : options.checkpoint ?? null;
+  const fit = options.criticsFit ?? null;
   const onSkip = options.onSkip ?? ((id: string, reason: string) => process.stderr.write(`skipped episode ${id}: ${reason}\n`));
   const subgoalSets = store.subgoalSets;
 
@@ -33,16 +47,16 @@ export async function* exportRun(store: Store, runId: string, options: ExportOpt
       Promise.all(steps.map((s) => readBlobText(store, s.responseRef))),
     ]);
     const K = steps.findLast((s) => s.progress !== null)?.progress?.length ?? null;
-    const fromCheckpoint = scorer
-      ? checkpointScores(scorer, {
-        intent,
-        instantiation: (task?.config.instantiation_dict as Record<string, unknown> | undefined) ?? null,
-        subgoals: (await subgoalSets.forEpisode(episode.id))?.items.map((i) => i.text) ?? [],
-        K,
-      }, steps, observations)
+    const instantiation = (task?.config.instantiation_dict as Record<string, unknown> | undefined) ?? null;
+    const subgoals = (await subgoalSets.forEpisode(episode.id))?.items.map((i) => i.text) ?? [];
+    const fromCheckpoint = scorer ? checkpointScores(scorer, { intent, instantiation, subgoals, K }, steps, observations) : null;
+    const fromFit = fit
+      ? criticsFitScores(fit, { intent, instantiation, success: episode.success === true, subgoals, verdicts: await store.verdicts.list(episode.id) }, steps, observations)
       : null;
-    const critic = criticOf(steps, fromCheckpoint);
-    const math = episodeMath({ success: episode.success === true, progressAfter: steps.map((s) => s.progress), values: critic.values, potentials: critic.potentials, config });
+    const critic = fromFit ? { source: 'critics_fit' as const, ...fromFit } : criticOf(steps, fromCheckpoint);
+    // A fit without P (no episode had subgoals) still gives advantages when α = 0: the shaping then never reads P.
+    const mathPotentials = critic.potentials ?? (critic.values && config.alpha === 0 ? critic.values.map(() => 0) : null);
+    const math = episodeMath({ success: episode.success === true, progressAfter: steps.map((s) => s.progress), values: critic.values, potentials: mathPotentials, config });
 
     const actions = steps.map((s, t) => webrlActionOf(s, observations[t] === null ? null : observationFormatOf(observations[t]!)));
     for (let t = 0; t < steps.length; t++) {
@@ -106,6 +120,7 @@ export function exportConfig(overrides: Partial<MiraConfig> = {}): MiraConfig {
  *   P(s_T)'s place, and the advantage takes V(s_T) = 0).
  * - 'checkpoint': the given checkpoint's critics on the rebuilt states, s_T included (as the trainer does).
  * - null: neither; value, potential, shaped reward and advantage are null.
+ * A critics fit, when given, comes before all of these (the caller's 'critics_fit', docs/export.md §4.2).
  */
 function criticOf(steps: readonly StepRecord[], ckpt: CheckpointScores | null): { source: CriticSource; values: number[] | null; potentials: number[] | null } {
   if (steps.every((s) => s.value !== null && s.potential !== null)) {

@@ -4,6 +4,7 @@
 // docs/design/MIRA.md §4 equation it comes from.
 import type { MiraConfig } from '../defaults';
 import type { LocalScorer } from '../model/local-scorer';
+import type { CriticsFit } from './critics-fit';
 
 export const EXPORT_SCHEMA = 'mira-export/2';
 
@@ -14,6 +15,10 @@ export interface ExportOptions {
   /** A checkpoint file or directory (its latest phase), or an already loaded scorer. Supplies V and P when
    * the steps carry none, and log π_ref of every action in its candidate space. */
   checkpoint?: string | LocalScorer;
+  /** A critics fit on recorded runs (`train critics`; its folder, critics.json or fit.json), or one already loaded:
+   * the source of V and P for every episode, ahead of stored columns and the checkpoint's critics. π_ref still
+   * comes from `checkpoint` only. */
+  criticsFit?: string | CriticsFit;
   format: ExportFormat;
   /** Overrides of α, λ, γ and the return kind; the rest of MiraDefaults applies (docs/design/MIRA.md §6). */
   mira?: Partial<MiraConfig>;
@@ -34,9 +39,9 @@ export interface EpisodeReport {
   criticSource: CriticSource;
 }
 
-/** Where V(s_t) and P(s_t) came from: the step columns the acting policy recorded, the given checkpoint's
- * critics, or nowhere (then value, potential, shaped_reward and advantage are null). */
-export type CriticSource = 'stored' | 'checkpoint' | null;
+/** Where V(s_t) and P(s_t) came from: the given critics fit, the step columns the acting policy recorded, the
+ * given checkpoint's critics, or nowhere (then value, potential, shaped_reward and advantage are null). */
+export type CriticSource = 'critics_fit' | 'stored' | 'checkpoint' | null;
 
 /** The MiRA annotations of one step (docs/design/MIRA.md §4). */
 export interface MiraStepFields {

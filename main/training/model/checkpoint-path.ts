@@ -25,6 +25,15 @@ export function trainingDirOf(dataDir: string): string {
  * path of one checkpoint file inside `<dataDir>/training`, or throws an error that names the allowed
  * folder. A relative request is taken relative to `base` (default: the training folder itself). */
 export async function resolveCheckpoint(dataDir: string, requested: string, base?: string): Promise<string> {
+  const { root, real } = await resolveTrainingPath(dataDir, requested, base);
+  const file = (await stat(real)).isDirectory() ? await newestPhase(root, real, requested) : real;
+  await checkCheckpointFile(file, requested);
+  return file;
+}
+
+/** The real path (file or folder) a request names inside `<dataDir>/training`, with the same refusals as
+ * resolveCheckpoint but no check of what the file is (the export also takes a critics fit there). */
+export async function resolveTrainingPath(dataDir: string, requested: string, base?: string): Promise<{ root: string; real: string }> {
   const allowed = trainingDirOf(dataDir);
   const outside = () => new CheckpointPathError(`Checkpoint "${requested}" is not inside ${allowed}: checkpoints are loaded only from that folder (a training job's <job>/<variant> directory or one of its phase-<n>.json files).`);
   if (requested.split(/[\\/]/).includes('..')) throw outside();
@@ -38,9 +47,7 @@ export async function resolveCheckpoint(dataDir: string, requested: string, base
     throw new CheckpointPathError(`No checkpoint at "${requested}" (inside ${allowed}).`);
   });
   if (!isInside(root, real)) throw outside();
-  const file = (await stat(real)).isDirectory() ? await newestPhase(root, real, requested) : real;
-  await checkCheckpointFile(file, requested);
-  return file;
+  return { root, real };
 }
 
 function isInside(root: string, path: string): boolean {

@@ -81,3 +81,17 @@ describe('export settings out of range', () => {
     await expect(run({ format: 'webrl-trainer', 'webrl-gamma': '1.5', out: `${out}.jsonl` })).rejects.toThrow(new UsageError('--webrl-gamma must be a finite number in [0, 1], got 1.5.'));
   });
 });
+
+describe('export --checkpoint with a critics fit', () => {
+  it('refuses a damaged fit, or one of another state encoding, before the store is read or anything is written', async () => {
+    // Before the fix every critics fit was refused as "not a workbench checkpoint (no mira-local-policy/2 format marker)".
+    const fit = join(dataDir, 'training', 'critics', 'f1');
+    await mkdir(fit, { recursive: true });
+    const out = join(dataDir, '..', `never-${Date.now()}`);
+    await writeFile(join(fit, 'critics.json'), '{"format":"mira-critics/1","meta":');
+    await expect(run({ checkpoint: fit, out })).rejects.toThrow(`${join(fit, 'critics.json')} is a damaged critics fit (not JSON); fit the critics again (\`train critics --runs …\`).`);
+    await writeFile(join(fit, 'critics.json'), '{"format":"mira-critics/9"}');
+    await expect(run({ checkpoint: fit, out })).rejects.toThrow('was saved with another state encoding (mira-critics/9; this version reads mira-critics/1)');
+    await expect(readFile(out)).rejects.toThrow(/ENOENT/);
+  });
+});
