@@ -31,6 +31,7 @@ import { homepageFor } from './runs/run-environments';
 import { analyzeRun } from './runs/analyze-run';
 import { resolveSummarizer, type SummarizerChoice } from './services/llm-summarizer';
 import { runLlmUsage } from './store/run-llm-usage';
+import { closeOrphans } from './store/orphans';
 import { runState } from './runs/run-state';
 import { forkRunRequest } from './runs/fork';
 import { startFork } from './runs/fork-start';
@@ -117,8 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const readOnly = options.readOnly === true;
   const store = await openStore(options.dataDir, { readOnly });
   // Episodes a killed process left 'running' are closed as interrupted, their completed steps kept.
-  if (!readOnly) await store.episodes.markOrphansInterrupted(isProcessAlive);
-  if (!readOnly) await store.runs.markOrphansInterrupted(isProcessAlive);
+  if (!readOnly) await closeOrphans(store, isProcessAlive);
   const settingsStore = new SettingsStore(options.dataDir, options.settingsOverrides);
   await settingsStore.load().catch(() => undefined); // a broken settings.json is reported by getSettings
   const pool = new BrowserPool({

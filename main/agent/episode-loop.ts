@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright';
-import type { Action, EpisodeRecord, EvaluationResult, ForkProvenance, StepRecord, StopReason, TaskRecord } from '../api/types';
+import type { Action, EpisodeRecord, EvaluationResult, ForkProvenance, StepRecord, TaskRecord } from '../api/types';
 import { ActionError } from '../actions/errors';
 import { executeAction } from '../actions/executor';
 import { grammarNamed } from '../actions/grammars';
@@ -15,6 +15,8 @@ import { storeStepViews } from './step-views';
 import { keepsScreenshotAt, takesScreenshotAt, type ScreenshotCapture } from './screenshot-capture';
 import { takeLowFrame } from '../browser/scaled-frames';
 import { infraFailureOf, isPageGone } from './infra-failure';
+import { EpisodeAbandoned, settleOrAbandon, UNRESPONSIVE_AFTER_ABORT_MS } from './unresponsive-browser';
+import { abortedEnding, abortedWhileWaiting, browserFailedAtTimeLimit, evaluationCutEnding, failureEnding, message, unresponsiveEnding, type Ending } from './episode-endings';
 import { judgeMilestones } from './milestone-judging';
 import { PolicyError, type HistoryEntry, type Policy, type PolicyDecision } from './policy';
 import { policyErrorAnswer, StopRuleTracker, WEBARENA_STOP_RULES, type StopRules } from './stop-rules';
@@ -73,13 +75,8 @@ export interface EpisodeRequest {
   forkedFrom?: ForkProvenance;
   /** Which steps keep a screenshot (screenshot-capture.ts); 'all' by default. */
   capture?: ScreenshotCapture;
-}
-
-interface Ending {
-  reason: StopReason;
-  explanation: string;
-  answer: string | null;
-  status: EpisodeRecord['status'];
+  /** How long after an abort a browser that does not respond is waited for (unresponsive-browser.ts). */
+  unresponsiveAfterMs?: number;
 }
 
 /** The episode loop: observe → policy → parse → act → record, until a stop rule fires (docs/design/WEBARENA.md §4.5).
@@ -98,9 +95,10 @@ export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Pr
     createdAt: new Date().toISOString(),
     forkedFrom: request.forkedFrom ?? null,
   });
-  emitEpisode(deps, episodeId);
+  emitEpisode(deps, episodeId).catch(() => undefined);
 
-  let session: BrowserSession | null = null;
+  // Set by the episode's work below (a closure: typed wide so later reads are not narrowed to null).
+  let session = null as BrowserSession | null;
   let ending: Ending;
   let timeLimitScore: Promise<EvaluationResult | null> | null = null;
   // An abort closes the context, which also unblocks a Playwright call that is waiting on a frozen page. Where
@@ -112,24 +110,47 @@ export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Pr
     } else void open?.close();
   };
   request.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    const loginCookies = environment.login ? await environment.login() : [];
-    session = await pool.newSession({ viewport: environment.viewport, cookies: [...environment.cookies, ...loginCookies], signal: request.signal });
-    await openStartPages(session, environment.resolveUrl(task.startUrl));
-    const begun = await environment.begin?.(session);
-    // An instruction the environment made (MiniWoB++: one per seed) is the episode's intent everywhere after:
-    // prompts, the AutoRater, generated subgoals, the analyzer and the lists read it from the episode.
-    if (begun?.intent) {
-      await store.episodes.setInstruction(episodeId, begun.intent);
-      emitEpisode(deps, episodeId).catch(() => undefined);
+  // Set when the browser did not let go after an abort and the episode is recorded without it: whatever of the
+  // episode's work gets going again later records nothing more.
+  let abandoned = false;
+  const checkNotAbandoned = () => {
+    if (abandoned) throw new EpisodeAbandoned();
+  };
+  const work = (async (): Promise<Ending> => {
+    try {
+      const loginCookies = environment.login ? await environment.login() : [];
+      const opened = await pool.newSession({ viewport: environment.viewport, cookies: [...environment.cookies, ...loginCookies], signal: request.signal });
+      if (abandoned) await opened.close();
+      checkNotAbandoned();
+      session = opened;
+      await openStartPages(opened, environment.resolveUrl(task.startUrl));
+      const begun = await environment.begin?.(opened);
+      checkNotAbandoned();
+      // An instruction the environment made (MiniWoB++: one per seed) is the episode's intent everywhere after:
+      // prompts, the AutoRater, generated subgoals, the analyzer and the lists read it from the episode.
+      if (begun?.intent) {
+        await store.episodes.setInstruction(episodeId, begun.intent);
+        emitEpisode(deps, episodeId).catch(() => undefined);
+      }
+      const stopped = await stepUntilStop(deps, request, episodeId, opened, begun?.intent ?? task.intent, checkNotAbandoned);
+      if (request.capture === 'first-last' && !request.signal?.aborted && !opened.crashed) await keepClosingFrame(deps, episodeId, opened);
+      return stopped;
+    } catch (err) {
+      return failureEnding(err, request.signal);
     }
-    ending = await stepUntilStop(deps, request, episodeId, session, begun?.intent ?? task.intent);
-    if (request.capture === 'first-last' && !request.signal?.aborted && !session.crashed) await keepClosingFrame(deps, episodeId, session);
-  } catch (err) {
-    ending = failureEnding(err, request.signal);
+  })();
+  const settled = await settleOrAbandon(work, request.signal, request.unresponsiveAfterMs ?? UNRESPONSIVE_AFTER_ABORT_MS);
+  if (settled) ending = settled;
+  else {
+    abandoned = true;
+    ending = unresponsiveEnding(request.signal!, request.unresponsiveAfterMs ?? UNRESPONSIVE_AFTER_ABORT_MS);
+    // Not handed back for reuse; closing it is bounded, and the pool drops the browser that did not answer.
+    if (session) session.crashed ??= ending.explanation;
   }
-  // A cancel that lands after the last action still leaves the episode unscored: it ends as cancelled.
-  if (request.signal?.aborted && ending.status === 'finished') ending = abortedEnding(request.signal);
+  if (session?.crashed) ending = browserFailedAtTimeLimit(ending, session.crashed);
+  // A cancel that lands after the last action still leaves the episode unscored: it ends as cancelled (an
+  // ending that already is the time limit keeps its explanation).
+  if (request.signal?.aborted && ending.status === 'finished' && ending.reason !== 'time_limit') ending = abortedEnding(request.signal);
   request.signal?.removeEventListener('abort', onAbort);
 
   let evaluation: EvaluationResult | null = null;
@@ -198,7 +219,11 @@ async function openStartPages(session: BrowserSession, startUrl: string): Promis
   session.active = 0;
 }
 
-async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episodeId: string, session: BrowserSession, intent: string): Promise<Ending> {
+async function stepUntilStop(
+  deps: EpisodeDeps, request: EpisodeRequest, episodeId: string, session: BrowserSession, intent: string,
+  /** Throws once the episode was recorded without its browser (see runEpisode): nothing more is stored. */
+  checkNotAbandoned: () => void,
+): Promise<Ending> {
   const rules = request.stopRules ?? WEBARENA_STOP_RULES;
   const tracker = new StopRuleTracker(rules, request.policy.grammar ?? 'webarena');
   const grammar = grammarNamed(request.policy.grammar ?? 'webarena');
@@ -229,9 +254,10 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
       critic = decision.critic;
     } catch (err) {
       // A cancel or time limit that cut the policy's call short is the abort, not a policy failure.
-      if (request.signal?.aborted) return abortedEnding(request.signal);
+      if (request.signal?.aborted) return abortedWhileWaiting(request.signal, `the policy's reply at step ${t}`, performance.now() - policyStarted);
       const infra = infraFailureOf(err);
       const explanation = infra ? infra.message : err instanceof PolicyError ? err.message : `The policy failed: ${message(err)}`;
+      checkNotAbandoned();
       await recordStep(deps, episodeId, t, recorded, { reply, actionText: '', action: null, error: explanation, targetBox: null, view },
         { observeMs, policyMs: performance.now() - policyStarted, actMs: 0 });
       if (infra) return { reason: infra.stopReason, explanation, answer: null, status: 'error' };
@@ -261,11 +287,13 @@ async function stepUntilStop(deps: EpisodeDeps, request: EpisodeRequest, episode
     // The step is stored before it is judged, so a judge that hangs or a process killed while it waits keeps the
     // step (with the progress it started from); the verdicts then advance the stored vector.
     const judgedFrom = request.monitor ? request.monitor.subgoals.map((_, k) => progress?.[k] ?? 0) : null;
+    checkNotAbandoned();
     const step = await recordStep(deps, episodeId, t, recorded, { reply, prompt, actionText, action, error, targetBox, progress: judgedFrom, critic, view }, { observeMs, policyMs, actMs });
     if (request.monitor) {
       const judging = { monitor: request.monitor, episodeId, signal: request.signal, onVerdicts: deps.onVerdicts };
       progress = await judgeMilestones(judging, { t, session, observation, action, actionText, intent, checkState: request.environment.checkState }, judgedFrom!);
       if (progress.join() !== judgedFrom!.join()) {
+        checkNotAbandoned();
         await deps.store.steps.setProgress(episodeId, t, progress);
         deps.onStep?.({ ...step, progress });
       }
@@ -362,39 +390,4 @@ async function emitEpisode(deps: EpisodeDeps, episodeId: string): Promise<Episod
   if (!episode) throw new Error(`Episode ${episodeId} vanished from the store.`);
   deps.onEpisode?.(episode);
   return episode;
-}
-
-/** The scheduler aborts with reason 'time_limit'; anything else is a cancel. Completed steps stay. A cancelled
- * episode is 'interrupted' (not a result), so `resume` runs its task again. */
-function abortedEnding(signal: AbortSignal): Ending {
-  const timedOut = signal.reason === 'time_limit';
-  return {
-    reason: timedOut ? 'time_limit' : 'cancelled',
-    explanation: timedOut ? 'The episode ran past its time limit.' : 'The episode was cancelled.',
-    answer: null,
-    status: timedOut ? 'finished' : 'interrupted',
-  };
-}
-
-/** Why an episode stopped on a thrown error: the abort, an infrastructure failure (LLM, checkpoint, storage;
- * infra-failure.ts), or else the browser. All but the abort are status 'error': retried, never scored. */
-function failureEnding(err: unknown, signal: AbortSignal | undefined): Ending {
-  if (signal?.aborted) return abortedEnding(signal);
-  const infra = infraFailureOf(err);
-  if (infra) return { reason: infra.stopReason, explanation: infra.message, answer: null, status: 'error' };
-  return { reason: 'browser_error', explanation: `The browser failed: ${message(err)}`, answer: null, status: 'error' };
-}
-
-/** The page closed (or crashed) while the evaluator read it: the agent's ending stands, the score is unknown. */
-function evaluationCutEnding(ending: Ending, err: unknown): Ending {
-  return {
-    reason: 'evaluation_interrupted',
-    explanation: `${ending.explanation} The evaluation was cut off because the page closed: ${message(err)}`,
-    answer: ending.answer,
-    status: 'error',
-  };
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message.split('\n')[0] : String(err);
 }

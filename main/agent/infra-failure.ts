@@ -5,7 +5,7 @@
 import type { StopReason } from '../api/types';
 import { LlmError } from '../llm/errors';
 import type { LlmErrorKind } from '../llm/types';
-import { isStorageFailure } from '../store/storage-error';
+import { describeStorageFailure, isStorageFailure } from '../store/storage-error';
 
 export type InfraStopReason = Extract<
   StopReason,
@@ -40,7 +40,7 @@ export function infraFailureOf(err: unknown): InfrastructureFailure | null {
     if (e instanceof InfrastructureFailure) return e;
     const llm = llmStopReason(e);
     if (llm) return new InfrastructureFailure(llm, `The LLM provider failed: ${firstLine(e)}`, { cause: e });
-    if (isStorageFailure(e)) return new InfrastructureFailure('storage_error', `Storage failed: ${firstLine(e)}`, { cause: e });
+    if (isStorageFailure(e)) return new InfrastructureFailure('storage_error', `Storage failed: ${describeStorageFailure(e)}`, { cause: e });
   }
   return null;
 }

@@ -59,7 +59,9 @@ export class BrowserEndpoint {
       (browser) => {
         this.connected = true;
         browser.on('disconnected', () => {
-          if (this.browser === opening) this.browser = null;
+          // A browser already let go of (close, drop) is no news: the sessions now open are on another one.
+          if (this.browser !== opening) return;
+          this.browser = null;
           this.connected = false;
           if (this.closing) return;
           this.recordFailure(new Error(`The browser at ${this.label} disconnected.`));
@@ -71,6 +73,18 @@ export class BrowserEndpoint {
       },
     );
     return opening;
+  }
+
+  /** The browser stopped responding (a session's context would not close, browser/session.ts): it is let go of,
+   * so the next request opens a new one, and asked to close without waiting (a remote connection closes at once;
+   * a frozen local process cannot answer and is killed by Playwright when this process exits). */
+  drop(reason: string): void {
+    const pending = this.browser;
+    if (!pending) return;
+    this.browser = null;
+    this.connected = false;
+    this.recordFailure(new Error(reason));
+    void pending.then((browser) => browser.close()).catch(() => undefined);
   }
 
   recordFailure(err: unknown): void {

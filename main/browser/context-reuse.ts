@@ -122,6 +122,15 @@ export class ContextShelf {
     return true;
   }
 
+  /** Forgets the contexts parked on a browser that stopped responding (browser/pool.ts): it sends no close event,
+   * and closing them would wait on it forever. */
+  forget(endpoint: object): void {
+    for (const entry of this.parked.filter((p) => p.endpoint === endpoint)) {
+      entry.context.off('close', entry.onClose);
+      this.drop(entry);
+    }
+  }
+
   private drop(entry: Parked): void {
     const index = this.parked.indexOf(entry);
     if (index >= 0) this.parked.splice(index, 1);

@@ -8,6 +8,7 @@ import { BrowserEndpoint } from './browser-endpoint';
 import { DEFAULT_REMOTE_MAX, type BrowserEndpointSpec } from '../api/endpoint-spec';
 import { EndpointRouter } from './endpoint-router';
 import { BrowserSession } from './session';
+import { explainLaunchFailure } from './launch-failure';
 
 // Flags that work behind a closed network (docs/design/STACK.md §3): no GPU, no QUIC, no background traffic.
 const LAUNCH_ARGS = [
@@ -22,6 +23,13 @@ const LAUNCH_ARGS = [
 
 /** The viewport of an episode whose environment names none. */
 const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
+
+/** How long the local Chromium may take to start. Playwright's default is 180 s; a binary that hangs at start
+ * would hold every episode waiting that long, each attempt again. A healthy one starts in seconds even here. */
+const LAUNCH_TIMEOUT_MS = 60_000;
+
+/** How long closing every context and browser may take (a healthy browser closes in a second or two). */
+const POOL_CLOSE_TIMEOUT_MS = 20_000;
 
 /** How long a remote endpoint may take to accept a connection (generous: a busy grid queues sessions). */
 const CONNECT_TIMEOUT_MS = 60_000;
@@ -134,11 +142,28 @@ export class BrowserPool {
     return this.wsEndpoint
       ? chromium.connect(this.wsEndpoint)
       : chromium.launch({
-        executablePath: path!, headless: this.headless, args: launchArgs(),
+        executablePath: path!, headless: this.headless, args: launchArgs(), timeout: LAUNCH_TIMEOUT_MS,
         // Ctrl-C / SIGTERM are the CLI's to handle (cancel runs, record them, then close the browser): with
         // Playwright's own handlers the browser would die first and the cut episode read as a browser failure.
         handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+      }).catch((err: unknown) => {
+        throw new Error(explainLaunchFailure(path!, err), { cause: err });
       });
+  }
+
+  /** Starts (or connects to) the local browser now, so a run learns before it is created that none can start
+   * here (missing, not executable, crashing or hanging at start: preflight.ts) instead of recording every
+   * episode as a browser failure. The browser stays up for the run's episodes. Nothing to check when episodes
+   * may also go to remote endpoints (those that fail rest and the others take over) or the local one is off. */
+  async checkStarts(): Promise<void> {
+    if (this.endpoints.length !== 1 || this.endpoints[0].kind !== 'local') return;
+    const local = this.endpoints[0];
+    try {
+      await local.connection();
+    } catch (err) {
+      local.recordFailure(err);
+      throw err;
+    }
   }
 
   /** An endpoint's connection went away: its open sessions can no longer act, and their places are freed
@@ -168,6 +193,7 @@ export class BrowserPool {
     }
     const { endpoint, value: context } = opened;
     const session = new BrowserSession(context, endpoint.label);
+    session.onUnresponsive = () => this.dropUnresponsive(endpoint);
     const held = this.sessions.get(endpoint) ?? new Map<BrowserSession, () => void>();
     this.sessions.set(endpoint, held);
     // However the context ends (the session closes it, the browser dies), its places are freed once.
@@ -211,9 +237,25 @@ export class BrowserPool {
     }
   }
 
+  /** A context of this endpoint would not close: its browser stopped responding. Every session on it is over
+   * (their episodes end as browser failures and are retried), and the next one gets a new browser. */
+  private dropUnresponsive(endpoint: BrowserEndpoint): void {
+    this.shelf?.forget(endpoint);
+    this.markLost(endpoint);
+    endpoint.drop(`The browser at ${endpoint.label} stopped responding.`);
+    this.router.changed();
+  }
+
+  /** Closes every context and browser; bounded, as a browser that stopped responding never answers the close
+   * (Playwright kills what it launched when the process exits). */
   async close(): Promise<void> {
-    await this.shelf?.closeAll();
-    await Promise.all(this.endpoints.map((e) => e.close()));
+    let timer: NodeJS.Timeout | undefined;
+    const closing = (async () => {
+      await this.shelf?.closeAll();
+      await Promise.all(this.endpoints.map((e) => e.close()));
+    })();
+    await Promise.race([closing, new Promise<void>((resolve) => (timer = setTimeout(resolve, POOL_CLOSE_TIMEOUT_MS)))]);
+    clearTimeout(timer);
   }
 }
 

@@ -1,6 +1,10 @@
 import type { BrowserContext, Frame, Page } from 'playwright';
 import type { Observation } from './observation-types';
 
+/** How long closing the context may take before the browser is taken for unresponsive (a frozen process or a
+ * remote one gone silent never answers): the session then ends without it and the pool drops the browser. */
+const CLOSE_TIMEOUT_MS = 15_000;
+
 /** One episode's browser: its own context (cookies, storage), its tabs and which one is active. */
 export class BrowserSession {
   readonly pages: Page[] = [];
@@ -15,6 +19,10 @@ export class BrowserSession {
   /** Set by the pool where contexts are reused (context-reuse.ts): hands the context back, reset, for a later
    * episode; resolves false when it could not, and close() then closes the context. */
   recycle: (() => Promise<boolean>) | null = null;
+  /** Set by the pool: told when the context did not close in time, so it drops the browser. */
+  onUnresponsive: (() => void) | null = null;
+  /** How long close() waits for the context (tests of a frozen browser shorten it). */
+  closeTimeoutMs = CLOSE_TIMEOUT_MS;
   /** Every origin a frame of the episode's tabs showed: whose storage a reset for reuse clears. */
   readonly origins = new Set<string>();
   private closed: Promise<void> | null = null;
@@ -68,7 +76,16 @@ export class BrowserSession {
     this.context.off('page', this.onPage);
     for (const untrack of this.untrack.values()) untrack();
     if (this.recycle && !this.crashed && (await this.recycle().catch(() => false))) return;
-    await this.context.close().catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const closed = await Promise.race([
+      this.context.close().then(() => true, () => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.closeTimeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (!closed) {
+      this.crashed ??= `The browser did not close the episode's context within ${this.closeTimeoutMs / 1000} s: it stopped responding.`;
+      this.onUnresponsive?.();
+    }
   }
 }
 

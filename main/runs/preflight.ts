@@ -1,7 +1,9 @@
 // Configuration errors fail a run before it is created (issue 14 "Honest outcomes under faults"): a policy
 // that does not exist, an oracle asked to solve a task it has no solver for, a checkpoint file that is not
-// there, an LLM provider that is not configured or cannot be reached. No run row is written for them; the
-// error says what to fix. What fails later, mid-run, is an infrastructure failure (agent/infra-failure.ts).
+// there, an LLM provider that is not configured or cannot be reached, WebArena sites that nothing serves, a
+// browser that cannot start. No run row
+// is written for them; the error says what to fix. What fails later, mid-run, is an infrastructure failure
+// (agent/infra-failure.ts).
 import { stat } from 'node:fs/promises';
 import { connect } from 'node:net';
 import type { LlmSelection } from '../api/inference-types';
@@ -12,10 +14,16 @@ import type { SandboxCatalog } from './sandbox-catalog';
 import { BUILT_IN_POLICIES } from './policies';
 import { isMember, POLICIES } from '../api/registries';
 import { checkPinnablePolicy, pinnedSubgoalSet } from '../subgoals/pinned-set';
+import { SITE_PLACEHOLDERS, type SiteProfile } from '../tasks/site-profile';
+import { placeholdersNeeded } from './webarena-environment';
 
 export interface PreflightDeps {
   catalog: SandboxCatalog | null;
   inference?: LlmServices;
+  /** The browser pool: its local Chromium must start (browser/pool.ts checkStarts). */
+  browser?: { checkStarts(): Promise<void> };
+  /** Where the user's WebArena sites are: each one the tasks need must accept a connection. */
+  siteProfile?: () => SiteProfile;
 }
 
 export interface PreflightRequest {
@@ -57,6 +65,10 @@ export async function preflightRun(deps: PreflightDeps, request: PreflightReques
     const without = tasks.filter((t) => !deps.catalog?.get(t.id)?.subgoals.length).map((t) => t.id);
     if (without.length) throw new Error(`--subgoals reference needs the sandbox's reference subgoals; ${without.join(', ')} ${without.length === 1 ? 'has' : 'have'} none. Use --subgoals generate or latest.`);
   }
+  if (deps.siteProfile) await checkSites(deps.siteProfile(), tasks);
+  // Last, as it may start Chromium: a browser that cannot start would fail every episode of the run, each
+  // after its retries (the error says why: browser/launch-failure.ts).
+  await deps.browser?.checkStarts();
 }
 
 async function checkCheckpoint(path: string | undefined): Promise<void> {
@@ -79,9 +91,39 @@ export async function checkReachable(baseUrl: string, timeoutMs = CONNECT_TIMEOU
   } catch {
     throw new Error(`The LLM base URL "${baseUrl}" is not a URL: correct it in Settings.`);
   }
+  const problem = await connectProblem(url, timeoutMs);
+  if (problem) {
+    throw new Error(`The LLM provider at ${url.origin} cannot be reached (${problem}): start the server or correct its base URL in Settings.`);
+  }
+}
+
+/** Every WebArena site the tasks need must accept a connection: a site that is not running would fail each of
+ * the run's episodes at its start page, every retry too (docs/design/WEBARENA.md §1.2). */
+async function checkSites(profile: SiteProfile, tasks: readonly TaskRecord[]): Promise<void> {
+  const needed = new Set(tasks.filter((t) => t.source === 'webarena').flatMap(placeholdersNeeded));
+  const rows = SITE_PLACEHOLDERS.filter((row) => needed.has(row.placeholder) && profile[row.placeholder]);
+  const problems = await Promise.all(rows.map(async (row) => {
+    const base = profile[row.placeholder]!;
+    let url: URL;
+    try {
+      url = new URL(base);
+    } catch {
+      return `${row.site ?? 'homepage'} at ${base} (not a URL; set ${row.env})`;
+    }
+    const problem = await connectProblem(url, CONNECT_TIMEOUT_MS);
+    return problem && `${row.site ?? 'homepage'} at ${url.origin} (${problem}; set by ${row.env} or WA_${row.env})`;
+  }));
+  const down = problems.filter((p): p is string => p !== null);
+  if (down.length) {
+    throw new Error(`The WebArena site${down.length === 1 ? '' : 's'} ${down.join(', ')} cannot be reached: start ${down.length === 1 ? 'it' : 'them'}, or correct the URL.`);
+  }
+}
+
+/** Why nothing accepts a TCP connection at the URL's host and port (ECONNREFUSED, ENOTFOUND, no answer), or null. */
+function connectProblem(url: URL, timeoutMs: number): Promise<string | null> {
   const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const problem = await new Promise<string | null>((resolve) => {
+  return new Promise<string | null>((resolve) => {
     const socket = connect({ host, port });
     const finish = (why: string | null) => {
       clearTimeout(timer);
@@ -92,7 +134,4 @@ export async function checkReachable(baseUrl: string, timeoutMs = CONNECT_TIMEOU
     socket.once('connect', () => finish(null));
     socket.once('error', (err: NodeJS.ErrnoException) => finish(err.code ?? err.message));
   });
-  if (problem) {
-    throw new Error(`The LLM provider at ${url.origin} cannot be reached (${problem}): start the server or correct its base URL in Settings.`);
-  }
 }

@@ -129,7 +129,7 @@ async function withPromptPins(deps: RunTasksDeps, request: RunTasksRequest): Pro
   return { ...request, promptVersions, promptVersion: name ? promptVersions[name] : request.promptVersion };
 }
 
-const preflightDeps = (deps: RunTasksDeps) => ({ catalog: deps.catalog, inference: deps.inference ?? undefined });
+const preflightDeps = (deps: RunTasksDeps) => ({ catalog: deps.catalog, inference: deps.inference ?? undefined, browser: deps.pool, siteProfile: deps.siteProfile });
 
 function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, jobs: Job[], tasks: Map<string, TaskRecord>): StartedRun {
   const cancelController = new AbortController();

@@ -34,7 +34,10 @@ export interface JobProgress {
  * limit; an attempt that ends with status 'error' is retried up to `infraRetries` times, and every attempt
  * stays recorded (the errored ones explain what went wrong with the infrastructure). Results come back in
  * job order, one final episode per job. An episode that ends with a run-halting failure (storage_error) is not
- * retried and no further job starts; the jobs already running finish. */
+ * retried and no further job starts; the jobs already running finish. An attempt that throws instead of
+ * returning its episode (its record could not be written: the database stayed locked, the disk filled up)
+ * halts the run the same way, and once the running jobs have finished the first such error is thrown: no
+ * episode is left going on after the run is reported as failed. */
 export async function runJobs(
   jobs: readonly Job[],
   settings: SchedulerSettings,
@@ -47,11 +50,19 @@ export async function runJobs(
   let next = 0;
   let done = 0;
   let halted = false;
+  const thrown: unknown[] = [];
   const worker = async () => {
     while (next < jobs.length && !cancel?.aborted && !halted) {
       const job = jobs[next++];
       for (let attempt = 0; ; attempt++) {
-        const episode = await runWithLimit(job, settings.episodeTimeoutMs, execute, cancel);
+        let episode: EpisodeRecord;
+        try {
+          episode = await runWithLimit(job, settings.episodeTimeoutMs, execute, cancel);
+        } catch (err) {
+          halted = true;
+          thrown.push(err);
+          return;
+        }
         if (episode.stopReason !== null && HALTS_RUN.has(episode.stopReason)) halted = true;
         const retrying = episode.status === 'error' && !halted && attempt < settings.infraRetries && !cancel?.aborted;
         if (!retrying) {
@@ -64,6 +75,7 @@ export async function runJobs(
     }
   };
   await Promise.all(Array.from({ length: Math.min(settings.concurrency, jobs.length) }, worker));
+  if (thrown.length) throw thrown[0];
   return results.filter(Boolean);
 }
 

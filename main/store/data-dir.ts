@@ -14,12 +14,20 @@ export async function prepareDataDir(dataDir: string): Promise<void> {
   } catch (err) {
     throw new Error(`The data directory ${dataDir} cannot be created (${codeOf(err)}): create it yourself, or pass --data <dir> (or MIRA_DATA_DIR) to use another one.`);
   }
+  await checkDatabaseIsFile(dataDir);
   if (!(await isWritableDir(dataDir))) throw unwritable(dataDir);
   const blobs = join(dataDir, BLOBS_DIR);
   const blobsStat = await stat(blobs).catch(() => null);
   if (blobsStat && !blobsStat.isDirectory()) {
     throw new Error(`${blobs} should be the folder of recorded screenshots and texts but is a file: move it aside and start again.`);
   }
+}
+
+/** A folder where the database file should be would otherwise read as a permission problem (SQLITE_CANTOPEN). */
+export async function checkDatabaseIsFile(dataDir: string): Promise<void> {
+  const db = join(dataDir, DB_FILE);
+  const found = await stat(db).catch(() => null);
+  if (found && !found.isFile()) throw new Error(`${db} should be the workbench database but is a folder: move it aside and start again.`);
 }
 
 /** True when the directory (and its database, if there is one) can be written by this process. */

@@ -1,4 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import sqlite3 from 'sqlite3';
+import { BUSY_TIMEOUT_MS } from './storage-error';
 
 /** A small promise wrapper over one sqlite3 connection. One writer per data directory; WAL lets readers
  * (the UI, the analyzer) see every committed step while a run is writing (docs/design/ARCHITECTURE.md §5). */
@@ -15,7 +17,7 @@ export class Database {
       await wrapped.close().catch(() => undefined);
       throw err;
     }
-    db.configure('busyTimeout', 5000);
+    db.configure('busyTimeout', BUSY_TIMEOUT_MS);
     return wrapped;
   }
 
@@ -43,11 +45,13 @@ export class Database {
     }
   }
 
-  exec(sql: string): Promise<void> {
+  async exec(sql: string): Promise<void> {
+    await this.outsideTransaction();
     return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
   }
 
-  run(sql: string, params: unknown[] = []): Promise<{ changes: number; lastID: number }> {
+  async run(sql: string, params: unknown[] = []): Promise<{ changes: number; lastID: number }> {
+    await this.outsideTransaction();
     return new Promise((resolve, reject) => {
       this.db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
         if (err) reject(withSql(err, sql));
@@ -56,36 +60,57 @@ export class Database {
     });
   }
 
-  get<T>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+  async get<T>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+    await this.outsideTransaction();
     return new Promise((resolve, reject) =>
       this.db.get(sql, params, (err, row) => (err ? reject(withSql(err, sql)) : resolve(row as T | undefined))),
     );
   }
 
-  all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    await this.outsideTransaction();
     return new Promise((resolve, reject) =>
       this.db.all(sql, params, (err, rows) => (err ? reject(withSql(err, sql)) : resolve(rows as T[]))),
     );
   }
 
   /** Runs `work` inside one transaction. Calls are serialised so two transactions never interleave on the
-   * single connection. */
+   * single connection, and while one is open every statement from outside it waits for it to end: on a shared
+   * connection such a statement would join the transaction, and a rollback would silently undo a write (another
+   * episode's step) that had already been reported as stored. */
   transaction<T>(work: () => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
-      await this.exec('BEGIN IMMEDIATE');
+      let end!: () => void;
+      this.open = new Promise<void>((resolve) => (end = resolve));
       try {
-        const result = await work();
-        await this.exec('COMMIT');
-        return result;
-      } catch (err) {
-        await this.exec('ROLLBACK').catch(() => undefined);
-        throw err;
+        return await this.inside.run(true, async () => {
+          await this.exec('BEGIN IMMEDIATE');
+          try {
+            const result = await work();
+            await this.exec('COMMIT');
+            return result;
+          } catch (err) {
+            await this.exec('ROLLBACK').catch(() => undefined);
+            throw err;
+          }
+        });
+      } finally {
+        this.open = null;
+        end();
       }
     });
     this.queue = next.catch(() => undefined);
     return next;
   }
   private queue: Promise<unknown> = Promise.resolve();
+  /** The open transaction's end, or null; statements from outside it wait for it (see transaction). */
+  private open: Promise<void> | null = null;
+  /** Set inside a transaction's work, so its own statements go ahead. */
+  private readonly inside = new AsyncLocalStorage<boolean>();
+
+  private async outsideTransaction(): Promise<void> {
+    while (this.open && !this.inside.getStore()) await this.open;
+  }
 
   close(): Promise<void> {
     return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BlobStore, type BlobWriter } from './blobs';
-import { BLOBS_DIR, DB_FILE, explainOpenError, prepareDataDir } from './data-dir';
+import { BLOBS_DIR, checkDatabaseIsFile, DB_FILE, explainOpenError, prepareDataDir } from './data-dir';
 import { Database } from './db';
 import { EpisodesRepo } from './episodes-repo';
 import { LlmCallsRepo } from './llm-calls-repo';
@@ -82,6 +82,7 @@ async function openForReading(dbPath: string, dataDir: string): Promise<Database
   } catch {
     throw new Error(`There is no workbench database at ${dbPath}: nothing has been recorded in ${dataDir} yet (or --data names the wrong folder).`);
   }
+  await checkDatabaseIsFile(dataDir);
   let db: Database | null = null;
   try {
     db = await Database.openReadOnly(dbPath);

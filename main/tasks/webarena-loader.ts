@@ -48,11 +48,9 @@ export async function loadWebArenaTasks(path: string, options: LoadOptions = {})
   const result: LoadResult = { tasks: [], errors: [], warnings: [] };
   const seen = new Map<string, string>();
   for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (err) {
-      result.errors.push(fileError(file, `cannot be read: ${(err as Error).message}`));
+    const text = await readTaskFile(file);
+    if (typeof text !== 'string') {
+      result.errors.push(text);
       continue;
     }
     const one = parseWebArenaJson(text, file, options, seen);
@@ -61,6 +59,47 @@ export async function loadWebArenaTasks(path: string, options: LoadOptions = {})
     result.warnings.push(...one.warnings);
   }
   return result;
+}
+
+/** Far larger than any real task file: reading one whole would only exhaust memory, and the parser's "Invalid
+ * string length" would not say why. */
+export const MAX_TASK_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A task file's text, or why it cannot be used: unreadable, too large, or not UTF-8 (decoded loosely its
+ * intents and answers would silently hold replacement characters). */
+async function readTaskFile(file: string): Promise<string | LoadError> {
+  let bytes: Buffer;
+  try {
+    const { size } = await stat(file);
+    if (size > MAX_TASK_FILE_BYTES) {
+      return fileError(file, `is ${Math.ceil(size / 1024 / 1024)} MB, more than the ${MAX_TASK_FILE_BYTES / 1024 / 1024} MB a task file may have: is it the right file? Split it into several files in one folder.`);
+    }
+    bytes = await readFile(file);
+  } catch (err) {
+    return fileError(file, `cannot be read: ${(err as Error).message}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bom = bytes[0] === 0xff && bytes[1] === 0xfe ? 'UTF-16LE' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'UTF-16BE' : null;
+    if (bom) return fileError(file, `is ${bom} text, not UTF-8: save it as UTF-8 and import it again.`);
+    const at = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, at).toString('latin1').split('\n').length;
+    return fileError(file, `is not UTF-8 text (byte 0x${bytes[at].toString(16).toUpperCase().padStart(2, '0')} at line ${line}): save it as UTF-8 and import it again.`);
+  }
+}
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (lead byte, then 1–3 continuation
+ * bytes); 0 when the scan finds none (an overlong or surrogate form, which only the decoder rejects). */
+function firstInvalidUtf8(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const extra = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += extra + 1;
+  }
+  return 0;
 }
 
 /** Parses one file's text. `seen` (id → where) catches a task_id repeated across the files of a directory. */

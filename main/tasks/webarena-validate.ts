@@ -8,6 +8,7 @@ import {
   REQUIRED_CONTENT_KEYS,
   WEBARENA_SITES,
 } from './webarena-config';
+import { SITE_PLACEHOLDERS } from './site-profile';
 
 export interface FieldProblem {
   field: string;
@@ -45,7 +46,14 @@ export function validateTaskConfig(task: Obj): FieldProblem[] {
   if (typeof task.start_url !== 'string' || task.start_url.trim() === '') bad('start_url', `is ${show(task.start_url)}, expected a non-empty string`);
   else {
     const tabs = task.start_url.split(AND_SEPARATOR);
-    tabs.forEach((t, i) => { if (t.trim() === '') bad('start_url', `tab ${i + 1} of ${tabs.length} (separated by "${AND_SEPARATOR.trim()}") is empty`); });
+    tabs.forEach((t, i) => {
+      if (t.trim() === '') bad('start_url', `tab ${i + 1} of ${tabs.length} (separated by "${AND_SEPARATOR.trim()}") is empty`);
+      // Anything else would fail every episode at its first page (a bare host, a typo'd placeholder) or open
+      // what no task should (file:, javascript:).
+      else if (!SITE_PLACEHOLDERS.some((p) => t.trim().startsWith(p.placeholder)) && !/^https?:\/\/[^/\s]/.test(t.trim())) {
+        bad('start_url', `tab ${i + 1} is ${show(t.trim())}, expected a site placeholder such as __SHOPPING__/… or an http(s) URL`);
+      }
+    });
   }
   if ('require_login' in task && typeof task.require_login !== 'boolean') bad('require_login', `is ${show(task.require_login)}, expected true or false`);
   if ('storage_state' in task && task.storage_state !== null && typeof task.storage_state !== 'string') {

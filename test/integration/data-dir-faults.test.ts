@@ -34,6 +34,14 @@ async function makeReadOnly(dir: string): Promise<void> {
 }
 
 describe('data directory faults', () => {
+  it('a folder where the database should be is named as such, for writing and for reading, not taken for a permission problem', async () => {
+    const dir = join(temp.path, 'db-is-a-folder');
+    await mkdir(join(dir, 'workbench.sqlite'), { recursive: true });
+    const message = `${join(dir, 'workbench.sqlite')} should be the workbench database but is a folder: move it aside and start again.`;
+    await expect(openStore(dir)).rejects.toThrow(message);
+    await expect(openStore(dir, { readOnly: true })).rejects.toThrow(message);
+  });
+
   it('a damaged database is refused with its path and how to start again', async () => {
     const dir = join(temp.path, 'damaged');
     await mkdir(dir, { recursive: true });

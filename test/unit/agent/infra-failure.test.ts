@@ -38,6 +38,15 @@ describe('infrastructure failure classification', () => {
     expect(infraFailureOf(Object.assign(new Error('SQLITE_CONSTRAINT: UNIQUE'), { code: 'SQLITE_CONSTRAINT' }))).toBeNull();
   });
 
+  it('a database another process kept locked is a storage failure that says what to look for, not "the browser failed"', () => {
+    const busy = Object.assign(new Error('SQLITE_BUSY: database is locked (in: INSERT INTO steps …)'), { code: 'SQLITE_BUSY' });
+    expect(infraFailureOf(busy)).toMatchObject({
+      stopReason: 'storage_error',
+      message: 'Storage failed: another process (a second CLI, the workbench server, a sqlite3 shell) kept the database locked for 30 s; end it, then resume the run (SQLITE_BUSY: database is locked (in: INSERT INTO steps …))',
+    });
+    expect(infraFailureOf(Object.assign(new Error('SQLITE_LOCKED: database table is locked'), { code: 'SQLITE_LOCKED' }))?.stopReason).toBe('storage_error');
+  });
+
   it('leaves agent failures and plain browser errors unclassified', () => {
     expect(infraFailureOf(new PolicyError('The oracle\'s target is missing.'))).toBeNull();
     expect(infraFailureOf(new Error('page.goto: net::ERR_CONNECTION_REFUSED'))).toBeNull();

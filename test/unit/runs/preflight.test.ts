@@ -56,4 +56,24 @@ describe('preflightRun', () => {
     await expect(preflightRun({ catalog: null, inference: inference(openUrl) }, { policy: 'sgo' }, [task('a')])).resolves.toBeUndefined();
     await expect(checkReachable('not a url')).rejects.toThrow('The LLM base URL "not a url" is not a URL');
   });
+
+  it('refuses WebArena tasks whose sites nothing serves, naming each site and its variable; sandbox tasks need none', async () => {
+    const gitlabTask = { ...task('webarena/2'), sites: ['gitlab'] };
+    const profile = { __SHOPPING__: closedUrl, __GITLAB__: openUrl.replace(/\/v1$/, '') };
+    await expect(preflightRun({ ...noCatalog, siteProfile: () => profile }, { policy: 'random' }, [task('webarena/1'), gitlabTask])).rejects.toThrow(
+      `The WebArena site shopping at ${closedUrl} (ECONNREFUSED; set by SHOPPING or WA_SHOPPING) cannot be reached: start it, or correct the URL.`,
+    );
+    await expect(preflightRun({ ...noCatalog, siteProfile: () => profile }, { policy: 'random' }, [gitlabTask])).resolves.toBeUndefined();
+    const sandboxTask = { ...task('sandbox/shop/x/0'), source: 'sandbox' as const };
+    await expect(preflightRun({ ...noCatalog, siteProfile: () => profile }, { policy: 'random' }, [sandboxTask])).resolves.toBeUndefined();
+  });
+
+  it('refuses a run whose browser cannot start, after the other checks', async () => {
+    const calls: string[] = [];
+    const browser = { checkStarts: async () => { calls.push('checkStarts'); throw new Error('The browser /opt/chrome exited with code 127 as it started.'); } };
+    await expect(preflightRun({ ...noCatalog, browser }, { policy: 'gpt-agent' }, [task('a')])).rejects.toThrow('Unknown policy');
+    expect(calls).toEqual([]); // a wrong request is told so without starting a browser
+    await expect(preflightRun({ ...noCatalog, browser }, { policy: 'random' }, [task('a')])).rejects.toThrow('exited with code 127');
+    expect(calls).toEqual(['checkStarts']);
+  });
 });

@@ -78,6 +78,31 @@ describe('runJobs', () => {
     expect(out.map((e) => [e.taskId, e.stopReason])).toEqual([['t0', 'agent_stop'], ['t1', 'storage_error']]);
   });
 
+  it('an attempt that throws (its record could not be written) halts the run: no further job, the running one finishes first', async () => {
+    const started: string[] = [];
+    const finished: string[] = [];
+    let releaseT1!: () => void;
+    const t1Holds = new Promise<void>((resolve) => (releaseT1 = resolve));
+    const running = runJobs(jobs(5), { concurrency: 2, episodeTimeoutMs: 10_000, infraRetries: 2 }, async (job) => {
+      started.push(job.taskId);
+      if (job.index === 0) {
+        await tick(1);
+        throw new Error('SQLITE_BUSY: database is locked');
+      }
+      if (job.index === 1) await t1Holds;
+      finished.push(job.taskId);
+      return episode(job, 'finished');
+    });
+    let settled = false;
+    void running.catch(() => undefined).finally(() => (settled = true));
+    await tick(30);
+    expect(settled).toBe(false); // t1 is still running: the run is not reported over while it goes on
+    releaseT1();
+    await expect(running).rejects.toThrow('SQLITE_BUSY: database is locked');
+    expect(started).toEqual(['t0', 't1']);
+    expect(finished).toEqual(['t1']);
+  });
+
   it('refuses a concurrency that is not a positive integer', async () => {
     await expect(runJobs(jobs(1), { concurrency: 0, episodeTimeoutMs: 1, infraRetries: 0 }, async (j) => episode(j, 'finished'))).rejects.toThrow('concurrency must be a positive integer, not 0.');
   });

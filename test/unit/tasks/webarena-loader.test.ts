@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWebArenaTasks, loginNeedOf, parseWebArenaJson, startUrlsOf, summariseBySite } from '../../../main/tasks/webarena-loader';
+import { loadWebArenaTasks, loginNeedOf, MAX_TASK_FILE_BYTES, parseWebArenaJson, startUrlsOf, summariseBySite } from '../../../main/tasks/webarena-loader';
 
 const LITE = join(import.meta.dirname, '../../fixtures/webarena-lite/test_webarena_lite.raw.json');
 
@@ -88,5 +88,52 @@ describe('file shapes', () => {
 
   it('a byte-order mark is tolerated', () => {
     expect(parseWebArenaJson(`\uFEFF${JSON.stringify([one])}`, 'bom.json').tasks).toHaveLength(1);
+  });
+
+  it('a file that is not UTF-8 is rejected, saying where, instead of loading intents with replacement characters; the good files still load', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wa-'));
+    try {
+      await writeFile(join(dir, '1.json'), JSON.stringify({ ...one, task_id: 1 }));
+      // Latin-1 "café" on the third line (é is 0xE9 there, a lone lead byte in UTF-8).
+      const latin1 = `[\n  {"task_id": 2, "sites": ["map"], "start_url": "__MAP__",\n   "intent": "Find the caf\u00e9", "eval": {"eval_types": ["string_match"], "reference_answers": {"exact_match": "x"}}}\n]`;
+      await writeFile(join(dir, '2.json'), Buffer.from(latin1, 'latin1'));
+      await writeFile(join(dir, '3.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(one), 'utf16le')]));
+      const r = await loadWebArenaTasks(dir);
+      expect(r.tasks.map((t) => t.id)).toEqual(['webarena/1']);
+      expect(r.errors.map((e) => e.message)).toEqual([
+        `${join(dir, '2.json')}: is not UTF-8 text (byte 0xE9 at line 3): save it as UTF-8 and import it again.`,
+        `${join(dir, '3.json')}: is UTF-16LE text, not UTF-8: save it as UTF-8 and import it again.`,
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a start tab that is neither a site placeholder nor an http(s) URL is rejected, naming the tab', () => {
+    const r = parseWebArenaJson(JSON.stringify([
+      { ...one, task_id: 1, start_url: '__MAP__ |AND| file:///etc/passwd' },
+      { ...one, task_id: 2, start_url: 'localhost:3000/search' },
+      { ...one, task_id: 3, start_url: '__MAP__/search |AND| http://127.0.0.1:3000/' },
+    ]), 'tabs.json');
+    expect(r.tasks.map((t) => t.id)).toEqual(['webarena/3']);
+    expect(r.errors.map((e) => e.message)).toEqual([
+      "tabs.json: task 1: start_url tab 2 is 'file:///etc/passwd', expected a site placeholder such as __SHOPPING__/… or an http(s) URL",
+      "tabs.json: task 2: start_url tab 1 is 'localhost:3000/search', expected a site placeholder such as __SHOPPING__/… or an http(s) URL",
+    ]);
+  });
+
+  it('a file larger than any task file is refused by its size, before it is read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wa-'));
+    try {
+      const huge = join(dir, 'huge.json');
+      await writeFile(huge, '');
+      await truncate(huge, MAX_TASK_FILE_BYTES + 1); // sparse: no disk space used
+      const r = await loadWebArenaTasks(huge);
+      expect(r.errors.map((e) => e.message)).toEqual([
+        `${huge}: is 65 MB, more than the 64 MB a task file may have: is it the right file? Split it into several files in one folder.`,
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
