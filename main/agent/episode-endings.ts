@@ -64,6 +64,15 @@ export function evaluationCutEnding(ending: Ending, err: unknown): Ending {
   };
 }
 
+/** The evaluation's LLM judge could not be reached (provider down, refused key, rate limit): the agent's ending
+ * stands, the score is unknown, and like any outage the episode is retried, never counted (infra-failure.ts).
+ * Null when the evaluation failed for another reason. */
+export function judgeOutageEnding(ending: Ending, err: unknown): Ending | null {
+  const infra = infraFailureOf(err);
+  if (!infra) return null;
+  return { reason: infra.stopReason, explanation: `${ending.explanation} The evaluation's LLM judge failed: ${infra.message}`, answer: ending.answer, status: 'error' };
+}
+
 /** An error's first line, for an explanation. */
 export function message(err: unknown): string {
   return err instanceof Error ? err.message.split('\n')[0] : String(err);

@@ -16,7 +16,7 @@ import { keepsScreenshotAt, takesScreenshotAt, type ScreenshotCapture } from './
 import { takeLowFrame } from '../browser/scaled-frames';
 import { infraFailureOf, isPageGone } from './infra-failure';
 import { EpisodeAbandoned, settleOrAbandon, UNRESPONSIVE_AFTER_ABORT_MS } from './unresponsive-browser';
-import { abortedEnding, abortedWhileWaiting, browserFailedAtTimeLimit, evaluationCutEnding, failureEnding, message, unresponsiveEnding, type Ending } from './episode-endings';
+import { abortedEnding, abortedWhileWaiting, browserFailedAtTimeLimit, evaluationCutEnding, failureEnding, judgeOutageEnding, message, unresponsiveEnding, type Ending } from './episode-endings';
 import { judgeMilestones } from './milestone-judging';
 import { PolicyError, type HistoryEntry, type Policy, type PolicyDecision } from './policy';
 import { policyErrorAnswer, StopRuleTracker, WEBARENA_STOP_RULES, type StopRules } from './stop-rules';
@@ -169,7 +169,11 @@ export async function runEpisode(deps: EpisodeDeps, request: EpisodeRequest): Pr
     } catch (err) {
       if (request.signal?.aborted) ending = abortedEnding(request.signal);
       else if (session.crashed || isPageGone(err)) ending = evaluationCutEnding(ending, err);
-      else evalProblem = ` Evaluation failed: ${message(err)}`;
+      else {
+        const outage = judgeOutageEnding(ending, err);
+        if (outage) ending = outage;
+        else evalProblem = ` Evaluation failed: ${message(err)}`;
+      }
     }
   }
   if (timeLimitScore) await timeLimitScore; // it closes the session once the page is read

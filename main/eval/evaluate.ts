@@ -3,7 +3,7 @@
 // check explains what was compared so the UI can show why an episode passed or failed.
 import type { EvaluationCheck, EvaluationResult } from '../api/types';
 import { EVAL_TYPES, type WebArenaEval } from '../tasks/webarena-config';
-import type { FuzzyJudge } from './fuzzy';
+import { JudgeCallError, type FuzzyJudge } from './fuzzy';
 import type { PageLike } from './page-like';
 import { PROFILE_NAMES, PROFILES, type ProfileName } from './profiles';
 import { programHtmlChecks } from './program-html';
@@ -62,7 +62,7 @@ export async function evaluateEpisode(config: Record<string, unknown>, ctx: Eval
       }
     } catch (err) {
       // Where the original evaluator raises, so do we: the episode is recorded as not scored (§2.6).
-      if (err instanceof UnscorableConfigError) throw err;
+      if (err instanceof UnscorableConfigError || err instanceof JudgeCallError) throw err;
       // e.g. an unresolved placeholder in the references: that eval type fails, explained, and scoring goes on.
       checks.push({ kind: type, rule: type, expected: '', actual: '', passed: false, score: 0, note: message(err) });
     }

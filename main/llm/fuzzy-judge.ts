@@ -4,7 +4,7 @@
 // originals call gpt-4-1106-preview at temperature 0; here the model is the caller's, so verdicts are only as
 // comparable as the judge model is.
 import type { LlmRequest, LlmResponse } from './types';
-import type { FuzzyJudge, FuzzyPrompt, FuzzyVerdict } from '../eval/fuzzy';
+import { JudgeCallError, type FuzzyJudge, type FuzzyPrompt, type FuzzyVerdict } from '../eval/fuzzy';
 
 export const JUDGE_SYSTEM = 'You are a helpful assistant';
 
@@ -56,17 +56,23 @@ export interface JudgeLlm {
 
 /** A judge over any LLM client (main/llm): one call per judgement, at temperature 0 like the originals. No
  * output cap is set, so a thinking model is not cut off before it answers (the originals allow 768 tokens of
- * a model that does not think). */
+ * a model that does not think). A failed call is a JudgeCallError whose cause is the client's error, so an
+ * outage is told from the agent's doing (agent/infra-failure.ts looks through causes). */
 export function llmFuzzyJudge(llm: JudgeLlm, model: string): FuzzyJudge {
   return {
     async judge(prompt) {
-      const response = await llm.generate({
-        model,
-        system: JUDGE_SYSTEM,
-        messages: [{ role: 'user', parts: [{ text: judgeMessage(prompt) }] }],
-        temperature: 0,
-        purpose: 'fuzzy_match',
-      });
+      let response: LlmResponse;
+      try {
+        response = await llm.generate({
+          model,
+          system: JUDGE_SYSTEM,
+          messages: [{ role: 'user', parts: [{ text: judgeMessage(prompt) }] }],
+          temperature: 0,
+          purpose: 'fuzzy_match',
+        });
+      } catch (err) {
+        throw new JudgeCallError(`the LLM judge's call failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      }
       return verdictFromReply(response.text, prompt.mode);
     },
   };

@@ -9,6 +9,7 @@ import type { ScreenshotCapture } from '../agent/screenshot-capture';
 import type { StopRules } from '../agent/stop-rules';
 import type { EpisodeRecord, ForkProvenance, TaskRecord } from '../api/types';
 import type { MiniWobSuccessRule } from '../eval/miniwob-reward';
+import type { FuzzyJudge } from '../eval/fuzzy';
 import { scoreTask } from '../eval/score-task';
 import type { SubgoalMonitor } from '../subgoals/monitor';
 import { environmentFor, environmentProblem, homepageFor } from './run-environments';
@@ -31,6 +32,8 @@ export interface EpisodeSpec {
   /** The MiniWoB++ success rule the run was started with (a resumed run keeps its own, docs/design/WEBARENA.md
    * §5); the one in force by default. */
   miniwobSuccess?: MiniWobSuccessRule;
+  /** The LLM judge of the task's fuzzy_match checks (runs/evaluation-judge.ts); absent when it has none. */
+  judge?: FuzzyJudge;
 }
 
 export class EpisodeRuntime {
@@ -58,7 +61,7 @@ export class EpisodeRuntime {
       throw err;
     }
     const rule = spec.miniwobSuccess ?? this.deps.miniwob.successRule;
-    return runEpisode({ ...this.deps, evaluate: (task, ctx) => scoreTask(task, ctx, rule) }, {
+    return runEpisode({ ...this.deps, evaluate: (task, ctx) => scoreTask(task, { ...ctx, judge: spec.judge }, rule) }, {
       task: spec.task, policy, environment, runId: spec.runId ?? null, seed: spec.seed, stopRules: spec.stopRules, signal: spec.signal,
       monitor: spec.monitor, episodeId: spec.episodeId, forkedFrom: spec.forkedFrom, capture: spec.capture,
     });

@@ -1,7 +1,7 @@
 // Configuration errors fail a run before it is created (issue 14 "Honest outcomes under faults"): a policy
 // that does not exist, an oracle asked to solve a task it has no solver for, a checkpoint file that is not
-// there, an LLM provider that is not configured or cannot be reached, WebArena sites that nothing serves, a
-// browser that cannot start. No run row
+// there, an LLM provider that is not configured or cannot be reached, tasks scored by an LLM judge with no LLM
+// to judge them, WebArena sites that nothing serves, a browser that cannot start. No run row
 // is written for them; the error says what to fix. What fails later, mid-run, is an infrastructure failure
 // (agent/infra-failure.ts).
 import { stat } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import type { LlmSelection } from '../api/inference-types';
 import type { TaskRecord } from '../api/types';
 import type { LlmServices } from '../agent/llm-services';
 import { isLlmPolicy, type SgoSettings } from '../agent/sgo-settings';
+import { judgeProblem } from './evaluation-judge';
 import type { SandboxCatalog } from './sandbox-catalog';
 import { BUILT_IN_POLICIES } from './policies';
 import { isMember, POLICIES } from '../api/registries';
@@ -65,6 +66,9 @@ export async function preflightRun(deps: PreflightDeps, request: PreflightReques
     const without = tasks.filter((t) => !deps.catalog?.get(t.id)?.subgoals.length).map((t) => t.id);
     if (without.length) throw new Error(`--subgoals reference needs the sandbox's reference subgoals; ${without.join(', ')} ${without.length === 1 ? 'has' : 'have'} none. Use --subgoals generate or latest.`);
   }
+  // fuzzy_match checks are judged by the run's LLM: without one those episodes could not be scored.
+  const judge = await judgeProblem(deps.inference, request.llm, tasks);
+  if (judge) throw new Error(judge);
   if (deps.siteProfile) await checkSites(deps.siteProfile(), tasks);
   // Last, as it may start Chromium: a browser that cannot start would fail every episode of the run, each
   // after its retries (the error says why: browser/launch-failure.ts).

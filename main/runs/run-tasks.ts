@@ -3,6 +3,7 @@ import type { EpisodeRecord, RunRecord, TaskRecord } from '../api/types';
 import { parseRunConfig } from '../api/run-config';
 import { WEBARENA_STOP_RULES } from '../agent/stop-rules';
 import { predicateMonitor } from '../subgoals/monitor';
+import { episodeJudge } from './evaluation-judge';
 import { isLlmPolicy } from '../agent/sgo-settings';
 import { createPolicy } from './policies';
 import { preflightRun } from './preflight';
@@ -160,10 +161,11 @@ function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, j
             })
             : undefined;
           const monitor = llm ? llm.monitor : subgoals?.length ? predicateMonitor(subgoals) : undefined;
+          const judge = await episodeJudge(deps.inference ?? undefined, { task, episodeId, llm: request.llm, signal });
           if (!llm && subgoals?.length) await deps.inference?.linkReference(episodeId, task.id, subgoals);
           return runtime.run({
             task, seed: job.seed, runId: run.id, episodeId, stopRules: request.stopRules, signal, monitor, forkedFrom: request.fork,
-            capture: request.capture, miniwobSuccess,
+            capture: request.capture, miniwobSuccess, judge,
             policy: (environment) => withForkPrefix(deps.store, createPolicy(request.policy, {
               instance: deps.catalog?.get(task.id), resolveUrl: environment.resolveUrl, seed: job.seed,
               grammar: request.grammar, observationFormat: request.observationFormat, llm, checkpoint: request.checkpoint,

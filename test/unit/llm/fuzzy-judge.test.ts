@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateEpisode } from '../../../main/eval/evaluate';
+import { JudgeCallError, JudgeUnavailableError } from '../../../main/eval/fuzzy';
+import { UnscorableConfigError } from '../../../main/eval/unscorable';
 import { JUDGE_SYSTEM, judgeMessage, llmFuzzyJudge, verdictFromReply } from '../../../main/llm/fuzzy-judge';
 import type { LlmRequest, LlmResponse } from '../../../main/llm/types';
 import { ctx, task } from '../eval/helpers';
@@ -72,6 +74,26 @@ describe('llmFuzzyJudge over an LLM client', () => {
     const r = await evaluateEpisode(t, ctx('webarena', { answer: 'blue', llm: llmFuzzyJudge(fakeLlm(() => 'maybe'), 'm') }));
     expect(r.success).toBe(false);
     expect(r.checks[0].note).toMatch(/the LLM judge failed: the judge's reply has none of .*"maybe"/);
+  });
+
+  // A judge whose call fails says nothing about the agent: scoring stops with the LLM's error as the cause, so the
+  // episode loop can record an outage as an infrastructure failure (runs/evaluation-judge.ts, agent/episode-endings.ts).
+  it('a failed judge call stops scoring with a JudgeCallError carrying the client error, never a 0', async () => {
+    const t = task({ eval_types: ['string_match'], reference_answers: { fuzzy_match: ['blue'] } });
+    const down = new Error('503 The model is overloaded.');
+    const judge = llmFuzzyJudge({ generate: () => Promise.reject(down) }, 'm');
+    const failure = await evaluateEpisode(t, ctx('webarena', { answer: 'blue', llm: judge })).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(JudgeCallError);
+    expect((failure as Error).message).toBe("the LLM judge's call failed: 503 The model is overloaded.");
+    expect((failure as Error).cause).toBe(down);
+  });
+
+  it('a judge that cannot be asked leaves the episode unscored with the reason (an UnscorableConfigError)', async () => {
+    const t = task({ eval_types: ['string_match'], reference_answers: { fuzzy_match: ['blue'] } });
+    const judge = { judge: () => Promise.reject(new JudgeUnavailableError('no LLM is configured')) };
+    const failure = await evaluateEpisode(t, ctx('webarena', { answer: 'blue', llm: judge })).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(UnscorableConfigError);
+    expect((failure as Error).message).toBe('no LLM is configured');
   });
 
   it('the N/A rule asks the reason question with string_note', async () => {
