@@ -48,15 +48,31 @@ if (buildReason) {
 
 const { mode, why } = chooseMode();
 const extra = process.argv.slice(2);
+// Windows has no process groups to leave (and detached there opens a new console window).
+const ownGroup = process.platform !== 'win32';
 let child;
 if (mode === 'desktop') {
   console.log(`Starting the desktop app (${why}).`);
   const built = spawnSync(process.execPath, [join(root, 'scripts/build-electron.mjs')], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
-  child = spawn(electronBinary()!, [root, ...extra], { stdio: 'inherit' });
+  child = spawn(electronBinary()!, [root, ...extra], { stdio: 'inherit', detached: ownGroup });
 } else {
   console.log(`Serving the workbench in web mode (${why}).`);
-  child = spawn(process.execPath, ['--import', 'tsx', join(root, 'main/cli/index.ts'), 'serve', ...extra], { stdio: 'inherit' });
+  child = spawn(process.execPath, ['--import', 'tsx', join(root, 'main/cli/index.ts'), 'serve', ...extra], { stdio: 'inherit', detached: ownGroup });
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+// Ctrl-C in a terminal signals every process of the foreground group (npm, this script, the app), and npm
+// forwards it once more; the app reads a second SIGINT as "exit at once, skip recording the cut episodes"
+// (main/cli/signals.ts). So the app runs in its own process group and hears each press once, from here:
+// copies of one signal that arrive together are one press. A closed terminal (SIGHUP) reaches only this
+// script now: it becomes a SIGTERM for the app, which then shuts down as on Ctrl-C.
+const SAME_PRESS_MS = 500;
+let lastForwarded = { signal: '', at: 0 };
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    const now = Date.now();
+    if (signal === lastForwarded.signal && now - lastForwarded.at < SAME_PRESS_MS) return;
+    lastForwarded = { signal, at: now };
+    child.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
+  });
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

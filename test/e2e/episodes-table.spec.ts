@@ -37,6 +37,9 @@ test('the episodes table filters by outcome, failure category and policy, sorts,
   await stepsHeader.getByRole('button').click();
   await expect(stepsHeader).toHaveAttribute('aria-sort', 'descending');
   await expect(rows.first().getByRole('cell', { name: String(longestSteps), exact: true })).toBeVisible();
+  // Why it ended, in words; the stored code stays in the cell's tooltip.
+  const stopCell = rows.first().getByRole('cell', { name: 'agent stopped', exact: true });
+  await expect(stopCell).toHaveAttribute('title', 'agent_stop');
 
   await rows.first().click();
   await expect(page.getByTestId('step-counter')).toHaveText(`Step 1 / ${longestSteps}`);

@@ -72,7 +72,14 @@ export function EpisodeList() {
       {error && <p role="alert" className="error">Could not load episodes: {error}</p>}
       {(seen.length > 0 || studying) && <StudyFilterBar query={query} facets={facets} onChange={setQuery} />}
       {!error && answered && studyTotal === 0 && studying && <p className="muted" data-testid="no-matches">No episode matches the search and filters.</p>}
-      {!error && answered && studyTotal === 0 && !studying && <p className="muted">No episodes yet. Run one with <code>npm run cli -- run --policy oracle</code>.</p>}
+      {!error && answered && studyTotal === 0 && !studying && (
+        // A first start lands here: point to the page that runs an episode, and to a short CLI run (without
+        // --family the CLI runs every sandbox task, minutes of work).
+        <p className="muted" data-testid="no-episodes">
+          No episodes yet. Open <a href="#/tasks">Tasks</a>, tick a task and run the oracle (no API key needed), or from a terminal:{' '}
+          <code>npm run cli -- run --policy oracle --family shop/cheapest-in-category</code>.
+        </p>
+      )}
       {answered && studyTotal > 0 && (
         <>
           <EpisodeFilterBar filters={filters} options={summary?.options ?? NO_OPTIONS} onChange={setFilters} shown={total} total={studyTotal} />

@@ -5,6 +5,7 @@ import { useRowWindow } from '../../components/windowed-rows';
 import type { EpisodeSort } from './episode-filters';
 import { SortHeader } from './SortHeader';
 import { formatDateTime } from '../../components/format-time';
+import { stopReasonLabel } from './stop-reason-label';
 
 /** Each row's fixed height (px); styles.css `.grid.windowed` holds every row to it. */
 const ROW_HEIGHT = 34;
@@ -70,7 +71,7 @@ export function EpisodeTable({ total, rowAt, onRange, sort, onSort, onOpen, onPr
                 <td>{(e.failureMode ?? '').replace(/_/g, ' ') || '—'}</td>
                 <td>{e.score ?? '—'}</td>
                 <td>{e.stepCount}</td>
-                <td>{e.stopReason ?? '—'}</td>
+                <td title={e.stopReason ?? undefined}>{stopReasonLabel(e.stopReason)}</td>
                 <td data-testid="episode-tags" title={e.note ?? undefined}>
                   {e.tags.map((t) => <span key={t} className="badge tag">{t}</span>)}
                   {e.note && <span className="muted small" aria-label={`Note: ${e.note}`}> ✎</span>}

@@ -3,6 +3,7 @@ import type { CoreInfo } from '../../../../main/api/contract';
 import type { SettingsPatch, SettingsView as View, SiteName, WorkbenchSettings } from '../../../../main/api/settings';
 import { getClient } from '../../api/client';
 import { BrowserField } from './BrowserField';
+import { providerGap } from './provider-gap';
 import { SecretField } from './SecretField';
 
 // The renderer imports only types from main/api: the list is spelled out, checked against SiteName.
@@ -39,6 +40,8 @@ export function SettingsView() {
   if (!view || !draft) return message ? <p role="alert" className="error">{message.text}</p> : <p className="muted">Loading settings…</p>;
   const set = (patch: Partial<WorkbenchSettings>) => setDraft({ ...draft, ...patch });
   const text = (v: string) => (v.trim() === '' ? null : v.trim());
+  // About the saved settings (what a run uses), not the unsaved draft.
+  const gap = providerGap(view.settings, view.secrets);
 
   return (
     <section aria-labelledby="settings-heading" className="settings">
@@ -53,6 +56,7 @@ export function SettingsView() {
             {info?.registries.providerIds.map((id) => <option key={id} value={id}>{info.registries.providers[id].label}</option>)}
           </select>
         </div>
+        {gap && <p className="secret-warning" data-testid="provider-gap">{gap}</p>}
         <div className="field"><label htmlFor="gemini-model">Gemini model</label><input id="gemini-model" value={draft.gemini.model} onChange={(e) => set({ gemini: { ...draft.gemini, model: e.target.value } })} /></div>
         <div className="field"><label htmlFor="gemini-url">Gemini base URL</label><input id="gemini-url" placeholder="Google's endpoint" value={draft.gemini.baseUrl ?? ''} onChange={(e) => set({ gemini: { ...draft.gemini, baseUrl: text(e.target.value) } })} /></div>
         <div className="field"><label htmlFor="oa-url">OpenAI-compatible base URL</label><input id="oa-url" value={draft.openaiCompatible.baseUrl ?? ''} onChange={(e) => set({ openaiCompatible: { ...draft.openaiCompatible, baseUrl: text(e.target.value) } })} /></div>

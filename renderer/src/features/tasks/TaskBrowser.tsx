@@ -61,6 +61,21 @@ export function TaskBrowser() {
     else next.add(id);
     return next;
   });
+  // A baseline is usually run on a whole family: one click ticks (or unticks) all its instances.
+  const toggleFamily = (ids: string[]) => setSelected((prev) => {
+    const next = new Set(prev);
+    const all = ids.every((id) => next.has(id));
+    for (const id of ids) {
+      if (all) next.delete(id);
+      else next.add(id);
+    }
+    return next;
+  });
+  // A failed start's message belongs to the policy it was about: another choice clears it.
+  const choose = (next: PolicyChoice) => {
+    if (next.policy !== choice.policy) setError(null);
+    setChoice(next);
+  };
 
   // A subgoal version belongs to one task: offered when exactly one is selected.
   const single = selected.size === 1 ? [...selected][0] : null;
@@ -77,7 +92,13 @@ export function TaskBrowser() {
   return (
     <section aria-labelledby="tasks-heading">
       <h1 id="tasks-heading">Sandbox tasks</h1>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+          {/* "…in Settings" (no LLM provider, a missing key): the way there, one click away. */}
+          {/\bSettings\b/.test(error) && <> <a href="#/settings">Open Settings</a></>}
+        </p>
+      )}
       {trainingCount > 0 && (
         <p className="small muted">
           <label>
@@ -86,10 +107,11 @@ export function TaskBrowser() {
           — instances stored for training jobs' rollouts and test splits; their episodes open from the Training page.
         </p>
       )}
-      <div className="run-bar" role="group" aria-label="Run selected tasks">
-        <PolicyFields choice={choice} onChange={setChoice} taskId={single} idPrefix="run" />
+      <div className="run-bar sticky-bar" role="group" aria-label="Run selected tasks">
+        <PolicyFields choice={choice} onChange={choose} taskId={single} idPrefix="run" />
         <ConcurrencyField value={concurrency} machineDefault={machineDefault} onChange={(n) => (setConcurrency(n), setConcurrencyValid(n !== null))} />
         <button type="button" disabled={selected.size === 0 || !concurrencyValid} onClick={() => void start()}>Run {selected.size} selected</button>
+        {selected.size === 0 && <span className="muted small" data-testid="run-hint">Open a family below and tick the instances to run.</span>}
       </div>
       {families.map(([site, fams]) => (
         <section key={site} className="panel" aria-label={`Site ${site}`}>
@@ -98,6 +120,11 @@ export function TaskBrowser() {
             <details key={family} data-testid="family">
               <summary>{family} <span className="muted small">({instances.length} instances)</span></summary>
               <ul className="instances">
+                <li>
+                  <label>
+                    <input type="checkbox" checked={instances.every((t) => selected.has(t.id))} onChange={() => toggleFamily(instances.map((t) => t.id))} aria-label={`Select all of ${family}`} /> all {instances.length}
+                  </label>
+                </li>
                 {instances.map((t) => (
                   <li key={t.id}>
                     <label>

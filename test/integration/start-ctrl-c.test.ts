@@ -1,0 +1,47 @@
+// `npm start` and Ctrl-C (the first-hour audit of 2026-12-05): a terminal's Ctrl-C signals the whole
+// foreground process group, and npm forwards it to the script once more. The web server used to share that
+// group and hear one press two or three times, which it reads as "Ctrl-C again: exit at once", so the
+// graceful shutdown (cut episodes recorded as cancelled, the browser closed) never ran. One press must reach
+// the server once.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { useTempDir } from '../helpers/use-core';
+
+const ROOT = join(import.meta.dirname, '../..');
+const data = useTempDir('mira-start-ctrl-c-');
+
+it('one Ctrl-C (to the process group, plus npm\'s forwarded copy) shuts the web server down gracefully', { timeout: 300_000 }, async () => {
+  // Its own process group, like a shell's foreground job; --port 0 takes any free port.
+  const start = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/start.ts'), '--port', '0'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, MIRA_MODE: 'web', MIRA_DATA_DIR: data.path },
+  });
+  let output = '';
+  start.stdout.on('data', (d) => (output += d));
+  start.stderr.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => start.on('exit', (code) => resolve(code)));
+  try {
+    const deadline = Date.now() + 240_000;
+    while (!output.includes('?token=')) {
+      if (start.exitCode !== null || Date.now() > deadline) throw new Error(`the server never printed its URL: ${output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // The terminal's Ctrl-C (the whole group), then npm's forwarded copy to the script.
+    process.kill(-start.pid!, 'SIGINT');
+    process.kill(start.pid!, 'SIGINT');
+    const code = await exited;
+    expect(output).toContain('SIGINT: cancelling active runs');
+    expect(output).not.toContain('SIGINT again');
+    expect(code, output).toBe(130);
+  } finally {
+    // Whatever is left of the group (the server, should the script have died first).
+    try {
+      process.kill(-start.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type SecretStatus, type WorkbenchSettings } from '../../../main/api/settings';
+import { providerGap } from '../../../renderer/src/features/settings/provider-gap';
+
+// The Settings page says what a chosen provider still lacks, the way an LLM run would refuse (the first-hour
+// audit of 2026-12-05: choosing Gemini and saving said only "Settings saved.", and the next react run failed).
+const status = (set: boolean): SecretStatus => ({ set, hint: set ? '…abcd' : null, storage: 'memory', endpoint: null, note: null });
+const secrets = (gemini: boolean) => ({ gemini_api_key: status(gemini), openai_api_key: status(false) });
+const withProvider = (provider: WorkbenchSettings['provider'], openaiCompatible = DEFAULT_SETTINGS.openaiCompatible): WorkbenchSettings => ({ ...DEFAULT_SETTINGS, provider, openaiCompatible });
+
+describe('providerGap', () => {
+  it('says nothing without a provider (the sandbox oracle and baselines need none)', () => {
+    expect(providerGap(withProvider('none'), secrets(false))).toBeNull();
+  });
+
+  it('names the missing Gemini key, and is quiet once one is set', () => {
+    expect(providerGap(withProvider('gemini'), secrets(false))).toBe('Gemini has no API key yet: LLM runs are refused until one is saved below (or GEMINI_API_KEY is set before the workbench starts).');
+    expect(providerGap(withProvider('gemini'), secrets(true))).toBeNull();
+  });
+
+  it('asks an OpenAI-compatible server for its base URL, then its model, and needs no key', () => {
+    expect(providerGap(withProvider('openai-compatible'), secrets(false))).toMatch(/^The OpenAI-compatible provider has no base URL yet/);
+    expect(providerGap(withProvider('openai-compatible', { baseUrl: 'http://127.0.0.1:8000/v1', model: null }), secrets(false))).toMatch(/^The OpenAI-compatible provider has no model name yet/);
+    expect(providerGap(withProvider('openai-compatible', { baseUrl: 'http://127.0.0.1:8000/v1', model: 'qwen' }), secrets(false))).toBeNull();
+  });
+});
