@@ -1,7 +1,7 @@
 // State change over several records (9–15 steps): cancel every pending order of a customer. Oracle: All
 // Customers → search → the customer → for each pending order: open it → Cancel → back to the customer.
 import { adminPaths } from '../views/layout';
-import { SHOPPING_ADMIN, adminUrl, clickButton, clickLink, defineAdminFamily, formParamPattern, openCustomer, pathPattern, stateGoal, stop, urlGoal } from './common';
+import { SHOPPING_ADMIN, adminUrl, bracketed, clickButton, clickLink, defineAdminFamily, formParamPattern, openCustomer, pathPattern, stateGoal, stop, urlGoal } from './common';
 import type { AdminData } from '../data';
 
 interface Params {
@@ -26,10 +26,17 @@ export const cancelPending = defineAdminFamily<Params>({
       startUrl: SHOPPING_ADMIN,
       eval: {
         kind: 'program_html',
-        targets: orders.map((o) => ({
-          url: adminUrl(adminPaths.order(o.id)), locator: "document.querySelector('#order-status').textContent",
-          required_contents: { must_include: ['Canceled'] },
-        })),
+        targets: [
+          ...orders.map((o) => ({
+            url: adminUrl(adminPaths.order(o.id)), locator: "document.querySelector('#order-status').textContent",
+            required_contents: { must_include: ['Canceled'] },
+          })),
+          // The customer's processing orders (the other cancelable status) stay processing: canceling every
+          // open order is collateral damage.
+          ...data.ordersByCustomer.get(customerId)!.filter((o) => o.status === 'Processing').slice(0, 2).map((o) => ({
+            url: adminUrl(adminPaths.order(o.id)), locator: bracketed('#order-status'), required_contents: { must_include: [`[${o.status}]`] },
+          })),
+        ],
       },
       oracle: [
         ...openCustomer(c),

@@ -19,6 +19,15 @@ interface Params {
 /** Matching customers as the grid lists them (by id). */
 const matching = (data: AdminData, city: string, group: CustomerGroup) => data.customers.filter((c) => c.city === city && c.group === group);
 
+/** Near-miss customers who must keep their group: one of the same group in another city and one of the same
+ * city in a third group, so moving the whole group or the whole city fails (collateral damage). */
+function bystanders(data: AdminData, city: string, from: CustomerGroup, to: CustomerGroup) {
+  return [
+    data.customers.find((c) => c.group === from && c.city !== city),
+    data.customers.find((c) => c.city === city && c.group !== from && c.group !== to),
+  ].filter((c) => c !== undefined);
+}
+
 export const customerGroup = defineAdminFamily<Params>({
   id: 'admin/customer-group',
   kind: 'change',
@@ -43,7 +52,10 @@ export const customerGroup = defineAdminFamily<Params>({
       startUrl: SHOPPING_ADMIN,
       eval: {
         kind: 'program_html',
-        targets: customers.map((c) => ({ url: adminUrl(adminPaths.customer(c.id)), locator: bracketed('#customer-group'), required_contents: { must_include: [`[${to}]`] } })),
+        targets: [
+          ...customers.map((c) => ({ url: adminUrl(adminPaths.customer(c.id)), locator: bracketed('#customer-group'), required_contents: { must_include: [`[${to}]`] } })),
+          ...bystanders(data, city, from, to).map((c) => ({ url: adminUrl(adminPaths.customer(c.id)), locator: bracketed('#customer-group'), required_contents: { must_include: [`[${c.group}]`] } })),
+        ],
       },
       oracle: [
         clickLink('All Customers'), selectOption('Group', from), selectOption('City', city), clickButton('Search'),

@@ -45,7 +45,12 @@ export const moderateReviews = defineAdminFamily<Params>({
       startUrl: SHOPPING_ADMIN,
       eval: {
         kind: 'program_html',
-        targets: reviews.map((r) => ({ url: adminUrl(adminPaths.review(r.id)), locator: bracketed('#review-status'), required_contents: { must_include: [`[${status}]`] } })),
+        targets: [
+          ...reviews.map((r) => ({ url: adminUrl(adminPaths.review(r.id)), locator: bracketed('#review-status'), required_contents: { must_include: [`[${status}]`] } })),
+          // The newest pending review of another product stays pending: moderating the whole queue is collateral damage.
+          ...data.reviews.filter((r) => r.productId !== productId && r.status === 'Pending').sort((a, b) => b.id - a.id).slice(0, 1)
+            .map((r) => ({ url: adminUrl(adminPaths.review(r.id)), locator: bracketed('#review-status'), required_contents: { must_include: ['[Pending]'] } })),
+        ],
       },
       oracle: [
         clickLink('Pending Reviews'), typeInto('Product Name', product.name), clickButton('Search'),

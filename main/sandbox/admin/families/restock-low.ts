@@ -17,10 +17,16 @@ interface Params {
 }
 
 /** The category's n lowest-stock products, when the n-th is strictly below the next (a well-defined set). */
-function lowest(data: AdminData, { category, n, enabled }: Params) {
-  const list = data.products.filter((p) => p.categorySlug === category && (!enabled || p.status === 'Enabled')).sort((a, b) => a.qty - b.qty || a.id - b.id);
-  return list.length > n && list[n - 1].qty < list[n].qty ? list.slice(0, n) : undefined;
+function lowest(data: AdminData, params: Params) {
+  const list = ranked(data, params);
+  return list.length > params.n && list[params.n - 1].qty < list[params.n].qty ? list.slice(0, params.n) : undefined;
 }
+
+function ranked(data: AdminData, { category, enabled }: Params) {
+  return data.products.filter((p) => p.categorySlug === category && (!enabled || p.status === 'Enabled')).sort((a, b) => a.qty - b.qty || a.id - b.id);
+}
+
+const QTY_LOCATOR = "document.querySelector('#qty').value.replace(/^([^]*)$/, 'qty=$1;')";
 
 export const restockLow = defineAdminFamily<Params>({
   id: 'admin/restock-low',
@@ -36,6 +42,7 @@ export const restockLow = defineAdminFamily<Params>({
   build(data, params, rng) {
     const { category, n, enabled } = params;
     const products = lowest(data, params)!;
+    const next = ranked(data, params)[n];
     const name = data.categories.find((c) => c.slug === category)!.name;
     const qty = pick(rng, [120, 150, 175, 200, 250, 300]);
     return {
@@ -44,10 +51,11 @@ export const restockLow = defineAdminFamily<Params>({
       startUrl: SHOPPING_ADMIN,
       eval: {
         kind: 'program_html',
-        targets: products.map((p) => ({
-          url: adminUrl(adminPaths.product(p.id)), locator: "document.querySelector('#qty').value.replace(/^([^]*)$/, 'qty=$1;')",
-          required_contents: { must_include: [`qty=${qty};`] },
-        })),
+        targets: [
+          ...products.map((p) => ({ url: adminUrl(adminPaths.product(p.id)), locator: QTY_LOCATOR, required_contents: { must_include: [`qty=${qty};`] } })),
+          // The runner-up keeps its stock: restocking more products than asked is collateral damage.
+          { url: adminUrl(adminPaths.product(next.id)), locator: QTY_LOCATOR, required_contents: { must_include: [`qty=${next.qty};`] } },
+        ],
       },
       oracle: [
         clickLink('Products'), selectOption('Category', name), ...(enabled ? [selectOption('Status', 'Enabled')] : []), clickButton('Search'), clickLink('Quantity'),

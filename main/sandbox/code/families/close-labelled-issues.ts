@@ -17,6 +17,12 @@ function targets(data: CodeData, { projectId, label }: Params) {
   return projectIssues(data, pristineState(data), projectId).filter((i) => i.state === 'opened' && i.labels.includes(label)).sort((a, b) => b.iid - a.iid);
 }
 
+/** An open issue of the project without the label (the newest one), which must stay open: closing every issue
+ * passes the label checks alone (collateral damage). */
+function bystander(data: CodeData, { projectId, label }: Params) {
+  return projectIssues(data, pristineState(data), projectId).filter((i) => i.state === 'opened' && !i.labels.includes(label)).sort((a, b) => b.iid - a.iid)[0];
+}
+
 export const closeLabelledIssues = defineCodeFamily<Params>({
   id: 'code/close-labelled-issues',
   kind: 'change',
@@ -29,6 +35,7 @@ export const closeLabelledIssues = defineCodeFamily<Params>({
     const p = data.projects[params.projectId - 1];
     const { label } = params;
     const issues = targets(data, params);
+    const other = bystander(data, params);
     const list = `${projectUrl(p, '/-/issues')}?label_name=${encodeURIComponent(label)}`;
     return {
       template: 0,
@@ -41,6 +48,7 @@ export const closeLabelledIssues = defineCodeFamily<Params>({
           { url: list, locator: "document.querySelector('#issue-list').outerText", required_contents: { must_include: ['No issues match these filters.'] } },
           // Closed, not merely unlabelled: every one of them is in the closed list with the label.
           { url: `${list}&state=closed&sort=updated_desc`, locator: "document.querySelector('#issue-list').outerText", required_contents: { must_include: issues.map((i) => i.title) } },
+          ...(other ? [{ url: projectUrl(p, `/-/issues/${other.iid}`), locator: "document.querySelector('#issue-state').textContent", required_contents: { exact_match: 'Open' } }] : []),
         ],
       },
       oracle: [

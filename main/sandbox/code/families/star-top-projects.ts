@@ -1,8 +1,8 @@
 // State change (8–15 steps): star the n most-starred (or most recently updated) projects of a group.
 // Oracle: Groups → the group → (Most stars) → for each project: open it → Star → back to the group through
 // the breadcrumb (the group's list is short, so every target is on its first page).
-import type { CodeData } from '../data';
-import { groupProjects, pristineState, sortProjects, type ProjectSort } from '../model';
+import type { CodeData, Project } from '../data';
+import { groupProjects, pristineState, sortProjects, starCount, type ProjectSort } from '../model';
 import { GITLAB, clickButton, clickLink, defineCodeFamily, paramPattern, sitePathPattern, stateGoal, stop, urlGoal } from './common';
 
 interface Params {
@@ -11,8 +11,29 @@ interface Params {
   sort: Extract<ProjectSort, 'stars_desc' | 'latest_activity_desc'>;
 }
 
-function targets(data: CodeData, { group, n, sort }: Params) {
-  return sortProjects(data, pristineState(data), groupProjects(data, group), sort).slice(0, n);
+function ranked(data: CodeData, { group, sort }: Params) {
+  return sortProjects(data, pristineState(data), groupProjects(data, group), sort);
+}
+
+function targets(data: CodeData, params: Params) {
+  return ranked(data, params).slice(0, params.n);
+}
+
+/** "The n most ..." names one set only when the n-th project is strictly ahead of the next on the ranking key
+ * (the page's name tiebreak is not part of the intent). */
+function clearCut(data: CodeData, params: Params): boolean {
+  const list = ranked(data, params);
+  const state = pristineState(data);
+  const key = (p: Project) => (params.sort === 'stars_desc' ? starCount(data, state, p) : p.updatedAt);
+  return list.length > params.n && key(list[params.n - 1]) !== key(list[params.n]);
+}
+
+/** The starred-projects dashboard as one sorted line, so an exact match rejects extra stars (starring the whole
+ * group passes a must_include of the targets) and removed ones. */
+const STARRED_LOCATOR = "[...document.querySelectorAll('#projects .project')].map((li) => '[' + li.dataset.project + ']').sort().join(' ')";
+function starredAfter(data: CodeData, params: Params): string {
+  const paths = new Set([...data.projects.filter((p) => data.initialStars.includes(p.id)).map((p) => p.fullPath), ...targets(data, params).map((p) => p.fullPath)]);
+  return [...paths].map((x) => `[${x}]`).sort().join(' ');
 }
 
 /** The targets the user has not starred before the episode (the oracle leaves the others alone). */
@@ -31,7 +52,7 @@ export const starTopProjects = defineCodeFamily<Params>({
   ],
   enumerate: (data) => data.groups.flatMap((g) => [2, 3, 4].flatMap((n) => (['stars_desc', 'latest_activity_desc'] as const).map((sort) => ({ group: g.path, n, sort }))))
     // At least two of them not starred yet, so doing nothing (or one click) never passes.
-    .filter((x) => groupProjects(data, x.group).length > x.n && todo(data, x).length >= 2),
+    .filter((x) => clearCut(data, x) && todo(data, x).length >= 2),
   build(data, params) {
     const g = data.groupByPath.get(params.group)!;
     const paths = targets(data, params).map((p) => p.fullPath);
@@ -44,8 +65,8 @@ export const starTopProjects = defineCodeFamily<Params>({
         kind: 'program_html',
         targets: [{
           url: `${GITLAB}/dashboard/starred`,
-          locator: "[...document.querySelectorAll('#projects .project')].map((li) => '[' + li.dataset.project + ']').join(' ')",
-          required_contents: { must_include: paths.map((x) => `[${x}]`) },
+          locator: STARRED_LOCATOR,
+          required_contents: { exact_match: starredAfter(data, params) },
         }],
       },
       oracle: [

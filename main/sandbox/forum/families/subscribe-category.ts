@@ -28,6 +28,13 @@ function roundBetween(a: number, b: number): number | undefined {
   return undefined;
 }
 
+/** The subscriptions page as one sorted line, so an exact match rejects extra subscriptions (subscribing to the
+ * whole category passes a must_include of the targets) and dropped ones. */
+const SUBSCRIPTIONS_LOCATOR = "[...document.querySelectorAll('#subscriptions > li > a')].map((a) => '[' + a.textContent + ']').sort().join(' ')";
+function subscriptionsAfter(data: ForumData, targets: string[]): string {
+  return [...new Set([...pristineState(data).subscriptions, ...targets])].map((f) => `[${f}]`).sort().join(' ');
+}
+
 export const subscribeCategory = defineForumFamily<Params>({
   id: 'forum/subscribe-category',
   kind: 'change',
@@ -62,6 +69,7 @@ export const subscribeCategory = defineForumFamily<Params>({
     const onPage = (page: number) => todo.filter((f) => forumListPage(data, f) === page);
     const pages = Math.ceil(data.forums.length / PAGE_SIZE);
     const first = onPage(1);
+    const later = todo.filter((f) => forumListPage(data, f) > 1);
     return {
       template: params.more ? 0 : 1,
       instantiation: { category: params.group, threshold: params.threshold },
@@ -70,8 +78,8 @@ export const subscribeCategory = defineForumFamily<Params>({
         kind: 'program_html',
         targets: [{
           url: `${REDDIT}/subscriptions`,
-          locator: "[...document.querySelectorAll('#subscriptions > li > a')].map((a) => '[' + a.textContent + ']').join(' ')",
-          required_contents: { must_include: targets.map((f) => `[${f}]`) },
+          locator: SUBSCRIPTIONS_LOCATOR,
+          required_contents: { exact_match: subscriptionsAfter(data, targets) },
         }],
       },
       oracle: [
@@ -83,7 +91,11 @@ export const subscribeCategory = defineForumFamily<Params>({
       subgoals: [
         urlGoal('Open the list of forums', pathPattern('/forums')),
         ...(first.length ? [stateGoal(`Subscribe to ${first.join(', ')} on the first page`, 'forum.subscribed', { forums: first })] : []),
-        urlGoal('Go on to the next page of forums', paramPattern('page', 2)),
+        // A state milestone where page 2 has work: the pages may be done in either order, and a URL milestone
+        // after the page-1 one would stay unmet when page 2 came first (the monitor checks milestones in order).
+        later.length
+          ? stateGoal(`Subscribe to ${later.join(', ')} on the next page`, 'forum.subscribed', { forums: later })
+          : urlGoal('Go on to the next page of forums', paramPattern('page', 2)),
         stateGoal(`Be subscribed to all of ${targets.join(', ')}`, 'forum.subscribed', { forums: targets }),
       ],
     };

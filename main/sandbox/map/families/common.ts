@@ -62,4 +62,8 @@ export function partners(data: MapData, p: Place, strides: number[]): Place[] {
 }
 
 export const minutesAnswer = (from: Place, to: Place, mode: TravelMode): string => `${route(from, to, mode).minutes} min`;
+/** The string_match reference of a travel time: the bare number of minutes. The intent asks for minutes, so "7"
+ * is a right answer; the webarena profile matches a one-character sole item as a whole token, so "7" rejects
+ * "17 min", where the old reference "7 min" (a substring) accepted it and rejected "7" (docs/design/SANDBOX.md §3.1). */
+export const minutesReference = (from: Place, to: Place, mode: TravelMode): string => String(route(from, to, mode).minutes);
 export const initiallySaved = (data: MapData, p: Place): boolean => data.initialSaved.some((s) => s.placeId === p.id);

@@ -4,7 +4,7 @@ import { categoryById } from '../data';
 import { TRAVEL_MODES } from '../geo';
 import { clearNearestPairs } from './closest-category';
 import {
-  MAP, clearNearest, defineMapFamily, directionsFields, directionsSteps, minutesAnswer, nearbyFields, nearbyFromPlaceSteps, openPlaceSteps, partners,
+  MAP, clearNearest, defineMapFamily, directionsFields, directionsSteps, minutesAnswer, minutesReference, nearbyFields, nearbyFromPlaceSteps, openPlaceSteps, partners,
   pathPattern, queryPattern, stop, textGoal, urlGoal,
 } from './common';
 
@@ -31,7 +31,7 @@ export const nearestThenRoute = defineMapFamily<Params>({
       template: 0,
       instantiation: { verb: mode.verb, category: label, place: origin.name, destination: destination.name },
       startUrl: MAP,
-      eval: { kind: 'string_match', answers: { must_include: [answer] }, raw: `${answer} from ${nearest.name}` },
+      eval: { kind: 'string_match', answers: { must_include: [minutesReference(nearest, destination, mode)] }, raw: `${answer} from ${nearest.name}` },
       oracle: [...openPlaceSteps(origin), ...nearbyFromPlaceSteps(data, category, radius), ...directionsSteps(nearest, destination, mode), stop(answer)],
       subgoals: [
         urlGoal(`Open the page of ${origin.name}`, pathPattern(`/place/${origin.slug}`)),

@@ -51,7 +51,9 @@ export const addToCart = defineShopFamily<Params>({
       startUrl: SHOPPING,
       eval: {
         kind: 'program_html',
-        targets: [{ url: `${SHOPPING}/cart`, locator: CART_LOCATOR, required_contents: { must_include: [itemLine(p.name, color, size, qty)] } }],
+        // The cart starts empty, so its item count pins it: extra products (or a larger quantity in another
+        // line) are collateral damage the line check alone accepts.
+        targets: [{ url: `${SHOPPING}/cart`, locator: CART_LOCATOR, required_contents: { must_include: [itemLine(p.name, color, size, qty), `Items: ${qty} ·`] } }],
       },
       oracle: [...addToCartSteps(p, color, size, qty), stop()],
       subgoals: [

@@ -32,6 +32,8 @@ export const checkout = defineShopFamily<{ productId: number; color: string }>({
         kind: 'program_html',
         targets: [
           { url: latest, locator: "document.querySelector('#order-items').outerText", required_contents: { must_include: [itemLine(p.name, color, size, qty)] } },
+          // That line only: an order with extra products is collateral damage the line check alone accepts.
+          { url: latest, locator: "[...document.querySelectorAll('#order-items li')].map((li) => '[' + li.textContent + ']').join(' ')", required_contents: { exact_match: `[${itemLine(p.name, color, size, qty)}]` } },
           { url: latest, locator: "document.querySelector('#shipping-address').outerText", required_contents: { must_include: [address.name, address.street, `${address.city}, ${address.state}, ${address.zip}`] } },
           { url: latest, locator: "document.querySelector('#shipping-method').outerText", required_contents: { must_include: [method.title] } },
         ],
