@@ -62,7 +62,7 @@ export async function selectBackend(
           ? preference === 'auto'
             ? 'first choice'
             : `preferred (${preference})`
-          : `fallback after ${tried.map((a) => `${a.name} (${a.error})`).join('; ')}`;
+          : `fallback after ${tried.map((a) => `${a.name} (${attemptWords(a.error)})`).join('; ')}`;
       return { name, reason: `Using TensorFlow.js backend '${name}': ${why}.`, tried };
     } catch (error) {
       tried.push({ name, error: firstLine(error) });
@@ -103,6 +103,13 @@ function pointWasmAtBinaries(module: unknown): void {
   const wasm = module as { setWasmPaths?: (prefix: string) => void; default?: { setWasmPaths?: (prefix: string) => void } } | undefined;
   const setWasmPaths = wasm?.setWasmPaths ?? wasm?.default?.setWasmPaths;
   setWasmPaths?.(RESOURCES.tfjsWasmDir());
+}
+
+/** The reason line (logs, the CLI) says what to do about a package that is simply absent instead of the import
+ * error with its absolute paths (the first-hour audit of 2026-12-05); `tried` keeps the raw message. */
+function attemptWords(error: string): string {
+  const missing = /Cannot find (?:package|module) '((?:@[^/'\s]+\/)?[^/'\s]+)/.exec(error);
+  return missing ? `not installed: \`npm install ${missing[1]}\` to use it` : error;
 }
 
 function firstLine(error: unknown): string {

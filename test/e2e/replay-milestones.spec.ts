@@ -42,6 +42,20 @@ test('J/K jump between milestone verdicts; the lane, screenshot, action and verd
   await expect(counter).toHaveText(`Step ${first} / ${longestSteps}`);
   await expect(page).toHaveURL(new RegExp(`/step/${first - 1}$`));
 
+  // WCAG 2.1.4: the letter shortcuts can be turned off, and stay off; the arrows still step. (j then → lands one
+  // step on: had j jumped, → would land past the next verdict stop.)
+  const letters = page.getByRole('checkbox', { name: 'Letter shortcuts (J / K)' });
+  await expect(letters).toBeChecked();
+  await letters.uncheck();
+  await letters.blur();
+  await page.keyboard.press('j');
+  await page.keyboard.press('ArrowRight');
+  await expect(counter).toHaveText(`Step ${first + 1} / ${longestSteps}`);
+  await page.reload();
+  await expect(letters).not.toBeChecked();
+  await letters.check();
+  await letters.blur();
+
   // The click point marks where a click landed (step 2 of the oracle's solution is a click).
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');

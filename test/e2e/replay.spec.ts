@@ -47,6 +47,9 @@ test('opens an episode and steps through it with the keyboard', async ({ page })
   await expect(counter).toHaveText(`Step ${longestSteps} / ${longestSteps}`);
   await expect(action).toHaveText(/^stop \[/);
   await expect(page.getByTestId('outcome')).toContainText('✓');
+  // Why it ended in words (the first-hour audit), the stored code on hover.
+  await expect(page.getByTestId('stop-reason')).toHaveText('agent stopped');
+  await expect(page.getByTestId('stop-reason')).toHaveAttribute('title', 'agent_stop');
   const lastUrl = await urlText.textContent();
   expect(lastUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/shop/);
   await page.screenshot({ path: 'test-results/e2e/replay-last-step.png' });

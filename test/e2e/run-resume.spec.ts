@@ -97,11 +97,24 @@ test('a run reopened mid-run shows the episodes finished so far, not 0, and foll
   await expectProgress(page, 3, 5);
   await saveView(page, 'run-reopened-mid-run');
 
+  // Reopened between steps, the live view says it waits; the next step says whose it is.
+  await expect(page.getByTestId('live-waiting')).toHaveText('Waiting for the next step…');
   gate.release(1);
   await expectProgress(page, 4, 5);
+  await expect(page.getByTestId('live-episode')).toContainText(/shop\/.* · episode [0-9a-f]{8}$/);
   gate.release(1);
   await expect(page.getByTestId('overall-sr')).toContainText('(0/5 episodes)', { timeout: 120_000 });
   await expect(page.getByTestId('run-status')).toHaveCount(0);
+});
+
+test('a new run says the browser is starting until its first step arrives', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { runId } = await app.core.api.startRun({ taskIds: shopTasks(app.core, 1), policy: 'react', concurrency: 1 });
+  await heldAt(app.core, runId, 0);
+  await page.goto(`${app.host.loginUrl}#/run/${runId}`);
+  await expect(page.getByTestId('live-waiting')).toHaveText(/^Starting the browser… /);
+  gate.release(1);
+  await expect(page.getByTestId('overall-sr')).toContainText('(0/1 episodes)', { timeout: 60_000 });
 });
 
 test('a run another process drives (no events here) still shows its real progress', async ({ page }) => {
@@ -156,6 +169,9 @@ test('a run that cannot be resumed says why on its report', async ({ page }) => 
   const status = page.getByTestId('run-status');
   await expect(status).toContainText('Status: interrupted');
   await expect(page.getByTestId('run-unfinished')).toHaveText('0 of the 1 planned task finished; 1 never ran.');
+  // Nothing scored is an empty state that says why, not a failed report (the first-hour audit).
+  await expect(page.getByTestId('report-empty')).toContainText('Nothing to report yet: no episode of this run has been scored (the run stopped before any episode finished).');
+  await expect(page.getByText('Could not build the report')).toHaveCount(0);
   await status.getByRole('button', { name: 'Resume' }).click();
   await expect(status.getByRole('alert')).toHaveText('Could not resume: Unknown task "webarena/removed-1".');
   await expect(status.getByRole('button', { name: 'Resume' })).toBeEnabled();

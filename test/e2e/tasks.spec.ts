@@ -26,7 +26,9 @@ test('browse sandbox families, run the oracle on an instance and watch it to its
   // AutoRater verdicts (here the reference predicates) arrive as the episode runs, with the progress vector.
   const verdicts = page.getByTestId('live-verdicts').getByTestId('live-verdict');
   await expect(verdicts.first()).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('live-progress')).toContainText('progress [');
+  // The progress vector in words, each milestone named (the task's reference set), and the step's episode named.
+  await expect(page.getByTestId('live-progress')).toContainText(/^subgoals done: \d+ of \d+ — [✓○] /);
+  await expect(page.getByTestId('live-episode')).toContainText(longestTask);
   await expect(verdicts.filter({ hasText: '✓ done' }).first()).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: 'test-results/e2e/live-run.png' });
   await saveView(page, 'live-run');

@@ -12,8 +12,16 @@ test('start a training job and watch it to its SR-per-phase plot', async ({ page
   await expect(page.getByRole('heading', { name: 'Training', exact: true })).toBeVisible();
   const form = page.getByRole('form', { name: 'New training job' });
   await expect(form.getByRole('checkbox', { name: 'full' })).toBeChecked();
+  // First-hour audit: no empty jobs table; every preselected family named, though the box shows one; the
+  // instances minimum explained beside the field, not only in the browser's bubble on submit.
+  await expect(page.getByTestId('jobs-empty')).toContainText('No training jobs yet');
+  await expect(form.getByTestId('families-selected')).toHaveText(/^3 selected: shop\/[^,]+, shop\/[^,]+, shop\/[^,]+$/);
+  await form.getByLabel('Instances per family').fill('4');
+  await expect(form.getByTestId('instances-hint')).toHaveText(/^At least 5: every fifth instance/);
   await fillTrainingForm(form, { families: ['shop/sorted-category'], phases: 0, instancesPerFamily: 5, sftDemosPerFamily: 2 });
   await form.getByLabel('Tasks per phase').fill('3');
+  await expect(form.getByTestId('families-selected')).toHaveText('1 selected: shop/sorted-category');
+  await expect(form.getByTestId('instances-hint')).toHaveText('5–500; every fifth is a test task.');
   // The MiRA hyper-parameters (docs/design/MIRA.md §6) sit under Advanced, collapsed, each with its default as the
   // placeholder and its range; an invalid one is named and nothing is sent.
   const advanced = form.getByTestId('training-advanced');
@@ -46,6 +54,10 @@ test('start a training job and watch it to its SR-per-phase plot', async ({ page
 
   await expect(job.getByTestId('training-status')).toHaveText('finished', { timeout: 200_000 });
   await expect(job.getByTestId('training-backend')).toHaveText(/wasm|cpu|tensorflow/);
+  // A backend that is not installed says how to install it; the raw import error is on hover.
+  const attempt = job.getByTestId('backend-attempt');
+  await expect(attempt).toHaveText('· tensorflow not installed: npm install @tensorflow/tfjs-node to use it');
+  await expect(attempt).toHaveAttribute('title', /^Cannot find package '@tensorflow\/tfjs-node'/);
   const row = job.getByTestId('phase-row');
   await expect(row).toHaveCount(1);
   await expect(row.first()).toContainText('0 (SFT)');

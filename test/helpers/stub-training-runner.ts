@@ -41,7 +41,7 @@ async function stubVariant({ variant, seed, dir }: TrainingUnit, request: Traini
     ctx.onProgress({ variant, seed, phase, stage, done, total, losses, message: `${variant}: phase ${phase} ${stage} ${done}/${total}` });
     await pause(options.stepMs ?? 0, ctx.signal);
   };
-  ctx.onBackend({ name: 'cpu', attempts: [{ name: 'tensorflow', ok: false, reason: 'stub runner: not tried' }, { name: 'cpu', ok: true }] });
+  ctx.onBackend({ name: 'cpu', attempts: [{ name: 'tensorflow', ok: false, reason: "Cannot find package '@tensorflow/tfjs-node' imported from /stub/main/training/backend.ts" }, { name: 'cpu', ok: true }] });
   const tests = testTasksOf(request);
   // Each later seed's losses a tenth higher, so a multi-seed job's loss curves are told apart.
   const k = 1 + requestSeeds(request).indexOf(seed) / 10;

@@ -83,6 +83,21 @@ describe('selectBackend (docs/design/ARCHITECTURE.md §6: tfjs-node-gpu → tfjs
     expect(selection.tried[2].error).toMatch(/Cannot find package '@tensorflow\/tfjs-backend-wasm'/);
   });
 
+  it('words an absent package as its install command in the reason line, keeping the raw error in tried', async () => {
+    const raw = (specifier: string) => `Cannot find package '${specifier}' imported from /tmp/x/main/training/backend.ts`;
+    const selection = await selectBackend({
+      importModule: async (specifier) => {
+        if (specifier === '@tensorflow/tfjs-node-gpu') throw new Error('libcudart.so.11.0: cannot open shared object file');
+        throw new Error(raw(specifier));
+      },
+    });
+    expect(selection.reason).toBe(
+      "Using TensorFlow.js backend 'cpu': fallback after tensorflow-gpu (libcudart.so.11.0: cannot open shared object file); " +
+        'tensorflow (not installed: `npm install @tensorflow/tfjs-node` to use it); wasm (not installed: `npm install @tensorflow/tfjs-backend-wasm` to use it).',
+    );
+    expect(selection.tried[1].error).toBe(raw('@tensorflow/tfjs-node'));
+  });
+
   it('rejects an unknown preference', async () => {
     await expect(selectBackend({ preference: 'webgpu' as never })).rejects.toThrow(/unknown backend preference/);
   });

@@ -1,5 +1,6 @@
 import type { EpisodeRecord } from '../../../../main/api/types';
 import { OutcomeBadge } from '../../components/Outcome';
+import { stopReasonLabel } from '../runs/stop-reason-label';
 
 /** How the episode ended and why it was scored as it was: every evaluator check with what was compared. */
 export function OutcomePanel({ episode }: { episode: EpisodeRecord }) {
@@ -7,7 +8,7 @@ export function OutcomePanel({ episode }: { episode: EpisodeRecord }) {
     <section className="panel" aria-label="Outcome" data-testid="outcome">
       <h2>Outcome</h2>
       <p>
-        <OutcomeBadge episode={episode} /> score {episode.score ?? '—'} · stop: {episode.stopReason ?? '—'}
+        <OutcomeBadge episode={episode} /> score {episode.score ?? '—'} · ended: <span data-testid="stop-reason" title={episode.stopReason ?? undefined}>{stopReasonLabel(episode.stopReason)}</span>
         {episode.answer !== null && <> · answer: <q>{episode.answer}</q></>}
       </p>
       {episode.outcome && <p className="small">{episode.outcome}</p>}

@@ -15,6 +15,7 @@ import { stepMarks } from './step-outline';
 import { StepTabs } from './StepTabs';
 import { StepTimeline } from './StepTimeline';
 import { useStepKeys } from './use-step-keys';
+import { useLetterShortcuts } from './use-letter-shortcuts';
 import { doneAt, milestoneNames, nextStop, verdictsAtFrame, verdictsByStep, verdictStops } from './milestones';
 import { SubgoalLane } from './SubgoalLane';
 import { ValueChart } from './ValueChart';
@@ -69,7 +70,8 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
     },
     [lane, index, episodeId, navigate],
   );
-  useStepKeys(go, jump);
+  const [letterKeys, setLetterKeys] = useLetterShortcuts();
+  useStepKeys(go, letterKeys ? jump : undefined);
   const select = useCallback((t: number) => navigate({ view: 'replay', episodeId, step: t }, true), [episodeId, navigate]);
   const neighbours = useMemo(() => [previous, next].filter((s) => !!s), [previous, next]);
   // Frames held decoded beside the one shown: both neighbours and, once a person steps, one more in the
@@ -101,11 +103,12 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
             </span>
             <button type="button" onClick={() => go(1)} disabled={index === count - 1} aria-keyshortcuts="ArrowRight">Next</button>
             <button type="button" onClick={() => go('last')} disabled={index === count - 1} aria-keyshortcuts="End">Last</button>
-            <button type="button" onClick={() => jump(-1)} disabled={!lane || nextStop(lane.stops, index, -1) === null} aria-label="Previous verdict (K)" aria-keyshortcuts="K">◀ verdict</button>
-            <button type="button" onClick={() => jump(1)} disabled={!lane || nextStop(lane.stops, index, 1) === null} aria-label="Next verdict (J)" aria-keyshortcuts="J">verdict ▶</button>
+            <button type="button" onClick={() => jump(-1)} disabled={!lane || nextStop(lane.stops, index, -1) === null} aria-label="Previous verdict (K)" aria-keyshortcuts={letterKeys ? 'K' : undefined}>◀ verdict</button>
+            <button type="button" onClick={() => jump(1)} disabled={!lane || nextStop(lane.stops, index, 1) === null} aria-label="Next verdict (J)" aria-keyshortcuts={letterKeys ? 'J' : undefined}>verdict ▶</button>
             <ForkButton episodeId={episodeId} taskId={open.task.id} t={index} />
             <RunAgainButton taskId={open.task.id} seed={open.episode.seed} />
-            <span className="muted small" title="← → to step, Home / End to jump, J / K to the next / previous milestone verdict">← → Home End J K</span>
+            <span className="muted small" title={`← → to step, Home / End to jump${letterKeys ? ', J / K to the next / previous milestone verdict' : ''}`}>← → Home End{letterKeys ? ' J K' : ''}</span>
+            <label className="check small"><input type="checkbox" checked={letterKeys} onChange={(e) => setLetterKeys(e.target.checked)} /> Letter shortcuts (J / K)</label>
           </div>
           <Filmstrip marks={marks} frames={frames} current={index} onSelect={select} onVisible={ensureSteps} prefixSteps={open.episode.forkedFrom?.step ?? 0} />
           <div className="replay-body">

@@ -5,6 +5,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import type { VerdictRecord } from '../../../../main/api/contract';
 import type { RunState } from '../../../../main/api/run-state';
 import { LiveVerdicts } from './LiveVerdicts';
+import { LiveLatestStep } from '../runs/LiveLatestStep';
 
 const KEEP_VERDICTS = 50;
 
@@ -52,13 +53,7 @@ export function LiveRun({ runId, state, stateError }: { runId: string; state: Ru
         </button>
         {cancel === 'refused' && <span role="alert" className="error"> This run is not running in this workbench process.</span>}
       </p>
-      {latest && (
-        <div className="live-frame">
-          <p className="small">Step {latest.t + 1}: <code>{latest.actionText}</code> on {latest.url}</p>
-          {latest.progress && <p className="small" data-testid="live-progress">progress [{latest.progress.join(', ')}]</p>}
-          {latest.screenshotRef && <img src={getClient().blobUrl(latest.screenshotRef)} alt="Latest frame of the running episode" data-testid="live-frame" />}
-        </div>
-      )}
+      <LiveLatestStep latest={latest} episode={latest ? episodes[latest.episodeId] : undefined} seedsMatter={(state?.seedsPerTask ?? 1) > 1} nothingFinished={!state || state.finished === 0} />
       <LiveVerdicts verdicts={verdicts} />
     </section>
   );

@@ -8,6 +8,7 @@ import { useRunState } from '../../stores/use-run-state';
 import { useWorkbench } from '../../stores/workbench-store';
 import type { RunRecord } from '../../../../main/api/types';
 import { LiveRun } from './LiveRun';
+import { nothingScoredText } from '../runs/nothing-scored';
 import { notCountedText } from './not-counted';
 import { RunCritics } from './RunCritics';
 import { RunEpisodes } from './RunEpisodes';
@@ -69,6 +70,8 @@ export function RunReportView({ runId }: { runId: string }) {
   // No status could be read (e.g. no such run): say so instead of "Analysing the run…" for ever.
   if (!status && stateError) return <p role="alert" className="error" data-testid="report-error">Could not open the run: {stateError}</p>;
   const banner = state && <RunStatusBanner state={state} onResumed={refresh} />;
+  const nothingScored = error && nothingScoredText(error);
+  if (nothingScored) return <>{banner}<p className="panel" role="status" data-testid="report-empty">{nothingScored}</p><RunEpisodes runId={runId} /></>;
   if (error) return <>{banner}<p role="alert" className="error">Could not build the report: {error}</p><RunEpisodes runId={runId} /></>;
   if (!report) return <p className="muted">Analysing the run…</p>;
   const o = report.success.overall;

@@ -5,6 +5,7 @@ import { getClient } from '../../api/client';
 import { listAllTasks } from '../../api/task-pages';
 import { MiraAdvancedFields } from './MiraAdvancedFields';
 import { EMPTY_MIRA_FORM, readMiraForm, type MiraFormValues } from './mira-fields';
+import { familiesSelectedText, instancesProblem, MAX_INSTANCES, MIN_INSTANCES } from './form-hints';
 
 // The renderer may import only types from main/ (layering rule), so the variants are listed here; the
 // check below stops the build if the contract gains a variant this list lacks.
@@ -44,6 +45,7 @@ export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) 
     if (allFamilies.length > 0) setFamilies((chosen) => (chosen.length > 0 ? chosen : allFamilies.filter((f) => f.startsWith('shop/')).slice(0, 3)));
   }, [allFamilies]);
 
+  const instancesIssue = instancesProblem(instances);
   const toggle = (v: TrainingVariant) => setVariants((prev) => (prev.includes(v) ? prev.filter((x) => x !== v) : [...prev, v]));
   const start = async () => {
     setBusy(true);
@@ -86,12 +88,14 @@ export function TrainingForm({ onStarted }: { onStarted(jobId: string): void }) 
         <button type="button" onClick={() => setVariants([...VARIANTS])}>Ablation: all variants</button>
       </fieldset>
       <label>Families
-        <select multiple aria-label="Families" value={families} onChange={(e) => setFamilies([...e.target.selectedOptions].map((o) => o.value))} size={6}>
+        <select multiple aria-label="Families" aria-describedby="families-selected" value={families} onChange={(e) => setFamilies([...e.target.selectedOptions].map((o) => o.value))} size={6}>
           {allFamilies.map((f) => <option key={f} value={f}>{f}</option>)}
         </select>
       </label>
+      <p className="small muted" id="families-selected" data-testid="families-selected">{familiesSelectedText(families)}</p>
       <label>MiRA phases after SFT <input type="number" min={0} max={20} value={phases} onChange={(e) => setPhases(Number(e.target.value))} /></label>
-      <label>Instances per family <input type="number" min={5} max={500} value={instances} onChange={(e) => setInstances(Number(e.target.value))} /></label>
+      <label>Instances per family <input type="number" min={MIN_INSTANCES} max={MAX_INSTANCES} value={instances} onChange={(e) => setInstances(Number(e.target.value))} aria-describedby="instances-hint" aria-invalid={instancesIssue !== null} /></label>
+      <p id="instances-hint" className={instancesIssue ? 'small error' : 'small muted'} data-testid="instances-hint">{instancesIssue ?? `${MIN_INSTANCES}–${MAX_INSTANCES}; every fifth is a test task.`}</p>
       <label>SFT demos per family <input type="number" min={1} max={1000} placeholder="all" value={sftDemos} onChange={(e) => setSftDemos(e.target.value)} /></label>
       <label>Rollouts per task <input type="number" min={1} max={16} placeholder="1" value={rollouts} onChange={(e) => setRollouts(e.target.value)} /></label>
       <label>Tasks per phase <input type="number" min={1} max={10000} placeholder="all train tasks" value={tasksPerPhase} onChange={(e) => setTasksPerPhase(e.target.value)} title="Train tasks rolled out per MiRA phase; the curriculum picks which after phase 1" /></label>

@@ -3,6 +3,7 @@ import type { TrainingJob } from '../../../../main/api/training-types';
 import { getClient } from '../../api/client';
 import { MultiLineChart } from '../../components/charts/MultiLineChart';
 import { ProgressBar } from '../../components/ProgressBar';
+import { BackendAttempt } from './BackendAttempt';
 import { LossCharts } from './LossCharts';
 import { miraSettingsList } from './mira-fields';
 import { PhaseTable } from './PhaseTable';
@@ -32,7 +33,7 @@ export function TrainingJobPanel({ job }: { job: TrainingJob }) {
       <p className="small">
         Backend: <strong data-testid="training-backend">{job.backend?.name ?? '…'}</strong>
         {job.backend?.device && <span data-testid="training-device"> · {job.backend.device}</span>}
-        {job.backend?.attempts.filter((a) => !a.ok).map((a) => <span key={a.name} className="muted"> · {a.name} unavailable{a.reason ? ` (${a.reason})` : ''}</span>)}
+        {job.backend?.attempts.filter((a) => !a.ok).map((a) => <BackendAttempt key={a.name} name={a.name} reason={a.reason} />)}
       </p>
       {last && (
         <div className="training-stage" data-testid="training-stage">

@@ -57,7 +57,8 @@ export function TrainingView() {
       <div className="training-layout">
         <div>
           <TrainingForm onStarted={(id) => (setSelected(id), refresh())} />
-          <table className="jobs" aria-label="Training jobs">
+          {jobs.length === 0 && <p className="muted small" data-testid="jobs-empty">No training jobs yet: the jobs you start above are listed here, with their best test success rate.</p>}
+          {jobs.length > 0 && <table className="jobs" aria-label="Training jobs">
             <thead><tr><th>Compare</th><th>Job</th><th>Variants</th><th>Status</th><th>Best test SR</th></tr></thead>
             <tbody>
               {jobs.map((j) => (
@@ -70,7 +71,7 @@ export function TrainingView() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table>}
           {jobs.length > 1 && <CompareSelectedButton what="jobs" selected={pair.selected} onCompare={(left, right) => navigate({ view: 'compare-jobs', left, right })} />}
         </div>
         {/* Keyed by job: a message or a pending cancel of one job never shows under another. */}

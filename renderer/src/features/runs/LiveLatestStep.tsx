@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import type { EpisodeRecord, StepRecord } from '../../../../main/api/types';
+import { getClient } from '../../api/client';
+import { liveEpisodeCaption, liveProgressCaption } from './live-progress';
+
+/** The newest step of a running run, said to belong to its episode and task, with the subgoals done in words
+ * (the first-hour audit of 2026-12-05). Before any step arrives it says what is happening: a cold first run
+ * spends seconds starting Chromium, which looked like nothing at all. */
+export function LiveLatestStep({ latest, episode, seedsMatter, nothingFinished }: { latest: StepRecord | null; episode: EpisodeRecord | undefined; seedsMatter: boolean; nothingFinished: boolean }) {
+  const names = useSubgoalNames(episode?.taskId ?? null);
+  if (!latest) {
+    return (
+      <p className="small muted" role="status" data-testid="live-waiting">
+        {nothingFinished ? 'Starting the browser… the first step shows here once the task page has loaded.' : 'Waiting for the next step…'}
+      </p>
+    );
+  }
+  return (
+    <div className="live-frame">
+      <p className="small" data-testid="live-episode"><strong>{liveEpisodeCaption(episode, latest.episodeId, seedsMatter)}</strong></p>
+      <p className="small">Step {latest.t + 1}: <code>{latest.actionText}</code> on {latest.url}</p>
+      {latest.progress && <p className="small" data-testid="live-progress" title={`progress vector [${latest.progress.join(', ')}]`}>{liveProgressCaption(latest.progress, names)}</p>}
+      {latest.screenshotRef && <img src={getClient().blobUrl(latest.screenshotRef)} alt={`Latest frame of ${episode?.taskId ?? 'the running episode'}`} data-testid="live-frame" />}
+    </div>
+  );
+}
+
+/** The texts of the task's newest subgoal set (null until read, or when it has none). */
+function useSubgoalNames(taskId: string | null): string[] | null {
+  const [names, setNames] = useState<{ taskId: string; texts: string[] } | null>(null);
+  useEffect(() => {
+    if (!taskId) return;
+    let live = true;
+    getClient().listSubgoalSets(taskId).then(
+      (sets) => live && setNames({ taskId, texts: sets[0]?.items.map((i) => i.text) ?? [] }),
+      () => undefined, // names are a nicety: the count stands without them
+    );
+    return () => {
+      live = false;
+    };
+  }, [taskId]);
+  return names && names.taskId === taskId ? names.texts : null;
+}
