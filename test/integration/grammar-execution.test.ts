@@ -117,3 +117,25 @@ describe('scroll distance on a tall page', () => {
     expect(await scrolledBy('browsergym', 'scroll(0, 300)')).toBe(300);
   });
 });
+
+// The security review of the eighth session: `goto [file:///etc/passwd]`, from a page's text or an LLM reply, put
+// the file into the next observation (sent to the provider, stored, shown in the replay). goto opens web pages only.
+describe('goto', () => {
+  it('refuses file:, chrome:, view-source:, data: and javascript: URLs as an execution error, and stays on the page', async () => {
+    await browser.session.page.setContent('<p>start</p>');
+    const before = browser.session.page.url();
+    for (const url of ['file:///etc/passwd', 'FILE:///etc/hostname', 'chrome://version', 'view-source:http://example.com', 'data:text/html,<p>x</p>', 'javascript:alert(1)']) {
+      const error = await act('webarena', `\`\`\`goto [${url}]\`\`\``).catch((e: unknown) => e);
+      expect(error, url).toBeInstanceOf(ActionError);
+      expect((error as ActionError).kind).toBe('execution');
+      expect((error as ActionError).message).toMatch(/^goto opens web pages only \(http or https\), not "/);
+    }
+    expect(browser.session.page.url()).toBe(before);
+    expect(await pageValue<string>('document.body.textContent')).toBe('start');
+  });
+
+  it('still opens http pages and about:blank', async () => {
+    await act('webarena', '```goto [about:blank]```');
+    expect(browser.session.page.url()).toBe('about:blank');
+  });
+});
