@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rendererBuildReason } from './renderer-freshness';
+import { buildQuietly } from './quiet-build';
 
 const root = join(import.meta.dirname, '..');
 const electronDir = join(root, 'node_modules', 'electron');
@@ -40,10 +41,10 @@ function chooseMode(): { mode: 'desktop' | 'web'; why: string } {
 // Rebuilding the renderer costs seconds; skip it when dist/ is newer than every source it comes from.
 const buildReason = rendererBuildReason(root);
 if (buildReason) {
-  console.log(`Building the renderer (${buildReason}).`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const built = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (built.status !== 0) process.exit(built.status ?? 1);
+  // vite's chunk list and size warnings are for us, not for a person starting the app (quiet-build.ts).
+  const built = buildQuietly(`Building the UI (${buildReason})`, npm, ['run', 'build'], root);
+  if (!built.ok) process.exit(built.status || 1);
 }
 
 const { mode, why } = chooseMode();

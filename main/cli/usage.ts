@@ -101,13 +101,16 @@ export const COMMANDS: readonly CommandUsage[] = [
     name: 'list',
     args: '[tasks|families|runs|episodes]',
     summary: 'List what the data directory holds (default: tasks).',
-    flags: [{ name: 'training', text: 'tasks and families: with the instances stored only for training jobs (their rollouts and test splits)' }],
+    flags: [
+      { name: 'training', text: "tasks and families: with the instances stored only for training jobs (their rollouts and test splits); episodes: with the training jobs' episodes, each marked with its job, variant, phase and stage" },
+      { name: 'only-training', text: "episodes: only the training jobs' episodes, marked" },
+    ],
   },
   {
     name: 'analyze',
     args: '[run-id|latest]',
     summary: 'A run report: success rates, pass@k, failure modes and key decision steps (default: the latest run).',
-    flags: [],
+    flags: [{ name: 'json', text: 'print the run as stored (its config), its report and its LLM usage as one JSON object' }],
   },
   {
     name: 'train',

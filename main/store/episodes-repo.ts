@@ -30,7 +30,12 @@ interface EpisodeRow {
 
 export interface EpisodeFilter extends EpisodeQuery {
   status?: EpisodeStatus;
+  /** A training job's episodes (runs of kind 'rollout'): kept (default), left out, or the only ones. */
+  training?: 'include' | 'exclude' | 'only';
 }
+
+/** Whether an episode's run is a training job's (kind 'rollout', as the episodes table tells them apart). */
+const IN_TRAINING_RUN = `e.run_id IN (SELECT id FROM runs WHERE kind = 'rollout')`;
 
 export interface EpisodeFinish {
   status: EpisodeStatus;
@@ -111,6 +116,8 @@ export class EpisodesRepo {
     if (filter.runId) (where.push('e.run_id = ?'), params.push(filter.runId));
     if (filter.taskId) (where.push('e.task_id = ?'), params.push(filter.taskId));
     if (filter.status) (where.push('e.status = ?'), params.push(filter.status));
+    if (filter.training === 'exclude') where.push(`(e.run_id IS NULL OR NOT ${IN_TRAINING_RUN})`);
+    if (filter.training === 'only') where.push(IN_TRAINING_RUN);
     studyFilter(filter, where, params);
     const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     params.push(filter.limit ?? 1000);

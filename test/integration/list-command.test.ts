@@ -29,3 +29,38 @@ it('leaves training instances out of tasks and families unless asked', async () 
   expect((await listed(['list', 'families'])).some((l) => l.startsWith('shop/training-only-family\t'))).toBe(false);
   expect(await listed(['list', 'families', '--training'])).toContain('shop/training-only-family\t1 instance(s)');
 });
+
+// The first-hour audit of 2026-12-05: a cancelled training job's "interrupted" rollouts were listed among the
+// person's own episodes, unmarked. As on the Episodes page, they are left out unless asked for, and marked.
+it('lists a training job\'s episodes only when asked, each marked with its job, variant, phase and stage', async () => {
+  const [task] = await core.store.tasks.list();
+  await core.store.runs.create({ id: 'run-own', kind: 'eval', config: { policy: 'oracle', taskIds: [task.id] }, status: 'finished', createdAt: '2026-01-01T00:00:00Z' });
+  await core.store.runs.create({
+    id: 'run-training', kind: 'rollout', status: 'interrupted', createdAt: '2026-01-01T00:01:00Z',
+    config: { policy: 'local', taskIds: [task.id], seed: 0, phase: 1, training: { jobId: '9bad7f8e-1111-2222-3333-444455556666', variant: 'full', seed: 1, stage: 'rollout' } },
+  });
+  await core.store.episodes.create({ id: 'ep-own', runId: 'run-own', taskId: task.id, policy: 'oracle', seed: 0, createdAt: '2026-01-01T00:00:01Z' });
+  await core.store.episodes.create({ id: 'ep-rollout', runId: 'run-training', taskId: task.id, policy: 'local', seed: 0, createdAt: '2026-01-01T00:01:01Z' });
+  await core.store.episodes.finish('ep-rollout', { status: 'interrupted', success: null, score: null, answer: null, stopReason: null, outcome: '', evaluation: null });
+
+  const notes: string[] = [];
+  vi.spyOn(console, 'error').mockImplementation((line: string) => void notes.push(line));
+  const own = await listed(['list', 'episodes']);
+  expect(own.map((l) => l.split('\t')[0])).toEqual(['ep-own']);
+  expect(notes.join('\n')).toContain('--training lists them too');
+
+  const all = await listed(['list', 'episodes', '--training']);
+  expect(all).toContain(`ep-rollout\tinterrupted\t-\t0 steps\t${task.id}\ttraining 9bad7f8e full phase 1 rollout`);
+  expect(all.find((l) => l.startsWith('ep-own\t'))?.endsWith(`\t${task.id}\t-`)).toBe(true);
+  expect((await listed(['list', 'episodes', '--only-training'])).map((l) => l.split('\t')[0])).toEqual(['ep-rollout']);
+});
+
+it('lists every episode, not only the newest thousand', { timeout: 120_000 }, async () => {
+  const [task] = await core.store.tasks.list();
+  await core.store.runs.create({ id: 'run-many', kind: 'eval', config: { policy: 'oracle', taskIds: [task.id] }, status: 'finished', createdAt: '2026-02-01T00:00:00Z' });
+  const before = (await listed(['list', 'episodes'])).length;
+  for (let i = 0; i < 1001; i++) {
+    await core.store.episodes.create({ id: `ep-many-${i}`, runId: 'run-many', taskId: task.id, policy: 'oracle', seed: i, createdAt: '2026-02-01T00:00:01Z' });
+  }
+  expect((await listed(['list', 'episodes'])).length).toBe(before + 1001);
+});
