@@ -59,21 +59,24 @@ if (mode === 'desktop') {
   child = spawn(electronBinary()!, [root, ...extra], { stdio: 'inherit', detached: ownGroup });
 } else {
   console.log(`Serving the workbench in web mode (${why}).`);
-  child = spawn(process.execPath, ['--import', 'tsx', join(root, 'main/cli/index.ts'), 'serve', ...extra], { stdio: 'inherit', detached: ownGroup });
+  // MIRA_PARENT_PID: the server shuts down should this script be killed outright (main/cli/signals.ts).
+  child = spawn(process.execPath, ['--import', 'tsx', join(root, 'main/cli/index.ts'), 'serve', ...extra], {
+    stdio: 'inherit', detached: ownGroup, env: { ...process.env, MIRA_PARENT_PID: String(process.pid) },
+  });
 }
 // Ctrl-C in a terminal signals every process of the foreground group (npm, this script, the app), and npm
 // forwards it once more; the app reads a second SIGINT as "exit at once, skip recording the cut episodes"
 // (main/cli/signals.ts). So the app runs in its own process group and hears each press once, from here:
 // copies of one signal that arrive together are one press. A closed terminal (SIGHUP) reaches only this
-// script now: it becomes a SIGTERM for the app, which then shuts down as on Ctrl-C.
+// script now: it becomes a SIGTERM for the app, which then shuts down as on Ctrl-C; so does Ctrl-\ (SIGQUIT).
 const SAME_PRESS_MS = 500;
 let lastForwarded = { signal: '', at: 0 };
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) {
   process.on(signal, () => {
     const now = Date.now();
     if (signal === lastForwarded.signal && now - lastForwarded.at < SAME_PRESS_MS) return;
     lastForwarded = { signal, at: now };
-    child.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
+    child.kill(signal === 'SIGHUP' || signal === 'SIGQUIT' ? 'SIGTERM' : signal);
   });
 }
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

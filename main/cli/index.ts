@@ -13,7 +13,7 @@ import { llmCacheModeOf, llmSettingsOverrides } from './llm-settings';
 import { resumeCommand, runCommand } from './run-command';
 import { serveCommand } from './serve-command';
 import { helpReply, overviewText } from './usage';
-import { exitOnSignals } from './signals';
+import { exitOnSignals, exitWithParent } from './signals';
 import { isWritableDir } from '../store/data-dir';
 
 async function main(argv: string[]): Promise<number> {
@@ -56,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
     summarizer: 'configured',
   });
   exitOnSignals(core);
+  exitWithParent();
   // `serve` keeps the core open while it serves (it returns -1); a serve that failed to start closes it too.
   let serving = false;
   try {

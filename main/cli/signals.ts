@@ -30,3 +30,20 @@ export function exitOnSignals(core: Pick<Core, 'shutdown'>, graceMs = SHUTDOWN_G
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 }
+
+/** How often a process started by `npm start` checks that its starter is still there. */
+const PARENT_CHECK_MS = 1000;
+
+/** `npm start` runs the app in its own process group (scripts/start.ts), so a starter killed outright (SIGKILL,
+ * an OOM kill, an IDE's stop) no longer takes it along: the app would keep its port and data folder, serving
+ * its token to nobody. Started that way (MIRA_PARENT_PID names the starter), it shuts down as on SIGTERM once its
+ * parent is gone. */
+export function exitWithParent(parentPid: number | undefined = Number(process.env.MIRA_PARENT_PID) || undefined): void {
+  if (!parentPid) return;
+  const timer = setInterval(() => {
+    if (process.ppid === parentPid) return;
+    clearInterval(timer);
+    process.kill(process.pid, 'SIGTERM');
+  }, PARENT_CHECK_MS);
+  timer.unref();
+}

@@ -38,7 +38,9 @@ export async function trainCommand(args: ParsedArgs, core: Core, dataDir = '.'):
   checkTrainingRequest(args, request);
   checkTrainingFamilies(request.families, [...new Set(core.catalog?.all().map((i) => i.family) ?? [])]);
   const reportPath = flagString(args, 'report');
-  const reportProblem = reportPath === undefined ? null : await outputProblem(reportPath, 'file');
+  // A report given by the user never goes into the data directory (it would truncate whatever it named there,
+  // e.g. the database); the default one, <dataDir>/training/<job>/study.html, is written by the workbench itself.
+  const reportProblem = reportPath === undefined ? null : await outputProblem(reportPath, 'file', { dataDir });
   if (reportProblem) throw new UsageError(`--report: ${reportProblem}.`);
   const changed = overridesText(request.overrides);
   console.log(`Training ${request.variants.join(', ')} on ${request.families.join(', ')}${request.seeds ? ` with seeds ${request.seeds.join(', ')}` : ''}: ${request.phases} MiRA phase(s) after SFT, ${request.instancesPerFamily} instances per family${changed ? `; MiRA settings ${changed}` : ''}`);

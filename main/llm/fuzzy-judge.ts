@@ -37,7 +37,9 @@ export function judgeMessage(p: FuzzyPrompt): string {
  * anywhere scores 0, else "correct" scores 1; unachievable — "different" scores 0, else "same" scores 1. A
  * reply with neither is an error (the original's assert), which fails the check with the reply quoted. */
 export function verdictFromReply(reply: string, mode: FuzzyPrompt['mode']): FuzzyVerdict {
-  const text = reply.toLowerCase();
+  // A thinking model on an OpenAI-compatible server may put its reasoning in <think>…</think> before the
+  // verdict; words there ("is it incorrect?") are not the verdict.
+  const text = reply.replace(/<think>[\s\S]*?<\/think>/gi, '').toLowerCase();
   if (mode === 'unachievable') {
     if (text.includes('different')) return 'incorrect';
     if (text.includes('same')) return 'correct';

@@ -70,7 +70,10 @@ export const MAX_TASK_FILE_BYTES = 64 * 1024 * 1024;
 async function readTaskFile(file: string): Promise<string | LoadError> {
   let bytes: Buffer;
   try {
-    const { size } = await stat(file);
+    const info = await stat(file);
+    // A FIFO or a device in a folder of tasks would hang the read or fill memory (its size reads 0).
+    if (!info.isFile()) return fileError(file, 'is not a regular file: a task file is a .json file.');
+    const { size } = info;
     if (size > MAX_TASK_FILE_BYTES) {
       return fileError(file, `is ${Math.ceil(size / 1024 / 1024)} MB, more than the ${MAX_TASK_FILE_BYTES / 1024 / 1024} MB a task file may have: is it the right file? Split it into several files in one folder.`);
     }
@@ -145,6 +148,14 @@ export function parseWebArenaJson(text: string, file: string, options: LoadOptio
     }
     for (const { field, reason } of warnings) {
       result.warnings.push({ file, taskId, index, field, message: `${file}: ${label}: ${field} ${reason}` });
+    }
+    // The store keeps the config as JSON: a value nested too deeply for that (JSON.parse takes it, stringify
+    // overflows the stack) is this task's error, not the end of the whole import.
+    try {
+      JSON.stringify(task);
+    } catch {
+      result.errors.push({ file, taskId, index, field: null, message: `${file}: ${label}: is nested too deeply to store` });
+      return;
     }
     result.tasks.push(toTaskRecord(task, id));
   });

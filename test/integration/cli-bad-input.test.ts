@@ -78,6 +78,10 @@ describe('the CLI refuses bad input before anything is stored', { timeout: 600_0
         '--parallel-variants must be a whole number from 1 to 7, not 0.',
     );
     expectUsageError(await cli(['train', '--phases', '1', '--report', join(file, 'study.html')]), `--report: ${file} is a file, so ${join(file, 'study.html')} cannot be created under it.`);
+    // The security review of the eighth session: a --report inside the data directory (its database) was written.
+    const database = join(dataDir(), 'workbench.sqlite');
+    expectUsageError(await cli(['train', '--phases', '1', '--report', database]),
+      `--report: ${database} is inside the data directory ${dataDir()}, which holds the workbench's database, blobs and checkpoints; write the export outside it.`);
     const training = join(dataDir(), 'training');
     expect(existsSync(training) ? readdirSync(training) : []).toEqual([]);
   });

@@ -3,7 +3,7 @@
 // group and hear one press two or three times, which it reads as "Ctrl-C again: exit at once", so the
 // graceful shutdown (cut episodes recorded as cancelled, the browser closed) never ran. One press must reach
 // the server once.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { useTempDir } from '../helpers/use-core';
@@ -45,3 +45,51 @@ it('one Ctrl-C (to the process group, plus npm\'s forwarded copy) shuts the web 
     }
   }
 });
+
+// The security review of the eighth session: with the server in its own process group, a starter killed outright
+// (SIGKILL, an OOM kill) left the server serving its token on the port. It now shuts down once its parent is gone.
+it('the web server shuts itself down when npm start\'s script is killed outright', { timeout: 300_000 }, async () => {
+  const start = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/start.ts'), '--port', '0'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, MIRA_MODE: 'web', MIRA_DATA_DIR: data.path },
+  });
+  let output = '';
+  start.stdout.on('data', (d) => (output += d));
+  start.stderr.on('data', (d) => (output += d));
+  let server = 0;
+  try {
+    const deadline = Date.now() + 240_000;
+    while (!output.includes('?token=')) {
+      if (start.exitCode !== null || Date.now() > deadline) throw new Error(`the server never printed its URL: ${output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    server = Number(execFileSync('ps', ['-o', 'pid=', '--ppid', String(start.pid)], { encoding: 'utf8' }).trim().split(/\s+/)[0]);
+    expect(server).toBeGreaterThan(0);
+    process.kill(start.pid!, 'SIGKILL');
+    const gone = Date.now() + 120_000;
+    while (alive(server)) {
+      if (Date.now() > gone) throw new Error(`the server (pid ${server}) still runs two minutes after its starter was killed: ${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(output).toContain('SIGTERM: cancelling active runs');
+  } finally {
+    for (const pid of [server, start.pid!]) {
+      try {
+        if (pid) process.kill(-pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -42,6 +42,13 @@ describe('the LLM judge asks what the originals ask (docs/design/WEBARENA.md §2
   });
 });
 
+describe('verdictFromReply and a thinking model', () => {
+  it('reads the verdict after a <think> block, not the words inside it', () => {
+    expect(verdictFromReply("<think>Is 'Blue' incorrect? No, blue is the sky's colour.</think>\ncorrect", 'fuzzy_match')).toBe('correct');
+    expect(verdictFromReply('<THINK>maybe the same</THINK>different', 'unachievable')).toBe('incorrect');
+  });
+});
+
 describe('llmFuzzyJudge over an LLM client', () => {
   const fakeLlm = (reply: (req: LlmRequest) => string) => {
     const requests: LlmRequest[] = [];

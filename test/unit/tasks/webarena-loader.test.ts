@@ -1,4 +1,4 @@
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -135,5 +135,29 @@ describe('file shapes', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  // The security review of the eighth session: a device or FIFO inside a folder of tasks passed the size cap (its
+  // size reads 0) and hung the import or filled memory; one deeply nested value aborted the whole import.
+  it('a device in a folder is refused as not a regular file, and the other files still load', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wa-'));
+    try {
+      await writeFile(join(dir, '1.json'), JSON.stringify({ ...one, task_id: 1 }));
+      await symlink('/dev/zero', join(dir, 'zero.json'));
+      const r = await loadWebArenaTasks(dir);
+      expect(r.tasks.map((t) => t.id)).toEqual(['webarena/1']);
+      expect(r.errors.map((e) => e.message)).toEqual([`${join(dir, 'zero.json')}: is not a regular file: a task file is a .json file.`]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a task nested too deeply to store is that task\'s error; the others load', () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const text = `[${JSON.stringify({ ...one, task_id: 1 })}, ${JSON.stringify({ ...one, task_id: 2, geolocation: null }).replace('"geolocation":null', `"geolocation":${deep}`)}]`;
+    expect(text).toContain('"geolocation":[[[');
+    const r = parseWebArenaJson(text, 'deep.json');
+    expect(r.tasks.map((t) => t.id)).toEqual(['webarena/1']);
+    expect(r.errors.map((e) => e.message)).toEqual(['deep.json: task 2: is nested too deeply to store']);
   });
 });
