@@ -1,3 +1,4 @@
+import { runListColumns } from './run-header';
 import type { Core } from '../core';
 import type { ParsedArgs } from './args';
 import type { RunRecord } from '../api/types';
@@ -35,7 +36,8 @@ export async function listCommand(args: ParsedArgs, core: Core): Promise<number>
       return 0;
     }
     case 'runs':
-      for (const r of await core.api.listRuns()) console.log(`${r.id}\t${r.status}\t${r.createdAt}\t${JSON.stringify(r.config)}`);
+      // What each run ran, readably (`analyze <run>` shows all of it; `analyze --json` the config as stored).
+      for (const r of await core.api.listRunSummaries()) console.log([r.id, r.status, r.createdAt, ...runListColumns(r)].join('\t'));
       return 0;
     case 'episodes':
       return listEpisodes(core, onlyTraining ? 'only' : includeTraining ? 'include' : 'exclude');

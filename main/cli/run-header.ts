@@ -57,7 +57,7 @@ function finishedText(startedAt: string, lastFinishedAt: string | null): string 
   return `${lastFinishedAt} (${took} after the start)`;
 }
 
-function policyText(config: StoredRunConfig): string {
+export function policyText(config: StoredRunConfig): string {
   const extras: string[] = [];
   if (config.llm?.provider) extras.push(config.llm.provider);
   if (config.llm?.thinkingBudget !== undefined) extras.push(`thinking ${config.llm.thinkingBudget}`);
@@ -98,4 +98,18 @@ function seedsText(config: StoredRunConfig): string {
 function stopRulesText(rules: NonNullable<StoredRunConfig['stopRules']>): string {
   const text = `at most ${plural(rules.maxSteps, 'step')}; stop after ${plural(rules.maxParseFailures, 'unparsable reply', 'unparsable replies')} in a row or ${plural(rules.maxRepeatedActions, 'repeated action')}`;
   return rules.reference ? `${text} (${rules.reference})` : text;
+}
+
+/** One `list runs` line after the id, status and start: the policy, how many tasks and episodes, how many
+ * scored and solved, and whose run it is ("own", or the training job's unit that ran it). Tab-separated. */
+export function runListColumns(run: RunSummary): string[] {
+  let config: StoredRunConfig;
+  try {
+    config = parseRunConfig(run);
+  } catch (err) {
+    return [`(config unreadable: ${(err as Error).message})`];
+  }
+  const t = config.training;
+  const owner = t ? `training ${t.jobId.slice(0, 8)} ${t.variant}${config.phase === undefined ? '' : ` phase ${config.phase}`} ${t.stage}` : 'own';
+  return [policyText(config), plural(config.taskIds.length, 'task'), `${run.solved}/${run.scored} solved of ${plural(run.episodes, 'episode')}`, owner];
 }

@@ -55,6 +55,13 @@ it('lists a training job\'s episodes only when asked, each marked with its job, 
   expect((await listed(['list', 'episodes', '--only-training'])).map((l) => l.split('\t')[0])).toEqual(['ep-rollout']);
 });
 
+// `list runs` printed each run's stored config as raw JSON; it now says what each ran and whose run it is.
+it('lists runs with their policy, tasks, outcome counts and owner, a training job\'s marked', async () => {
+  const runs = await listed(['list', 'runs']);
+  expect(runs).toContain('run-training\tinterrupted\t2026-01-01T00:01:00Z\tlocal\t1 task\t0/0 solved of 1 episode\ttraining 9bad7f8e full phase 1 rollout');
+  expect(runs).toContain('run-own\tfinished\t2026-01-01T00:00:00Z\toracle\t1 task\t0/0 solved of 1 episode\town');
+});
+
 it('lists every episode, not only the newest thousand', { timeout: 120_000 }, async () => {
   const [task] = await core.store.tasks.list();
   await core.store.runs.create({ id: 'run-many', kind: 'eval', config: { policy: 'oracle', taskIds: [task.id] }, status: 'finished', createdAt: '2026-02-01T00:00:00Z' });
