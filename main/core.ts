@@ -31,7 +31,7 @@ import { homepageFor } from './runs/run-environments';
 import { analyzeRun } from './runs/analyze-run';
 import { resolveSummarizer, type SummarizerChoice } from './services/llm-summarizer';
 import { runLlmUsage } from './store/run-llm-usage';
-import { closeOrphans } from './store/orphans';
+import { closeOrphans, releaseIfOrphaned } from './store/orphans';
 import { runState } from './runs/run-state';
 import { forkRunRequest } from './runs/fork';
 import { startFork } from './runs/fork-start';
@@ -190,7 +190,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Runs started or resumed by this process, so the UI and Ctrl-C can cancel them; capped (issue 14).
   const active = new ActiveRuns(options.limits?.maxActiveRuns);
   const run = (request: RunTasksRequest) => active.admit(async () => analysed(await startRun(deps, request)));
-  const resume = (runId: string, scheduler?: Partial<SchedulerSettings>) => active.admit(async () => analysed(await resumeRun(deps, runId, scheduler)));
+  // A run left 'running' by an owner that is gone is released first; one that really runs is refused saying where.
+  const resume = (runId: string, scheduler?: Partial<SchedulerSettings>) =>
+    active.admit(async () => {
+      if (!readOnly) await releaseIfOrphaned(store, runId, isProcessAlive);
+      return analysed(await resumeRun(deps, runId, scheduler));
+    });
   // An open UI (web or desktop) shows runs the CLI records meanwhile (issue 21); the CLI needs no watching.
   const stopRunWatch = options.mode === 'web' || options.mode === 'desktop' ? watchRuns(store.runs, (r) => events.emit('run', r)).stop : () => undefined;
   let closing: Promise<void> | null = null;
@@ -283,7 +288,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       started?.cancel();
       return started !== undefined;
     },
-    getRunState: (runId) => runState(store, runId),
+    getRunState: (runId) => runState(store, runId, readOnly ? undefined : isProcessAlive),
     async resumeRun(runId) {
       // The CLI's `resume` (runs/run-tasks.ts resumeRun): refusals (finished, running) reject with the reason.
       const { done } = await resume(runId);

@@ -1,6 +1,8 @@
 import type { EpisodeAnalysis, EpisodeRecord, ForkProvenance, EpisodeStatus, EvaluationResult, StopReason } from '../api/types';
 import type { EpisodePage, EpisodePageQuery, EpisodeQuery, EpisodeSummary } from '../api/contract';
 import type { Database } from './db';
+import { stampOwned } from './owner-heartbeat';
+import { ownerStamp, type StoreOwner } from './owner-liveness';
 import { episodePage } from './episode-page';
 import { studyFilter, STUDY_COLUMNS, STUDY_JOINS, toStudyFields, type StudyRow } from './episode-study';
 
@@ -20,6 +22,8 @@ interface EpisodeRow {
   evaluation: string | null;
   analysis: string | null;
   owner_pid: number | null;
+  owner_token: string | null;
+  heartbeat_at: number | null;
   created_at: string;
   finished_at: string | null;
   forked_from_episode_id: string | null;
@@ -51,20 +55,20 @@ export interface EpisodeFinish {
 const SELECT_EPISODE = `SELECT e.* FROM episodes e`;
 
 export class EpisodesRepo {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database, private readonly owner: StoreOwner) {}
 
   async create(ep: Pick<EpisodeRecord, 'id' | 'runId' | 'taskId' | 'policy' | 'seed' | 'createdAt'> & { forkedFrom?: ForkProvenance | null }): Promise<void> {
     await this.db.run(
-      `INSERT INTO episodes (id, run_id, task_id, policy, seed, status, owner_pid, created_at, forked_from_episode_id, fork_step)
-       VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)`,
-      [ep.id, ep.runId, ep.taskId, ep.policy, ep.seed, process.pid, ep.createdAt, ep.forkedFrom?.episodeId ?? null, ep.forkedFrom?.step ?? null],
+      `INSERT INTO episodes (id, run_id, task_id, policy, seed, status, owner_pid, owner_token, heartbeat_at, created_at, forked_from_episode_id, fork_step)
+       VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)`,
+      [ep.id, ep.runId, ep.taskId, ep.policy, ep.seed, this.owner.pid, this.owner.token, this.owner.now(), ep.createdAt, ep.forkedFrom?.episodeId ?? null, ep.forkedFrom?.step ?? null],
     );
   }
 
   async finish(id: string, f: EpisodeFinish): Promise<void> {
     await this.db.run(
       `UPDATE episodes SET status = ?, success = ?, score = ?, answer = ?, stop_reason = ?, outcome = ?,
-         evaluation = ?, owner_pid = NULL, finished_at = ? WHERE id = ?`,
+         evaluation = ?, owner_pid = NULL, owner_token = NULL, heartbeat_at = NULL, finished_at = ? WHERE id = ?`,
       [
         f.status,
         f.success === null ? null : f.success ? 1 : 0,
@@ -150,26 +154,38 @@ export class EpisodesRepo {
     ]);
   }
 
-  /** Episodes left 'running' by a process that no longer exists were cut off mid-run (killed, crashed).
-   * Their completed steps stay; the episode is marked interrupted with the reason recorded. */
+  /** Refreshes the heartbeat of the episodes this store is running (store/owner-heartbeat.ts). */
+  async heartbeat(): Promise<void> {
+    await stampOwned(this.db, 'episodes', this.owner);
+  }
+
+  /** Episodes left 'running' by an owner that no longer exists (store/owner-liveness.ts) were cut off mid-run
+   * (killed, crashed, the machine restarted). Their completed steps stay; the episode is marked interrupted with
+   * the reason recorded. The WHERE repeats the owner read, so an episode its owner just beat for is left alone. */
   async markOrphansInterrupted(isAlive: (pid: number) => boolean): Promise<string[]> {
-    const rows = await this.db.all<{ id: string; owner_pid: number | null }>(
-      `SELECT id, owner_pid FROM episodes WHERE status = 'running'`,
+    const rows = await this.db.all<Pick<EpisodeRow, 'id' | 'owner_pid' | 'owner_token' | 'heartbeat_at'>>(
+      `SELECT id, owner_pid, owner_token, heartbeat_at FROM episodes WHERE status = 'running'`,
     );
-    const orphans = rows.filter((r) => r.owner_pid === null || (r.owner_pid !== process.pid && !isAlive(r.owner_pid)));
-    for (const orphan of orphans) {
-      await this.db.run(
-        `UPDATE episodes SET status = 'interrupted', stop_reason = 'process_killed', owner_pid = NULL,
-           outcome = ?, finished_at = ? WHERE id = ?`,
+    const marked: string[] = [];
+    for (const orphan of rows) {
+      const verdict = this.owner.judge(ownerStamp(orphan), isAlive);
+      if (verdict.live) continue;
+      const { changes } = await this.db.run(
+        `UPDATE episodes SET status = 'interrupted', stop_reason = 'process_killed', owner_pid = NULL, owner_token = NULL,
+           heartbeat_at = NULL, outcome = ?, finished_at = ?
+         WHERE id = ? AND status = 'running' AND owner_token IS ? AND heartbeat_at IS ?`,
         [
-          `The process running this episode (pid ${orphan.owner_pid ?? 'unknown'}) ended before it finished; ` +
+          `The process running this episode (pid ${orphan.owner_pid ?? 'unknown'}) ended before it finished (${verdict.why}); ` +
             'the steps completed before that are kept.',
           new Date().toISOString(),
           orphan.id,
+          orphan.owner_token,
+          orphan.heartbeat_at,
         ],
       );
+      if (changes === 1) marked.push(orphan.id);
     }
-    return orphans.map((o) => o.id);
+    return marked;
   }
 }
 

@@ -6,6 +6,8 @@ import { Database } from './db';
 import { EpisodesRepo } from './episodes-repo';
 import { LlmCallsRepo } from './llm-calls-repo';
 import { MIGRATIONS, migrate } from './migrations';
+import { OwnerHeartbeat } from './owner-heartbeat';
+import { StoreOwner } from './owner-liveness';
 import { PromptStore } from './prompt-store';
 import { RunsRepo } from './runs-repo';
 import { StepsRepo } from './steps-repo';
@@ -38,6 +40,8 @@ export interface OpenStoreOptions {
   readOnly?: boolean;
   /** Writes blob files through this (tests play a full disk with it). */
   blobWriter?: BlobWriter;
+  /** The clock owner heartbeats are stamped and judged with (tests step it; store/owner-liveness.ts). */
+  now?: () => number;
 }
 
 /** Opens (creating and migrating) the store of one data directory: `workbench.sqlite` + `blobs/`. A missing,
@@ -45,19 +49,29 @@ export interface OpenStoreOptions {
 export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {
   const dbPath = join(dataDir, DB_FILE);
   const db = options.readOnly ? await openForReading(dbPath, dataDir) : await openForWriting(dbPath, dataDir);
+  // This store's identity as the owner of the runs and episodes it starts, kept alive by a heartbeat.
+  const owner = new StoreOwner(options.now);
+  const runs = new RunsRepo(db, owner);
+  const episodes = new EpisodesRepo(db, owner);
+  const heartbeat = new OwnerHeartbeat([runs, episodes]);
+  if (!options.readOnly) heartbeat.start();
   return {
     db,
     readOnly: options.readOnly === true,
     blobs: new BlobStore(join(dataDir, BLOBS_DIR), options.blobWriter),
     tasks: new TasksRepo(db),
-    runs: new RunsRepo(db),
-    episodes: new EpisodesRepo(db),
+    runs,
+    episodes,
     steps: new StepsRepo(db),
     prompts: new PromptStore(db),
     subgoalSets: new SubgoalSetsRepo(db),
     verdicts: new VerdictsRepo(db),
     llmCalls: new LlmCallsRepo(db),
-    close: () => db.close(),
+    close: async () => {
+      await heartbeat.stop();
+      owner.release();
+      await db.close();
+    },
   };
 }
 

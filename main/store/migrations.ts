@@ -201,6 +201,17 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE llm_calls ADD COLUMN finish_reason TEXT;
   `,
+  // 13: owners a reused pid cannot impersonate (store/owner-liveness.ts): the owning store's random token and the
+  // heartbeat (epoch ms) it refreshes while the run or episode is running. Rows from before have neither and are
+  // judged by their pid, as before. The partial indexes keep each heartbeat to the few rows still owned.
+  `
+  ALTER TABLE runs ADD COLUMN owner_token TEXT;
+  ALTER TABLE runs ADD COLUMN heartbeat_at INTEGER;
+  ALTER TABLE episodes ADD COLUMN owner_token TEXT;
+  ALTER TABLE episodes ADD COLUMN heartbeat_at INTEGER;
+  CREATE INDEX runs_owner_token ON runs(owner_token) WHERE owner_token IS NOT NULL;
+  CREATE INDEX episodes_owner_token ON episodes(owner_token) WHERE owner_token IS NOT NULL;
+  `,
 ];
 
 export async function migrate(db: Database): Promise<number> {

@@ -1,6 +1,8 @@
 import type { RunRecord } from '../api/types';
 import type { RunSummary } from '../api/contract';
 import type { Database } from './db';
+import { stampOwned } from './owner-heartbeat';
+import { ownerStamp as stamp, type OwnerVerdict, type StoreOwner } from './owner-liveness';
 
 interface RunRow {
   id: string;
@@ -9,33 +11,51 @@ interface RunRow {
   status: RunRecord['status'];
   created_at: string;
   owner_pid: number | null;
+  owner_token: string | null;
+  heartbeat_at: number | null;
 }
 
 export class RunsRepo {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database, private readonly owner: StoreOwner) {}
 
   async create(run: RunRecord): Promise<void> {
-    await this.db.run('INSERT INTO runs (id, kind, config, status, created_at, owner_pid) VALUES (?, ?, ?, ?, ?, ?)', [
+    await this.db.run('INSERT INTO runs (id, kind, config, status, created_at, owner_pid, owner_token, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
       run.id,
       run.kind,
       JSON.stringify(run.config),
       run.status,
       run.createdAt,
-      process.pid,
+      ...this.ownerColumns(),
     ]);
   }
 
-  /** A running run is owned by this process; any other status releases it. */
+  /** A running run is owned by this store; any other status releases it. */
   async setStatus(id: string, status: RunRecord['status']): Promise<void> {
-    await this.db.run('UPDATE runs SET status = ?, owner_pid = ? WHERE id = ?', [status, status === 'running' ? process.pid : null, id]);
+    const owner = status === 'running' ? this.ownerColumns() : [null, null, null];
+    await this.db.run('UPDATE runs SET status = ?, owner_pid = ?, owner_token = ?, heartbeat_at = ? WHERE id = ?', [status, ...owner, id]);
+  }
+
+  /** Refreshes the heartbeat of the runs this store drives (store/owner-heartbeat.ts). */
+  async heartbeat(): Promise<void> {
+    await stampOwned(this.db, 'runs', this.owner);
+  }
+
+  /** Whether a running run's owner still exists (null: no such run, or it is not running). */
+  async runningOwner(id: string, isAlive: (pid: number) => boolean): Promise<OwnerVerdict | null> {
+    const row = await this.db.get<RunRow>(`SELECT * FROM runs WHERE id = ? AND status = 'running'`, [id]);
+    return row ? this.owner.judge(stamp(row), isAlive) : null;
+  }
+
+  private ownerColumns(): [number, string, number] {
+    return [this.owner.pid, this.owner.token, this.owner.now()];
   }
 
   /** Takes an interrupted or failed run over for `resume` in one statement, so of two resumes at once exactly
    * one gets it (true) and the other sees that it is already running (false). */
   async claimForResume(id: string): Promise<boolean> {
     const { changes } = await this.db.run(
-      `UPDATE runs SET status = 'running', owner_pid = ? WHERE id = ? AND status IN ('interrupted', 'error')`,
-      [process.pid, id],
+      `UPDATE runs SET status = 'running', owner_pid = ?, owner_token = ?, heartbeat_at = ? WHERE id = ? AND status IN ('interrupted', 'error')`,
+      [...this.ownerColumns(), id],
     );
     return changes === 1;
   }
@@ -87,12 +107,22 @@ export class RunsRepo {
     return new Map(rows.map((r) => [r.id, `${r.status}:${r.finished}`]));
   }
 
-  /** Runs left 'running' by a process that no longer exists become 'interrupted' (resumable). */
+  /** Runs left 'running' by an owner that no longer exists (store/owner-liveness.ts) become 'interrupted'
+   * (resumable). The WHERE repeats the owner read, so a run its owner just finished or re-claimed is left alone. */
   async markOrphansInterrupted(isAlive: (pid: number) => boolean): Promise<string[]> {
-    const rows = await this.db.all<{ id: string; owner_pid: number | null }>(`SELECT id, owner_pid FROM runs WHERE status = 'running'`);
-    const orphans = rows.filter((r) => r.owner_pid === null || (r.owner_pid !== process.pid && !isAlive(r.owner_pid)));
-    for (const orphan of orphans) await this.db.run(`UPDATE runs SET status = 'interrupted', owner_pid = NULL WHERE id = ?`, [orphan.id]);
-    return orphans.map((o) => o.id);
+    const rows = await this.db.all<Pick<RunRow, 'id' | 'owner_pid' | 'owner_token' | 'heartbeat_at'>>(
+      `SELECT id, owner_pid, owner_token, heartbeat_at FROM runs WHERE status = 'running'`,
+    );
+    const marked: string[] = [];
+    for (const orphan of rows.filter((r) => !this.owner.judge(stamp(r), isAlive).live)) {
+      const { changes } = await this.db.run(
+        `UPDATE runs SET status = 'interrupted', owner_pid = NULL, owner_token = NULL, heartbeat_at = NULL
+         WHERE id = ? AND status = 'running' AND owner_token IS ? AND heartbeat_at IS ?`,
+        [orphan.id, orphan.owner_token, orphan.heartbeat_at],
+      );
+      if (changes === 1) marked.push(orphan.id);
+    }
+    return marked;
   }
 }
 
