@@ -37,6 +37,7 @@ import { forkRunRequest } from './runs/fork';
 import { startFork } from './runs/fork-start';
 import type { TaskRecord } from './api/types';
 import { episodeDetail, episodeStepWindow, openReplay, type EpisodeSources } from './services/episode-detail';
+import { planHistory } from './subgoals/plan';
 import { resolveMiniWobSuccess, startMiniWob, type MiniWobSetup } from './runs/miniwob-setup';
 import { checkMiniWobDir, listedMiniWobTaskIds, miniwobDirChoice, switchMiniWobCheckout } from './runs/miniwob-settings';
 import type { SiteProfile } from './tasks/site-profile';
@@ -211,7 +212,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     })());
 
   const secrets = options.secrets ?? new MemorySecretStore();
-  const episodeSources: EpisodeSources = { store, subgoals: (id) => inference.subgoalSets.forEpisode(id), verdicts: (id) => inference.verdicts.list(id) };
+  const episodeSources: EpisodeSources = {
+    store, subgoals: (id) => inference.subgoalSets.forEpisode(id), plans: (id) => planHistory(inference.subgoalSets, id), verdicts: (id) => inference.verdicts.list(id),
+  };
   const inferenceApi = new InferenceApi(store, inference, (task) => observeStartPage(deps, task), (task) => homepageFor(deps, task));
   const settingsApi = createSettingsApi(settingsStore, secrets, options.llm);
   const checkpoint = (requested: string | undefined) => (requested === undefined ? undefined : resolveCheckpoint(options.dataDir, requested));

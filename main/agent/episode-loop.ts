@@ -295,7 +295,7 @@ async function stepUntilStop(
     const step = await recordStep(deps, episodeId, t, recorded, { reply, prompt, actionText, action, error, targetBox, progress: judgedFrom, critic, view }, { observeMs, policyMs, actMs });
     if (request.monitor) {
       const judging = { monitor: request.monitor, episodeId, signal: request.signal, onVerdicts: deps.onVerdicts };
-      progress = await judgeMilestones(judging, { t, session, observation, action, actionText, intent, checkState: request.environment.checkState }, judgedFrom!);
+      progress = await judgeMilestones(judging, { t, session, observation, action, actionText, actionError: error, intent, checkState: request.environment.checkState }, judgedFrom!);
       if (progress.join() !== judgedFrom!.join()) {
         checkNotAbandoned();
         await deps.store.steps.setProgress(episodeId, t, progress);

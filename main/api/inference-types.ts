@@ -37,6 +37,12 @@ export interface SubgoalSet {
   createdAt: string;
 }
 
+/** One plan an SGO episode acted on: the set, from step `fromT` (0-based) until the next re-plan. */
+export interface SubgoalPlanPeriod {
+  fromT: number;
+  set: SubgoalSet;
+}
+
 export type PromptKind = 'subgoal' | 'autorater' | 'policy' | 'analyzer';
 
 /** The prompts the workbench knows: a registry (main/api/registries.ts), since policies name theirs. */

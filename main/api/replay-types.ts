@@ -3,7 +3,7 @@
 // the steps around the one on screen come in windows, as a person steps or scrolls the filmstrip. Types only
 // (the renderer imports this file).
 
-import type { SubgoalSet, VerdictRecord } from './inference-types';
+import type { SubgoalPlanPeriod, SubgoalSet, VerdictRecord } from './inference-types';
 import type { EpisodeRecord, StepRecord, TaskSummary } from './types';
 
 /** A note and tags on an episode, replacing the ones it had. */
@@ -56,6 +56,8 @@ export interface EpisodeReplay {
   outline: StepOutline;
   window: StepWindow;
   subgoals: SubgoalSet | null;
+  /** Every plan the episode acted on, oldest first (one unless SGO re-planned): what each verdict judged. */
+  plans: SubgoalPlanPeriod[];
   verdicts: VerdictRecord[];
   annotation: EpisodeAnnotation;
 }

@@ -1,5 +1,5 @@
 import type { EpisodeDetail } from '../api/contract';
-import type { SubgoalSet, VerdictRecord } from '../api/inference-types';
+import type { SubgoalPlanPeriod, SubgoalSet, VerdictRecord } from '../api/inference-types';
 import type { EpisodeReplay, ReplayStep, StepOutline, StepWindow } from '../api/replay-types';
 import type { StepRecord } from '../api/types';
 import type { Store } from '../store';
@@ -13,6 +13,8 @@ export const REPLAY_WINDOW = 16;
 export interface EpisodeSources {
   store: Pick<Store, 'episodes' | 'tasks' | 'steps' | 'blobs'>;
   subgoals(episodeId: string): Promise<SubgoalSet | null>;
+  /** Every plan the episode acted on, oldest first (main/subgoals/plan.ts planHistory); else its one set. */
+  plans?(episodeId: string): Promise<SubgoalPlanPeriod[]>;
   verdicts(episodeId: string): Promise<VerdictRecord[]>;
 }
 
@@ -33,12 +35,12 @@ export async function episodeDetail(sources: EpisodeSources, id: string): Promis
 /** The episode as the replay opens it at position `step`: the outline of every step and the window of full
  * records holding that step (issue 22: bytes per open). */
 export async function openReplay(sources: EpisodeSources, id: string, step: number): Promise<EpisodeReplay> {
-  const { episode, task, steps, subgoals, verdicts, annotation } = await loadEpisode(sources, id);
+  const { episode, task, steps, subgoals, plans, verdicts, annotation } = await loadEpisode(sources, id);
   const { config: _notShown, ...summary } = task;
   const at = Math.min(Math.max(step, 0), Math.max(steps.length - 1, 0));
   const from = at - (at % REPLAY_WINDOW);
   return {
-    episode, task: summary, outline: stepOutline(steps), subgoals, verdicts, annotation,
+    episode, task: summary, outline: stepOutline(steps), subgoals, plans, verdicts, annotation,
     window: await windowOf(sources, steps.slice(from, from + REPLAY_WINDOW), from),
   };
 }
@@ -82,8 +84,8 @@ async function loadEpisode(sources: EpisodeSources, id: string) {
   if (!episode) throw new Error(`No episode with id ${id}.`);
   const task = await store.tasks.get(episode.taskId);
   if (!task) throw new Error(`Episode ${id} refers to unknown task ${episode.taskId}.`);
-  const [steps, subgoals, verdicts, annotation] = await Promise.all([
-    store.steps.list(id), sources.subgoals(id), sources.verdicts(id), store.episodes.annotation(id),
+  const [steps, subgoals, plans, verdicts, annotation] = await Promise.all([
+    store.steps.list(id), sources.subgoals(id), sources.plans?.(id), sources.verdicts(id), store.episodes.annotation(id),
   ]);
-  return { episode, task, steps, subgoals, verdicts, annotation };
+  return { episode, task, steps, subgoals, plans: plans ?? (subgoals ? [{ fromT: 0, set: subgoals }] : []), verdicts, annotation };
 }

@@ -12,6 +12,7 @@ import { promptText, renderTemplate } from '../prompts/template';
 import type { Store } from '../store';
 import { DEFAULT_SUBGOAL_COUNT, generateSubgoals } from '../subgoals/generate';
 import { judgeWithLlm } from '../subgoals/llm-judge';
+import { planAt, planHistory } from '../subgoals/plan';
 import { assertUsableUrlPatterns } from '../subgoals/url-pattern-check';
 import { instructionPerSeed } from '../tasks/miniwob/tasks';
 import type { Inference } from './inference';
@@ -58,7 +59,9 @@ export class InferenceApi {
     return this.inference.subgoalSets.create({ taskId, origin: 'hand', items, note: note ?? null });
   }
 
-  /** Intent + start page → K milestones through the configured LLM, stored as a 'generated' version. */
+  /** Intent + start page → K milestones through the configured LLM, stored as a 'generated' version; a reply
+   * with the milestones of a generated version the task has (the same page and seed ask the same, and the
+   * reply may come from the cache) is that version, not a copy of it. */
   async generateForTask(taskId: string, k = DEFAULT_SUBGOAL_COUNT): Promise<SubgoalSet> {
     const task = await this.task(taskId);
     const page = await this.observeStart(task);
@@ -66,6 +69,8 @@ export class InferenceApi {
     const generated = await generateSubgoals(await this.inference.generationDeps(llm), {
       intent: task.intent, url: page.url, observation: page.text, k, seed: seedFrom(task.id), link: { episodeId: null, t: null },
     });
+    const same = (await this.inference.subgoalSets.list(taskId)).find((v) => v.origin === 'generated' && JSON.stringify(v.items) === JSON.stringify(generated.items));
+    if (same) return same;
     return this.inference.subgoalSets.create({ taskId, origin: 'generated', items: generated.items, promptId: generated.promptId, model: generated.model, note: 'generated from the start page' });
   }
 
@@ -133,7 +138,8 @@ export class InferenceApi {
     const step = steps.find((s) => s.t === t);
     if (!step) throw new Error(`Episode ${episodeId} has no step ${t} (it has ${steps.length}).`);
     const sets = this.inference.subgoalSets;
-    const set = (await sets.forEpisode(episodeId)) ?? (await (instructionPerSeed(task) ? sets.latestForSeed(task.id, episode.seed) : sets.latest(task.id)));
+    // The plan step t was decided and judged against: an earlier one than the episode's last if SGO re-planned later.
+    const set = planAt(await planHistory(sets, episodeId), t) ?? (await (instructionPerSeed(task) ? sets.latestForSeed(task.id, episode.seed) : sets.latest(task.id)));
     const subgoals = set?.items ?? [];
     const before = steps.find((s) => s.t === t - 1)?.progress;
     const run = episode.runId ? await this.store.runs.get(episode.runId) : undefined;

@@ -14,7 +14,7 @@ import type { Store } from '../store';
 import { AutoRater } from '../subgoals/autorater';
 import { generateSubgoals, type GenerationDeps } from '../subgoals/generate';
 import type { SubgoalVerdict } from '../subgoals/monitor';
-import { replanNote, SubgoalPlan } from '../subgoals/plan';
+import { replanNote, startingPlan, SubgoalPlan } from '../subgoals/plan';
 import type { SubgoalSetsRepo } from '../store/subgoal-sets-repo';
 import { pinnedSubgoalSet } from '../subgoals/pinned-set';
 import type { VerdictsRepo } from '../store/verdicts-repo';
@@ -123,7 +123,8 @@ export class Inference implements LlmServices {
   private async presetFor(req: LlmEpisodeRequest, settings: SgoSettings): Promise<SubgoalSet | undefined> {
     const reference = req.reference?.length ? () => this.referenceSet(req.task.id, req.reference!) : undefined;
     // A MiniWoB++ task's sets are per seed: the newest one made for this seed's instruction (docs/design/WEBARENA.md §5).
-    const latest = () => (instructionPerSeed(req.task) ? this.subgoalSets.latestForSeed(req.task.id, req.seed) : this.subgoalSets.latest(req.task.id));
+    // An episode's re-plan counts as the version it re-planned (its kept milestones were that episode's, docs/design/MIRA.md §3.2).
+    const latest = async () => startingPlan(this.subgoalSets, await (instructionPerSeed(req.task) ? this.subgoalSets.latestForSeed(req.task.id, req.seed) : this.subgoalSets.latest(req.task.id)));
     if (settings.subgoalSetId !== undefined) return pinnedSubgoalSet(this.subgoalSets, settings.subgoalSetId, [req.task.id]);
     if (req.policy === 'react') return reference ? reference() : latest();
     if (settings.subgoalSource === 'latest') return latest();

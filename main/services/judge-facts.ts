@@ -5,7 +5,7 @@ import type { StepRecord } from '../api/types';
 import type { LoggedAction } from '../prompts/slot-text';
 
 export interface JudgeFacts {
-  /** Steps 0..t as the AutoRater logs them: each action on the page it was taken from, without error text. */
+  /** Steps 0..t as the AutoRater logs them: each action on the page it was taken from, with its error if it failed. */
   history: LoggedAction[];
   /** The page after step t's action: step t+1's observation, or step t's own when no step followed. */
   page: StepRecord;
@@ -16,7 +16,7 @@ export function judgeFactsAt(steps: readonly StepRecord[], t: number): JudgeFact
   const step = upTo.at(-1);
   if (!step || step.t !== t) throw new Error(`The episode has no step ${t}.`);
   return {
-    history: upTo.map((s) => ({ t: s.t, actionText: s.actionText, error: null, url: s.url })),
+    history: upTo.map((s) => ({ t: s.t, actionText: s.actionText, error: s.actionError, url: s.url })),
     page: steps.find((s) => s.t === t + 1) ?? step,
   };
 }

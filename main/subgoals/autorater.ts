@@ -28,7 +28,8 @@ export class AutoRater implements SubgoalMonitor {
   }
 
   async afterAction(input: MonitorInput): Promise<{ progress: number[]; verdicts: SubgoalVerdict[] }> {
-    this.log.push({ t: input.t, actionText: input.actionText, error: null, url: input.observation.url });
+    // A failed action is logged with its error, as the policy's own history has it: "click [12]" alone reads as done.
+    this.log.push({ t: input.t, actionText: input.actionText, error: input.actionError ?? null, url: input.observation.url });
     const items = this.plan.items;
     // A re-plan keeps the done prefix and rewrites the rest, so the vector keeps its ones.
     this.progress = items.map((_, k) => this.progress[k] ?? 0);

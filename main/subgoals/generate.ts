@@ -78,27 +78,43 @@ export async function generateSubgoals(deps: GenerationDeps, input: GenerationIn
       thinkingBudget: deps.thinkingBudget,
       json: { schema: SUBGOALS_SCHEMA, name: 'subgoals' },
       // A reply of the wrong shape is not cached, so asking again reaches the model (main/llm/client.ts).
-      acceptReply: (reply) => shapeProblem(reply.json, input.k) === null,
+      acceptReply: (reply) => shapeProblem(reply.json, input.k, input.completed) === null,
       signal: input.signal,
     },
     input.link,
   );
   // A reply cut off or stopped by a filter never gets here: the client fails it as 'incomplete' (main/llm/client.ts).
-  const problem = shapeProblem(response.json, input.k);
+  const problem = shapeProblem(response.json, input.k, input.completed);
   if (problem) {
     const message = `The subgoal reply is not ${input.k} milestones: ${problem}.`;
     await deps.calls.markFailed(callId, 'unparseable', message);
     throw new SubgoalGenerationError(message, callId);
   }
   // Nothing bounds a reply: a milestone is cut to what a saved subgoal may hold (reply-clip.ts).
-  const texts = (response.json as { subgoals: string[] }).subgoals.map((s) => clipReplyText(s.trim()));
+  const texts = (response.json as { subgoals: string[] }).subgoals.map((s) => clipReplyText(milestoneText(s)));
   return { items: texts.map((text) => ({ text })), promptId: prompt.id, model: response.model, callId };
 }
 
-function shapeProblem(json: unknown, k: number): string | null {
+/** A milestone as the prompts list it: without the list marker ("1.", "2)", "-", "•") or bold markers a model
+ * may add (the prompts number the milestones themselves, so "1. 1. Open …" would read as a different list). */
+export function milestoneText(raw: string): string {
+  return raw.trim().replace(/^(?:\d{1,2}[.)]|[-*•])\s+/, '').replaceAll('**', '').trim();
+}
+
+function shapeProblem(json: unknown, k: number, completed: readonly string[] = []): string | null {
   const list = (json as { subgoals?: unknown } | null)?.subgoals;
   if (!Array.isArray(list)) return 'no "subgoals" array';
-  if (list.some((s) => typeof s !== 'string' || !s.trim())) return 'an entry is not a non-empty string';
+  const bad = list.findIndex((s) => typeof s !== 'string' || !milestoneText(s));
+  if (bad >= 0) return `milestone ${bad + 1} is ${typeof list[bad] === 'string' ? 'empty' : 'not a string'}`;
   if (list.length !== k) return `got ${list.length}`;
+  // A repeated milestone is judged done the moment its twin is, so it is no milestone at all; on a re-plan, one
+  // that repeats a confirmed milestone is the same (docs/design/MIRA.md §3.2 keeps those verbatim).
+  const key = (s: string) => milestoneText(s).toLowerCase().replace(/[\s.]+$/, '').replace(/\s+/g, ' ');
+  const seen = completed.map(key);
+  for (const [i, s] of (list as string[]).entries()) {
+    const at = seen.indexOf(key(s));
+    if (at >= 0) return at < completed.length ? `milestone ${i + 1} repeats completed milestone ${at + 1}` : `milestone ${i + 1} repeats milestone ${at - completed.length + 1}`;
+    seen.push(key(s));
+  }
   return null;
 }

@@ -14,6 +14,8 @@ export interface MonitorInput {
   observation: Observation;
   action: Action | null;
   actionText: string;
+  /** Why the action failed (not parsed, element not found …); the judge must not read a failed action as done. */
+  actionError?: string | null;
   /** The episode's intent as the policy got it (MiniWoB++: the seed's instruction), when the loop knows it. */
   intent?: string;
   checkState?(check: string, args: Record<string, unknown>): boolean;

@@ -53,5 +53,11 @@ test('a re-plan on a hand-corrected 5-subgoal set keeps K = 5 and the run report
   await expect(rows).toHaveCount(5);
   await expect(rows.first()).toHaveAttribute('aria-label', `Subgoal 1: ${HAND[0]} — done at step 1`);
   for (const [i, text] of REPLANNED.entries()) await expect(rows.nth(i + 1)).toHaveAttribute('aria-label', `Subgoal ${i + 2}: ${text} — not done`);
+  // The re-plan is shown (step and the version it replaced), and a verdict made before it names the milestone it
+  // judged — the hand set's — not the re-planned text now in its row.
+  await expect(page.getByTestId('lane-replan')).toHaveText(` · re-planned at step 4 from v${hand.version} (hand)`);
+  await expect(rows.nth(1).locator('[data-testid="lane-verdict"] title').first()).toContainText(`step 1: not yet (judged "${HAND[1]}", before a re-plan) — no Sort By menu yet`);
   await saveView(page, 'replan-lane');
+  await page.goto(`${app.host.loginUrl}#/episode/${episode.id}/step/1`);
+  await expect(page.getByTestId('verdict').filter({ hasText: 'no Sort By menu yet' })).toContainText(`… not yet — 2. ${HAND[1]}`);
 });

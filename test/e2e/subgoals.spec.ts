@@ -39,6 +39,12 @@ test('hand-edit a task\'s subgoal set, save a new version, and diff it against t
   await page.getByLabel('Subgoal 1 predicate').fill('{not json');
   await page.getByRole('button', { name: 'Save as new version' }).click();
   await expect(page.getByRole('alert')).toHaveText('Subgoal 1: the predicate is not valid JSON.');
+  // A predicate the core refuses (no pattern) is named as the editor names it, 1-based, and that field marked.
+  await page.getByLabel('Subgoal 1 predicate').fill('{"kind":"url_matches"}');
+  await page.getByRole('button', { name: 'Save as new version' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Subgoal 1 predicate "pattern": Invalid input: expected string, received undefined');
+  await expect(page.getByLabel('Subgoal 1 predicate')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Subgoal 1 predicate')).toBeFocused();
   await page.getByLabel('Subgoal 1 predicate').fill('');
 
   await page.getByLabel('Note').fill('search first, confirm the order');
@@ -98,6 +104,8 @@ test('unsaved subgoal edits survive switching tasks and a reload, a version pick
   await page.getByLabel('Subgoal 1 text').fill('Unsaved milestone text');
   await expect(heading).toHaveText(`Editing from version ${newer} (modified)`);
   await expect(taskSelect.locator('option:checked')).toHaveText(`${longestTask} ● unsaved`);
+  // Running from here takes the saved version, and the page says so while the edits are unsaved.
+  await expect(page.getByTestId('run-unsaved-note')).toHaveText(`Runs v${newer} as saved: your unsaved edits are not in it (save them to run them).`);
 
   // Another task, then back: the edits are there again.
   const other = (await taskSelect.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).find((id) => id !== longestTask)!;

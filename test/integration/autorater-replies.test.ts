@@ -140,3 +140,22 @@ describe('in-episode subgoal generation', () => {
     expect(set.items.slice(1).map((i) => i.text)).toEqual(SUBGOALS.slice(1));
   });
 });
+
+describe('the action log the AutoRater judges from', () => {
+  it('says that an action failed, so "click [id]" alone is not read as done; the Try AutoRater preview says the same', { timeout: 120_000 }, async () => {
+    // The shipped prompt (with the action log) again: a test above made a bare one the newest.
+    await core.api.savePrompt('autorater', (await core.inference.prompts.get('autorater', 1))!.text, 'the shipped text');
+    server.enqueue(
+      reply.json({ subgoals: SUBGOALS }),
+      reply.text('```click [99999]```'), reply.json({ done: false, evidence: 'still on the home page' }),
+      reply.text('```stop []```'), reply.json({ done: false, evidence: 'still on the home page' }),
+    );
+    const [episode] = await (await core.run({ taskIds: [TASK], policy: 'sgo' })).done;
+    const [first] = await core.store.steps.list(episode.id);
+    expect(first.actionError).toBeTruthy();
+    const judged = server.requests.filter((r) => r.body.generationConfig?.responseSchema?.properties?.done);
+    expect(judged).toHaveLength(2);
+    expect(userText(judged[0])).toContain(`1. click [99999] — error: ${first.actionError}`);
+    expect(await core.api.previewPrompt('autorater', episode.id, 0)).toContain(`1. click [99999] — error: ${first.actionError}`);
+  });
+});

@@ -44,3 +44,26 @@ it('refuses a reply of the wrong shape with a clear error and keeps the versions
   await expect(core.api.generateSubgoals(TASK)).rejects.toThrow(/subgoal/i);
   expect((await core.api.listSubgoalSets(TASK)).map((s) => s.version)).toEqual([1]);
 });
+
+it('takes the list markers and bold a model adds off the milestones, since the prompts number them again', { timeout: 120_000 }, async () => {
+  server.enqueue(reply.json({ subgoals: ['1. **Open** the Shoes category', '2) Choose Price: High to Low', '- The listing is sorted', '• Stop on 3.5 stars'] }));
+  const set = await core.api.generateSubgoals(TASK);
+  expect(set.items.map((i) => i.text)).toEqual(['Open the Shoes category', 'Choose Price: High to Low', 'The listing is sorted', 'Stop on 3.5 stars']);
+});
+
+it('gives back the generated version a reply repeats instead of storing a copy of it', { timeout: 120_000 }, async () => {
+  const versions = await core.api.listSubgoalSets(TASK);
+  const newest = versions[0];
+  server.enqueue(reply.json({ subgoals: newest.items.map((i) => i.text) }));
+  expect(await core.api.generateSubgoals(TASK)).toEqual(newest);
+  expect(await core.api.listSubgoalSets(TASK)).toHaveLength(versions.length);
+});
+
+it('refuses a reply that repeats a milestone or has a blank one, saying which, and adds no version', { timeout: 120_000 }, async () => {
+  const before = (await core.api.listSubgoalSets(TASK)).length;
+  server.enqueue(reply.json({ subgoals: ['Open the category', 'Sort by price', '2. open the category.', 'Stop'] }));
+  await expect(core.api.generateSubgoals(TASK)).rejects.toThrow('The subgoal reply is not 4 milestones: milestone 3 repeats milestone 1.');
+  server.enqueue(reply.json({ subgoals: ['Open the category', '  ', 'Sort', 'Stop'] }));
+  await expect(core.api.generateSubgoals(TASK)).rejects.toThrow('The subgoal reply is not 4 milestones: milestone 2 is empty.');
+  expect(await core.api.listSubgoalSets(TASK)).toHaveLength(before);
+});

@@ -3,7 +3,7 @@
 // (heatmap included) renders. Against the loopback Gemini server (test/fixtures/gemini-server.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core';
-import type { GeminiServer, RecordedRequest } from '../fixtures/gemini-server';
+import { reply, type GeminiServer, type RecordedRequest } from '../fixtures/gemini-server';
 import { HAND_SUBGOALS as HAND, REPLANNED_SUBGOALS as REPLANNED, REPLAN_TASK as TASK, replanReplies } from '../fixtures/replan-scenario';
 import { startLlmCore, type LlmCore } from '../fixtures/llm-core';
 
@@ -44,9 +44,26 @@ describe('an SGO re-plan on a hand-corrected set', () => {
     const versions = await core.api.listSubgoalSets(TASK);
     expect(versions.find((v) => v.id === hand.id)!.items.map((i) => i.text)).toEqual(HAND);
 
+    // The plans it acted on, each from the step it took over at: the hand set for steps 1–3, the re-plan from step 4.
+    const replay = await core.api.openReplay(episode.id, 0);
+    expect(replay.plans.map((p) => [p.fromT, p.set.version])).toEqual([[0, hand.version], [3, hand.version + 1]]);
+    // A preview of step 2's AutoRater call shows the milestone it judged then (the hand set's 2nd), not the
+    // re-plan's rewrite of it; step 4's shows the re-planned one.
+    expect(await core.api.previewPrompt('autorater', episode.id, 1)).toContain(`Milestone to judge: #2: ${HAND[1]}`);
+    expect(await core.api.previewPrompt('autorater', episode.id, 3)).toContain(`Milestone to judge: #2: ${REPLANNED[0]}`);
+
     const report = await core.api.getRunReport(runId);
     expect(report.episodes).toBe(1);
     expect(report.heatmap).toMatchObject({ K: 5, maxT: 3 });
     expect(report.heatmap!.cells.map((row) => row[3])).toEqual([1, 0, 0, 0, 0]);
+
+    // The next run's "latest" is not that episode's re-plan (its kept milestone was confirmed there, not in the
+    // new episode) but the hand set it re-planned: the new episode starts with all five hand milestones pending.
+    server.enqueue(reply.text('```stop []```'), reply.json({ done: false, evidence: 'not on the Shoes page' }));
+    const next = await core.run({ taskIds: [TASK], policy: 'sgo', sgo: { subgoalSource: 'latest', replanAfterSteps: 2 } });
+    const [second] = await next.done;
+    expect(server.pending()).toBe(0);
+    expect((await core.api.getEpisode(second.id)).subgoals).toMatchObject({ id: hand.id });
+    expect(userText(server.requests.at(-1)!)).toContain(`Milestone to judge: #1: ${HAND[0]}`);
   });
 });

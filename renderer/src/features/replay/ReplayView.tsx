@@ -124,6 +124,7 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
                 <VerdictPanel
                   verdicts={verdictsAtFrame(marks, lane.byStep, index)}
                   names={lane.names}
+                  plans={open.plans}
                   progress={index === count - 1 ? marks[index].progress : marks[index - 1]?.progress ?? null}
                   caption={verdictCaption(index, count)}
                 />
@@ -131,7 +132,7 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
             </aside>
           </div>
           <StepTimeline count={count} current={index} analysis={open.episode.analysis} onSelect={select} />
-          {lane && <SubgoalLane names={lane.names} done={lane.done} verdicts={lane.byStep} count={count} current={index} onSelect={select} set={open.subgoals} />}
+          {lane && <SubgoalLane names={lane.names} done={lane.done} verdicts={lane.byStep} count={count} current={index} onSelect={select} set={open.subgoals} plans={open.plans} />}
           <ValueChart steps={marks} current={index} episodeId={episodeId} />
         </>
       )}

@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import type { SubgoalSet, VerdictRecord } from '../../../../main/api/contract';
+import type { SubgoalPlanPeriod } from '../../../../main/api/inference-types';
 import { formatRoute } from '../../stores/route';
+import { judgedText, replans } from './milestones';
 
 /** Pixels per step in the lane and the value chart, so their columns line up. */
 export const LANE_COLUMN = 12;
@@ -9,8 +11,9 @@ export const LANE_COLUMN = 12;
  * milestone became done (progress vector); a dot for every AutoRater verdict (filled: done, hollow: not yet).
  * Clicking a column selects that step (the timeline above is the keyboard's way). To a screen reader each row
  * is one image, named by its milestone and the step it was done at. Each row's marks are memoised: a step
- * change moves the cursor only (issue 22: next frame). */
-export const SubgoalLane = memo(function SubgoalLane({ names, done, verdicts, count, current, onSelect, set }: {
+ * change moves the cursor only (issue 22: next frame). An SGO re-plan is named in the head and drawn as a line
+ * at its step; a verdict made before it names the milestone it judged, which the re-plan rewrote. */
+export const SubgoalLane = memo(function SubgoalLane({ names, done, verdicts, count, current, onSelect, set, plans = [] }: {
   names: string[];
   done: (number | null)[];
   /** Verdicts by step t (steps are recorded from t = 0, so t is also the column). */
@@ -20,8 +23,11 @@ export const SubgoalLane = memo(function SubgoalLane({ names, done, verdicts, co
   onSelect(t: number): void;
   /** The stored set the episode was judged against: the lane names its version and links to it for editing. */
   set?: SubgoalSet | null;
+  /** Every plan the episode acted on, oldest first (more than one when SGO re-planned). */
+  plans?: SubgoalPlanPeriod[];
 }) {
   if (names.length === 0) return null;
+  const changes = replans(plans);
   const col = LANE_COLUMN;
   const row = 16;
   const width = count * col;
@@ -31,6 +37,12 @@ export const SubgoalLane = memo(function SubgoalLane({ names, done, verdicts, co
         <div className="lane-head small muted" data-testid="lane-set">
           Subgoals v{set.version} · {set.origin}{' '}
           <a href={formatRoute({ view: 'subgoals', taskId: set.taskId, version: set.version })} aria-label={`Edit subgoals v${set.version} of this task`}>edit</a>
+          {changes.map((c) => (
+            <span key={c.to.id} data-testid="lane-replan">
+              {' · '}re-planned at step {c.t + 1} from{' '}
+              <a href={formatRoute({ view: 'subgoals', taskId: c.from.taskId, version: c.from.version })} aria-label={`Subgoals v${c.from.version}, the plan before step ${c.t + 1}`}>v{c.from.version} ({c.from.origin})</a>
+            </span>
+          ))}
         </div>
       )}
       {names.map((name, k) => (
@@ -39,7 +51,8 @@ export const SubgoalLane = memo(function SubgoalLane({ names, done, verdicts, co
           <svg width={width} height={row} className="lane-svg" aria-hidden="true">
             {done[k] !== null && <rect x={done[k]! * col} y={2} width={width - done[k]! * col} height={row - 4} className="lane-done" />}
             <rect x={current * col} y={0} width={col} height={row} className="lane-current" />
-            <LaneMarks k={k} count={count} verdicts={verdicts} onSelect={onSelect} />
+            {changes.map((c) => <rect key={c.to.id} x={c.t * col} y={0} width={2} height={row} className="lane-replan-line" />)}
+            <LaneMarks k={k} name={name} count={count} verdicts={verdicts} plans={plans} onSelect={onSelect} />
           </svg>
         </div>
       ))}
@@ -48,7 +61,9 @@ export const SubgoalLane = memo(function SubgoalLane({ names, done, verdicts, co
 });
 
 /** A row's click targets and verdict dots: the same for every step shown. */
-const LaneMarks = memo(function LaneMarks({ k, count, verdicts, onSelect }: { k: number; count: number; verdicts: Map<number, VerdictRecord[]>; onSelect(t: number): void }) {
+const LaneMarks = memo(function LaneMarks({ k, name, count, verdicts, plans, onSelect }: {
+  k: number; name: string; count: number; verdicts: Map<number, VerdictRecord[]>; plans: SubgoalPlanPeriod[]; onSelect(t: number): void;
+}) {
   const col = LANE_COLUMN;
   const row = 16;
   return (
@@ -59,10 +74,15 @@ const LaneMarks = memo(function LaneMarks({ k, count, verdicts, onSelect }: { k:
       {[...verdicts].flatMap(([t, list]) =>
         list.filter((v) => v.subgoalIndex === k).map((v) => (
           <circle key={`${t}-${v.createdAt}`} cx={t * col + col / 2} cy={row / 2} r={3} className={v.done ? 'verdict-done' : 'verdict-pending'} data-testid="lane-verdict">
-            <title>{`step ${t + 1}: ${v.done ? 'done' : 'not yet'} — ${v.evidence}`}</title>
+            <title>{`step ${t + 1}: ${v.done ? 'done' : 'not yet'}${judgedNote(judgedText(plans, v), name)} — ${v.evidence}`}</title>
           </circle>
         )),
       )}
     </>
   );
 });
+
+/** Where the milestone a verdict judged is not the row's text (a re-plan rewrote it), the title says so. */
+function judgedNote(judged: string | null, shown: string): string {
+  return judged !== null && judged !== shown ? ` (judged "${judged}", before a re-plan)` : '';
+}

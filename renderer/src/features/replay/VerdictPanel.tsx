@@ -1,8 +1,11 @@
 import type { VerdictRecord } from '../../../../main/api/contract';
+import type { SubgoalPlanPeriod } from '../../../../main/api/inference-types';
+import { judgedText } from './milestones';
 
 /** The AutoRater verdicts on the page this frame shows (made after the previous step's action; see
- * verdictsAtFrame), each with its milestone, judge and evidence. */
-export function VerdictPanel({ verdicts, names, progress, caption }: { verdicts: VerdictRecord[]; names: string[]; progress: number[] | null; caption?: string }) {
+ * verdictsAtFrame), each with the milestone it judged (the plan of its step: a later re-plan may have rewritten
+ * it), judge and evidence. */
+export function VerdictPanel({ verdicts, names, plans = [], progress, caption }: { verdicts: VerdictRecord[]; names: string[]; plans?: SubgoalPlanPeriod[]; progress: number[] | null; caption?: string }) {
   return (
     <section className="panel" aria-label="Verdicts" data-testid="verdicts">
       <h2>Milestones</h2>
@@ -18,7 +21,7 @@ export function VerdictPanel({ verdicts, names, progress, caption }: { verdicts:
         <ul className="verdict-list">
           {verdicts.map((v) => (
             <li key={`${v.subgoalIndex}-${v.createdAt}`} className={v.done ? 'pass' : 'pending'} data-testid="verdict">
-              <strong>{v.done ? '✓ done' : '… not yet'}</strong> — {v.subgoalIndex + 1}. {names[v.subgoalIndex] ?? `subgoal ${v.subgoalIndex + 1}`}
+              <strong>{v.done ? '✓ done' : '… not yet'}</strong> — {v.subgoalIndex + 1}. {judgedText(plans, v) ?? names[v.subgoalIndex] ?? `subgoal ${v.subgoalIndex + 1}`}
               <span className="muted"> ({v.judge}{v.model ? ` · ${v.model}` : ''} · {v.latencyMs.toFixed(0)} ms)</span>
               <div className="evidence" data-testid="verdict-evidence">{v.evidence}</div>
             </li>

@@ -1,5 +1,6 @@
 import type { StepRecord } from '../../../../main/api/types';
 import type { SubgoalSet, VerdictRecord } from '../../../../main/api/contract';
+import type { SubgoalPlanPeriod } from '../../../../main/api/inference-types';
 
 /** What the milestone helpers read of a step (a full record or the replay's outline mark). */
 type Marked = Pick<StepRecord, 't' | 'progress'>;
@@ -17,6 +18,18 @@ export function doneAt(steps: readonly Marked[], count: number): (number | null)
     const i = steps.findIndex((s) => (s.progress?.[k] ?? 0) >= 1);
     return i < 0 ? null : i;
   });
+}
+
+/** The text of the milestone a verdict judged: from the plan in effect at its step, which an SGO re-plan may
+ * have replaced since (docs/design/MIRA.md §3.2); null when no plan is known. */
+export function judgedText(plans: readonly SubgoalPlanPeriod[], v: Pick<VerdictRecord, 't' | 'subgoalIndex'>): string | null {
+  const plan = [...plans].reverse().find((p) => p.fromT <= v.t) ?? plans[0];
+  return plan?.set.items[v.subgoalIndex]?.text ?? null;
+}
+
+/** Each re-plan: the step (from 0) the new plan took over at, the version it replaced and the new version. */
+export function replans(plans: readonly SubgoalPlanPeriod[]): { t: number; from: SubgoalSet; to: SubgoalSet }[] {
+  return plans.slice(1).map((p, i) => ({ t: p.fromT, from: plans[i].set, to: p.set }));
 }
 
 /** Verdicts grouped by step t. */

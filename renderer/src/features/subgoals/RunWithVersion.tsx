@@ -6,8 +6,9 @@ import { policyOptions } from '../../components/PolicyFields';
 import { useWorkbench } from '../../stores/workbench-store';
 
 /** "Re-run with corrected subgoals" (issue 21): runs the task with an LLM policy on exactly this version,
- * pinned by id, so a later save or regeneration does not change what the run acts on and is judged against. */
-export function RunWithVersion({ set }: { set: SubgoalSet }) {
+ * pinned by id, so a later save or regeneration does not change what the run acts on and is judged against.
+ * With unsaved edits in the editor it says that the run takes the version as saved, not the edits. */
+export function RunWithVersion({ set, unsaved = false }: { set: SubgoalSet; unsaved?: boolean }) {
   const navigate = useWorkbench((s) => s.navigate);
   const registries = useRegistries();
   const [policy, setPolicy] = useState('sgo');
@@ -34,6 +35,7 @@ export function RunWithVersion({ set }: { set: SubgoalSet }) {
         </select>
       </label>
       <button type="button" onClick={() => void run()} disabled={starting}>{starting ? 'Starting…' : `Run ${policy} with v${set.version}`}</button>
+      {unsaved && <span className="small muted" data-testid="run-unsaved-note">Runs v{set.version} as saved: your unsaved edits are not in it (save them to run them).</span>}
       {error && <span role="alert" className="error small">{error}</span>}
     </div>
   );

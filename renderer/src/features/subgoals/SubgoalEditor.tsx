@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SubgoalItem, SubgoalSet } from '../../../../main/api/contract';
 import { FocusKeepingButton } from '../../components/FocusKeepingButton';
-import { emptyItem, fieldLabel, fromDraft, move, sameItems, toDraft, type DraftItem } from './subgoal-draft';
+import { emptyItem, explainSaveError, fieldLabel, fromDraft, move, sameItems, toDraft, type DraftItem } from './subgoal-draft';
 import { SubgoalRow } from './SubgoalRow';
 import { useUnsavedSubgoals } from './unsaved-subgoals';
 
@@ -85,7 +85,10 @@ export function SubgoalEditor({ taskId, base, latest, onSave }: {
       await onSave(parsed.items, note.trim());
       setNote('');
     } catch (err) {
-      setError((err as Error).message);
+      const refused = explainSaveError((err as Error).message);
+      setError(refused.error);
+      setFaulty(refused.field);
+      if (refused.field) panel.current?.querySelector<HTMLElement>(`[aria-label="${refused.field}"]`)?.focus();
     } finally {
       setSaving(false);
     }

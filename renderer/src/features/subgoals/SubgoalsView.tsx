@@ -73,6 +73,11 @@ export function SubgoalsView({ taskId, version = null }: { taskId: string | null
       const made = await getClient().generateSubgoals(taskId!);
       dropUnsaved(taskId!);
       await load(made);
+      // The same page asks the same (the reply may be cached): the version it matches is loaded, not copied.
+      if (versions?.some((v) => v.id === made.id)) {
+        setStatus({ kind: 'ok', text: `The teacher wrote the same milestones as version ${made.version}; no new version.` });
+        return;
+      }
       // Saying it: runs started from here pin a version by id, so the hand-corrected one stays as it was.
       setStatus({ kind: 'ok', text: `The teacher wrote version ${made.version}.${hand ? ` Your hand-corrected v${hand.version} is unchanged; pick it to run with it.` : ''}` });
     } catch (err) {
@@ -105,7 +110,7 @@ export function SubgoalsView({ taskId, version = null }: { taskId: string | null
       {versions === null ? <p className="muted">Loading subgoals…</p> : (
         <div className="prompt-editor">
           <div>
-            {base && <RunWithVersion key={`run-${base.id}`} set={base} />}
+            {base && <RunWithVersion key={`run-${base.id}`} set={base} unsaved={unsavedHere} />}
             <SubgoalEditor key={`editor-${taskId}-${base?.id ?? 'new'}`} taskId={taskId!} base={base} latest={versions[0] ?? null} onSave={save} />
             <SubgoalDiff key={`diff-${taskId}-${versions.length}`} versions={versions} />
           </div>

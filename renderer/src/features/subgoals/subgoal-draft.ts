@@ -55,6 +55,21 @@ export function fromDraft(draft: readonly DraftItem[]): { items: SubgoalItem[] }
   return { items };
 }
 
+/** A Save the core refused, said as the editor names things: the core checks the items' shape (main/api/
+ * schemas.ts) and names a field by its argument path, 0-based ("argument 1.1.predicate.kind"); a person reads
+ * "Subgoal 2 predicate", and that field gets the mark and the focus. Other errors pass through as they are. */
+export function explainSaveError(message: string): { error: string; field: string | null } {
+  const issues = message.replace(/^saveSubgoalSet: /, '').split('; ');
+  for (const issue of issues) {
+    const m = /^argument 1\.(\d+)\.(text|predicate)(?:\.([\w.]+))?: (.*)$/.exec(issue);
+    if (!m) continue;
+    const field = m[2] as 'text' | 'predicate';
+    const label = fieldLabel(Number(m[1]), field);
+    return { error: `${label}${m[3] ? ` "${m[3]}"` : ''}: ${m[4]}`, field: label };
+  }
+  return { error: message, field: null };
+}
+
 /** One line per milestone, for the diff between versions. */
 export function describe(items: readonly SubgoalItem[]): string {
   return items.map((i, k) => `${k + 1}. ${i.text}${i.predicate ? `  ⟨${JSON.stringify(i.predicate)}⟩` : ''}`).join('\n');
