@@ -14,7 +14,9 @@ export interface ProgramHtmlTarget {
 
 export type EvalSpec =
   | { kind: 'string_match'; answers: ReferenceAnswers; raw: string }
-  | { kind: 'url_match'; url: string }
+  /** `pageChecks`: program_html targets scored with the URL (eval_types url_match + program_html), for a
+   * reference path that GOLD in PRED's substring test cannot tell from a longer one (docs/design/SANDBOX.md §3.1). */
+  | { kind: 'url_match'; url: string; pageChecks?: ProgramHtmlTarget[] }
   | { kind: 'program_html'; targets: ProgramHtmlTarget[] };
 
 export interface ConfigInput {
@@ -52,10 +54,10 @@ export function webarenaConfig(input: ConfigInput): Record<string, unknown> {
     intent: fillTemplate(input.intentTemplate, input.instantiation),
     require_reset: input.requireReset,
     eval: {
-      eval_types: [e.kind],
+      eval_types: e.kind === 'url_match' && e.pageChecks?.length ? ['url_match', 'program_html'] : [e.kind],
       reference_answers: e.kind === 'string_match' ? e.answers : null,
       reference_url: e.kind === 'url_match' ? e.url : '',
-      program_html: e.kind === 'program_html' ? e.targets : [],
+      program_html: e.kind === 'program_html' ? e.targets : e.kind === 'url_match' ? e.pageChecks ?? [] : [],
       url_note: e.kind === 'url_match' ? 'GOLD in PRED' : '',
       string_note: '',
       reference_answer_raw_annotation: e.kind === 'string_match' ? e.raw : '',

@@ -6,6 +6,7 @@
 // split when k % 5 === 0, TRAIN otherwise, so for index < n every fifth index (0, 5, 10, ...) is test, and
 // an index that wraps around gets the same task and the same split as the first one: training never sees
 // a test instantiation. Everything is a pure function of (datasetSeed, family, k).
+import { embeddedAnswer } from './answer-screen';
 import { webarenaConfig, type EvalSpec } from './config';
 import { rngFor, shuffle, type Rng } from '../random/seeded-random';
 import { SITE_SLOTS, type SandboxSiteId } from './site';
@@ -18,6 +19,9 @@ export interface FamilyBuild {
   /** Defaults to the site's home page (its placeholder). */
   startUrl?: string;
   eval: EvalSpec;
+  /** Info families: answers a person could give by mistake (the figure in the next column, the question's
+   * other reading). A combination whose numeric reference hides inside one of them is not used (answer-screen.ts). */
+  wrongAnswers?: string[];
   oracle: OracleStep[];
   subgoals: ReferenceSubgoal[];
 }
@@ -39,6 +43,28 @@ export interface FamilySpec<D, P> {
   build(data: D, params: P, rng: Rng): FamilyBuild;
 }
 
+/** An info combination's numeric reference is inside no value its intent names and no wrong answer. The
+ * screen's rng is not the instance's: an instantiation and its answers must not depend on the rng. */
+function answerStandsAlone<D, P>(spec: FamilySpec<D, P>, data: D, params: P, rng: Rng): boolean {
+  const built = spec.build(data, params, rng);
+  if (built.eval.kind !== 'string_match') return true;
+  return embeddedAnswer(built.eval.answers, Object.values(built.instantiation), built.wrongAnswers ?? []) === null;
+}
+
+/** Keeps the items `keep` accepts; a removed item's place is taken by the last item still to be kept. */
+export function removeInPlace<T>(items: T[], keep: (item: T) => boolean): T[] {
+  const out = [...items];
+  for (let i = 0; i < out.length;) {
+    if (keep(out[i])) {
+      i++;
+    } else {
+      out[i] = out[out.length - 1];
+      out.pop();
+    }
+  }
+  return out;
+}
+
 export function splitOf(k: number): 'train' | 'test' {
   return k % 5 === 0 ? 'test' : 'train';
 }
@@ -50,6 +76,9 @@ export function defineFamily<D, P>(site: SandboxSiteId, getData: (seed: number) 
     let list = combos.get(seed);
     if (!list) {
       list = shuffle(rngFor('combos', spec.id, seed), spec.enumerate(getData(seed)));
+      // Screened after the shuffle; a dropped combination's place goes to the last one, so every other
+      // combination keeps its k, its instance index and its split (docs/design/SANDBOX.md §3.1).
+      if (spec.kind === 'info') list = removeInPlace(list, (p) => answerStandsAlone(spec, getData(seed), p, rngFor('screen', spec.id, seed)));
       if (list.length === 0) throw new Error(`${spec.id}: the dataset of seed ${seed} supports no instance`);
       combos.set(seed, list);
     }

@@ -40,6 +40,8 @@ export const bestsellerStock = defineAdminFamily<Params>({
       instantiation: { month: monthName(m), year },
       startUrl: SHOPPING_ADMIN,
       eval: { kind: 'string_match', answers: { must_include: [ask === 'qty' ? answer : ask === 'price' ? answer.slice(1) : String(product.weight)] }, raw: answer },
+      // The product's other figures, and the units sold that month from the report (answer-screen.ts).
+      wrongAnswers: [String(product.qty), money(product.price).slice(1), String(product.weight), String(top.qty)],
       oracle: [
         clickLink('Bestsellers'), selectOption('Month', monthName(m)), selectOption('Year', String(year)), clickButton('Show Report'),
         clickLink('Products'), typeInto('Keyword', product.name, true), clickLink(product.name), stop(answer),

@@ -47,6 +47,9 @@ export const countOrdersFamily = defineAdminFamily<Params>({
       instantiation: (params.monthly ? { status: params.status, month: monthName(month), year } : { status: params.status, from: params.from, to: params.to }) as Record<string, string | number>,
       startUrl: SHOPPING_ADMIN,
       eval: { kind: 'string_match', answers: { must_include: [String(n)] }, raw: String(n) },
+      // The count under another status, or under any status (answer-screen.ts).
+      wrongAnswers: [...ORDER_STATUSES.map((s) => String(countOrders(data, { ...params, status: s.label }))),
+        String(data.orders.filter((o) => o.date >= params.from && o.date <= params.to).length)],
       oracle: [
         clickLink('Orders'), selectOption('Status', params.status), typeInto('Purchased From', params.from), typeInto('Purchased To', params.to),
         clickButton('Search'), stop(String(n)),

@@ -11,6 +11,11 @@ interface Params {
 
 const exactPath = (path: string): string => `${escapeRegex(path)}([?#]|$)`;
 
+/** The page heading (the customer's name, unique in the dataset, or "Order # <number>"). url_match's GOLD in
+ * PRED is a substring test, so /customer/edit/7 also matches /customer/edit/71: the heading of the page the
+ * agent ended on must be the target's too (docs/design/SANDBOX.md §3.1). */
+const HEADING = "document.querySelector('h1').textContent";
+
 export const orderCustomer = defineAdminFamily<Params>({
   id: 'admin/order-customer',
   kind: 'navigation',
@@ -38,7 +43,10 @@ export const orderCustomer = defineAdminFamily<Params>({
       template: onward ? 1 : 0,
       instantiation: { number: order.number },
       startUrl: SHOPPING_ADMIN,
-      eval: { kind: 'url_match', url: adminUrl(target) },
+      eval: {
+        kind: 'url_match', url: adminUrl(target),
+        pageChecks: [{ url: 'last', locator: HEADING, required_contents: { exact_match: onward ? `Order # ${newest.number}` : customer.name } }],
+      },
       oracle: [
         clickLink('Orders'), typeInto('Keyword', order.number, true), clickLink(order.number), clickLink(customer.name),
         ...(onward ? [clickLink(newest.number)] : []), stop(),

@@ -45,6 +45,8 @@ export const salesReportFamily = defineAdminFamily<Params>({
       instantiation: (p.period === 'month' ? { month: monthName(month), year } : p.period === 'year' ? { year } : { date: p.from }) as Record<string, string | number>,
       startUrl: SHOPPING_ADMIN,
       eval: { kind: 'string_match', answers: { must_include: [p.period === 'month' ? answer.slice(1) : answer] }, raw: answer },
+      // The row's other columns (answer-screen.ts).
+      wrongAnswers: [money(r.revenue).slice(1), String(r.orders), String(r.items)],
       oracle: [clickLink('Sales Report'), typeInto('From', p.from), typeInto('To', p.to), selectOption('Period', label), clickButton('Show Report'), stop(answer)],
       subgoals: [
         urlGoal('Open the sales report', pathPattern('/reports/sales')),

@@ -28,6 +28,8 @@ export const commitCount = defineCodeFamily<Params>({
       instantiation: { author: who, project: p.name },
       startUrl: GITLAB,
       eval: { kind: 'string_match', answers: { must_include: [String(n)] }, raw: `${n} of ${projectCommits(data, p.id).length} commits` },
+      // The project's total, or another author's count (answer-screen.ts).
+      wrongAnswers: [String(projectCommits(data, p.id).length), ...[...new Set(projectCommits(data, p.id).map((c) => c.author))].map((a) => String(projectCommits(data, p.id, a).length))],
       oracle: [...openProject(p), clickLink('Commits'), selectOption('Author', who), clickButton('Filter'), stop(String(n))],
       subgoals: [
         urlGoal(`Open the ${p.name} project`, projectPattern(p)),

@@ -3,7 +3,7 @@
 import { defineFamily, escapeRegex, search, sitePathPattern, clickButton, clickLink, selectOption, typeInto, type FamilySpec } from '../../family-kit';
 import type { OracleStep, TaskFamily } from '../../types';
 import { categoryById, getMapData, type MapData, type Place } from '../data';
-import { route, type TravelMode } from '../geo';
+import { TRAVEL_MODES, route, type TravelMode } from '../geo';
 import { nearby, radiusFor, radiusLabel, RADII } from '../query';
 
 export * from '../../family-kit';
@@ -66,4 +66,7 @@ export const minutesAnswer = (from: Place, to: Place, mode: TravelMode): string 
  * is a right answer; the webarena profile matches a one-character sole item as a whole token, so "7" rejects
  * "17 min", where the old reference "7 min" (a substring) accepted it and rejected "7" (docs/design/SANDBOX.md §3.1). */
 export const minutesReference = (from: Place, to: Place, mode: TravelMode): string => String(route(from, to, mode).minutes);
+/** Wrong answers to "how long from → to by mode": the trip's distance and its time by the other modes (answer-screen.ts). */
+export const tripWrongAnswers = (from: Place, to: Place, mode: TravelMode): string[] =>
+  [route(from, to, mode).distanceKm.toFixed(1), ...TRAVEL_MODES.map((m) => String(route(from, to, m).minutes))];
 export const initiallySaved = (data: MapData, p: Place): boolean => data.initialSaved.some((s) => s.placeId === p.id);

@@ -4,7 +4,7 @@ import { categoryById } from '../data';
 import { TRAVEL_MODES } from '../geo';
 import { clearNearestPairs } from './closest-category';
 import {
-  MAP, clearNearest, defineMapFamily, directionsFields, directionsSteps, minutesAnswer, minutesReference, nearbyFields, nearbyFromPlaceSteps, openPlaceSteps, partners,
+  MAP, clearNearest, defineMapFamily, directionsFields, directionsSteps, minutesAnswer, minutesReference, nearbyFields, nearbyFromPlaceSteps, openPlaceSteps, partners, tripWrongAnswers,
   pathPattern, queryPattern, stop, textGoal, urlGoal,
 } from './common';
 
@@ -32,6 +32,8 @@ export const nearestThenRoute = defineMapFamily<Params>({
       instantiation: { verb: mode.verb, category: label, place: origin.name, destination: destination.name },
       startUrl: MAP,
       eval: { kind: 'string_match', answers: { must_include: [minutesReference(nearest, destination, mode)] }, raw: `${answer} from ${nearest.name}` },
+      // Also the trip from the starting place itself, skipping the nearby search.
+      wrongAnswers: [...tripWrongAnswers(nearest, destination, mode), ...tripWrongAnswers(origin, destination, mode)],
       oracle: [...openPlaceSteps(origin), ...nearbyFromPlaceSteps(data, category, radius), ...directionsSteps(nearest, destination, mode), stop(answer)],
       subgoals: [
         urlGoal(`Open the page of ${origin.name}`, pathPattern(`/place/${origin.slug}`)),

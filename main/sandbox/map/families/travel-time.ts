@@ -1,7 +1,7 @@
 // Information seeking: how long a trip takes by a mode. Oracle: directions form (from, to, mode), read the time.
 import { TRAVEL_MODES, route } from '../geo';
 import {
-  MAP, defineMapFamily, directionsFields, directionsSteps, minutesAnswer, minutesReference, partners, pathPattern, queryPattern, stop, textGoal, urlGoal,
+  MAP, defineMapFamily, directionsFields, directionsSteps, minutesAnswer, minutesReference, partners, tripWrongAnswers, pathPattern, queryPattern, stop, textGoal, urlGoal,
 } from './common';
 
 interface Params {
@@ -27,6 +27,7 @@ export const travelTime = defineMapFamily<Params>({
       instantiation: { verb: mode.verb, from: from.name, to: to.name },
       startUrl: MAP,
       eval: { kind: 'string_match', answers: { must_include: [minutesReference(from, to, mode)] }, raw: `${answer} (${route(from, to, mode).distanceKm.toFixed(1)} km)` },
+      wrongAnswers: tripWrongAnswers(from, to, mode),
       oracle: [...directionsSteps(from, to, mode), stop(answer)],
       subgoals: [
         urlGoal('Open the directions page', pathPattern('/directions')),

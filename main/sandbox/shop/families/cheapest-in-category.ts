@@ -41,6 +41,7 @@ export const cheapestInCategory = defineShopFamily<Params>({
     const cat = data.categories.find((c) => c.slug === category)!;
     const list = ratedAtLeast(data, category, stars);
     const target = direction === 'asc' ? list[0] : list[list.length - 1];
+    const whole = data.products.filter((p) => p.category === category).sort(compareProducts('price_asc'));
     const answer = formatMoney(target.price);
     const sort = direction === 'asc' ? 'price_asc' : 'price_desc';
     return {
@@ -48,6 +49,8 @@ export const cheapestInCategory = defineShopFamily<Params>({
       instantiation: { category: cat.name, stars },
       startUrl: SHOPPING,
       eval: { kind: 'string_match', answers: { must_include: [answer.slice(1)] }, raw: answer },
+      // The runner-up, the other extreme, and both extremes without the rating filter (answer-screen.ts).
+      wrongAnswers: [list[1], list[list.length - 2], list[0], list[list.length - 1], whole[0], whole[whole.length - 1]].map((p) => formatMoney(p.price).slice(1)),
       oracle: [
         clickLink(cat.name),
         clickLinkContaining(`${stars} stars & up`),

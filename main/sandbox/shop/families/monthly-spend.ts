@@ -13,6 +13,9 @@ export function countedOrders(data: ShopData, yearMonth: string): Order[] {
   return ordersInMonth(data, yearMonth).filter((o) => o.status !== 'Canceled');
 }
 
+const sumOf = (orders: Order[]): number => orders.reduce((s, o) => s + o.total, 0);
+const maxOf = (orders: Order[]): number => Math.max(...orders.map((o) => o.total));
+
 export const monthlySpend = defineShopFamily<Params>({
   id: 'shop/monthly-spend',
   kind: 'info',
@@ -35,7 +38,7 @@ export const monthlySpend = defineShopFamily<Params>({
   build(data, { yearMonth, kind }) {
     const [year, month] = yearMonth.split('-').map(Number);
     const counted = countedOrders(data, yearMonth);
-    const value = kind === 'sum' ? counted.reduce((s, o) => s + o.total, 0) : Math.max(...counted.map((o) => o.total));
+    const value = kind === 'sum' ? sumOf(counted) : maxOf(counted);
     const answer = formatMoney(value);
     const all = ordersInMonth(data, yearMonth);
     const newest = all[all.length - 1];
@@ -46,6 +49,8 @@ export const monthlySpend = defineShopFamily<Params>({
       instantiation: { month: monthName(month), year },
       startUrl: SHOPPING,
       eval: { kind: 'string_match', answers: { must_include: [answer.slice(1)] }, raw: answer },
+      // The other question about the month, and both counting canceled orders (answer-screen.ts).
+      wrongAnswers: [sumOf(counted), maxOf(counted), sumOf(all), maxOf(all)].map((v) => formatMoney(v).slice(1)),
       oracle: [...openOrdersPage(lastPageForMonth(data, yearMonth)), stop(answer)],
       subgoals: [
         urlGoal('Open My Account', pathPattern('/account')),
