@@ -7,7 +7,7 @@ import { liveEpisodeCaption, liveProgressCaption } from './live-progress';
  * (the first-hour audit of 2026-12-05). Before any step arrives it says what is happening: a cold first run
  * spends seconds starting Chromium, which looked like nothing at all. */
 export function LiveLatestStep({ latest, episode, seedsMatter, nothingFinished }: { latest: StepRecord | null; episode: EpisodeRecord | undefined; seedsMatter: boolean; nothingFinished: boolean }) {
-  const names = useSubgoalNames(episode?.taskId ?? null);
+  const names = useSubgoalNames(latest?.episodeId ?? null);
   if (!latest) {
     return (
       <p className="small muted" role="status" data-testid="live-waiting">
@@ -25,19 +25,21 @@ export function LiveLatestStep({ latest, episode, seedsMatter, nothingFinished }
   );
 }
 
-/** The texts of the task's newest subgoal set (null until read, or when it has none). */
-function useSubgoalNames(taskId: string | null): string[] | null {
-  const [names, setNames] = useState<{ taskId: string; texts: string[] } | null>(null);
+/** The texts of the subgoal set the episode is judged against (null until read, or when it has none). Not the
+ * task's newest set: a person may have saved another version since, with another count (the e2e suite's
+ * subgoals spec does), and its names would then be dropped or, worse, be the wrong ones. */
+function useSubgoalNames(episodeId: string | null): string[] | null {
+  const [names, setNames] = useState<{ episodeId: string; texts: string[] } | null>(null);
   useEffect(() => {
-    if (!taskId) return;
+    if (!episodeId) return;
     let live = true;
-    getClient().listSubgoalSets(taskId).then(
-      (sets) => live && setNames({ taskId, texts: sets[0]?.items.map((i) => i.text) ?? [] }),
+    getClient().getEpisode(episodeId).then(
+      (detail) => live && setNames({ episodeId, texts: detail.subgoals?.items.map((i) => i.text) ?? [] }),
       () => undefined, // names are a nicety: the count stands without them
     );
     return () => {
       live = false;
     };
-  }, [taskId]);
-  return names && names.taskId === taskId ? names.texts : null;
+  }, [episodeId]);
+  return names && names.episodeId === episodeId ? names.texts : null;
 }
