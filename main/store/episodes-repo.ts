@@ -175,7 +175,7 @@ export class EpisodesRepo {
            heartbeat_at = NULL, outcome = ?, finished_at = ?
          WHERE id = ? AND status = 'running' AND owner_token IS ? AND heartbeat_at IS ?`,
         [
-          `The process running this episode (pid ${orphan.owner_pid ?? 'unknown'}) ended before it finished (${verdict.why}); ` +
+          `The process running this episode ended before it finished (${verdict.why}); ` +
             'the steps completed before that are kept.',
           new Date().toISOString(),
           orphan.id,
