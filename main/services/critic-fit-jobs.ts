@@ -13,6 +13,7 @@ import type { BackendName } from '../training/backend';
 import type { EpisodeScores } from '../training/critics/fit-recorded';
 import { CRITICS_DIR, FIT_FILE, SCORES_FILE } from '../training/critics/fit-files';
 // No TensorFlow.js on this side (serve must not load it): only the worker the fit starts loads it.
+import { jobOwnerGone } from './job-owner';
 import { runRecordedFit } from '../training/critics/run-recorded-fit';
 
 /** Progress is written to the record at most this often (the start and the end always are). */
@@ -188,8 +189,7 @@ export class CriticFitJobs {
    * (here or in another core of it, as in tests) and a live process's (a CLI beside the app) are not. */
   private cutOff(job: CriticFitJob): boolean {
     if (job.status !== 'running' || this.running.has(job.id)) return false;
-    if (job.ownerPid === undefined) return true; // records from before owners were kept
-    return job.ownerPid !== process.pid && !(this.options.isAlive?.(job.ownerPid) ?? false);
+    return jobOwnerGone(job.ownerPid, (pid) => this.options.isAlive?.(pid) ?? false);
   }
 
   private async markInterrupted(job: CriticFitJob): Promise<void> {

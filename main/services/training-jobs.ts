@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EpisodeStopLimits, TrainingJob, TrainingPhaseResult, TrainingProgress, TrainingRequest } from '../api/training-types';
 import { jobDir, readJobs, writeJob } from './job-file';
+import { jobOwnerGone } from './job-owner';
 
 export interface TrainingRunContext {
   jobId: string;
@@ -126,12 +127,10 @@ export class TrainingJobs {
     await Promise.all([...this.running.values()].map((r) => r.done));
   }
 
-  /** A job 'running' on disk that no live process runs: its process was killed. This process's own and a live
-   * process's (a CLI beside the app) are not; a record from before owners were kept has no owner to ask. */
+  /** A job 'running' on disk that no live process runs: its process was killed (job-owner.ts). */
   private cutOff(job: TrainingJob): boolean {
     if (job.status !== 'running' || this.running.has(job.id)) return false;
-    if (job.ownerPid === undefined) return true;
-    return job.ownerPid !== process.pid && !this.isAlive(job.ownerPid);
+    return jobOwnerGone(job.ownerPid, this.isAlive);
   }
 
   private async markInterrupted(job: TrainingJob): Promise<void> {
