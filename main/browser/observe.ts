@@ -11,10 +11,12 @@ import { thumbnailFromFrame } from './frame-thumbnail';
 
 // tsx/esbuild may wrap functions with a `__name` helper that does not exist inside the page; define it.
 // WebRL's DOM snapshot rides in the same call, after the extraction has given every listed element its id. It
-// comes back as one JSON string: Playwright's own serialisation of a deep tree took 10–35 ms more per step on
-// the sandbox shop's pages, a string ~1–7 ms (busy 2-core box).
+// comes back as one JSON string, and so does the whole result: Playwright's own serialisation of a deep tree took
+// 10–35 ms more per step on the sandbox shop's pages, a string ~1–7 ms (busy 2-core box), and each value of it is
+// parsed and validated again on the Node side (a profile of 24 oracle episodes: Playwright's protocol validator
+// was the harness's largest single cost, issue 22).
 const EXTRACT_SOURCE = `(() => { const __name = (f) => f; const extract = (${extractPage.toString()}); const webrl = (${snapshotWebRlDom.toString()});
-  return (firstId) => { const raw = extract(firstId); raw.webrl = JSON.stringify(webrl()); return raw; }; })()`;
+  return (firstId) => { const raw = extract(firstId); raw.webrl = JSON.stringify(webrl()); return JSON.stringify(raw); }; })()`;
 
 /** A JPEG of the active tab's viewport, as observations take it: through CDP (cdp-capture.ts), or through
  * Playwright where the page has no fixed viewport or the browser no CDP. */
@@ -40,7 +42,7 @@ export async function observe(session: BrowserSession, options: { screenshot?: b
   const shot = options.screenshot === false ? null : timed(takeScreenshot(session));
   shot?.catch(() => undefined); // an extraction that fails first reports its own error; the capture's is not lost below
   await markClickListeners(page); // which elements listen for clicks (docs/design/WEBARENA.md §3.1)
-  const raw = (await page.evaluate(`${EXTRACT_SOURCE}(${firstId})`)) as RawExtraction & { webrl: string };
+  const raw = JSON.parse((await page.evaluate(`${EXTRACT_SOURCE}(${firstId})`)) as string) as RawExtraction & { webrl: string };
   session.nextIds.set(page, raw.nextId);
   const extractMs = performance.now() - started;
 
