@@ -1,7 +1,11 @@
 import { ActionError } from './errors';
+import { parsePythonExpression, type PyNode } from './python-expression';
+import { literalEval } from './python-literal';
 
-/** A function call written in Python syntax, read without eval: `name(arg, key="value", 3)`. WebRL and
- * BrowserGym policies write their actions this way (docs/design/WEBARENA.md §4.4); model output is never executed. */
+/** A function call written in Python syntax: `name(arg, key="value", 3)`. BrowserGym policies write their
+ * actions this way (docs/design/WEBARENA.md §4.4). It is read by the same Python reader as WebRL's calls
+ * (python-expression.ts, then literal_eval), never executed: quoting, escapes, numbers and comments are
+ * Python's. */
 export interface PythonCall {
   name: string;
   positional: (string | number)[];
@@ -9,70 +13,29 @@ export interface PythonCall {
 }
 
 export function parsePythonCall(source: string): PythonCall {
-  const text = source.trim();
-  const head = /^([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(text);
-  if (!head) throw new ActionError('parse', `Expected a call like name(...), got "${clip(text)}".`);
-  let i = head[0].length;
-  const positional: (string | number)[] = [];
-  const keyword: Record<string, string | number> = {};
-  const skipSpace = () => {
-    while (i < text.length && /\s/.test(text[i])) i++;
+  const node = parsePythonExpression(source);
+  if (node.kind !== 'call' || node.func.kind !== 'name') throw new ActionError('parse', `Expected a call like name(...), got "${clip(source.trim())}".`);
+  const name = node.func.id;
+  const value = (arg: PyNode, where: string): string | number => {
+    if (arg.kind === 'starred') throw new ActionError('parse', `${name}() cannot unpack arguments with *.`);
+    const literal = literalEval(arg);
+    if (literal.type === 'str' || literal.type === 'int' || literal.type === 'float') return literal.value;
+    throw new ActionError('parse', `Arguments must be strings or numbers (${where} of ${name}() is a ${literal.type} value).`);
   };
-  skipSpace();
-  while (text[i] !== ')') {
-    if (i >= text.length) throw new ActionError('parse', `Unclosed call in "${clip(text)}".`);
-    let key: string | null = null;
-    const kw = /^([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)\s*/.exec(text.slice(i));
-    if (kw) {
-      key = kw[1];
-      i += kw[0].length;
-    }
-    const [value, next] = readValue(text, i);
-    i = next;
-    if (key !== null) keyword[key] = value;
-    else if (Object.keys(keyword).length > 0) throw new ActionError('parse', `A positional argument follows a keyword argument in "${clip(text)}".`);
-    else positional.push(value);
-    skipSpace();
-    if (text[i] === ',') {
-      i++;
-      skipSpace();
-    } else if (text[i] !== ')') {
-      throw new ActionError('parse', `Expected "," or ")" at position ${i} of "${clip(text)}".`);
-    }
+  const positional = node.args.map((arg, i) => value(arg, `argument ${i + 1}`));
+  const keyword: Record<string, string | number> = {};
+  for (const { arg, value: given } of node.keywords) {
+    if (arg === null) throw new ActionError('parse', `${name}() cannot unpack arguments with **.`);
+    // Python refuses a repeated keyword (SyntaxError) rather than keeping one of them.
+    if (Object.hasOwn(keyword, arg)) throw new ActionError('parse', `${name}() repeats the keyword argument ${arg}.`);
+    keyword[arg] = value(given, arg);
   }
-  const rest = text.slice(i + 1).trim();
-  if (rest) throw new ActionError('parse', `Unexpected text after the call: "${clip(rest)}".`);
-  return { name: head[1], positional, keyword };
+  return { name, positional, keyword };
 }
 
-function readValue(text: string, start: number): [string | number, number] {
-  const quote = text[start];
-  if (quote === '"' || quote === "'") {
-    const triple = text.startsWith(quote.repeat(3), start);
-    const delimiter = triple ? quote.repeat(3) : quote;
-    let i = start + delimiter.length;
-    let out = '';
-    while (i < text.length) {
-      if (text.startsWith(delimiter, i)) return [out, i + delimiter.length];
-      const ch = text[i];
-      if (ch === '\\' && i + 1 < text.length) {
-        const escaped = text[i + 1];
-        out += ({ n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' } as Record<string, string>)[escaped] ?? `\\${escaped}`;
-        i += 2;
-      } else {
-        out += ch;
-        i++;
-      }
-    }
-    throw new ActionError('parse', `Unterminated string in "${clip(text)}".`);
-  }
-  const number = /^-?\d+(\.\d+)?/.exec(text.slice(start));
-  if (number) return [Number(number[0]), start + number[0].length];
-  throw new ActionError('parse', `Arguments must be strings or numbers (at position ${start} of "${clip(text)}").`);
-}
-
+/** A Python string literal that reads back (parsePythonCall, literal_eval) as exactly this text. */
 export function pythonString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
 }
 
 function clip(s: string): string {

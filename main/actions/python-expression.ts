@@ -1,14 +1,16 @@
 import { PY_KEYWORDS, syntaxError, tokenizePython, type PyToken } from './python-tokens';
 
 // A Python expression read into a syntax tree, as ast.parse(source, mode='eval') reads it (WebRL's reference
-// parser, docs/design/WEBARENA.md §4.3). The tree keeps what literal_eval and the WebRL grammar look at (calls,
-// names, constants, displays, unary and binary operators); the rest of Python's expression syntax (attributes,
-// subscripts, comparisons, and/or/not, conditionals, f-strings) is checked and kept as `other`. Lambdas,
-// comprehensions, := and await/yield are refused: no model writes them in an action.
+// parser, docs/design/WEBARENA.md §4.3). It is the app's one Python reader: BrowserGym's calls (python-call.ts)
+// and program_html's func: helpers (eval/func-call.ts) are read with it too. The tree keeps what literal_eval and
+// the grammars look at (calls, names, constants, displays, unary and binary operators); the rest of Python's
+// expression syntax (attributes, subscripts, comparisons, and/or/not, conditionals, f-strings) is checked and kept
+// as `other`. Lambdas, comprehensions, := and await/yield are refused: no model writes them in an action.
 
 export type PyConstant =
   | { type: 'str'; value: string }
-  | { type: 'bytes' | 'int' | 'float' | 'complex' | 'bool' | 'none' | 'ellipsis' };
+  | { type: 'int' | 'float'; value: number }
+  | { type: 'bytes' | 'complex' | 'bool' | 'none' | 'ellipsis' };
 
 export interface PyKeyword {
   /** null for `**mapping`. */
@@ -237,7 +239,7 @@ class ExpressionParser {
     const token = this.peek();
     if (token.kind === 'number') {
       this.i++;
-      return { kind: 'constant', value: { type: token.type } };
+      return { kind: 'constant', value: token.type === 'complex' ? { type: 'complex' } : { type: token.type, value: token.value } };
     }
     if (token.kind === 'string') return this.strings();
     if (token.kind === 'name') {

@@ -3,7 +3,7 @@ import type { PyConstant, PyNode } from './python-expression';
 
 // Python's ast.literal_eval over a parsed expression (CPython Lib/ast.py, literal_eval): constants, tuples,
 // lists, sets, dicts, set(), a signed number, and a real ± imaginary sum; anything else is "malformed". Only what
-// the WebRL grammar needs is kept of the result: a str's text, otherwise the value's type.
+// the grammars need is kept of the result: a str's text, an int's or float's value, otherwise the value's type.
 
 export type PyLiteral =
   | PyConstant
@@ -37,8 +37,9 @@ export function literalEval(node: PyNode): PyLiteral {
 }
 
 function signedNumber(node: PyNode): PyConstant {
-  if (node.kind === 'unary' && (node.op === '+' || node.op === '-')) return number(node.operand);
-  return number(node);
+  if (node.kind !== 'unary' || (node.op !== '+' && node.op !== '-')) return number(node);
+  const operand = number(node.operand);
+  return node.op === '-' && (operand.type === 'int' || operand.type === 'float') ? { type: operand.type, value: -operand.value } : operand;
 }
 
 function number(node: PyNode): PyConstant {

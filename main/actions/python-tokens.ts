@@ -7,7 +7,7 @@ import { ActionError } from './errors';
 
 export type PyToken =
   | { kind: 'name'; text: string; at: number }
-  | { kind: 'number'; type: 'int' | 'float' | 'complex'; at: number }
+  | { kind: 'number'; type: 'int' | 'float' | 'complex'; value: number; at: number }
   | { kind: 'string'; bytes: boolean; formatted: boolean; value: string; at: number }
   | { kind: 'op'; text: string; at: number }
   | { kind: 'newline'; at: number }
@@ -90,7 +90,7 @@ export function tokenizePython(input: string): PyToken[] {
       if (after !== undefined && NUMBER_FOLLOWER.test(after)) throw syntaxError('invalid number literal', i);
       if (/^[\d_]+$/.test(number) && /^0+[1-9]/.test(number.replace(/_/g, ''))) throw syntaxError('leading zeros in a decimal integer', i);
       const type = /[jJ]$/.test(number) ? 'complex' : /^0[xXoObB]/.test(number) || /^[\d_]+$/.test(number) ? 'int' : 'float';
-      tokens.push({ kind: 'number', type, at: i });
+      tokens.push({ kind: 'number', type, value: numberValue(number, type), at: i });
       i += number.length;
       continue;
     }
@@ -106,6 +106,14 @@ export function tokenizePython(input: string): PyToken[] {
   if (open.length > 0) throw syntaxError(`"${open[open.length - 1]}" was never closed`, source.length);
   tokens.push({ kind: 'end', at: source.length });
   return tokens;
+}
+
+/** A number literal's value (a complex one's imaginary part), as a JS number: ints past 2^53 lose precision,
+ * which no action argument (an id, pixels, a tab index) comes near. */
+function numberValue(literal: string, type: 'int' | 'float' | 'complex'): number {
+  const digits = literal.replace(/_/g, '').replace(/[jJ]$/, '');
+  const radix = { x: 16, o: 8, b: 2 }[digits[1]?.toLowerCase() as 'x'];
+  return type === 'int' && radix ? parseInt(digits.slice(2), radix) : Number(digits);
 }
 
 /** One string literal (after its prefix): single or triple quoted; escapes decoded unless raw. */

@@ -67,6 +67,15 @@ describe('MiniWoB++ as BrowserGym runs it', () => {
     expect(result.evaluation!.checks[0].note).toBe('the active tab (about:blank) is not the tab the task was started in; the task page, still open in another tab, had not ended the episode, which does not count: BrowserGym scores only the active tab on the task URL; scored 0, as BrowserGym does');
   });
 
+  // search-engine's result links are href="#": a correct click leaves "…html#" in the address bar, same document.
+  // BrowserGym compares the URL exactly and ends the episode there; so do we, saying that only the fragment changed.
+  it('ends the episode when only the URL\'s fragment changed, as BrowserGym does, and says so', { timeout: 120_000 }, async () => {
+    const hashed = `${core.miniwob.server!.baseUrl}/miniwob/click-fixture.html#`;
+    const result = await episode(new Script([() => `goto [${hashed}]`, clickNamed]), 7, 'browsergym');
+    expect(result).toMatchObject({ success: false, score: 0, stepCount: 1 });
+    expect(result.evaluation!.checks[0].note).toContain('only its fragment changed');
+  });
+
   it('ends the episode when the task\'s tab goes to another URL: 0 under BrowserGym\'s rule, −1 under the miniwob package\'s', { timeout: 120_000 }, async () => {
     const other = `${core.miniwob.server!.baseUrl}/miniwob/inbox-fixture.html`;
     for (const [rule, score] of [['browsergym', 0], ['miniwob', -1]] as const) {

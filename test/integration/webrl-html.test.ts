@@ -80,4 +80,23 @@ describe('WebRL HTML of a real page', () => {
     expect(await page.title()).toBe('bought');
     expect(() => view.toExecutable(parseWebRlAction('do(action="Click", element="6")'))).toThrow('There is no element with id="6"');
   });
+
+  // VisualAgentBench numbers only what is in the window (clickable_checker.js hit-tests each box's centre, and
+  // elementFromPoint is null outside the viewport) and HtmlParser drops unlabelled elements outside it: WebRL's
+  // own pages (webrl/data/htmls.json) have every id and box inside the 1280×720 window. A link below the fold is
+  // not in the HTML until the page is scrolled to it, then it is numbered from 0 like any other.
+  it('leaves out a link below the window, and numbers it once it is scrolled into view', async () => {
+    const page = browser.session.page;
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.setContent(`<!DOCTYPE html><html><head><style>* { margin: 0; padding: 0; border: 0; font: 16px/20px sans-serif; }
+      body { height: 3000px; } a { position: absolute; left: 10px; width: 100px; height: 20px; display: block; }</style></head>
+      <body><a href="#top" style="top:10px">Top link</a><a href="#far" style="top:2000px">Far link</a></body></html>`);
+    const before = presentObservation(await observe(browser.session), 'webrl-html').text;
+    expect(before).toContain('<a id="0" data-text="Top link" data-bbox="10,10,100,20"> Top link </a>');
+    expect(before).not.toContain('Far link');
+    await page.evaluate('window.scrollTo(0, 1900)');
+    const after = presentObservation(await observe(browser.session), 'webrl-html').text;
+    expect(after).toContain('<a id="0" data-text="Far link" data-bbox="10,100,100,20"> Far link </a>');
+    expect(after).not.toContain('Top link');
+  });
 });

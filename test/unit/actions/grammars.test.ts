@@ -42,6 +42,12 @@ describe('BrowserGym grammar', () => {
     expect(parseBrowserGymAction('report_infeasible("no such page")')).toEqual({ type: 'stop', text: 'N/A' });
   });
 
+  // BrowserGym reads strings with ast.literal_eval and skips Python comments (browsergym/core/action/parsers.py).
+  it('reads a call as Python does: escapes decoded, a trailing comment ignored', () => {
+    expect(parseBrowserGymAction('send_msg_to_user("caf\\xe9 \\u2013 ok")  # answer found')).toEqual({ type: 'stop', text: 'café – ok' });
+    expect(parseBrowserGymAction('# the cart\nclick(\'12\')  # its link')).toEqual({ type: 'click', elementId: '12' });
+  });
+
   it('refuses a scroll whose pixels are not a number', () => {
     expect(() => parseBrowserGymAction('scroll(0, "far")')).toThrow('scroll() needs a number of pixels for delta_y, not "far".');
   });

@@ -64,9 +64,22 @@ describe('evaluateMiniWob', () => {
     expect((await evaluateMiniWob(taskPage(null, 'http://127.0.0.1/elsewhere.html'), 'miniwob')).score).toBe(-1);
   });
 
-  it('scores 0 when the task URL changed even if the same tab still has a finished episode (BrowserGym compares URLs exactly)', async () => {
-    const hashed = taskPage({ WOB_DONE_GLOBAL: true, WOB_RAW_REWARD_GLOBAL: 1, WOB_REWARD_REASON: null }, `${TASK_URL}#x`);
-    expect(await evaluateMiniWob(hashed, 'browsergym')).toMatchObject({ success: false, score: 0 });
+  it('scores 0 when the task URL changed even if the same tab still has a finished episode', async () => {
+    const queried = taskPage({ WOB_DONE_GLOBAL: true, WOB_RAW_REWARD_GLOBAL: 1, WOB_REWARD_REASON: null }, `${TASK_URL}?x`);
+    expect(await evaluateMiniWob(queried, 'browsergym')).toMatchObject({ success: false, score: 0 });
+  });
+
+  // search-engine's result links are href="#": the correct click gives +1 and leaves "…search-engine.html#" in the
+  // address bar. BrowserGym compares the URL exactly, so it scores 0 there; so do we, and the check says why.
+  it('scores 0 when only the fragment changed, as BrowserGym does, and says that only the fragment changed', async () => {
+    for (const url of [`${TASK_URL}#`, `${TASK_URL}#tabs-2`]) {
+      for (const [rule, score] of [['browsergym', 0], ['miniwob', -1]] as const) {
+        const solved = taskPage({ WOB_DONE_GLOBAL: true, WOB_RAW_REWARD_GLOBAL: 1, WOB_REWARD_REASON: null }, url);
+        const result = await evaluateMiniWob(solved, rule);
+        expect(result).toMatchObject({ success: false, score });
+        expect(result.checks[0].note).toContain('only its fragment changed, as after a link to "#"');
+      }
+    }
   });
 
   it('does not read the task page from another tab: the active tab decides, and the check says what the other showed', async () => {
