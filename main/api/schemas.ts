@@ -20,6 +20,8 @@ const hash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-character hex blob
 const checkpointPath = z.string().min(1).max(4000).refine((p) => !p.includes('\0'), 'must not contain NUL characters');
 
 const promptName = z.enum(PROMPT_NAMES);
+/** Episodes run at once: a run's, and a training job's rollouts and evaluations (the same browser contexts). */
+const episodesAtOnce = z.number().int().min(1).max(16);
 const trainingRequest = z.object({
   variants: z.array(z.enum(TRAINING_VARIANTS)).min(1).max(TRAINING_VARIANTS.length).refine((v) => new Set(v).size === v.length, 'variants must not repeat'),
   phases: z.number().int().min(0).max(20),
@@ -32,6 +34,7 @@ const trainingRequest = z.object({
   }).partial().strict().optional(),
   overrides: miraOverridesSchema.optional(),
   parallelVariants: z.number().int().min(1).max(TRAINING_VARIANTS.length).optional(),
+  concurrency: episodesAtOnce.optional(),
 }).strict();
 const note = z.string().max(2000).optional();
 const stepIndex = z.number().int().min(0).max(100_000);
@@ -120,7 +123,7 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
       taskIds: z.array(id).min(1).max(10_000),
       policy: policyName,
       seed: z.number().int().optional(),
-      concurrency: z.number().int().min(1).max(16).optional(),
+      concurrency: episodesAtOnce.optional(),
       llm: llmSelection.optional(),
       checkpoint: checkpointPath.optional(),
       stopRules: z.object({

@@ -29,6 +29,9 @@ export interface TrainingRequest {
   overrides?: MiraOverrides;
   /** Variants trained at once, each in its own worker (default: one per available core, at most all). */
   parallelVariants?: number;
+  /** Episodes each trainer worker runs at once (demonstrations, rollouts, test evaluations), as a run's
+   * concurrency (default: the runs' rule over the cores each worker has, services/worker-runner.ts). */
+  concurrency?: number;
 }
 
 export interface TrainingBudget {

@@ -19,6 +19,8 @@ import { trainCriticsCommand } from './train-critics-command';
 import { checkTrainingRequest } from './train-request-check';
 import { closest } from './flag-check';
 import { outputProblem } from '../training/export/output-path';
+import { episodesAtOnce } from '../services/worker-runner';
+import { lossLabel } from '../training/loss-names';
 
 export async function trainCommand(args: ParsedArgs, core: Core, dataDir = '.'): Promise<number> {
   if (args.positionals[0] === 'critics') return trainCriticsCommand(args, core);
@@ -33,9 +35,12 @@ export async function trainCommand(args: ParsedArgs, core: Core, dataDir = '.'):
     instancesPerFamily: flagNumber(args, 'train-instances', 10), seed: flagNumber(args, 'seed', 1),
     budget: budgetFlags(args), ...(overrides ? { overrides } : {}),
     ...(args.flags['parallel-variants'] !== undefined ? { parallelVariants: flagNumber(args, 'parallel-variants', 1) } : {}),
+    ...(args.flags.concurrency !== undefined ? { concurrency: flagNumber(args, 'concurrency', 1) } : {}),
   });
   // Checked by the API's own rules, and the report's path, before the job (minutes to hours) starts.
   checkTrainingRequest(args, request);
+  // Unless told, the runs' default over each worker's cores, recorded so the job's settings say it (as `run` does).
+  request.concurrency ??= episodesAtOnce(request);
   checkTrainingFamilies(request.families, [...new Set(core.catalog?.all().map((i) => i.family) ?? [])]);
   const reportPath = flagString(args, 'report');
   // A report given by the user never goes into the data directory (it would truncate whatever it named there,
@@ -43,7 +48,7 @@ export async function trainCommand(args: ParsedArgs, core: Core, dataDir = '.'):
   const reportProblem = reportPath === undefined ? null : await outputProblem(reportPath, 'file', { dataDir });
   if (reportProblem) throw new UsageError(`--report: ${reportProblem}.`);
   const changed = overridesText(request.overrides);
-  console.log(`Training ${request.variants.join(', ')} on ${request.families.join(', ')}${request.seeds ? ` with seeds ${request.seeds.join(', ')}` : ''}: ${request.phases} MiRA phase(s) after SFT, ${request.instancesPerFamily} instances per family${changed ? `; MiRA settings ${changed}` : ''}`);
+  console.log(`Training ${request.variants.join(', ')} on ${request.families.join(', ')}${request.seeds ? ` with seeds ${request.seeds.join(', ')}` : ''}: ${request.phases} MiRA phase(s) after SFT, ${request.instancesPerFamily} instances per family; ${request.concurrency} episode${request.concurrency === 1 ? '' : 's'} at a time${changed ? `; MiRA settings ${changed}` : ''}`);
   let lastLine = '';
   const off = core.events.subscribe((e) => {
     if (e.event !== 'training') return;
@@ -110,7 +115,7 @@ function bandFlag(flag: string, text: string): [number, number] {
 /** One line per stage boundary and per loss point; intermediate progress ticks are skipped. A study over seeds
  * names the seed with the variant. */
 export function progressLine(p: TrainingProgress, withSeed = false): string | null {
-  if (p.losses) return `[${p.variant ?? '-'}${withSeed && p.seed !== undefined ? ` seed ${p.seed}` : ''}] phase ${p.phase} ${p.stage}: ${Object.entries(p.losses).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}${p.samplesPerSecond ? ` (${p.samplesPerSecond.toFixed(0)} samples/s)` : ''}`;
+  if (p.losses) return `[${p.variant ?? '-'}${withSeed && p.seed !== undefined ? ` seed ${p.seed}` : ''}] phase ${p.phase} ${p.stage}: ${Object.entries(p.losses).map(([k, v]) => `${lossLabel(k)} ${v.toFixed(4)}`).join(', ')}${p.samplesPerSecond ? ` (${p.samplesPerSecond.toFixed(0)} samples/s)` : ''}`;
   if (p.total > 0 && p.done !== p.total && p.done % 10 !== 0) return null;
   return p.message;
 }

@@ -11,7 +11,7 @@ export function checkTrainingRequest(args: ParsedArgs, request: TrainingRequest)
     value: request,
     fields: {
       variants: { flag: 'variants' }, families: { flag: 'families' }, phases: { flag: 'phases' }, instancesPerFamily: { flag: 'train-instances' },
-      seed: { flag: 'seed' }, seeds: { flag: 'seeds' }, parallelVariants: { flag: 'parallel-variants' },
+      seed: { flag: 'seed' }, seeds: { flag: 'seeds' }, parallelVariants: { flag: 'parallel-variants' }, concurrency: { flag: 'concurrency' },
       'budget.sftDemosPerFamily': { flag: 'sft-demos' }, 'budget.rolloutsPerTask': { flag: 'rollouts' }, 'budget.tasksPerPhase': { flag: 'tasks-per-phase' },
       'overrides.alpha': { flag: 'alpha' }, 'overrides.lambda': { flag: 'lambda' }, 'overrides.gamma': { flag: 'gamma' }, 'overrides.beta': { flag: 'beta' },
       'overrides.returnKind': { flag: 'return' }, 'overrides.perplexityBounds': { flag: 'perplexity-band' }, 'overrides.replayCapRatio': { flag: 'replay-cap' },

@@ -133,6 +133,7 @@ export const COMMANDS: readonly CommandUsage[] = [
       { name: 'parallel-variants', value: 'N', text: 'variants trained at once, one worker each (default: one per core)' },
       ...MIRA_FLAGS,
       { name: 'seeds', value: '<n,n,…|a-b>', text: 'the same job once per trainer seed; the study report gives 95% intervals over tasks × seeds (default: --seed)' },
+      { name: 'concurrency', value: 'N', text: 'episodes each trainer worker runs at once: demonstrations, rollouts, tests; 1 to 16 (default: as for run, from the cores per worker)' },
       { name: 'study', value: 'default', text: 'a named study (docs/training.md); flags given next to it override its settings' },
       { name: 'report', value: '<file.html>', text: 'where the self-contained HTML study report goes (default <dataDir>/training/<job>/study.html)' },
       { name: 'runs', value: '<id,id,…>', text: 'train critics: the runs whose scored episodes V and P learn from' },

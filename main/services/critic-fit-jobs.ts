@@ -13,7 +13,7 @@ import type { BackendName } from '../training/backend';
 import type { EpisodeScores } from '../training/critics/fit-recorded';
 import { CRITICS_DIR, FIT_FILE, SCORES_FILE } from '../training/critics/fit-files';
 // No TensorFlow.js on this side (serve must not load it): only the worker the fit starts loads it.
-import { jobOwnerGone } from './job-owner';
+import { JobOwner, type JobOwnerFields } from './job-owner';
 import { runRecordedFit } from '../training/critics/run-recorded-fit';
 
 /** Progress is written to the record at most this often (the start and the end always are). */
@@ -27,6 +27,8 @@ export interface CriticFitJobsOptions {
   patience?: number;
   /** Whether a process is running (a fit 'running' on disk in another live process, the CLI's, is not cut off). */
   isAlive?(pid: number): boolean;
+  /** The clock owner heartbeats are stamped and judged with (tests step it; job-owner.ts). */
+  now?(): number;
 }
 
 const CANCELLED_BY_USER = 'Cancelled by the user.';
@@ -37,8 +39,11 @@ function pick<K extends keyof CriticFitRequest>(request: CriticFitRequest, ...ke
   return Object.fromEntries(keys.filter((k) => request[k] !== undefined).map((k) => [k, request[k]])) as Pick<CriticFitRequest, K>;
 }
 
+/** A fit as its file holds it: the API's record plus its owner's token and heartbeat (job-owner.ts). */
+type StoredFit = CriticFitJob & JobOwnerFields;
+
 interface RunningFit {
-  job: CriticFitJob;
+  job: StoredFit;
   abort: AbortController;
   /** Why it was cancelled, for the record. */
   reason: string;
@@ -49,9 +54,20 @@ export class CriticFitJobs {
   private readonly running = new Map<string, RunningFit>();
   private readonly scores = new Map<string, Promise<Record<string, { runId: string } & EpisodeScores>>>();
   private writes: Promise<void> = Promise.resolve();
+  private readonly owner: JobOwner;
 
   /** `trainingDir`: <dataDir>/training; fits live in its `critics/` folder. */
-  constructor(private readonly store: Store, private readonly trainingDir: string, private readonly options: CriticFitJobsOptions = {}) {}
+  constructor(private readonly store: Store, private readonly trainingDir: string, private readonly options: CriticFitJobsOptions = {}) {
+    this.owner = new JobOwner(() => this.heartbeat(), { now: options.now });
+  }
+
+  /** Stamps every fit running here as alive, on disk (the owner's heartbeat calls it; job-owner.ts). */
+  async heartbeat(): Promise<void> {
+    for (const { job } of this.running.values()) {
+      job.heartbeatAt = this.owner.now();
+      await this.write(job);
+    }
+  }
 
   private get root(): string {
     return join(this.trainingDir, CRITICS_DIR);
@@ -62,8 +78,8 @@ export class CriticFitJobs {
     const runIds = [...new Set(request.runIds)];
     if (runIds.length === 0) throw new Error('Name at least one run to fit the critics on.');
     for (const runId of runIds) if (!(await this.store.runs.get(runId))) throw new Error(`There is no run ${runId}.`);
-    const job: CriticFitJob = {
-      id: randomUUID(), request: { runIds, seed: request.seed ?? 1, ...pick(request, 'maxEpochs', 'patience') }, status: 'running', ownerPid: process.pid, createdAt: new Date().toISOString(),
+    const job: StoredFit = {
+      id: randomUUID(), request: { runIds, seed: request.seed ?? 1, ...pick(request, 'maxEpochs', 'patience') }, status: 'running', ...this.owner.claim(), createdAt: new Date().toISOString(),
       finishedAt: null, progress: null, error: null, result: null,
     };
     await this.write(job);
@@ -130,6 +146,7 @@ export class CriticFitJobs {
       r.abort.abort();
     }
     await Promise.all([...this.running.values()].map((r) => r.done));
+    await this.owner.close();
   }
 
   private async fit(job: CriticFitJob, signal: AbortSignal): Promise<CriticFitResult> {
@@ -171,13 +188,13 @@ export class CriticFitJobs {
     return next;
   }
 
-  private async readAll(): Promise<CriticFitJob[]> {
+  private async readAll(): Promise<StoredFit[]> {
     const names = await readdir(this.root).catch(() => [] as string[]);
-    const jobs: CriticFitJob[] = [];
+    const jobs: StoredFit[] = [];
     for (const name of names) {
       const file = join(this.root, name, FIT_FILE);
       try {
-        jobs.push(JSON.parse(await readFile(file, 'utf8')) as CriticFitJob);
+        jobs.push(JSON.parse(await readFile(file, 'utf8')) as StoredFit);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') console.warn(`Skipping critic fit record ${file}: ${(err as Error).message}`);
       }
@@ -187,9 +204,9 @@ export class CriticFitJobs {
 
   /** A record 'running' on disk that no live process runs: its process was killed mid-fit. This process's own
    * (here or in another core of it, as in tests) and a live process's (a CLI beside the app) are not. */
-  private cutOff(job: CriticFitJob): boolean {
+  private cutOff(job: StoredFit): boolean {
     if (job.status !== 'running' || this.running.has(job.id)) return false;
-    return jobOwnerGone(job.ownerPid, (pid) => this.options.isAlive?.(pid) ?? false);
+    return !this.owner.judge(job, (pid) => this.options.isAlive?.(pid) ?? false).live;
   }
 
   private async markInterrupted(job: CriticFitJob): Promise<void> {

@@ -4,6 +4,11 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { TrainingJob } from '../api/training-types';
+import type { JobOwnerFields } from './job-owner';
+
+/** A job as its file holds it: the API's record plus its owner's token and heartbeat (job-owner.ts), which only
+ * the job services read. Records written before those were kept parse as well: the fields are optional. */
+export type StoredTrainingJob = TrainingJob & JobOwnerFields;
 
 export function jobDir(root: string, jobId: string): string {
   return join(root, jobId);
@@ -18,18 +23,18 @@ export async function writeJob(root: string, job: TrainingJob): Promise<void> {
 }
 
 /** Every readable job, newest first; an unreadable record is reported, not fatal. */
-export async function readJobs(root: string, warn: (message: string) => void = console.warn): Promise<TrainingJob[]> {
+export async function readJobs(root: string, warn: (message: string) => void = console.warn): Promise<StoredTrainingJob[]> {
   let names: string[];
   try {
     names = await readdir(root);
   } catch {
     return [];
   }
-  const jobs: TrainingJob[] = [];
+  const jobs: StoredTrainingJob[] = [];
   for (const name of names) {
     const file = join(root, name, 'job.json');
     try {
-      jobs.push(JSON.parse(await readFile(file, 'utf8')) as TrainingJob);
+      jobs.push(JSON.parse(await readFile(file, 'utf8')) as StoredTrainingJob);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') warn(`Skipping training job record ${file}: ${(err as Error).message}`);
     }

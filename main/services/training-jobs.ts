@@ -4,8 +4,8 @@
 // completed before it survive.
 import { randomUUID } from 'node:crypto';
 import type { EpisodeStopLimits, TrainingJob, TrainingPhaseResult, TrainingProgress, TrainingRequest } from '../api/training-types';
-import { jobDir, readJobs, writeJob } from './job-file';
-import { jobOwnerGone } from './job-owner';
+import { jobDir, readJobs, writeJob, type StoredTrainingJob } from './job-file';
+import { JobOwner, type JobOwnerOptions } from './job-owner';
 
 export interface TrainingRunContext {
   jobId: string;
@@ -26,8 +26,17 @@ const MAX_LOSS_POINTS = 2000;
  * at once (an interrupted job names its phase and stage from the saved progress). */
 const SAVE_EVERY_MS = 2000;
 
+interface RunningJob {
+  job: StoredTrainingJob;
+  abort: AbortController;
+  done: Promise<void>;
+  /** Writes the job now; resolves once every write queued before is on disk. */
+  saveNow(): Promise<void>;
+}
+
 export class TrainingJobs {
-  private readonly running = new Map<string, { job: TrainingJob; abort: AbortController; done: Promise<void> }>();
+  private readonly running = new Map<string, RunningJob>();
+  private readonly owner: JobOwner;
 
   /** `isAlive`: whether a process is running, so that a job another live process runs (the CLI beside the app
    * on one data folder) is listed as running, not cut off; without it only this process's jobs count as live. */
@@ -36,7 +45,18 @@ export class TrainingJobs {
     private readonly runner: TrainingRunner,
     private readonly emit: (progress: TrainingProgress) => void = () => undefined,
     private readonly isAlive: (pid: number) => boolean = () => false,
-  ) {}
+    ownerOptions: JobOwnerOptions = {},
+  ) {
+    this.owner = new JobOwner(() => this.heartbeat(), ownerOptions);
+  }
+
+  /** Stamps every job running here as alive, on disk (the owner's heartbeat calls it; job-owner.ts). */
+  async heartbeat(): Promise<void> {
+    for (const r of this.running.values()) {
+      r.job.heartbeatAt = this.owner.now();
+      await r.saveNow();
+    }
+  }
 
   async list(): Promise<TrainingJob[]> {
     const live = new Map([...this.running].map(([id, r]) => [id, r.job]));
@@ -54,8 +74,8 @@ export class TrainingJobs {
   /** `testTaskIds`: the job's test split (job-test-split.ts) and `evaluationStopRules`: the stop rules its test
    * evaluations run under, kept on the record for "run on the test split" (the same tasks under the same limits). */
   async start(request: TrainingRequest, testTaskIds?: string[], evaluationStopRules?: EpisodeStopLimits): Promise<{ jobId: string; done: Promise<TrainingJob> }> {
-    const job: TrainingJob = {
-      id: randomUUID(), request, status: 'running', ownerPid: process.pid, createdAt: new Date().toISOString(), finishedAt: null,
+    const job: StoredTrainingJob = {
+      id: randomUUID(), request, status: 'running', ...this.owner.claim(), createdAt: new Date().toISOString(), finishedAt: null,
       backend: null, phases: [], lossCurve: [], error: null, last: null, ...(testTaskIds ? { testTaskIds } : {}),
       ...(evaluationStopRules ? { evaluationStopRules } : {}),
     };
@@ -67,10 +87,11 @@ export class TrainingJobs {
     // Writes are chained so the newest state is always the one on disk last.
     let writes = Promise.resolve();
     const save = (force = false) => {
-      if (!force && Date.now() - lastSave < SAVE_EVERY_MS) return;
+      if (!force && Date.now() - lastSave < SAVE_EVERY_MS) return writes;
       lastSave = Date.now();
       const snapshot = structuredClone(job);
       writes = writes.then(() => writeJob(this.root, snapshot)).catch((err: Error) => console.error(`Saving training job ${job.id} failed: ${err.message}`));
+      return writes;
     };
     const ctx: TrainingRunContext = {
       jobId: job.id,
@@ -109,7 +130,7 @@ export class TrainingJobs {
       this.running.delete(job.id);
       this.emit({ jobId: job.id, variant: job.last?.variant ?? null, phase: job.last?.phase ?? 0, stage: job.last?.stage ?? 'evaluation', done: 1, total: 1, message: `Job ${job.status}.` });
     });
-    this.running.set(job.id, { job, abort, done });
+    this.running.set(job.id, { job, abort, done, saveNow: () => save(true) });
     return { jobId: job.id, done: done.then(() => job) };
   }
 
@@ -125,12 +146,13 @@ export class TrainingJobs {
   async close(): Promise<void> {
     for (const r of this.running.values()) r.abort.abort();
     await Promise.all([...this.running.values()].map((r) => r.done));
+    await this.owner.close();
   }
 
   /** A job 'running' on disk that no live process runs: its process was killed (job-owner.ts). */
-  private cutOff(job: TrainingJob): boolean {
+  private cutOff(job: StoredTrainingJob): boolean {
     if (job.status !== 'running' || this.running.has(job.id)) return false;
-    return jobOwnerGone(job.ownerPid, this.isAlive);
+    return !this.owner.judge(job, this.isAlive).live;
   }
 
   private async markInterrupted(job: TrainingJob): Promise<void> {

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { TestOutcome } from '../api/study-types';
 import type { TrainingPhaseResult, TrainingRequest, TrainingVariant } from '../api/training-types';
+import { defaultConcurrency } from '../browser/default-concurrency';
 import type { BackendName } from '../training/backend';
 import { valueHeldOutGap } from '../training/critics/held-out-note';
 import { runTraining } from '../training/phases/run-training';
@@ -42,11 +43,25 @@ export function variantConcurrency(variants: number, cores: number, requested?: 
   return Math.min(variants, Math.max(1, wanted));
 }
 
+/**
+ * Episodes each trainer worker runs at once: the request's `concurrency` when given, else the runs' default
+ * (browser/default-concurrency.ts) over the cores each worker has — every worker drives its own Chromium, so the
+ * lanes training side by side share the machine.
+ */
+export function episodesAtOnce(request: TrainingRequest, cores: number = availableParallelism()): number {
+  if (request.concurrency !== undefined) return request.concurrency;
+  const lanes = variantConcurrency(trainingUnits(request).length, cores, request.parallelVariants);
+  return defaultConcurrency(cores / lanes);
+}
+
 export function workerTrainingRunner(options: WorkerRunnerOptions): TrainingRunner {
   return async (request, ctx) => {
     // One unit per (seed, variant) (issue 17: the same job per trainer seed); units share the lanes.
     const units = trainingUnits(request);
-    const lanes = variantConcurrency(units.length, options.cores?.() ?? availableParallelism(), request.parallelVariants);
+    const cores = options.cores?.() ?? availableParallelism();
+    const lanes = variantConcurrency(units.length, cores, request.parallelVariants);
+    // A job's own concurrency wins over the workbench's trainer options (tests set one); the default is the runs'.
+    const concurrency = request.concurrency ?? options.trainer?.concurrency ?? episodesAtOnce(request, cores);
     // The job's cancel stops every worker; so does one variant's failure (the job fails with its error).
     const stop = new AbortController();
     const onAbort = () => stop.abort();
@@ -66,7 +81,7 @@ export function workerTrainingRunner(options: WorkerRunnerOptions): TrainingRunn
         if (stop.signal.aborted) return;
         const hooks: UnitHooks = { onDemosCached: first ? demosReady : () => {}, onSharedEpisodes: leadsSeed ? () => queue.sharedEpisodesDone(unit.seed) : () => {} };
         try {
-          await trainVariant(unit, request, { ...ctx, signal: stop.signal }, options, hooks);
+          await trainVariant(unit, request, { ...ctx, signal: stop.signal }, options, hooks, concurrency);
         } catch (err) {
           stop.abort();
           throw err;
@@ -92,7 +107,7 @@ interface UnitHooks {
   onSharedEpisodes(): void;
 }
 
-async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: TrainingRunContext, options: WorkerRunnerOptions, hooks: UnitHooks): Promise<void> {
+async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: TrainingRunContext, options: WorkerRunnerOptions, hooks: UnitHooks, concurrency: number): Promise<void> {
   const { variant } = unit;
   const phase = new PhaseAccumulator();
   const progress = new UnitProgress(unit);
@@ -137,7 +152,7 @@ async function trainVariant(unit: TrainingUnit, request: TrainingRequest, ctx: T
       // connection write next to the core's); elsewhere each worker keeps a scratch store.
       ...(options.dataDir ? { rolloutDataDir: options.dataDir, trainingJobId: ctx.jobId } : { rolloutDataDir: join(ctx.dir, 'rollouts', unit.dir) }),
       datasetSeed: options.datasetSeed, families: request.families, instancesPerFamily: request.instancesPerFamily, seed: unit.seed,
-      phases: request.phases, variant, ...trainerOverrides(request.overrides), ...request.budget, browserPath: options.browserPath(), backend: options.backend(), ...options.trainer,
+      phases: request.phases, variant, ...trainerOverrides(request.overrides), ...request.budget, browserPath: options.browserPath(), backend: options.backend(), ...options.trainer, concurrency,
     },
     { onLine: null, onMessage, signal: ctx.signal },
   );

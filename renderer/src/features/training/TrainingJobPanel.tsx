@@ -70,6 +70,7 @@ function setupLine(job: TrainingJob): string {
     `rollouts per task: ${r.budget?.rolloutsPerTask ?? 1}`,
     ...(r.budget?.tasksPerPhase ? [`tasks per phase: ${r.budget.tasksPerPhase}`] : []),
     ...(r.parallelVariants ? [`variants in parallel: ${r.parallelVariants}`] : []),
+    ...(r.concurrency ? [`episodes at once: ${r.concurrency}`] : []),
   ];
   return [r.families.join(', '), `${r.instancesPerFamily} instances per family`, `${r.phases} MiRA phase${r.phases === 1 ? '' : 's'}`, ...budget, r.seeds && r.seeds.length > 1 ? `seeds ${r.seeds.join(', ')}` : `seed ${r.seed}`].join(' · ');
 }
