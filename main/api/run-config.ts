@@ -40,6 +40,12 @@ export const runConfigSchema = z.object({
     model: z.string().min(1).optional(),
     thinkingBudget: z.union([count, z.literal('dynamic'), z.literal('off')]).optional(),
   }).passthrough().optional(),
+  /** Runs of fuzzy_match tasks: the LLM that judges them, fixed when the run starts (runs/evaluation-judge.ts). */
+  judge: z.object({
+    provider: z.enum(LLM_PROVIDER_IDS),
+    model: z.string().min(1),
+    thinkingBudget: z.union([count, z.literal('dynamic'), z.literal('off')]).optional(),
+  }).passthrough().optional(),
   sgo: z.object({
     subgoalCount: positive, replanAfterSteps: positive, subgoalSource: z.enum(['generate', 'latest', 'reference']),
     subgoalSetId: positive, autoraterScreenshot: z.boolean(),

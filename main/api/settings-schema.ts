@@ -54,6 +54,11 @@ export const settingsSchema = z.strictObject({
   miniwobDir: localPath.nullable(),
   trainerBackend: z.enum(['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']),
   browserEndpoints: z.array(browserEndpoint).max(MAX_BROWSER_ENDPOINTS),
+  // The fuzzy_match judge (docs/design/WEBARENA.md §2.2), replaced whole by a patch: 'run' names no model of its own.
+  judge: z.strictObject({
+    provider: z.enum([...LLM_PROVIDER_IDS, 'run'], { error: `must be ${[...LLM_PROVIDER_IDS, 'run'].join(', ')}` }),
+    model: z.string().trim().min(1, 'must name a model (or be null)').max(200).nullable().default(null),
+  }).refine((j) => j.provider !== 'run' || j.model === null, { path: ['model'], message: "must be null when the judge is the run's LLM (choose a provider to name a judge model)" }),
 });
 
 /** settings.json as stored: any subset (older files lack newer fields), each present field checked in full. */

@@ -17,6 +17,9 @@ export interface WorkbenchSettings {
    * main/api/endpoint-spec.ts). Read-only over the API like browserPath: site logins' cookies go to these
    * browsers, so only the user names them (settings.json, `--browser-endpoint`, MIRA_BROWSER_ENDPOINTS). */
   browserEndpoints: string[];
+  /** Who scores fuzzy_match and the N/A rule (docs/design/WEBARENA.md §2.2): 'run' is the run's own LLM; a
+   * provider with model null takes that provider's model above. The originals fix gpt-4-1106-preview. */
+  judge: { provider: LlmProviderId | 'run'; model: string | null };
 }
 
 /** What updateSettings accepts: any subset, sections field by field; never browserPath or browserEndpoints. */
@@ -62,4 +65,5 @@ export const DEFAULT_SETTINGS: WorkbenchSettings = {
   miniwobDir: null,
   trainerBackend: 'auto',
   browserEndpoints: [],
+  judge: { provider: 'run', model: null },
 };

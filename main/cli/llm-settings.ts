@@ -3,6 +3,7 @@ import type { SettingsPatch } from '../api/settings';
 import { parseSettingsPatch, SettingsValidationError } from '../api/settings-schema';
 import { LLM_CACHE_MODES, type CacheMode } from '../llm/client';
 import { flagString, UsageError, type ParsedArgs } from './args';
+import { judgeOptions } from './run-options';
 
 /** The environment variables that set this process's LLM settings (flags win over them). */
 export const LLM_ENV = {
@@ -57,9 +58,18 @@ export function llmSettingsOverrides(args: ParsedArgs, env: NodeJS.ProcessEnv = 
     }
     take('--base-url', baseUrl, { [section]: { baseUrl } });
   }
+  takeJudge(args, take);
   if (patch.gemini && Object.keys(patch.gemini).length === 0) delete patch.gemini;
   if (patch.openaiCompatible && Object.keys(patch.openaiCompatible).length === 0) delete patch.openaiCompatible;
   return patch;
+}
+
+/** The fuzzy_match judge of this `run` (run-options.ts judgeOptions), checked by the settings schema. */
+function takeJudge(args: ParsedArgs, take: (source: string, value: string | undefined, part: SettingsPatch) => void): void {
+  const judge = judgeOptions(args);
+  if (!judge) return;
+  const source = judge.model === null ? '--judge-provider' : '--judge-provider/--judge-model';
+  take(source, judge.model === null ? judge.provider : `${judge.provider} ${judge.model}`, { judge: judge as NonNullable<SettingsPatch['judge']> });
 }
 
 /** `--llm-cache readwrite|refresh|off` for this process: refresh asks again and overwrites what is cached (a reply

@@ -49,6 +49,20 @@ export function llmOptions(args: ParsedArgs): Pick<RunOptions, 'llm' | 'sgo'> {
   return { llm: Object.keys(llm).length ? llm : undefined, sgo: Object.keys(sgo).length ? sgo : undefined };
 }
 
+/** `run --judge-provider run|gemini|openai-compatible [--judge-model NAME]`: the LLM that judges this run's
+ * fuzzy_match checks (docs/design/WEBARENA.md §2.2), laid over Settings' judge for this process
+ * (llm-settings.ts checks it with the settings schema); 'run' is the run's own LLM. The judge setting is
+ * replaced whole, so a model needs its provider named with it. */
+export function judgeOptions(args: ParsedArgs): { provider: string; model: string | null } | undefined {
+  const provider = flagString(args, 'judge-provider');
+  const model = flagString(args, 'judge-model');
+  if (provider === undefined) {
+    if (model !== undefined) throw new UsageError(`--judge-model names the judge's model at a provider: give --judge-provider ${LLM_PROVIDER_IDS.join('|')} with it.`);
+    return undefined;
+  }
+  return { provider, model: model ?? null };
+}
+
 /** `--concurrency N` (parallel browser contexts), `--episode-timeout SECONDS`, `--infra-retries N`. */
 export function schedulerOptions(args: ParsedArgs): Partial<SchedulerSettings> {
   const out: Partial<SchedulerSettings> = {};

@@ -1,8 +1,8 @@
 // A FuzzyJudge backed by an LLM, asking what the originals ask and reading the reply as they read it
 // (docs/design/WEBARENA.md §2.2): web-arena-x/webarena evaluation_harness/helper_functions.py llm_fuzzy_match /
 // llm_ua_match, and VisualAgentBench's copy, which words the fuzzy_match closing line differently. The
-// originals call gpt-4-1106-preview at temperature 0; here the model is the caller's, so verdicts are only as
-// comparable as the judge model is.
+// originals call gpt-4-1106-preview at temperature 0; here the model is the judge setting's (Settings' judge, else
+// the run's LLM; runs/evaluation-judge.ts), so verdicts are only as comparable as the judge model is.
 import type { LlmRequest, LlmResponse } from './types';
 import { JudgeCallError, type FuzzyJudge, type FuzzyPrompt, type FuzzyVerdict } from '../eval/fuzzy';
 

@@ -1,8 +1,11 @@
 // The LLM judge an episode's WebArena checks are scored with (fuzzy_match and the N/A rule, docs/design/WEBARENA.md
-// §2.2): the run's LLM selection (Settings' model when the run names none), every call recorded with the
-// episode like the policy's, and cut short by the episode's abort. The originals judge with gpt-4-1106-preview,
-// so a run's numbers compare with published ones only as far as its judge model does.
+// §2.2). Which LLM is a setting (Settings' judge, `run --judge-provider/--judge-model`): by default the run's own,
+// or a fixed judge model as the originals fix gpt-4-1106-preview, so runs of different agents (an oracle or a
+// baseline included, which have no LLM of their own) are judged alike. A run fixes its judge when it starts and
+// records it (config.judge); every call is recorded with the episode like the policy's, and cut short by the
+// episode's abort.
 import type { LlmSelection } from '../api/inference-types';
+import type { WorkbenchSettings } from '../api/settings';
 import type { TaskRecord } from '../api/types';
 import type { LlmServices } from '../agent/llm-services';
 import { JudgeUnavailableError, type FuzzyJudge } from '../eval/fuzzy';
@@ -12,6 +15,7 @@ import { llmFuzzyJudge } from '../llm/fuzzy-judge';
 export interface JudgeRequest {
   task: Pick<TaskRecord, 'config'>;
   episodeId: string;
+  /** The run's judge (config.judge, fixed by the preflight); a run recorded before judges were: its LLM. */
   llm?: LlmSelection;
   signal?: AbortSignal;
 }
@@ -39,17 +43,55 @@ function refusingJudge(why: string): FuzzyJudge {
   };
 }
 
-/** The preflight's check (runs/preflight.ts): the tasks that need a judge, and whether the run's LLM can be one. */
-export async function judgeProblem(inference: LlmServices | undefined, llm: LlmSelection | undefined, tasks: readonly Pick<TaskRecord, 'id' | 'config'>[]): Promise<string | null> {
+/** What a run asks for: its own LLM, and the judge it recorded when it started (a resume keeps that one). */
+export interface JudgeChoice {
+  llm?: LlmSelection;
+  judge?: LlmSelection;
+}
+
+const RECORDED = "the run's recorded judge";
+/** What to set when a judge cannot be used: a resumed run keeps the judge it recorded, so only its provider's
+ * key and URL can change. */
+const whatToSet = (origin: string) => origin === RECORDED
+  ? "A run keeps the judge it started with: set that provider's key and base URL in Settings, or start a new run of those tasks."
+  : 'Set the judge LLM in Settings (Language model → Judge), or give run --judge-provider and --judge-model, or leave those tasks out.';
+
+/** The selection that judges a run's episodes and where it came from: the recorded judge, else Settings'
+ * judge (provider 'run': the run's LLM). Without settings (a bare core), the run's LLM. */
+export function judgeSelection(choice: JudgeChoice, settings: WorkbenchSettings | undefined): { selection: LlmSelection; origin: string } {
+  if (choice.judge) return { selection: choice.judge, origin: RECORDED };
+  const judge = settings?.judge;
+  if (!judge || judge.provider === 'run') return { selection: choice.llm ?? {}, origin: "the run's LLM" };
+  return { selection: { provider: judge.provider, ...(judge.model ? { model: judge.model } : {}) }, origin: 'the judge LLM set in Settings' };
+}
+
+/** The preflight's check and fix (runs/preflight.ts): the judge of the run's judged tasks, provider and model
+ * named, to record with the run; undefined when no task is judged (or the provider cannot be named without
+ * settings). Throws, naming the tasks and what to set, when that judge cannot be used. */
+export async function fixRunJudge(
+  inference: LlmServices | undefined,
+  readSettings: (() => Promise<WorkbenchSettings>) | undefined,
+  choice: JudgeChoice,
+  tasks: readonly Pick<TaskRecord, 'id' | 'config'>[],
+): Promise<{ judge: LlmSelection | undefined; endpoint: string | null }> {
   const judged = tasks.filter((t) => judgedChecksOf(t.config).length > 0).map((t) => t.id);
-  if (judged.length === 0) return null;
+  if (judged.length === 0) return { judge: undefined, endpoint: null };
+  // Read only now: a run with no judged task does not depend on settings.json.
+  const settings = await readSettings?.();
+  const { selection, origin } = judgeSelection(choice, settings);
   const named = `${judged.slice(0, 5).join(', ')}${judged.length > 5 ? ` and ${judged.length - 5} more` : ''}`;
-  const lead = `${judged.length} task(s) (${named}) are scored by an LLM judge (fuzzy_match), which is the run's LLM`;
-  if (!inference) return `${lead}, and this workbench has no LLM services.`;
+  const lead = `${judged.length} task(s) (${named}) are scored by an LLM judge (fuzzy_match), which is ${origin}`;
+  if (!inference) throw new Error(`${lead}, and this workbench has no LLM services.`);
+  let resolved: Awaited<ReturnType<LlmServices['llm']>>;
   try {
-    await inference.llm(llm);
-    return null;
+    resolved = await inference.llm(selection);
   } catch (err) {
-    return `${lead}: ${err instanceof Error ? err.message : String(err)} Configure an LLM in Settings, or leave those tasks out.`;
+    throw new Error(`${lead}: ${err instanceof Error ? err.message : String(err)} ${whatToSet(origin)}`);
   }
+  const fallback = settings && settings.provider !== 'none' ? settings.provider : undefined;
+  const provider = selection.provider ?? fallback;
+  const judge = provider && {
+    provider, model: resolved.model, ...(resolved.thinkingBudget === undefined ? {} : { thinkingBudget: resolved.thinkingBudget }),
+  };
+  return { judge, endpoint: await inference.endpoint(selection) };
 }

@@ -1,16 +1,17 @@
 // Configuration errors fail a run before it is created (issue 14 "Honest outcomes under faults"): a policy
 // that does not exist, an oracle asked to solve a task it has no solver for, a checkpoint file that is not
-// there, an LLM provider that is not configured or cannot be reached, tasks scored by an LLM judge with no LLM
-// to judge them, WebArena sites that nothing serves, a browser that cannot start. No run row
+// there, an LLM provider that is not configured or cannot be reached, tasks scored by an LLM judge with no
+// usable judge (evaluation-judge.ts), WebArena sites that nothing serves, a browser that cannot start. No run row
 // is written for them; the error says what to fix. What fails later, mid-run, is an infrastructure failure
 // (agent/infra-failure.ts).
 import { stat } from 'node:fs/promises';
 import { connect } from 'node:net';
 import type { LlmSelection } from '../api/inference-types';
+import type { WorkbenchSettings } from '../api/settings';
 import type { TaskRecord } from '../api/types';
 import type { LlmServices } from '../agent/llm-services';
 import { isLlmPolicy, type SgoSettings } from '../agent/sgo-settings';
-import { judgeProblem } from './evaluation-judge';
+import { fixRunJudge } from './evaluation-judge';
 import type { SandboxCatalog } from './sandbox-catalog';
 import { BUILT_IN_POLICIES } from './policies';
 import { isMember, POLICIES } from '../api/registries';
@@ -25,20 +26,25 @@ export interface PreflightDeps {
   browser?: { checkStarts(): Promise<void> };
   /** Where the user's WebArena sites are: each one the tasks need must accept a connection. */
   siteProfile?: () => SiteProfile;
+  /** The settings in effect, for the judge setting (evaluation-judge.ts). */
+  settings?: () => Promise<WorkbenchSettings>;
 }
 
 export interface PreflightRequest {
   policy: string;
   checkpoint?: string;
   llm?: LlmSelection;
+  /** The judge a resumed run recorded when it started. */
+  judge?: LlmSelection;
   sgo?: Partial<SgoSettings>;
 }
 
 /** How long the LLM endpoint may take to accept a TCP connection. */
 const CONNECT_TIMEOUT_MS = 5000;
 
-/** Throws the first configuration error of a run about to start (or be resumed) on `tasks`. */
-export async function preflightRun(deps: PreflightDeps, request: PreflightRequest, tasks: readonly TaskRecord[]): Promise<void> {
+/** Throws the first configuration error of a run about to start (or be resumed) on `tasks`; resolves to the
+ * judge of its fuzzy_match tasks, provider and model named, to record with the run (undefined: none judged). */
+export async function preflightRun(deps: PreflightDeps, request: PreflightRequest, tasks: readonly TaskRecord[]): Promise<LlmSelection | undefined> {
   const { policy } = request;
   if (!isMember(BUILT_IN_POLICIES, policy)) {
     throw new Error(`Unknown policy "${policy}". Available: ${BUILT_IN_POLICIES.join(', ')}.`);
@@ -66,13 +72,19 @@ export async function preflightRun(deps: PreflightDeps, request: PreflightReques
     const without = tasks.filter((t) => !deps.catalog?.get(t.id)?.subgoals.length).map((t) => t.id);
     if (without.length) throw new Error(`--subgoals reference needs the sandbox's reference subgoals; ${without.join(', ')} ${without.length === 1 ? 'has' : 'have'} none. Use --subgoals generate or latest.`);
   }
-  // fuzzy_match checks are judged by the run's LLM: without one those episodes could not be scored.
-  const judge = await judgeProblem(deps.inference, request.llm, tasks);
-  if (judge) throw new Error(judge);
+  // fuzzy_match checks need a judge LLM (Settings' judge, else the run's): without one those episodes could not
+  // be scored. Its endpoint must answer like the policy's.
+  const { judge, endpoint } = await fixRunJudge(deps.inference, deps.settings, request, tasks);
+  if (endpoint) {
+    await checkReachable(endpoint).catch((err: Error) => {
+      throw new Error(`The fuzzy_match judge: ${err.message}`);
+    });
+  }
   if (deps.siteProfile) await checkSites(deps.siteProfile(), tasks);
   // Last, as it may start Chromium: a browser that cannot start would fail every episode of the run, each
   // after its retries (the error says why: browser/launch-failure.ts).
   await deps.browser?.checkStarts();
+  return judge;
 }
 
 async function checkCheckpoint(path: string | undefined): Promise<void> {

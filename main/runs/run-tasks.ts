@@ -20,7 +20,9 @@ export type { RunTasksDeps, RunTasksRequest, StartedRun } from './types';
 /** Creates a run and schedules its episodes. The run's config records everything needed to resume it. */
 export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Promise<StartedRun> {
   const tasks = await loadTasks(deps, request.taskIds);
-  await preflightRun(preflightDeps(deps), request, tasks);
+  // The judge of its fuzzy_match tasks is fixed now and recorded, so a resume or a report names the same one.
+  const judge = await preflightRun(preflightDeps(deps), request, tasks);
+  if (judge) request = { ...request, judge };
   const scheduler = { ...DEFAULT_SCHEDULER, ...request.scheduler };
   const pinned = await withPromptPins(deps, request);
   const run: RunRecord = {
@@ -37,6 +39,7 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
       ...(tasks.some((t) => t.source === 'miniwob') ? { miniwobSuccess: deps.miniwob?.successRule } : {}),
       taskIds: request.taskIds,
       ...(request.llm ? { llm: request.llm } : {}),
+      ...(request.judge ? { judge: request.judge } : {}),
       ...(request.sgo ? { sgo: request.sgo } : {}),
       ...(pinned.promptVersion !== undefined ? { promptVersion: pinned.promptVersion } : {}),
       ...(pinned.promptVersions ? { promptVersions: pinned.promptVersions } : {}),
@@ -66,9 +69,9 @@ export async function resumeRun(deps: RunTasksDeps, runId: string, overrides: Pa
   const config = parseRunConfig(run);
   const stored: RunTasksRequest = { ...config, scheduler: { ...DEFAULT_SCHEDULER, ...config.scheduler, ...overrides } };
   const tasks = await loadTasks(deps, config.taskIds);
-  await preflightRun(preflightDeps(deps), stored, tasks);
+  const judge = await preflightRun(preflightDeps(deps), stored, tasks); // the recorded judge, checked again
   // The versions the run started with (a run stored before they were recorded: its policy prompt's, else the newest).
-  const request = await withPromptPins(deps, stored);
+  const request = await withPromptPins(deps, judge ? { ...stored, judge } : stored);
   if (!(await deps.store.runs.claimForResume(runId))) throw new Error(`Run ${runId} is already running (another resume took it first).`);
   let jobs: Job[];
   try {
@@ -130,7 +133,7 @@ async function withPromptPins(deps: RunTasksDeps, request: RunTasksRequest): Pro
   return { ...request, promptVersions, promptVersion: name ? promptVersions[name] : request.promptVersion };
 }
 
-const preflightDeps = (deps: RunTasksDeps) => ({ catalog: deps.catalog, inference: deps.inference ?? undefined, browser: deps.pool, siteProfile: deps.siteProfile });
+const preflightDeps = (deps: RunTasksDeps) => ({ catalog: deps.catalog, inference: deps.inference ?? undefined, browser: deps.pool, siteProfile: deps.siteProfile, settings: deps.settings });
 
 function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, jobs: Job[], tasks: Map<string, TaskRecord>): StartedRun {
   const cancelController = new AbortController();
@@ -161,7 +164,7 @@ function execute(deps: RunTasksDeps, run: RunRecord, request: RunTasksRequest, j
             })
             : undefined;
           const monitor = llm ? llm.monitor : subgoals?.length ? predicateMonitor(subgoals) : undefined;
-          const judge = await episodeJudge(deps.inference ?? undefined, { task, episodeId, llm: request.llm, signal });
+          const judge = await episodeJudge(deps.inference ?? undefined, { task, episodeId, llm: request.judge ?? request.llm, signal });
           if (!llm && subgoals?.length) await deps.inference?.linkReference(episodeId, task.id, subgoals);
           return runtime.run({
             task, seed: job.seed, runId: run.id, episodeId, stopRules: request.stopRules, signal, monitor, forkedFrom: request.fork,

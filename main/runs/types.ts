@@ -8,6 +8,7 @@ import type { ScreenshotCapture } from '../agent/screenshot-capture';
 import type { SgoSettings } from '../agent/sgo-settings';
 import type { StopRules } from '../agent/stop-rules';
 import type { LlmSelection } from '../api/inference-types';
+import type { WorkbenchSettings } from '../api/settings';
 import type { EpisodeRecord, ForkProvenance, RunRecord } from '../api/types';
 import type { MiniWobSuccessRule } from '../eval/miniwob-reward';
 import type { SandboxServer } from '../sandbox/server';
@@ -34,6 +35,9 @@ export interface RunTasksRequest {
   scheduler?: Partial<SchedulerSettings>;
   /** LLM policies: provider/model/thinking budget (Settings fill the rest) and SGO settings (K, re-plan N). */
   llm?: LlmSelection;
+  /** The LLM that judges fuzzy_match checks, provider and model named (runs/evaluation-judge.ts); the preflight
+   * fixes it from Settings when a run starts, and a resume keeps the recorded one. */
+  judge?: LlmSelection;
   sgo?: Partial<SgoSettings>;
   /** 'local': the trained policy's checkpoint (a phase-<n>.json file or a training job's directory). */
   checkpoint?: string;
@@ -77,6 +81,8 @@ export interface RunTasksDeps extends EpisodeRuntimeDeps {
   onProgress?(runId: string, progress: JobProgress): void;
   /** Prompts, subgoal sets, verdicts and LLM clients; the LLM policies need them. */
   inference: LlmServices | null;
+  /** The settings in effect, for the judge setting (runs/evaluation-judge.ts); without it the judge is the run's LLM. */
+  settings?(): Promise<WorkbenchSettings>;
 }
 
 export interface StartedRun {

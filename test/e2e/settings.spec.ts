@@ -23,6 +23,7 @@ test.afterAll(async ({ browser }, testInfo) => {
   await page.getByLabel('Provider', { exact: true }).selectOption('none');
   await page.getByLabel('Gemini model', { exact: true }).fill('gemini-2.5-pro');
   for (const field of ['OpenAI-compatible base URL', 'OpenAI-compatible model', 'WebArena SHOPPING']) await page.getByLabel(field, { exact: true }).fill('');
+  await page.getByLabel('Judge provider', { exact: true }).selectOption('run');
   await save(page);
   await context.close();
 });
@@ -50,6 +51,31 @@ test('Save stores provider, model, base URL and a site URL; a reload shows them'
   await expect(page.getByLabel('OpenAI-compatible model', { exact: true })).toHaveValue('Qwen2.5-7B-Instruct');
   await expect(page.getByLabel('WebArena SHOPPING', { exact: true })).toHaveValue('http://localhost:7770');
   await expect(page.getByLabel('WebArena REDDIT', { exact: true })).toHaveValue('');
+});
+
+// The fuzzy_match judge (docs/design/WEBARENA.md §2.2): the run's LLM by default, or a fixed provider and model.
+test('the judge: a provider and model are saved and shown after a reload, and the run\'s LLM again', async ({ page }) => {
+  await openSettings(page);
+  const provider = page.getByLabel('Judge provider', { exact: true });
+  const model = page.getByLabel('Judge model', { exact: true });
+  await expect(provider).toHaveValue('run');
+  await expect(model).toBeDisabled();
+  await provider.selectOption('gemini');
+  await model.fill('gemini-judge-e2e');
+  await save(page);
+
+  await page.reload();
+  await expect(provider).toHaveValue('gemini');
+  await expect(model).toHaveValue('gemini-judge-e2e');
+  await expect(page.getByTestId('judge-how')).toContainText('Every run is judged by this model at temperature 0');
+
+  await provider.selectOption('run');
+  await expect(model).toBeDisabled();
+  await expect(model).toHaveValue('');
+  await save(page);
+  await page.reload();
+  await expect(provider).toHaveValue('run');
+  await expect(page.getByTestId('judge-how')).toContainText("Judged by the LLM each run uses");
 });
 
 test('a wrong field is refused by name and nothing is saved', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type SecretStatus, type WorkbenchSettings } from '../../../main/api/settings';
-import { providerGap } from '../../../renderer/src/features/settings/provider-gap';
+import { judgeGap, providerGap } from '../../../renderer/src/features/settings/provider-gap';
 
 // The Settings page says what a chosen provider still lacks, the way an LLM run would refuse (the first-hour
 // audit of 2026-12-05: choosing Gemini and saving said only "Settings saved.", and the next react run failed).
@@ -22,5 +22,21 @@ describe('providerGap', () => {
     expect(providerGap(withProvider('openai-compatible'), secrets(false))).toMatch(/^The OpenAI-compatible provider has no base URL yet/);
     expect(providerGap(withProvider('openai-compatible', { baseUrl: 'http://127.0.0.1:8000/v1', model: null }), secrets(false))).toMatch(/^The OpenAI-compatible provider has no model name yet/);
     expect(providerGap(withProvider('openai-compatible', { baseUrl: 'http://127.0.0.1:8000/v1', model: 'qwen' }), secrets(false))).toBeNull();
+  });
+});
+
+describe('judgeGap', () => {
+  const withJudge = (judge: WorkbenchSettings['judge'], openaiCompatible = DEFAULT_SETTINGS.openaiCompatible): WorkbenchSettings => ({ ...DEFAULT_SETTINGS, openaiCompatible, judge });
+
+  it('says nothing when the judge is the run\'s LLM (the provider above is checked instead)', () => {
+    expect(judgeGap(withJudge({ provider: 'run', model: null }), secrets(false))).toBeNull();
+  });
+
+  it('checks the judge\'s own provider, with its model, whatever the run\'s provider is', () => {
+    expect(judgeGap(withJudge({ provider: 'gemini', model: 'gemini-2.5-pro' }), secrets(false))).toMatch(/^The judge cannot be used yet, so runs of fuzzy_match tasks are refused\. Gemini has no API key yet/);
+    expect(judgeGap(withJudge({ provider: 'gemini', model: null }), secrets(true))).toBeNull();
+    const server = { baseUrl: 'http://127.0.0.1:8000/v1', model: null };
+    expect(judgeGap(withJudge({ provider: 'openai-compatible', model: null }, server), secrets(false))).toMatch(/has no model name yet/);
+    expect(judgeGap(withJudge({ provider: 'openai-compatible', model: 'gpt-4-1106-preview' }, server), secrets(false))).toBeNull();
   });
 });

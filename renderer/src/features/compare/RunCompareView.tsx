@@ -7,6 +7,7 @@ import { successRate } from '../runs/RunList';
 import { familyRates, sharedRates, taskDiff, type TaskChange, type TaskSide } from './run-diff';
 import { formatDateTime } from '../../components/format-time';
 import { signTestText } from './sign-test';
+import { judgeMismatch, judgeOf, judgeText } from '../report/run-judge';
 
 const CHANGE_LABEL: Record<TaskChange, string> = {
   fixed: 'fixed', broke: 'broke', same: 'same', unscored: 'not scored', 'only-left': 'only in A', 'only-right': 'only in B',
@@ -58,6 +59,7 @@ export function RunCompareView({ left, right }: { left: string; right: string })
           <SummaryRow label="Run" a={<a href={`#/run/${a.id}`}>{a.id.slice(0, 8)}</a>} b={<a href={`#/run/${b.id}`}>{b.id.slice(0, 8)}</a>} />
           <SummaryRow label="Policy" a={String(a.config.policy ?? '—')} b={String(b.config.policy ?? '—')} />
           <SummaryRow label="Model" a={a.model ?? '—'} b={b.model ?? '—'} />
+          <SummaryRow label="Judge" a={judgeText(judgeOf(a))} b={judgeText(judgeOf(b))} />
           <SummaryRow label="Prompt" a={a.promptVersion === null ? '—' : `v${a.promptVersion}`} b={b.promptVersion === null ? '—' : `v${b.promptVersion}`} />
           <SummaryRow label="Subgoals" a={versions(a)} b={versions(b)} />
           <SummaryRow label="SR" a={successRate(a)} b={successRate(b)} testId="compare-sr" />
@@ -67,6 +69,7 @@ export function RunCompareView({ left, right }: { left: string; right: string })
           <SummaryRow label="Started" a={formatDateTime(a.createdAt)} b={formatDateTime(b.createdAt)} />
         </tbody>
       </table>
+      {judgeMismatch(a, b) && <p className="small" role="note" data-testid="judge-mismatch">{judgeMismatch(a, b)}</p>}
       {sameTasks || (
         <p className="small" role="note" data-testid="task-overlap">
           The runs ran different tasks ({shared.sharedTasks} in common, {shared.leftTasks - shared.sharedTasks} only in A, {shared.rightTasks - shared.sharedTasks} only in B):

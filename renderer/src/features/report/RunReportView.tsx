@@ -15,6 +15,7 @@ import { RunEpisodes } from './RunEpisodes';
 import { RunLlmUsage } from './RunLlmUsage';
 import { RunPromptVersions } from './RunPromptVersions';
 import { RunStatusBanner } from './RunStatusBanner';
+import { RunJudge } from './RunJudge';
 import { SubgoalQuality } from './SubgoalQuality';
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
@@ -85,6 +86,7 @@ export function RunReportView({ runId }: { runId: string }) {
       <p className="headline" data-testid="overall-sr">Success rate {pct(o.rate)} ({o.successes}/{o.total} episodes)</p>
       {notCounted && <p className="small" role="note" data-testid="not-counted">{notCounted}</p>}
       <RunEpisodes runId={runId} />
+      {run && <RunJudge run={run} />}
       <RunLlmUsage runId={runId} />
       <div className="charts">
         <BarChart

@@ -3,7 +3,8 @@ import type { CoreInfo } from '../../../../main/api/contract';
 import type { SettingsPatch, SettingsView as View, SiteName, WorkbenchSettings } from '../../../../main/api/settings';
 import { getClient } from '../../api/client';
 import { BrowserField } from './BrowserField';
-import { providerGap } from './provider-gap';
+import { JudgeField } from './JudgeField';
+import { judgeGap, providerGap } from './provider-gap';
 import { SecretField } from './SecretField';
 
 // The renderer imports only types from main/api: the list is spelled out, checked against SiteName.
@@ -14,7 +15,7 @@ function patchOf({ browserPath: _readOnly, browserEndpoints: _startUpOnly, ...ed
   return editable;
 }
 
-/** Provider, models, keys, browser, WebArena site URLs, MiniWoB++ checkout and trainer backend. */
+/** Provider, models, keys, the fuzzy_match judge, browser, WebArena site URLs, MiniWoB++ checkout and trainer backend. */
 export function SettingsView() {
   const [view, setView] = useState<View | null>(null);
   const [draft, setDraft] = useState<WorkbenchSettings | null>(null);
@@ -42,6 +43,7 @@ export function SettingsView() {
   const text = (v: string) => (v.trim() === '' ? null : v.trim());
   // About the saved settings (what a run uses), not the unsaved draft.
   const gap = providerGap(view.settings, view.secrets);
+  const judgeProblem = judgeGap(view.settings, view.secrets);
 
   return (
     <section aria-labelledby="settings-heading" className="settings">
@@ -63,6 +65,8 @@ export function SettingsView() {
         <div className="field"><label htmlFor="oa-model">OpenAI-compatible model</label><input id="oa-model" value={draft.openaiCompatible.model ?? ''} onChange={(e) => set({ openaiCompatible: { ...draft.openaiCompatible, model: text(e.target.value) } })} /></div>
         <SecretField name="gemini_api_key" label="Gemini API key" status={view.secrets.gemini_api_key} pendingEndpoint={draft.gemini.baseUrl !== view.settings.gemini.baseUrl} onSave={(n, v) => act(() => client.setSecret(n, v), 'Key saved.')} onClear={(n) => act(() => client.clearSecret(n), 'Key removed.')} />
         <SecretField name="openai_api_key" label="OpenAI-compatible API key" status={view.secrets.openai_api_key} pendingEndpoint={draft.openaiCompatible.baseUrl !== view.settings.openaiCompatible.baseUrl} onSave={(n, v) => act(() => client.setSecret(n, v), 'Key saved.')} onClear={(n) => act(() => client.clearSecret(n), 'Key removed.')} />
+        <JudgeField judge={draft.judge} info={info} onChange={(judge) => set({ judge })} />
+        {judgeProblem && <p className="secret-warning" data-testid="judge-gap">{judgeProblem}</p>}
       </section>
       <section className="panel" aria-label="Browser and benchmarks">
         <h2>Browser and benchmarks</h2>

@@ -15,3 +15,13 @@ export function providerGap(settings: WorkbenchSettings, secrets: Record<SecretN
       return null;
   }
 }
+
+/** What the saved settings lack before the judge LLM set apart from the run's (docs/design/WEBARENA.md §2.2) can
+ * score fuzzy_match tasks: the same checks, on the judge's provider with its model. null for the run's LLM. */
+export function judgeGap(settings: WorkbenchSettings, secrets: Record<SecretName, SecretStatus>): string | null {
+  const { provider, model } = settings.judge;
+  if (provider === 'run') return null;
+  const openaiCompatible = { ...settings.openaiCompatible, model: model ?? settings.openaiCompatible.model };
+  const gap = providerGap({ ...settings, provider, openaiCompatible }, secrets);
+  return gap && `The judge cannot be used yet, so runs of fuzzy_match tasks are refused. ${gap}`;
+}

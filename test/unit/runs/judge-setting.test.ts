@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type WorkbenchSettings } from '../../../main/api/settings';
+import { mergeSettings, parseSettingsPatch, parseStoredSettings } from '../../../main/api/settings-schema';
+import { judgeSelection } from '../../../main/runs/evaluation-judge';
+
+// The fuzzy_match judge is a setting (docs/design/WEBARENA.md §2.2): the run's LLM by default, or a fixed
+// provider and model as the originals fix gpt-4-1106-preview. Before, the judge was always the run's LLM.
+const withJudge = (judge: WorkbenchSettings['judge']): WorkbenchSettings => ({ ...DEFAULT_SETTINGS, provider: 'gemini', judge });
+
+describe('the judge setting', () => {
+  it('defaults to the run\'s LLM, also for a settings.json written before it existed', () => {
+    expect(DEFAULT_SETTINGS.judge).toEqual({ provider: 'run', model: null });
+    expect(mergeSettings(DEFAULT_SETTINGS, parseStoredSettings({ provider: 'gemini' }, 'settings.json')).judge).toEqual({ provider: 'run', model: null });
+  });
+
+  it('is replaced whole by a patch; a provider alone leaves the model to that provider\'s setting', () => {
+    expect(parseSettingsPatch({ judge: { provider: 'gemini' } })).toEqual({ judge: { provider: 'gemini', model: null } });
+    const saved = mergeSettings(withJudge({ provider: 'gemini', model: 'gemini-2.5-pro' }), parseSettingsPatch({ judge: { provider: 'openai-compatible', model: 'gpt-4-1106-preview' } }));
+    expect(saved.judge).toEqual({ provider: 'openai-compatible', model: 'gpt-4-1106-preview' });
+  });
+
+  it('refuses an unknown provider, and a model for the run\'s LLM, naming the field', () => {
+    expect(() => parseSettingsPatch({ judge: { provider: 'gpt4', model: null } })).toThrow('updateSettings: judge.provider: must be gemini, openai-compatible, run');
+    expect(() => parseSettingsPatch({ judge: { provider: 'run', model: 'x' } })).toThrow("judge.model: must be null when the judge is the run's LLM");
+    expect(() => parseSettingsPatch({ judge: { provider: 'gemini', model: '' } })).toThrow('judge.model: must name a model (or be null)');
+    expect(() => parseSettingsPatch({ judge: { provider: 'gemini', model: null, key: 'sk-x' } })).toThrow('judge: unknown field key');
+  });
+});
+
+describe('judgeSelection', () => {
+  const runLlm = { provider: 'openai-compatible' as const, model: 'qwen-7b' };
+
+  it('is the run\'s LLM when Settings say so, or when there are no settings', () => {
+    expect(judgeSelection({ llm: runLlm }, withJudge({ provider: 'run', model: null }))).toEqual({ selection: runLlm, origin: "the run's LLM" });
+    expect(judgeSelection({}, undefined)).toEqual({ selection: {}, origin: "the run's LLM" });
+  });
+
+  it('is Settings\' judge whatever the run\'s LLM, its model left to the provider\'s setting when unnamed', () => {
+    expect(judgeSelection({ llm: runLlm }, withJudge({ provider: 'gemini', model: 'gemini-judge' }))).toEqual({
+      selection: { provider: 'gemini', model: 'gemini-judge' }, origin: 'the judge LLM set in Settings',
+    });
+    expect(judgeSelection({ llm: runLlm }, withJudge({ provider: 'gemini', model: null })).selection).toEqual({ provider: 'gemini' });
+  });
+
+  it('keeps a judge the run recorded, over whatever Settings say now', () => {
+    const recorded = { provider: 'gemini' as const, model: 'gemini-2.5-pro', thinkingBudget: 0 };
+    expect(judgeSelection({ llm: runLlm, judge: recorded }, withJudge({ provider: 'openai-compatible', model: 'other' }))).toEqual({
+      selection: recorded, origin: "the run's recorded judge",
+    });
+  });
+});
