@@ -7,6 +7,7 @@ import { defaultConcurrency } from './default-concurrency';
 import { BrowserEndpoint } from './browser-endpoint';
 import { DEFAULT_REMOTE_MAX, type BrowserEndpointSpec } from '../api/endpoint-spec';
 import { EndpointRouter } from './endpoint-router';
+import { redactEndpointError } from './endpoint-secrets';
 import { BrowserSession } from './session';
 import { explainLaunchFailure } from './launch-failure';
 
@@ -130,7 +131,11 @@ export class BrowserPool {
     for (const spec of specs) {
       if (spec.kind === 'local') continue;
       // A server that takes the connection but never answers must fail the attempt, not hang the episode.
-      const open = () => (spec.kind === 'cdp' ? chromium.connectOverCDP(spec.url, { timeout: CONNECT_TIMEOUT_MS }) : chromium.connect(spec.url, { timeout: CONNECT_TIMEOUT_MS }));
+      // Playwright's errors quote the URL, credentials and all: redacted before anyone sees them (endpoint-secrets.ts).
+      const connect = () => (spec.kind === 'cdp' ? chromium.connectOverCDP(spec.url, { timeout: CONNECT_TIMEOUT_MS }) : chromium.connect(spec.url, { timeout: CONNECT_TIMEOUT_MS }));
+      const open = () => connect().catch((err: unknown) => {
+        throw redactEndpointError(err, spec.url);
+      });
       out.push(new BrowserEndpoint(spec.kind, BrowserEndpoint.labelFor(spec.kind, spec.url), () => spec.max ?? DEFAULT_REMOTE_MAX, open, lost));
     }
     return out;
@@ -185,7 +190,9 @@ export class BrowserPool {
         const parked = this.shelf?.take({ endpoint, viewport });
         if (parked) return parked;
         const browser = await endpoint.connection();
-        return browser.newContext({ viewport, ignoreHTTPSErrors: true });
+        // No downloads: a page could otherwise fill the disk with files kept until the context closes, and no
+        // task needs one.
+        return browser.newContext({ viewport, ignoreHTTPSErrors: true, acceptDownloads: false });
       }, options.signal);
     } catch (err) {
       release();

@@ -124,6 +124,9 @@ async function targetChecks(target: ProgramHtmlTarget, label: string, input: Pro
   }
   if (url === 'last') notes.push(`url "last": the page as the agent left it (${page.url()})`);
   else {
+    // The URL is the task file's or a link a helper read off a page: web pages only, as goto (actions/executor.ts).
+    // file:// would open the user's files to prep_actions (task JavaScript) and to the stored evaluation.
+    if (!/^https?:\/\//i.test(url.trim())) throw new Error(`program_html opens web pages only (http or https), not "${url.slice(0, 80)}".`);
     await page.goto(url);
     if (input.settleMs > 0) await new Promise((r) => setTimeout(r, input.settleMs));
     if (!notes.length) notes.push(`navigated to ${url}`);

@@ -5,6 +5,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
+import { redactEndpoint } from '../api/endpoint-spec';
 import { SECRET_NAMES, type SecretName, type SettingsPatch, type SettingsView } from '../api/settings';
 import { clearKeysForOtherEndpoints, endpointFor, keyStatus, saveKey, type KeyPolicy } from './api-keys';
 import type { SecretStore } from './secret-store';
@@ -25,7 +26,9 @@ export function createSettingsApi(store: SettingsStore, secrets: SecretStore, po
   const view = async (): Promise<SettingsView> => {
     const settings = await store.load();
     const statuses = await Promise.all(SECRET_NAMES.map(async (name) => [name, await keyStatus(secrets, name, settings, policy)] as const));
-    return { settings, secrets: Object.fromEntries(statuses) as SettingsView['secrets'] };
+    // Endpoint URLs may carry a token or password; front ends get them as the status shows them (start-up only).
+    const shown = { ...settings, browserEndpoints: settings.browserEndpoints.map(redactEndpoint) };
+    return { settings: shown, secrets: Object.fromEntries(statuses) as SettingsView['secrets'] };
   };
   return {
     getSettings: view,

@@ -10,7 +10,8 @@ export const BLOBS_DIR = 'blobs';
 /** Creates the data directory when needed and checks that it and its database can be written. */
 export async function prepareDataDir(dataDir: string): Promise<void> {
   try {
-    await mkdir(dataDir, { recursive: true });
+    // The user's own: it holds what agents saw on logged-in sites and what was sent to LLM providers.
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
   } catch (err) {
     throw new Error(`The data directory ${dataDir} cannot be created (${codeOf(err)}): create it yourself, or pass --data <dir> (or MIRA_DATA_DIR) to use another one.`);
   }

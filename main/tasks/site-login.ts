@@ -95,7 +95,13 @@ export class SiteLogins {
 /** Cookies from a Playwright storage_state file (relative paths against WEBARENA_AUTH_DIR or the working
  * directory); null when the file is absent, so the recipes log in instead. */
 async function readStorageState(path: string, env: Record<string, string | undefined>): Promise<SessionCookie[] | null> {
-  const full = resolve(env.WEBARENA_AUTH_DIR ?? process.cwd(), path.replace(/^\.\/\.auth\//, env.WEBARENA_AUTH_DIR ? '' : './.auth/'));
+  const base = resolve(env.WEBARENA_AUTH_DIR ?? process.cwd());
+  const full = resolve(base, path.replace(/^\.\/\.auth\//, env.WEBARENA_AUTH_DIR ? '' : './.auth/'));
+  // The path is the task file's: only the auth folder's files, never any JSON file of the user's (its cookies
+  // would go to the pages the task drives). resolve(base, 'x') minus the x is the folder with its separator.
+  if (!full.startsWith(resolve(base, 'x').slice(0, -1))) {
+    throw new LoginError(`storage_state "${path}" names a file outside the auth folder ${base}; keep login states there (WEBARENA_AUTH_DIR).`);
+  }
   let text: string;
   try {
     text = await readFile(full, 'utf8');

@@ -28,6 +28,13 @@ const CONTENT_TYPES: Record<string, string> = {
 export async function serveMiniWob(htmlDir: string, port = 0): Promise<MiniWobServer> {
   const root = resolve(htmlDir);
   const server = createServer(async (req, res) => {
+    // Only the loopback names it is reached by: a rebound DNS name (a page in the user's browser) reads nothing,
+    // as at the web host (main/host/host-guard.ts).
+    const { port: own } = server.address() as AddressInfo;
+    if (![`127.0.0.1:${own}`, `localhost:${own}`].includes((req.headers.host ?? '').toLowerCase())) {
+      res.writeHead(421).end('Misdirected request: this server answers only on this machine.');
+      return;
+    }
     let path: string;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

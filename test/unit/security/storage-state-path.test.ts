@@ -1,0 +1,45 @@
+// Security: a task file's storage_state names a file in the auth folder (WEBARENA_AUTH_DIR, else the working
+// directory: the original harness's ./.auth/*.json), nothing else. A task file someone shares could otherwise
+// name any JSON file of the user's — a Playwright project's saved login for a real site — and its cookies went
+// into the episode's browser, which the task's pages then drive; a non-JSON file's first characters were
+// quoted in the error.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TaskRecord } from '../../../main/api/types';
+import type { BrowserPool } from '../../../main/browser/pool';
+import { SiteLogins } from '../../../main/tasks/site-login';
+
+let root: string;
+let authDir: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'mira-storage-state-'));
+  authDir = join(root, 'auth');
+  await mkdir(authDir);
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const cookie = (value: string) => ({ cookies: [{ name: 'session', value, domain: 'example.test', path: '/' }] });
+// A pool is only needed to log in by recipe, which these tasks (no site profile) never do.
+const logins = () => new SiteLogins({} as BrowserPool, { WEBARENA_AUTH_DIR: authDir });
+const taskWith = (storageState: string) => ({ config: { storage_state: storageState }, sites: ['gitlab'] }) as unknown as TaskRecord;
+
+describe('storage_state paths', () => {
+  it('reads a file in the auth folder, as the original configs name it', async () => {
+    await writeFile(join(authDir, 'gitlab_state.json'), JSON.stringify(cookie('from-auth-dir')));
+    const cookies = await logins().cookiesFor(taskWith('./.auth/gitlab_state.json'), {});
+    expect(cookies.map((c) => c.value)).toEqual(['from-auth-dir']);
+  });
+
+  it.each([
+    ['an absolute path', () => join(root, 'elsewhere', 'user.json')],
+    ['a path that climbs out', () => '../elsewhere/user.json'],
+  ])('refuses %s outside the auth folder, reading nothing', async (_name, path) => {
+    await mkdir(join(root, 'elsewhere'));
+    await writeFile(join(root, 'elsewhere', 'user.json'), JSON.stringify(cookie('REAL-SESSION')));
+    await expect(logins().cookiesFor(taskWith(path()), {})).rejects.toThrow(/outside the auth folder/);
+  });
+});
