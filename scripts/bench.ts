@@ -11,6 +11,7 @@ import { benchStart } from './bench/start';
 import { benchTrainer } from './bench/trainer';
 import { benchTrainerBackends } from './bench/trainer-backends';
 import { benchUi } from './bench/ui';
+import { pickSections } from './bench/sections';
 
 // `trainer --backend wasm,cpu` compares backends in one run (issue 17).
 const args = process.argv.slice(2);
@@ -30,9 +31,12 @@ const SECTIONS: Record<string, () => Promise<unknown>> = {
   'critic-fit': () => benchCriticFitLoop(Number(process.env.BENCH_CRITIC_TASKS ?? 4), Number(process.env.BENCH_CRITIC_ROUNDS ?? 3)),
 };
 
-const wanted = args;
-for (const [name, run] of Object.entries(SECTIONS)) {
-  if (wanted.length && !wanted.includes(name)) continue;
+const picked = pickSections(args, Object.keys(SECTIONS));
+if ('error' in picked) {
+  console.error(picked.error);
+  process.exit(2);
+}
+for (const name of picked.sections) {
   console.log(`\n## ${name}`);
-  await run();
+  await SECTIONS[name]();
 }

@@ -3,12 +3,13 @@ import type { Action, ActionType, Box } from '../api/types';
 import type { ObservedNode } from '../browser/observation-types';
 import type { BrowserSession } from '../browser/session';
 import { hoverSettled, NAVIGATION_TIMEOUT_MS, SettleWatch } from '../browser/settle';
+import { isWebPageUrl } from '../browser/web-page-url';
 import { ActionError } from './errors';
 import { checkClickLanding, clearField, listensForKeys } from './landing';
 import { keyForPlatform, matchingOptionIndex, scrollPage } from './execution-style';
 
-/** The URLs goto may open: http(s) pages and the empty page. */
-const GOTO_ALLOWED = /^(https?:\/\/|about:blank$)/i;
+/** The URLs goto may open: web pages (browser/web-page-url.ts) and the empty page. */
+const gotoAllowed = (url: string) => isWebPageUrl(url) || /^about:blank$/i.test(url.trim());
 
 const ACTION_TIMEOUT_MS = 5_000;
 
@@ -136,7 +137,7 @@ const EXECUTORS: Record<ActionType, Executor> = {
     // A page or an LLM reply can talk the agent into any URL: file:// would put the user's files into the next
     // observation (sent to the provider, stored, shown), and chrome:, view-source:, data: or javascript: are no
     // web page a task asks for. Web pages only, as a task's start_url (tasks/webarena-validate.ts).
-    if (!GOTO_ALLOWED.test(action.url.trim())) throw new ActionError('execution', `goto opens web pages only (http or https), not "${action.url.slice(0, 80)}".`);
+    if (!gotoAllowed(action.url)) throw new ActionError('execution', `goto opens web pages only (http or https), not "${action.url.slice(0, 80)}".`);
     await session.page.goto(action.url, { timeout: NAVIGATION_TIMEOUT_MS });
   },
   async go_back(_action, session) {

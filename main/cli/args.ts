@@ -9,7 +9,13 @@ export interface ParsedArgs {
 
 /** A mistake in the command line itself (unknown flag, bad value): the CLI prints it and exits 2, before
  * anything is stored. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** The error for a wrong value, by where it came from: a flag's (`--x`) is the command line's own mistake,
+   * a UsageError (exit 2, as README says); an environment variable's stays a plain Error (exit 1). */
+  static forSource(source: string, message: string): Error {
+    return source.startsWith('--') ? new UsageError(message) : new Error(message);
+  }
+}
 
 /** `switches` are the flags that take no value: the word after one is a positional, not its value
  * (`list --training tasks`, `run --all shop/x`). */

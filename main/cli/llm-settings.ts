@@ -27,7 +27,7 @@ export function llmSettingsOverrides(args: ParsedArgs, env: NodeJS.ProcessEnv = 
   const provider = providerFlag ?? fromEnv(LLM_ENV.provider);
   const providerSource = providerFlag !== undefined ? '--provider' : LLM_ENV.provider;
   if (provider !== undefined && !(PROVIDERS as readonly string[]).includes(provider)) {
-    throw new Error(`${providerSource} must be ${PROVIDERS.join(', ')}, not "${provider}".`);
+    throw UsageError.forSource(providerSource, `${providerSource} must be ${PROVIDERS.join(', ')}, not "${provider}".`);
   }
   const patch: SettingsPatch = {};
   const take = (source: string, value: string | undefined, part: SettingsPatch) => {
@@ -35,7 +35,7 @@ export function llmSettingsOverrides(args: ParsedArgs, env: NodeJS.ProcessEnv = 
     try {
       parseSettingsPatch(part);
     } catch (err) {
-      if (err instanceof SettingsValidationError) throw new Error(`${source}: ${err.problems.map((p) => p.message).join('; ')} (got "${value}").`);
+      if (err instanceof SettingsValidationError) throw UsageError.forSource(source, `${source}: ${err.problems.map((p) => p.message).join('; ')} (got "${value}").`);
       throw err;
     }
     Object.assign(patch, { ...part, gemini: { ...patch.gemini, ...part.gemini }, openaiCompatible: { ...patch.openaiCompatible, ...part.openaiCompatible } });

@@ -214,7 +214,7 @@ export function overviewText(): string {
     'Common flags (every command):',
     ...flagLines(COMMON_FLAGS),
     '',
-    'Ctrl-C cancels the active runs (their cut episodes are kept as cancelled; `resume` runs them again), then exits;',
+    'Ctrl-C cancels the active runs (their cut episodes are kept as interrupted, stop reason cancelled; `resume` runs them again), then exits;',
     'a second Ctrl-C exits at once.',
   ].join('\n');
 }

@@ -4,6 +4,7 @@
 // original raises (a key or locator its profile does not know) scoring stops with an UnscorableConfigError.
 import { pyStrip } from '../actions/python-text';
 import type { EvaluationCheck } from '../api/types';
+import { isWebPageUrl } from '../browser/web-page-url';
 import { OR_SEPARATOR, type ProgramHtmlTarget, type WebArenaEval } from '../tasks/webarena-config';
 import { callHelper, parseFuncCall, type HelperEnv } from './func-call';
 import { judgedCheck, type FuzzyJudge } from './fuzzy';
@@ -126,7 +127,7 @@ async function targetChecks(target: ProgramHtmlTarget, label: string, input: Pro
   else {
     // The URL is the task file's or a link a helper read off a page: web pages only, as goto (actions/executor.ts).
     // file:// would open the user's files to prep_actions (task JavaScript) and to the stored evaluation.
-    if (!/^https?:\/\//i.test(url.trim())) throw new Error(`program_html opens web pages only (http or https), not "${url.slice(0, 80)}".`);
+    if (!isWebPageUrl(url)) throw new Error(`program_html opens web pages only (http or https), not "${url.slice(0, 80)}".`);
     await page.goto(url);
     if (input.settleMs > 0) await new Promise((r) => setTimeout(r, input.settleMs));
     if (!notes.length) notes.push(`navigated to ${url}`);

@@ -3,7 +3,7 @@
 // (store/owner-liveness.ts): a pid alone cannot say — after a reboot or a container restart (the CLI is pid 1 every
 // time) a dead owner's pid is another live process's — so each record carries a random owner token and a heartbeat
 // its owner refreshes; a live pid whose heartbeat stopped is someone else's, a dead pid is gone at once, and a
-// record written before tokens were kept falls back to its pid.
+// record written before tokens were kept falls back to its pid (gone if the pid is this process's).
 import { OwnerHeartbeat } from '../store/owner-heartbeat';
 import { StoreOwner, type OwnerVerdict } from '../store/owner-liveness';
 
@@ -43,11 +43,6 @@ export class JobOwner {
 
   /** Whether the owner of a record left 'running' on disk is gone. */
   judge(record: JobOwnerFields, isAlive: (pid: number) => boolean): OwnerVerdict {
-    // Every record this version starts has a token: one with this pid and none is an earlier process's, which the
-    // runs' rule (kept for token-less rows that may be live) would call ours for ever.
-    if (record.ownerPid === this.owner.pid && record.ownerToken === undefined) {
-      return { live: false, why: `its process (pid ${record.ownerPid}) has ended; this process was given the same pid` };
-    }
     return this.owner.judge({ pid: record.ownerPid ?? null, token: record.ownerToken ?? null, heartbeatAt: record.heartbeatAt ?? null }, isAlive);
   }
 

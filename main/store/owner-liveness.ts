@@ -15,7 +15,8 @@ export const HEARTBEAT_MS = 10_000;
  * (BUSY_TIMEOUT_MS, 30 s), plus a busy event loop or a swapping machine (~50 s more). */
 export const STALE_AFTER_MS = 90_000;
 
-/** The owner columns of a 'running' row. No token: written before migration 13, judged by its pid alone. */
+/** The owner columns of a 'running' row. No token: written before migration 13 (or before job records kept
+ * tokens), judged by its pid alone unless the pid is this process's. */
 export interface OwnerStamp {
   pid: number | null;
   token: string | null;
@@ -42,16 +43,15 @@ export function judgeOwner(stamp: OwnerStamp, view: LivenessView): OwnerVerdict 
   const { pid, token, heartbeatAt } = stamp;
   if (pid === null) return { live: false, why: 'no owning process was recorded' };
   if (pid !== view.pid && !view.isAlive(pid)) return { live: false, why: `its process (pid ${pid}) has ended` };
-  if (token === null) {
-    // A row from before owner tokens: the pid is all there is (live here or elsewhere).
-    return { live: true, where: pid === view.pid ? 'this-process' : 'other-process', pid, heartbeatAgeMs: null };
-  }
   if (pid === view.pid) {
-    // Our pid but none of our stores' tokens: a process before a restart had this pid.
-    return view.isOpenHere(token)
+    // Our pid but none of our stores' tokens: a process before a restart had this pid. A row with no token is one
+    // too: this version stamps a token with every pid it writes (runs, episodes and job records alike).
+    return token !== null && view.isOpenHere(token)
       ? { live: true, where: 'this-process', pid, heartbeatAgeMs: null }
       : { live: false, why: `its process (pid ${pid}) has ended; this process was given the same pid` };
   }
+  // A row from before owner tokens, another live pid's: the pid is all there is.
+  if (token === null) return { live: true, where: 'other-process', pid, heartbeatAgeMs: null };
   const age = heartbeatAt === null ? Number.POSITIVE_INFINITY : view.now - heartbeatAt;
   if (age > (view.staleAfterMs ?? STALE_AFTER_MS)) {
     return { live: false, why: `pid ${pid} is alive but has not kept the run alive for ${describeAge(age)}: it is another process now` };

@@ -8,6 +8,7 @@ import {
   REQUIRED_CONTENT_KEYS,
   WEBARENA_SITES,
 } from './webarena-config';
+import { isWebPageUrl } from '../browser/web-page-url';
 import { SITE_PLACEHOLDERS } from './site-profile';
 
 export interface FieldProblem {
@@ -50,7 +51,7 @@ export function validateTaskConfig(task: Obj): FieldProblem[] {
       if (t.trim() === '') bad('start_url', `tab ${i + 1} of ${tabs.length} (separated by "${AND_SEPARATOR.trim()}") is empty`);
       // Anything else would fail every episode at its first page (a bare host, a typo'd placeholder) or open
       // what no task should (file:, javascript:).
-      else if (!SITE_PLACEHOLDERS.some((p) => t.trim().startsWith(p.placeholder)) && !/^https?:\/\/[^/\s]/.test(t.trim())) {
+      else if (!isSiteUrl(t)) {
         bad('start_url', `tab ${i + 1} is ${show(t.trim())}, expected a site placeholder such as __SHOPPING__/… or an http(s) URL`);
       }
     });
@@ -134,7 +135,9 @@ function validateProgramHtml(targets: unknown, bad: Bad): void {
     const at = `eval.program_html[${i}]`;
     if (!isObj(t)) { bad(at, `is ${show(t)}, expected an object with url, locator and required_contents`); return; }
     if (typeof t.url !== 'string' || t.url.trim() === '') bad(`${at}.url`, `is ${show(t.url)}, expected 'last', a URL or func:…`);
-    else if (t.url.startsWith('func') && !FUNC_CALL.test(t.url)) bad(`${at}.url`, `is ${show(t.url)}, expected func:name(arguments)`);
+    else if (t.url.startsWith('func')) { if (!FUNC_CALL.test(t.url)) bad(`${at}.url`, `is ${show(t.url)}, expected func:name(arguments)`); }
+    // Scoring opens web pages only (eval/program-html.ts): a task naming file:… could never pass.
+    else if (t.url !== 'last' && !isSiteUrl(t.url)) bad(`${at}.url`, `is ${show(t.url)}, expected 'last', func:…, a site placeholder such as __SHOPPING__/… or an http(s) URL`);
     if (typeof t.locator !== 'string') bad(`${at}.locator`, `is ${show(t.locator)}, expected a string ('' for the whole page)`);
     else if (t.locator.trim() !== '' && !/^(document\.|\[\.\.\.document\.)/.test(t.locator) && !FUNC_CALL.test(t.locator)) {
       bad(`${at}.locator`, `is ${show(t.locator)}, expected '', a document.… expression or func:name(arguments)`);
@@ -155,3 +158,9 @@ function validateProgramHtml(targets: unknown, bad: Bad): void {
 }
 
 const FUNC_CALL = /^func:\s*[A-Za-z_]\w*\s*\([\s\S]*\)\s*$/;
+
+/** A page a task may name: one under a site placeholder (`__SHOPPING__/…`, replaced with the user's base URL) or
+ * an http(s) URL. */
+function isSiteUrl(url: string): boolean {
+  return SITE_PLACEHOLDERS.some((p) => url.trim().startsWith(p.placeholder)) || isWebPageUrl(url);
+}

@@ -66,6 +66,11 @@ describe('the CLI refuses bad input before anything is stored', { timeout: 600_0
     expectUsageError(await cli(['list', 'runs', '--max-runs', '-1']), '--max-runs must be a whole number ≥ 1, not -1.');
     expectUsageError(await cli(['run', '--tasks', TASK, '--max-runs', '0']), '--max-runs must be a whole number ≥ 1, not 0.');
     expectUsageError(await cli(['list', '--dataset-seed', '1.5']), '--dataset-seed must be an integer, not 1.5.');
+    // Endpoint and provider flags exited 1 (the follow-up audit of 2026-12-05).
+    expectUsageError(await cli(['run', '--tasks', TASK, '--browser-endpoint', 'ftp://x']),
+      '--browser-endpoint: Browser endpoint "ftp://x" has the scheme ftp: — use ws://, wss:// (Playwright server or CDP WebSocket) or http://, https:// (CDP).');
+    expectUsageError(await cli(['run', '--tasks', TASK, '--provider', 'openai-compatible', '--base-url', 'ftp://x']), '--base-url: must be an http:// or https:// URL (got "ftp://x").');
+    expect(await runIds()).toEqual([]);
   });
 
   it('train: values startTraining refuses, and a report path that cannot be written, are refused before a job starts', async () => {

@@ -94,6 +94,32 @@ it('two stores in one process on one folder: the open one keeps its run; a close
   }
 });
 
+it('a run and episode left token-less (before migration 13) with this process\'s pid are released; another live pid\'s are kept', async () => {
+  const store = await openStore(core.dataDir);
+  try {
+    const running = { kind: 'eval' as const, config: {}, status: 'running' as const, createdAt: new Date().toISOString() };
+    await store.tasks.upsert({ id: 'old-task', source: 'sandbox', sites: ['shopping'], intent: 'x', startUrl: 'http://x/', config: {}, split: 'test', family: 'shop/x' });
+    await store.runs.create({ id: 'r-old-mine', ...running });
+    await store.runs.create({ id: 'r-old-theirs', ...running });
+    await store.episodes.create({ id: 'e-old-mine', runId: 'r-old-mine', taskId: 'old-task', policy: 'random', seed: 0, createdAt: new Date().toISOString() });
+    // As an earlier version wrote them: a pid and no token or heartbeat. Ours is the pid of a process before a
+    // container restart (the CLI is pid 1 every time); 'theirs' names a live process (the test's own parent).
+    await store.db.run(`UPDATE runs SET owner_pid = ?, owner_token = NULL, heartbeat_at = NULL WHERE id = 'r-old-mine'`, [process.pid]);
+    await store.db.run(`UPDATE episodes SET owner_pid = ?, owner_token = NULL, heartbeat_at = NULL WHERE id = 'e-old-mine'`, [process.pid]);
+    await store.db.run(`UPDATE runs SET owner_pid = ?, owner_token = NULL, heartbeat_at = NULL WHERE id = 'r-old-theirs'`, [process.ppid]);
+    const alive = (pid: number) => pid === process.pid || pid === process.ppid;
+
+    expect(await store.runs.runningOwner('r-old-mine', alive)).toMatchObject({ live: false, why: expect.stringContaining('this process was given the same pid') });
+    await closeOrphans(store, alive);
+    expect((await store.runs.get('r-old-mine'))?.status).toBe('interrupted');
+    expect((await store.episodes.get('e-old-mine'))).toMatchObject({ status: 'interrupted', stopReason: 'process_killed' });
+    expect((await store.runs.get('r-old-theirs'))?.status).toBe('running');
+    expect(await store.runs.runningOwner('r-old-theirs', alive)).toMatchObject({ live: true, where: 'other-process', pid: process.ppid });
+  } finally {
+    await store.close();
+  }
+});
+
 it('a heartbeat stamps only the running runs and episodes its own store owns, with that store clock', async () => {
   let clock = 1_000;
   const mine = await openStore(core.dataDir, { now: () => clock });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REMOTE_MAX, parseEndpointList, parseEndpointSpec, redactEndpoint } from '../../../main/api/endpoint-spec';
 import { browserEndpointsOf } from '../../../main/cli/browser-endpoints';
-import { flagStrings, parseArgs } from '../../../main/cli/args';
+import { flagStrings, parseArgs, UsageError } from '../../../main/cli/args';
 import { parseSettingsPatch, parseStoredSettings } from '../../../main/api/settings-schema';
 
 describe('browser endpoint specs', () => {
@@ -46,6 +46,9 @@ describe('where endpoints come from', () => {
   it('names the source of a wrong endpoint', () => {
     expect(() => browserEndpointsOf(['ws://a:1/x#max=no'], undefined)).toThrow(/^--browser-endpoint: Browser endpoint "ws:\/\/a:1\/x#max=no" has the fragment/);
     expect(() => browserEndpointsOf([], 'gopher://x')).toThrow(/^MIRA_BROWSER_ENDPOINTS: /);
+    // A flag's is a usage error (exit 2, README); the environment's stays a plain error (exit 1).
+    expect(() => browserEndpointsOf(['ftp://x'], undefined)).toThrow(UsageError);
+    expect(() => browserEndpointsOf([], 'gopher://x')).not.toThrow(UsageError);
   });
 
   it('stores them in settings.json, checked, and never takes them over the API', () => {

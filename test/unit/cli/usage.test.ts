@@ -74,6 +74,8 @@ describe('the usage text', () => {
       for (const f of c.flags) expect(text, `${c.name} --${f.name}`).toContain(`--${f.name}${f.value ? ` ${f.value}` : ''}`);
     }
     for (const f of COMMON_FLAGS) expect(overview).toContain(`--${f.name}`);
+    // As the store records a cut episode (test/integration/ctrl-c-run.test.ts): status interrupted, stop reason cancelled.
+    expect(overview).toContain('cut episodes are kept as interrupted, stop reason cancelled;');
   });
 
   it('lists exactly the flags the CLI reads, each under the command that reads it', () => {

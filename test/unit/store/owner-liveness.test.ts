@@ -16,10 +16,12 @@ const view = (alive: readonly number[], openHere: readonly string[] = ['my-token
 const row = (pid: number | null, token: string | null, heartbeatAt: number | null): OwnerStamp => ({ pid, token, heartbeatAt });
 
 describe('judgeOwner', () => {
-  it('a row from before owner tokens is judged by its pid, as before', () => {
+  it('a row from before owner tokens is judged by its pid, as before; with our pid it is a process before ours', () => {
     expect(judgeOwner(row(OTHER, null, null), view([OTHER]))).toMatchObject({ live: true, where: 'other-process', pid: OTHER });
     expect(judgeOwner(row(OTHER, null, null), view([]))).toMatchObject({ live: false, why: `its process (pid ${OTHER}) has ended` });
-    expect(judgeOwner(row(ME, null, null), view([]))).toMatchObject({ live: true, where: 'this-process' });
+    // This version stamps a token with every pid it writes, so a token-less row with our pid was never ours: it was
+    // called ours for ever (a container where the CLI is pid 1 every time).
+    expect(judgeOwner(row(ME, null, null), view([ME]))).toEqual({ live: false, why: `its process (pid ${ME}) has ended; this process was given the same pid` });
     expect(judgeOwner(row(null, null, null), view([OTHER]))).toMatchObject({ live: false });
   });
 

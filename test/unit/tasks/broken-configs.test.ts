@@ -24,6 +24,13 @@ describe('broken configs are rejected with precise messages', () => {
       "task 30: eval.program_html[0].locator is missing, expected a string ('' for the whole page)",
       'task 30: eval.program_html[0].required_contents is missing, expected one of exact_match, must_include, must_exclude, required_values, fuzzy_match']);
   });
+  it('a program_html page that is not a web page (scoring would refuse to open it, so the task could never pass)', async () => {
+    const r = await load('program-html-not-web-url.json');
+    // 'last', a placeholder URL, a func: URL and an http(s) URL in any case stay valid.
+    expect(r.tasks.map((t) => t.id)).toEqual(['webarena-lite/31']);
+    expect(await messages('program-html-not-web-url.json')).toEqual([
+      "task 32: eval.program_html[1].url is 'file:///etc/passwd', expected 'last', func:…, a site placeholder such as __SHOPPING__/… or an http(s) URL"]);
+  });
   it('url_match without reference_url', async () => {
     expect(await messages('missing-reference-url.json')).toEqual(["task 40: eval.reference_url is '', required by url_match"]);
   });
