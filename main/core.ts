@@ -38,6 +38,7 @@ import { startFork } from './runs/fork-start';
 import type { TaskRecord } from './api/types';
 import { episodeDetail, episodeStepWindow, openReplay, type EpisodeSources } from './services/episode-detail';
 import { planHistory } from './subgoals/plan';
+import { withVersionUse } from './subgoals/version-use';
 import { resolveMiniWobSuccess, startMiniWob, type MiniWobSetup } from './runs/miniwob-setup';
 import { checkMiniWobDir, listedMiniWobTaskIds, miniwobDirChoice, switchMiniWobCheckout } from './runs/miniwob-settings';
 import type { SiteProfile } from './tasks/site-profile';
@@ -304,8 +305,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // opens on the task's current set even before the task first ran (issue 21). Never on top of others.
       const versions = await inference.subgoalSets.list(taskId);
       const reference = catalog?.get(taskId)?.subgoals;
-      if (versions.length > 0 || !reference?.length || readOnly) return versions;
-      return [await inference.referenceSet(taskId, reference)];
+      const listed = versions.length > 0 || !reference?.length || readOnly ? versions : [await inference.referenceSet(taskId, reference)];
+      // Each says what new runs do with it: the newest may be an episode's re-plan, which none starts from.
+      return withVersionUse(listed, await store.tasks.get(taskId));
     },
     saveSubgoalSet: (taskId, subgoals, note) => inferenceApi.saveHandSet(taskId, subgoals, note),
     generateSubgoals: (taskId) => inferenceApi.generateForTask(taskId),

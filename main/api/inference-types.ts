@@ -35,7 +35,15 @@ export interface SubgoalSet {
   /** The model that generated it ('generated' only). */
   model: string | null;
   createdAt: string;
+  /** listSubgoalSets only: what new runs do with it (main/subgoals/version-use.ts). */
+  use?: SubgoalSetUse;
 }
+
+/** How a run that takes the task's newest set (sgo with subgoals "latest", react without reference subgoals)
+ * treats a version: 'current' it starts from it; 'replan' an episode's mid-run re-plan, never a starting point
+ * (docs/design/MIRA.md §3.2); 'earlier' a later version replaced it; 'per-seed' a MiniWoB++ task, whose runs
+ * start from the newest version an episode of their own seed used. */
+export type SubgoalSetUse = 'current' | 'replan' | 'earlier' | 'per-seed';
 
 /** One plan an SGO episode acted on: the set, from step `fromT` (0-based) until the next re-plan. */
 export interface SubgoalPlanPeriod {
@@ -119,4 +127,7 @@ export interface LlmSelection {
   provider?: LlmProviderId;
   model?: string;
   thinkingBudget?: number | 'dynamic' | 'off';
+  /** The fuzzy_match judge's own server (main/settings/judge-endpoint.ts): its calls go there with the judge key.
+   * Never from a front end (the API's selection schema refuses it). */
+  baseUrl?: string;
 }

@@ -13,7 +13,7 @@ import type { Store } from '../store';
 import { DEFAULT_SUBGOAL_COUNT, generateSubgoals } from '../subgoals/generate';
 import { judgeWithLlm } from '../subgoals/llm-judge';
 import { planAt, planHistory } from '../subgoals/plan';
-import { assertUsableUrlPatterns } from '../subgoals/url-pattern-check';
+import { assertSavableSubgoals } from '../subgoals/save-check';
 import { instructionPerSeed } from '../tasks/miniwob/tasks';
 import type { Inference } from './inference';
 import { policySlots } from '../agent/llm-policy-kit';
@@ -53,9 +53,10 @@ export class InferenceApi {
   ) {}
 
   async saveHandSet(taskId: string, items: SubgoalItem[], note?: string): Promise<SubgoalSet> {
-    await this.task(taskId);
-    // URL patterns are judged every step on this process: refuse the ones that could stall it.
-    assertUsableUrlPatterns(items);
+    const task = await this.task(taskId);
+    // No repeated milestone, and URL patterns that cannot stall this process (they are judged every step)
+    // and predicates that can mean what they say on this task.
+    assertSavableSubgoals(items, task);
     return this.inference.subgoalSets.create({ taskId, origin: 'hand', items, note: note ?? null });
   }
 

@@ -9,6 +9,7 @@ import { renderFewShot, type FewShotExample } from '../prompts/few-shot';
 import type { PromptStore } from '../store/prompt-store';
 import { clipObservation } from '../prompts/slot-text';
 import { renderTemplate } from '../prompts/template';
+import { firstRepeat, milestoneText } from './milestone-text';
 import { clipReplyText } from './reply-clip';
 
 /** docs/design/MIRA.md §2.1: K = 4 in every example of the paper. */
@@ -95,26 +96,14 @@ export async function generateSubgoals(deps: GenerationDeps, input: GenerationIn
   return { items: texts.map((text) => ({ text })), promptId: prompt.id, model: response.model, callId };
 }
 
-/** A milestone as the prompts list it: without the list marker ("1.", "2)", "-", "•") or bold markers a model
- * may add (the prompts number the milestones themselves, so "1. 1. Open …" would read as a different list). */
-export function milestoneText(raw: string): string {
-  return raw.trim().replace(/^(?:\d{1,2}[.)]|[-*•])\s+/, '').replaceAll('**', '').trim();
-}
-
 function shapeProblem(json: unknown, k: number, completed: readonly string[] = []): string | null {
   const list = (json as { subgoals?: unknown } | null)?.subgoals;
   if (!Array.isArray(list)) return 'no "subgoals" array';
   const bad = list.findIndex((s) => typeof s !== 'string' || !milestoneText(s));
   if (bad >= 0) return `milestone ${bad + 1} is ${typeof list[bad] === 'string' ? 'empty' : 'not a string'}`;
   if (list.length !== k) return `got ${list.length}`;
-  // A repeated milestone is judged done the moment its twin is, so it is no milestone at all; on a re-plan, one
-  // that repeats a confirmed milestone is the same (docs/design/MIRA.md §3.2 keeps those verbatim).
-  const key = (s: string) => milestoneText(s).toLowerCase().replace(/[\s.]+$/, '').replace(/\s+/g, ' ');
-  const seen = completed.map(key);
-  for (const [i, s] of (list as string[]).entries()) {
-    const at = seen.indexOf(key(s));
-    if (at >= 0) return at < completed.length ? `milestone ${i + 1} repeats completed milestone ${at + 1}` : `milestone ${i + 1} repeats milestone ${at - completed.length + 1}`;
-    seen.push(key(s));
-  }
-  return null;
+  // On a re-plan, one that repeats a confirmed milestone is a repeat too (docs/design/MIRA.md §3.2 keeps those verbatim).
+  const repeat = firstRepeat(list as string[], completed);
+  if (!repeat) return null;
+  return `milestone ${repeat.index + 1} repeats ${repeat.ofCompleted ? 'completed ' : ''}milestone ${repeat.of + 1}`;
 }

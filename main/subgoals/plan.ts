@@ -42,9 +42,13 @@ export function parseReplanNote(set: SubgoalSet, episodeId?: string): { fromVers
  * its kept prefix was confirmed in that episode, not this one — so it counts as the version it re-planned. */
 export async function startingPlan(sets: Pick<SubgoalSetsRepo, 'list'>, set: SubgoalSet | undefined): Promise<SubgoalSet | undefined> {
   if (!set || !parseReplanNote(set)) return set;
-  const versions = await sets.list(set.taskId);
+  return startingVersion(await sets.list(set.taskId), set);
+}
+
+/** startingPlan over the task's versions at hand (the Subgoals page lists them all anyway). */
+export function startingVersion(versions: readonly SubgoalSet[], set: SubgoalSet | undefined): SubgoalSet | undefined {
   let current: SubgoalSet | undefined = set;
-  let replan = parseReplanNote(set);
+  let replan = set ? parseReplanNote(set) : null;
   while (current && replan) {
     const from = replan.fromVersion;
     const previous: SubgoalSet | undefined = versions.find((v) => v.version === from);

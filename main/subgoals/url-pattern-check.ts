@@ -1,4 +1,4 @@
-// Save-time check of the url_matches patterns in a subgoal set (a hand-saved set through the API): a pattern that
+// Save-time check of the url_matches patterns in a subgoal set (a hand-saved set through the API, ./save-check.ts): a pattern that
 // does not compile, has a shape known to backtrack exponentially (./regex-shape.ts), or runs past the time
 // limit on long test URLs is refused with a message naming it, before it can be judged every step. The
 // time limit at judging time (./bounded-regex.ts) still covers what this check cannot see, and sets stored
@@ -38,12 +38,6 @@ export function subgoalPatternProblems(items: readonly SubgoalItem[]): string[] 
     const problem = urlPatternProblem(predicate.pattern);
     return problem ? [`Subgoal ${k + 1}: the URL pattern /${predicate.pattern}/ ${problem}.`] : [];
   });
-}
-
-/** Throws the problems of the set's URL patterns, all of them, so one save attempt shows every fix needed. */
-export function assertUsableUrlPatterns(items: readonly SubgoalItem[]): void {
-  const problems = subgoalPatternProblems(items);
-  if (problems.length) throw new Error(`The subgoal set was not saved. ${problems.join(' ')}`);
 }
 
 // Long runs of one character, ending in one no pattern expects: a backtracking blow-up shows on a failing match.

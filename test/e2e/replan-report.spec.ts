@@ -60,4 +60,11 @@ test('a re-plan on a hand-corrected 5-subgoal set keeps K = 5 and the run report
   await saveView(page, 'replan-lane');
   await page.goto(`${app.host.loginUrl}#/episode/${episode.id}/step/1`);
   await expect(page.getByTestId('verdict').filter({ hasText: 'no Sort By menu yet' })).toContainText(`… not yet — 2. ${HAND[1]}`);
+
+  // The Subgoals page: the re-plan is the newest version but not the current one; new runs start from the hand set.
+  await page.goto(`${app.host.loginUrl}#/subgoals/${encodeURIComponent(TASK)}`);
+  const versions = page.getByTestId('subgoal-versions').getByRole('listitem');
+  await expect(versions.first().getByRole('button')).toHaveText(`v${hand.version + 1} · generated · re-plan`);
+  await expect(versions.nth(1).getByRole('button')).toHaveText(`v${hand.version} · hand (current)`);
+  await expect(page.getByRole('region', { name: 'Edit subgoals' }).getByRole('heading')).toHaveText(`Editing from version ${hand.version}`);
 });

@@ -43,6 +43,8 @@ describe('an SGO re-plan on a hand-corrected set', () => {
     // The hand set itself is untouched.
     const versions = await core.api.listSubgoalSets(TASK);
     expect(versions.find((v) => v.id === hand.id)!.items.map((i) => i.text)).toEqual(HAND);
+    // The Subgoals page marks the hand set as what new runs start from, not the newer re-plan (docs/design/MIRA.md §3.2).
+    expect(versions.slice(0, 2).map((v) => [v.version, v.use])).toEqual([[hand.version + 1, 'replan'], [hand.version, 'current']]);
 
     // The plans it acted on, each from the step it took over at: the hand set for steps 1–3, the re-plan from step 4.
     const replay = await core.api.openReplay(episode.id, 0);

@@ -36,7 +36,8 @@ export function RunWithVersion({ set, unsaved = false }: { set: SubgoalSet; unsa
       </label>
       <button type="button" onClick={() => void run()} disabled={starting}>{starting ? 'Starting…' : `Run ${policy} with v${set.version}`}</button>
       {unsaved && <span className="small muted" data-testid="run-unsaved-note">Runs v{set.version} as saved: your unsaved edits are not in it (save them to run them).</span>}
-      {error && <span role="alert" className="error small">{error}</span>}
+      {/* "…in Settings" (no LLM provider, a missing key): the way there, one click away, as on the Tasks page. */}
+      {error && <span role="alert" className="error small">{error}{/\bSettings\b/.test(error) && <> <a href="#/settings">Open Settings</a></>}</span>}
     </div>
   );
 }

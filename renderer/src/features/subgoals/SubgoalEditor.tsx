@@ -1,18 +1,20 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SubgoalItem, SubgoalSet } from '../../../../main/api/contract';
 import { FocusKeepingButton } from '../../components/FocusKeepingButton';
-import { emptyItem, explainSaveError, fieldLabel, fromDraft, move, sameItems, toDraft, type DraftItem } from './subgoal-draft';
+import { emptyItem, explainSaveError, fieldLabel, fromDraft, MAX_SUBGOALS, move, sameItems, toDraft, type DraftItem } from './subgoal-draft';
 import { SubgoalRow } from './SubgoalRow';
 import { useUnsavedSubgoals } from './unsaved-subgoals';
 
 /** Hand-editing of one subgoal set: reorder, add, remove, change text or predicate; Save stores a new version.
  * Unsaved edits are kept per task (unsaved-subgoals.ts) and come back when the task is opened again. */
-export function SubgoalEditor({ taskId, base, latest, onSave }: {
+export function SubgoalEditor({ taskId, base, current, newest, onSave }: {
   taskId: string;
   /** The version the edits start from (null: the task has none yet). */
   base: SubgoalSet | null;
+  /** The version new runs start from (null: none, e.g. a MiniWoB++ task's are per seed); a save becomes it. */
+  current: SubgoalSet | null;
   /** The task's newest version, which Save's new version follows. */
-  latest: SubgoalSet | null;
+  newest: SubgoalSet | null;
   onSave(items: SubgoalItem[], note: string): Promise<void>;
 }) {
   const put = useUnsavedSubgoals((s) => s.put);
@@ -31,8 +33,11 @@ export function SubgoalEditor({ taskId, base, latest, onSave }: {
   const baseId = base?.id ?? null;
   // The kept edits mirror the editor: there while the rows differ from the version they started from.
   useEffect(() => (dirty ? put(taskId, { baseId, items: draft }) : drop(taskId)), [dirty, draft, baseId, taskId, put, drop]);
-  // Save offers whatever differs from the newest version, so an older version picked as it is can be restored.
-  const savable = !latest || !sameItems(draft, latest.items);
+  // Save offers whatever differs from the version new runs start from (else the newest), so an older version or an
+  // episode's re-plan picked as it is can be restored as the one they start from.
+  const compared = current ?? newest;
+  const comparedName = current ? 'the current version' : 'the newest version';
+  const savable = !compared || !sameItems(draft, compared.items);
   const restoring = savable && !dirty && base !== null;
 
   // Where the keyboard focus goes once the rows have re-rendered: a button that moved a row to an end is
@@ -61,6 +66,7 @@ export function SubgoalEditor({ taskId, base, latest, onSave }: {
     focusNext.current = draft.length === 1 ? 'Add subgoal' : `Remove subgoal ${i + 1 < draft.length ? i + 1 : i}`;
     setDraft((d) => d.filter((_, j) => j !== i));
   };
+  const full = draft.length >= MAX_SUBGOALS;
   const addRow = () => {
     focusNext.current = fieldLabel(draft.length, 'text');
     setDraft((d) => [...d, emptyItem()]);
@@ -96,7 +102,7 @@ export function SubgoalEditor({ taskId, base, latest, onSave }: {
 
   return (
     <section className="panel subgoal-editor" aria-label="Edit subgoals" ref={panel}>
-      <h2>{base === null ? 'New subgoal set' : `Editing from version ${base.version}`}{dirty && base !== null ? ' (modified)' : ''}</h2>
+      <h2>{base === null ? 'New subgoal set' : `Editing from version ${base.version}`}{base?.use === 'replan' ? ', an episode\'s re-plan' : ''}{dirty && base !== null ? ' (modified)' : ''}</h2>
       <ol className="subgoal-rows">
         {draft.map((item, i) => (
           <SubgoalRow
@@ -112,14 +118,15 @@ export function SubgoalEditor({ taskId, base, latest, onSave }: {
         ))}
       </ol>
       <div className="save-bar">
-        <button type="button" onClick={addRow}>Add subgoal</button>
+        <FocusKeepingButton onClick={addRow} unavailable={full}>Add subgoal</FocusKeepingButton>
+        {full && <span className="small muted" data-testid="subgoal-limit">{MAX_SUBGOALS} milestones at most.</span>}
         <label>Note <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="why it changed" /></label>
         <FocusKeepingButton className="primary" onClick={save} unavailable={!savable || saving}>
           {saving ? 'Saving…' : restoring ? `Restore version ${base.version}` : 'Save as new version'}
         </FocusKeepingButton>
         {dirty && base !== null && <button type="button" onClick={() => revert(base.items)}>Revert</button>}
-        {restoring && latest && <span className="small muted">Saves version {base.version}&apos;s milestones as a new version, the current one (now v{latest.version}).</span>}
-        {!savable && latest && <span className="small muted">Same milestones as the current version (v{latest.version}).</span>}
+        {restoring && compared && <span className="small muted">Saves version {base.version}&apos;s milestones as a new version{current ? `, which new runs then start from (now v${current.version})` : ` (the newest now is v${compared.version})`}.</span>}
+        {!savable && compared && <span className="small muted">Same milestones as {comparedName} (v{compared.version}).</span>}
         {error && <span role="alert" className="error" id={messageId}>{error}</span>}
       </div>
     </section>

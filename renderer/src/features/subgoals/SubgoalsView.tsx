@@ -10,6 +10,7 @@ import { SubgoalEditor } from './SubgoalEditor';
 import { SubgoalVersions } from './SubgoalVersions';
 import { RunWithVersion } from './RunWithVersion';
 import { useUnsavedSubgoals } from './unsaved-subgoals';
+import { currentVersion } from './version-labels';
 
 /** The question asked before `loading` replaces a task's unsaved edits. */
 const discardFor = (taskId: string, loading: string) => ({
@@ -44,11 +45,14 @@ export function SubgoalsView({ taskId, version = null }: { taskId: string | null
     const list = await getClient().listSubgoalSets(taskId);
     setVersions(list);
     // Unsaved edits reopen on the version they started from; otherwise a link to a version (the replay lane's
-    // "edit") opens that version, else the current one. A link to another version than the edits' asks first.
+    // "edit") opens that version, else the current one (what new runs start from: not an episode's newer re-plan).
+    // A link to another version than the edits' asks first.
     const kept = useUnsavedSubgoals.getState().drafts[taskId];
     const keptBase = kept ? list.find((v) => v.id === kept.baseId) : undefined;
     const linked = list.find((v) => v.version === version);
-    setBase(select ?? keptBase ?? linked ?? list[0] ?? null);
+    // A version just saved or generated is taken from the list, which says what new runs do with it (`use`).
+    const selected = select && (list.find((v) => v.id === select.id) ?? select);
+    setBase(selected ?? keptBase ?? linked ?? currentVersion(list) ?? list[0] ?? null);
     if (!select && kept && linked && linked.id !== keptBase?.id) {
       guard(true, { ...discardFor(taskId, `Loading version ${linked.version}`), confirmLabel: `Discard and load v${linked.version}`, onConfirm: () => (useUnsavedSubgoals.getState().drop(taskId), setBase(linked)) });
     }
@@ -111,7 +115,7 @@ export function SubgoalsView({ taskId, version = null }: { taskId: string | null
         <div className="prompt-editor">
           <div>
             {base && <RunWithVersion key={`run-${base.id}`} set={base} unsaved={unsavedHere} />}
-            <SubgoalEditor key={`editor-${taskId}-${base?.id ?? 'new'}`} taskId={taskId!} base={base} latest={versions[0] ?? null} onSave={save} />
+            <SubgoalEditor key={`editor-${taskId}-${base?.id ?? 'new'}`} taskId={taskId!} base={base} current={currentVersion(versions)} newest={versions[0] ?? null} onSave={save} />
             <SubgoalDiff key={`diff-${taskId}-${versions.length}`} versions={versions} />
           </div>
           <SubgoalVersions versions={versions} selected={base?.version ?? null} onPick={pick} />

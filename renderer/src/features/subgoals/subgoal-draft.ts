@@ -31,6 +31,17 @@ export function move<T>(list: readonly T[], from: number, to: number): T[] {
   return out;
 }
 
+/** The most milestones and the longest milestone text a set may have (saveSubgoalSet's schema, main/api/schemas.ts). */
+export const MAX_SUBGOALS = 20;
+export const MAX_SUBGOAL_TEXT = 2000;
+
+/** When two milestones are the same one: they differ only in case, spacing, a list marker or a final full stop.
+ * The core refuses such a set too (main/subgoals/milestone-text.ts, milestoneKey: the same rule, which the
+ * renderer cannot import, docs/design/ARCHITECTURE.md §4); a unit test keeps the two in step. */
+export function milestoneKey(raw: string): string {
+  return raw.trim().replace(/^(?:\d{1,2}[.)]|[-*•])\s+/, '').replaceAll('**', '').trim().toLowerCase().replace(/[\s.]+$/, '').replace(/\s+/g, ' ');
+}
+
 /** The label of a row's field, as the editor names its inputs (SubgoalRow). */
 export const fieldLabel = (index: number, field: 'text' | 'predicate') => `Subgoal ${index + 1} ${field}`;
 
@@ -38,9 +49,17 @@ export const fieldLabel = (index: number, field: 'text' | 'predicate') => `Subgo
  * editor can mark it and put the focus there. */
 export function fromDraft(draft: readonly DraftItem[]): { items: SubgoalItem[] } | { error: string; field: string | null } {
   if (draft.length === 0) return { error: 'A subgoal set needs at least one milestone.', field: null };
+  if (draft.length > MAX_SUBGOALS) return { error: `A subgoal set has at most ${MAX_SUBGOALS} milestones; this one has ${draft.length}.`, field: null };
   const items: SubgoalItem[] = [];
+  const seen = new Map<string, number>();
   for (const [i, d] of draft.entries()) {
     if (!d.text.trim()) return { error: `Subgoal ${i + 1} has no text.`, field: fieldLabel(i, 'text') };
+    const length = d.text.trim().length;
+    if (length > MAX_SUBGOAL_TEXT) return { error: `Subgoal ${i + 1} is ${length.toLocaleString('en-US')} characters long; a milestone has at most ${MAX_SUBGOAL_TEXT.toLocaleString('en-US')}.`, field: fieldLabel(i, 'text') };
+    // A repeat is judged done together with its twin, so it adds no step (docs/design/MIRA.md §3.1).
+    const twin = seen.get(milestoneKey(d.text));
+    if (twin !== undefined) return { error: `Subgoal ${i + 1} repeats subgoal ${twin + 1} ("${draft[twin].text.trim()}"): a repeated milestone is judged done together with its twin, so it adds no step. Reword it or remove it.`, field: fieldLabel(i, 'text') };
+    seen.set(milestoneKey(d.text), i);
     let predicate: SubgoalPredicateSpec | null = null;
     if (d.predicate.trim()) {
       try {
@@ -59,6 +78,10 @@ export function fromDraft(draft: readonly DraftItem[]): { items: SubgoalItem[] }
  * schemas.ts) and names a field by its argument path, 0-based ("argument 1.1.predicate.kind"); a person reads
  * "Subgoal 2 predicate", and that field gets the mark and the focus. Other errors pass through as they are. */
 export function explainSaveError(message: string): { error: string; field: string | null } {
+  // The core's own refusals name the subgoal from 1 (main/subgoals/save-check.ts): a repeat is its text's fault,
+  // anything else ("Subgoal 2: the URL pattern …") its predicate's.
+  const named = /The subgoal set was not saved\. Subgoal (\d+)( repeats|:)/.exec(message);
+  if (named) return { error: message, field: fieldLabel(Number(named[1]) - 1, named[2] === ' repeats' ? 'text' : 'predicate') };
   const issues = message.replace(/^saveSubgoalSet: /, '').split('; ');
   for (const issue of issues) {
     const m = /^argument 1\.(\d+)\.(text|predicate)(?:\.([\w.]+))?: (.*)$/.exec(issue);
