@@ -51,11 +51,11 @@ test('a first start: from the empty list to a chosen family, and an LLM run with
 
   // Choosing Gemini without a key: the page says what is still missing, not only "Settings saved.".
   await expect(page.getByTestId('provider-gap')).toBeHidden();
-  await page.getByLabel('Provider').selectOption('gemini');
+  await page.getByLabel('Provider', { exact: true }).selectOption('gemini');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
   await expect(page.getByTestId('provider-gap')).toHaveText('Gemini has no API key yet: LLM runs are refused until one is saved below (or GEMINI_API_KEY is set before the workbench starts).');
-  await page.getByLabel('Provider').selectOption('none');
+  await page.getByLabel('Provider', { exact: true }).selectOption('none');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByTestId('provider-gap')).toBeHidden();
 });
