@@ -173,8 +173,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onEpisode: (episode: EpisodeRecord) => events.emit('episode', episode),
     onRun: (run: Parameters<typeof events.emit<'run'>>[1]) => events.emit('run', run),
     inference,
-    // AutoRater verdicts are stored and streamed as they are made, so the UI watches milestones live.
     settings: () => settingsStore.load(), // the fuzzy_match judge setting (runs/evaluation-judge.ts)
+    // AutoRater verdicts are stored and streamed as they are made, so the UI watches milestones live.
     onVerdicts: (episodeId: string, t: number, verdicts: Parameters<Inference['recordVerdicts']>[2]) =>
       inference.recordVerdicts(episodeId, t, verdicts, (v) => events.emit('verdict', v)),
     onProgress: (runId: string, progress: JobProgress) => events.emit('progress', { runId, done: progress.done, total: progress.total, episodeId: progress.episode.id, retrying: progress.retrying }),

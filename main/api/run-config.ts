@@ -44,6 +44,8 @@ export const runConfigSchema = z.object({
   judge: z.object({
     provider: z.enum(LLM_PROVIDER_IDS),
     model: z.string().min(1),
+    /** The judge's own server, when it has one; its key is never recorded (main/settings/judge-endpoint.ts). */
+    baseUrl: z.string().min(1).optional(),
     thinkingBudget: z.union([count, z.literal('dynamic'), z.literal('off')]).optional(),
   }).passthrough().optional(),
   sgo: z.object({

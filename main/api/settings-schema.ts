@@ -58,7 +58,12 @@ export const settingsSchema = z.strictObject({
   judge: z.strictObject({
     provider: z.enum([...LLM_PROVIDER_IDS, 'run'], { error: `must be ${[...LLM_PROVIDER_IDS, 'run'].join(', ')}` }),
     model: z.string().trim().min(1, 'must name a model (or be null)').max(200).nullable().default(null),
-  }).refine((j) => j.provider !== 'run' || j.model === null, { path: ['model'], message: "must be null when the judge is the run's LLM (choose a provider to name a judge model)" }),
+    // Checked as the provider's base URL is; its key is judge_api_key (main/settings/judge-endpoint.ts).
+    // No user:password@ in it: it is recorded with every run and printed; the key has its own safe place.
+    baseUrl: httpUrl.refine((value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), "must not carry a user name or password (save the judge's API key instead)").nullable().default(null),
+  })
+    .refine((j) => j.provider !== 'run' || j.model === null, { path: ['model'], message: "must be null when the judge is the run's LLM (choose a provider to name a judge model)" })
+    .refine((j) => j.provider !== 'run' || j.baseUrl === null, { path: ['baseUrl'], message: "must be null when the judge is the run's LLM (choose a provider to give the judge a server of its own)" }),
 });
 
 /** settings.json as stored: any subset (older files lack newer fields), each present field checked in full. */
@@ -119,6 +124,8 @@ export function mergeSettings(base: WorkbenchSettings, patch: SettingsPatch & { 
     gemini: { ...base.gemini, ...defined(patch.gemini ?? {}) },
     openaiCompatible: { ...base.openaiCompatible, ...defined(patch.openaiCompatible ?? {}) },
     siteProfile: patch.siteProfile ?? base.siteProfile,
+    // Replaced whole: what the patch leaves out is null, never the previous judge's model or server.
+    judge: patch.judge ? { provider: patch.judge.provider, model: patch.judge.model ?? null, baseUrl: patch.judge.baseUrl ?? null } : base.judge,
   };
   // The merge of valid parts is valid; checked anyway so nothing malformed is ever saved.
   const result = settingsSchema.safeParse(merged);

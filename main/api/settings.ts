@@ -18,21 +18,27 @@ export interface WorkbenchSettings {
    * browsers, so only the user names them (settings.json, `--browser-endpoint`, MIRA_BROWSER_ENDPOINTS). */
   browserEndpoints: string[];
   /** Who scores fuzzy_match and the N/A rule (docs/design/WEBARENA.md §2.2): 'run' is the run's own LLM; a
-   * provider with model null takes that provider's model above. The originals fix gpt-4-1106-preview. */
-  judge: { provider: LlmProviderId | 'run'; model: string | null };
+   * provider with model null takes that provider's model above. The originals fix gpt-4-1106-preview. A
+   * baseUrl (a fixed provider only) sends the judge's calls to a server of its own with the judge key
+   * (judge_api_key), so a local agent can be judged by a hosted model of the same provider kind; null: the
+   * provider's base URL and key above. */
+  judge: { provider: LlmProviderId | 'run'; model: string | null; baseUrl: string | null };
 }
 
 /** What updateSettings accepts: any subset, sections field by field; never browserPath or browserEndpoints. */
-export type SettingsPatch = Partial<Omit<WorkbenchSettings, 'browserPath' | 'browserEndpoints' | 'gemini' | 'openaiCompatible'>> & {
+export type SettingsPatch = Partial<Omit<WorkbenchSettings, 'browserPath' | 'browserEndpoints' | 'gemini' | 'openaiCompatible' | 'judge'>> & {
   gemini?: Partial<WorkbenchSettings['gemini']>;
   openaiCompatible?: Partial<WorkbenchSettings['openaiCompatible']>;
+  /** Replaced whole: a model or base URL left out is null. */
+  judge?: Pick<WorkbenchSettings['judge'], 'provider'> & Partial<Omit<WorkbenchSettings['judge'], 'provider'>>;
 };
 
 /** The WebArena sites a profile may name (the keys of siteProfile). */
 export const SITE_NAMES = ['SHOPPING', 'SHOPPING_ADMIN', 'REDDIT', 'GITLAB', 'MAP', 'WIKIPEDIA', 'HOMEPAGE'] as const;
 export type SiteName = (typeof SITE_NAMES)[number];
 
-export const SECRET_NAMES = ['gemini_api_key', 'openai_api_key'] as const;
+/** judge_api_key: the fuzzy_match judge's key, sent only to the judge's own base URL (settings/judge-endpoint.ts). */
+export const SECRET_NAMES = ['gemini_api_key', 'openai_api_key', 'judge_api_key'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /** How the UI shows a secret: whether it is set and its last four characters, never the value. */
@@ -65,5 +71,5 @@ export const DEFAULT_SETTINGS: WorkbenchSettings = {
   miniwobDir: null,
   trainerBackend: 'auto',
   browserEndpoints: [],
-  judge: { provider: 'run', model: null },
+  judge: { provider: 'run', model: null, baseUrl: null },
 };

@@ -64,12 +64,14 @@ export function llmSettingsOverrides(args: ParsedArgs, env: NodeJS.ProcessEnv = 
   return patch;
 }
 
-/** The fuzzy_match judge of this `run` (run-options.ts judgeOptions), checked by the settings schema. */
+/** The fuzzy_match judge of this `run` (run-options.ts judgeOptions), checked by the settings schema. Its key is
+ * not a flag: Settings' judge key or MIRA_JUDGE_API_KEY, sent to a custom server only with
+ * --allow-env-key-for-custom-endpoint as the run's key is (main/settings/api-keys.ts). */
 function takeJudge(args: ParsedArgs, take: (source: string, value: string | undefined, part: SettingsPatch) => void): void {
   const judge = judgeOptions(args);
   if (!judge) return;
-  const source = judge.model === null ? '--judge-provider' : '--judge-provider/--judge-model';
-  take(source, judge.model === null ? judge.provider : `${judge.provider} ${judge.model}`, { judge: judge as NonNullable<SettingsPatch['judge']> });
+  const given = [['--judge-provider', judge.provider], ['--judge-model', judge.model], ['--judge-base-url', judge.baseUrl]].filter((f): f is [string, string] => f[1] !== null);
+  take(given.map(([flag]) => flag).join('/'), given.map(([, value]) => value).join(' '), { judge: judge as NonNullable<SettingsPatch['judge']> });
 }
 
 /** `--llm-cache readwrite|refresh|off` for this process: refresh asks again and overwrites what is cached (a reply

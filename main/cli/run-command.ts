@@ -63,7 +63,7 @@ async function follow(core: Core, start: () => Promise<StartedRun>): Promise<num
     // Which LLM scores the fuzzy_match checks, as the run recorded it (docs/design/WEBARENA.md §2.2).
     const stored = await core.store.runs.get(runId);
     const judge = stored && parseRunConfig(stored).judge;
-    if (judge) console.log(`fuzzy_match checks are judged by ${judge.provider} ${judge.model} (temperature 0)`);
+    if (judge) console.log(`fuzzy_match checks are judged by ${judge.provider} ${judge.model}${judge.baseUrl ? ` at ${judge.baseUrl}` : ''} (temperature 0)`);
     const episodes = await done;
     // Infrastructure failures and cancelled episodes say nothing about the agent: not in the rate.
     const scored = episodes.filter(countsTowardSuccessRate);

@@ -40,7 +40,7 @@ export function runHeaderLines(run: RunRecord, facts: RunHeaderFacts): string[] 
   lines.push(label('policy', policyText(config)));
   if (facts.model) lines.push(label('model', facts.model));
   // Judged checks are comparable only between runs with the same judge (docs/design/WEBARENA.md §2.2).
-  if (config.judge) lines.push(label('judge', `${config.judge.provider} ${config.judge.model} (scores fuzzy_match checks)`));
+  if (config.judge) lines.push(label('judge', `${config.judge.provider} ${config.judge.model}${config.judge.baseUrl ? ` at ${config.judge.baseUrl}` : ''} (scores fuzzy_match checks)`));
   lines.push(label('tasks', tasksText(config.taskIds, facts.familyOf)));
   lines.push(label('seeds', seedsText(config)));
   if (config.stopRules) lines.push(label('stop rules', stopRulesText(config.stopRules)));

@@ -49,18 +49,21 @@ export function llmOptions(args: ParsedArgs): Pick<RunOptions, 'llm' | 'sgo'> {
   return { llm: Object.keys(llm).length ? llm : undefined, sgo: Object.keys(sgo).length ? sgo : undefined };
 }
 
-/** `run --judge-provider run|gemini|openai-compatible [--judge-model NAME]`: the LLM that judges this run's
- * fuzzy_match checks (docs/design/WEBARENA.md §2.2), laid over Settings' judge for this process
+/** `run --judge-provider run|gemini|openai-compatible [--judge-model NAME] [--judge-base-url URL]`: the LLM that
+ * judges this run's fuzzy_match checks (docs/design/WEBARENA.md §2.2), laid over Settings' judge for this process
  * (llm-settings.ts checks it with the settings schema); 'run' is the run's own LLM. The judge setting is
- * replaced whole, so a model needs its provider named with it. */
-export function judgeOptions(args: ParsedArgs): { provider: string; model: string | null } | undefined {
+ * replaced whole, so a model or a server needs its provider named with it. The judge's own server takes the
+ * judge key from Settings or MIRA_JUDGE_API_KEY (main/settings/judge-endpoint.ts), never from the command line. */
+export function judgeOptions(args: ParsedArgs): { provider: string; model: string | null; baseUrl: string | null } | undefined {
   const provider = flagString(args, 'judge-provider');
   const model = flagString(args, 'judge-model');
+  const baseUrl = flagString(args, 'judge-base-url');
   if (provider === undefined) {
-    if (model !== undefined) throw new UsageError(`--judge-model names the judge's model at a provider: give --judge-provider ${LLM_PROVIDER_IDS.join('|')} with it.`);
+    const alone = model !== undefined ? "--judge-model names the judge's model" : baseUrl !== undefined ? "--judge-base-url names the judge's server" : null;
+    if (alone) throw new UsageError(`${alone} at a provider: give --judge-provider ${LLM_PROVIDER_IDS.join('|')} with it.`);
     return undefined;
   }
-  return { provider, model: model ?? null };
+  return { provider, model: model ?? null, baseUrl: baseUrl ?? null };
 }
 
 /** `--concurrency N` (parallel browser contexts), `--episode-timeout SECONDS`, `--infra-retries N`. */

@@ -66,6 +66,7 @@ export const COMMANDS: readonly CommandUsage[] = [
       { name: 'thinking-budget', value: 'N|dynamic|off', text: "Gemini's thinking budget in tokens (default: Settings)" },
       { name: 'judge-provider', value: 'run|gemini|openai-compatible', text: "the LLM that judges fuzzy_match checks (run: the run's own; default: Settings' judge)" },
       { name: 'judge-model', value: 'NAME', text: "the judge's model at --judge-provider (default: that provider's model in Settings)" },
+      { name: 'judge-base-url', value: 'URL', text: "the judge's own server at --judge-provider, with the key MIRA_JUDGE_API_KEY or Settings' judge key (default: the provider's base URL and key)" },
       { name: 'subgoals', value: 'generate|latest|reference', text: "where sgo's milestones come from (default generate)" },
       { name: 'subgoal-count', value: 'K', text: 'milestones per task for sgo (default 4)' },
       { name: 'replan-after', value: 'N', text: 'sgo re-plans after N steps without progress (default 5)' },

@@ -5,6 +5,7 @@ import type { LlmSelection } from '../api/inference-types';
 import { isMember, LLM_PROVIDER_IDS, type LlmProviderId } from '../api/registries';
 import type { WorkbenchSettings } from '../api/settings';
 import { resolveKey, type KeyPolicy } from '../settings/api-keys';
+import { ownEndpointInputs } from '../settings/judge-endpoint';
 import type { SecretStore } from '../settings/secret-store';
 import { LlmClient, type CacheMode } from './client';
 import { GEMINI_BASE_URL, GeminiProvider } from './gemini';
@@ -86,6 +87,7 @@ const FACTORIES: Record<LlmProviderId, ProviderFactory> = {
 /** Where a selection's calls go (the provider's default or its configured base URL); null without a provider. */
 export function llmEndpoint(settings: WorkbenchSettings, selection: LlmSelection = {}): string | null {
   const provider = selection.provider ?? settings.provider;
+  if (selection.baseUrl && isMember(LLM_PROVIDER_IDS, provider)) return selection.baseUrl; // a judge's own server
   return isMember(LLM_PROVIDER_IDS, provider) ? FACTORIES[provider].endpoint(settings) : null;
 }
 
@@ -95,6 +97,8 @@ export async function createLlm(settings: WorkbenchSettings, secrets: SecretStor
   // Settings and requests are validated, but a stored run config or a hand-edited file may still name a
   // provider this build does not have: say so instead of sending its calls somewhere else.
   if (!isMember(LLM_PROVIDER_IDS, provider)) throw new Error(`Unknown LLM provider "${String(provider)}"; choose one of ${LLM_PROVIDER_IDS.join(', ')}.`);
+  // The judge's own server gets the judge key only, never the provider's (settings/judge-endpoint.ts).
+  if (selection.baseUrl) ({ settings, secrets } = await ownEndpointInputs(settings, secrets, provider, selection.baseUrl, runtime));
   const common: ClientOptions = {
     retry: runtime.retry,
     defaultTimeoutMs: runtime.timeoutMs,

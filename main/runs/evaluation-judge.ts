@@ -53,8 +53,8 @@ const RECORDED = "the run's recorded judge";
 /** What to set when a judge cannot be used: a resumed run keeps the judge it recorded, so only its provider's
  * key and URL can change. */
 const whatToSet = (origin: string) => origin === RECORDED
-  ? "A run keeps the judge it started with: set that provider's key and base URL in Settings, or start a new run of those tasks."
-  : 'Set the judge LLM in Settings (Language model → Judge), or give run --judge-provider and --judge-model, or leave those tasks out.';
+  ? "A run keeps the judge it started with: set that provider's key and base URL in Settings (for a judge with a server of its own, the judge's API key), or start a new run of those tasks."
+  : 'Set the judge LLM in Settings (Language model → Judge), or give run --judge-provider, --judge-model and --judge-base-url, or leave those tasks out.';
 
 /** The selection that judges a run's episodes and where it came from: the recorded judge, else Settings'
  * judge (provider 'run': the run's LLM). Without settings (a bare core), the run's LLM. */
@@ -62,7 +62,20 @@ export function judgeSelection(choice: JudgeChoice, settings: WorkbenchSettings 
   if (choice.judge) return { selection: choice.judge, origin: RECORDED };
   const judge = settings?.judge;
   if (!judge || judge.provider === 'run') return { selection: choice.llm ?? {}, origin: "the run's LLM" };
-  return { selection: { provider: judge.provider, ...(judge.model ? { model: judge.model } : {}) }, origin: 'the judge LLM set in Settings' };
+  const own = { ...(judge.model ? { model: judge.model } : {}), ...(judge.baseUrl ? { baseUrl: judge.baseUrl } : {}) };
+  return { selection: { provider: judge.provider, ...own }, origin: 'the judge LLM set in Settings' };
+}
+
+/** What Settings' judge at an OpenAI-compatible server lacks before any call (a server, a model), said in the
+ * judge's own terms rather than as the run's LLM settings; null when nothing is missing. */
+function judgeSettingsGap(settings: WorkbenchSettings | undefined): string | null {
+  const judge = settings?.judge;
+  if (!settings || judge?.provider !== 'openai-compatible') return null;
+  const missing = [
+    !judge.baseUrl && !settings.openaiCompatible.baseUrl && "a server (the judge's base URL in Settings → Judge or run --judge-base-url, or the OpenAI-compatible base URL)",
+    !judge.model && !settings.openaiCompatible.model && 'a model (Settings → Judge or run --judge-model)',
+  ].filter((m): m is string => typeof m === 'string');
+  return missing.length ? `the OpenAI-compatible judge lacks ${missing.join(' and ')}.` : null;
 }
 
 /** The preflight's check and fix (runs/preflight.ts): the judge of the run's judged tasks, provider and model
@@ -82,6 +95,8 @@ export async function fixRunJudge(
   const named = `${judged.slice(0, 5).join(', ')}${judged.length > 5 ? ` and ${judged.length - 5} more` : ''}`;
   const lead = `${judged.length} task(s) (${named}) are scored by an LLM judge (fuzzy_match), which is ${origin}`;
   if (!inference) throw new Error(`${lead}, and this workbench has no LLM services.`);
+  const gap = choice.judge ? null : judgeSettingsGap(settings);
+  if (gap) throw new Error(`${lead}: ${gap} ${whatToSet(origin)}`);
   let resolved: Awaited<ReturnType<LlmServices['llm']>>;
   try {
     resolved = await inference.llm(selection);
@@ -90,8 +105,10 @@ export async function fixRunJudge(
   }
   const fallback = settings && settings.provider !== 'none' ? settings.provider : undefined;
   const provider = selection.provider ?? fallback;
+  // Provider, model and the judge's own server; never its key (settings/judge-endpoint.ts).
   const judge = provider && {
-    provider, model: resolved.model, ...(resolved.thinkingBudget === undefined ? {} : { thinkingBudget: resolved.thinkingBudget }),
+    provider, model: resolved.model, ...(selection.baseUrl ? { baseUrl: selection.baseUrl } : {}),
+    ...(resolved.thinkingBudget === undefined ? {} : { thinkingBudget: resolved.thinkingBudget }),
   };
   return { judge, endpoint: await inference.endpoint(selection) };
 }

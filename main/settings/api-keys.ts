@@ -33,8 +33,15 @@ export function originOf(url: string): string {
 /** Where the named key would be sent under these settings; null when the provider has no endpoint yet. */
 export function endpointFor(name: SecretName, settings: WorkbenchSettings): string | null {
   if (name === 'gemini_api_key') return originOf(settings.gemini.baseUrl ?? GEMINI_BASE_URL);
-  return settings.openaiCompatible.baseUrl ? originOf(settings.openaiCompatible.baseUrl) : null;
+  const baseUrl = name === 'judge_api_key' ? settings.judge.baseUrl : settings.openaiCompatible.baseUrl;
+  return baseUrl ? originOf(baseUrl) : null;
 }
+
+/** Which base URL a key waits for, in the message that refuses to save it without one. */
+const BASE_URL_FIELD: Record<Exclude<SecretName, 'gemini_api_key'>, string> = {
+  openai_api_key: 'the OpenAI-compatible base URL',
+  judge_api_key: "the judge's base URL (a judge with a server of its own)",
+};
 
 function defaultEndpoint(name: SecretName): string | null {
   return name === 'gemini_api_key' ? originOf(GEMINI_BASE_URL) : null;
@@ -63,8 +70,24 @@ function writeStored(store: SecretStore, name: SecretName, value: StoredKey): Pr
 /** Saves a key for the endpoint the settings name now. */
 export async function saveKey(store: SecretStore, name: SecretName, value: string, settings: WorkbenchSettings): Promise<void> {
   const origin = endpointFor(name, settings);
-  if (!origin) throw new Error('Save the OpenAI-compatible base URL first: a key is tied to the endpoint it is entered for.');
+  if (!origin) throw new Error(`Save ${BASE_URL_FIELD[name as keyof typeof BASE_URL_FIELD]} first: a key is tied to the endpoint it is entered for.`);
   await writeStored(store, name, { key: value, origin });
+}
+
+/** A store that holds one key, for one origin, under every name: a client built with it sends that key only
+ * there (resolveKey checks the origin), and no environment key at all (settings/judge-endpoint.ts). */
+export function singleKeyStore(kind: SecretStore['kind'], key: string | null, origin: string): SecretStore {
+  const envelope = key === null ? null : JSON.stringify({ format: ENVELOPE, key, origin });
+  return {
+    kind,
+    get: async () => envelope,
+    set: async () => {
+      throw new Error('a single-key store is read-only');
+    },
+    delete: async () => {
+      throw new Error('a single-key store is read-only');
+    },
+  };
 }
 
 /** After a settings change: every stored key (of `names`, default all) whose provider now points at another

@@ -9,7 +9,7 @@ export interface SecretStore {
   get(name: SecretName): Promise<string | null>;
   set(name: SecretName, value: string): Promise<void>;
   delete(name: SecretName): Promise<void>;
-  /** A key from the environment (GEMINI_API_KEY, OPENAI_API_KEY), kept apart from stored keys because it may
+  /** A key from the environment (GEMINI_API_KEY, OPENAI_API_KEY, MIRA_JUDGE_API_KEY), kept apart from stored keys because it may
    * go only to the provider's default endpoint (api-keys.ts). Stores without one have no environment keys. */
   environmentKey?(name: SecretName): string | null;
   /** Why keys are not kept where they should be (the desktop keychain: no OS keyring, a damaged secrets file,
@@ -17,7 +17,8 @@ export interface SecretStore {
   warning?(name: SecretName): Promise<string | null>;
 }
 
-export const ENV_KEY_NAMES: Record<SecretName, string> = { gemini_api_key: 'GEMINI_API_KEY', openai_api_key: 'OPENAI_API_KEY' };
+/** MIRA_JUDGE_API_KEY: the judge's own key (settings/judge-endpoint.ts), apart from the run's OPENAI_API_KEY. */
+export const ENV_KEY_NAMES: Record<SecretName, string> = { gemini_api_key: 'GEMINI_API_KEY', openai_api_key: 'OPENAI_API_KEY', judge_api_key: 'MIRA_JUDGE_API_KEY' };
 
 export class MemorySecretStore implements SecretStore {
   readonly kind = 'memory' as const;

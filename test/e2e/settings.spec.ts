@@ -54,7 +54,7 @@ test('Save stores provider, model, base URL and a site URL; a reload shows them'
 });
 
 // The fuzzy_match judge (docs/design/WEBARENA.md §2.2): the run's LLM by default, or a fixed provider and model.
-test('the judge: a provider and model are saved and shown after a reload, and the run\'s LLM again', async ({ page }) => {
+test('the judge: a provider, model, own base URL and key are saved and shown after a reload, and the run\'s LLM again', async ({ page }) => {
   await openSettings(page);
   const provider = page.getByLabel('Judge provider', { exact: true });
   const model = page.getByLabel('Judge model', { exact: true });
@@ -69,7 +69,36 @@ test('the judge: a provider and model are saved and shown after a reload, and th
   await expect(model).toHaveValue('gemini-judge-e2e');
   await expect(page.getByTestId('judge-how')).toContainText('Every run is judged by this model at temperature 0');
 
+  // A judge with a server of its own (a local agent judged by a hosted model): its base URL is checked like the
+  // provider's, and its key is saved for that server, shown by status only, and kept over a reload.
+  const baseUrl = page.getByLabel('Judge base URL', { exact: true });
+  await provider.selectOption('openai-compatible');
+  await model.fill('gpt-4-1106-preview');
+  await baseUrl.fill('api.openai.example/v1');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('judge.baseUrl: must be an http:// or https:// URL');
+  await baseUrl.fill('http://127.0.0.1:8765/v1');
+  await save(page);
+  const key = page.getByTestId('secret-judge_api_key');
+  await expect(key.getByTestId('secret-status')).toContainText('not set · sent only to http://127.0.0.1:8765');
+  await key.getByLabel('Judge API key', { exact: true }).fill('sk-judge-e2e-4321');
+  await key.getByRole('button', { name: 'Save key' }).click();
+  await expect(page.getByRole('status')).toHaveText('Key saved.');
+  await expect(key.getByTestId('secret-status')).toContainText('set (…4321) · this session only (not written to disk) · sent only to http://127.0.0.1:8765');
+  await page.reload();
+  await expect(provider).toHaveValue('openai-compatible');
+  await expect(model).toHaveValue('gpt-4-1106-preview');
+  await expect(baseUrl).toHaveValue('http://127.0.0.1:8765/v1');
+  await expect(key.getByTestId('secret-status')).toContainText('set (…4321)');
+  await expect(page.getByTestId('judge-how')).toContainText("on the judge's own server, with the judge's API key only");
+  await expect(page.getByTestId('judge-gap')).toHaveCount(0);
+  expect(await page.content()).not.toContain('sk-judge-e2e-4321');
+  await key.getByRole('button', { name: 'Remove' }).click();
+  await expect(key.getByTestId('secret-status')).toContainText('not set');
+
   await provider.selectOption('run');
+  await expect(baseUrl).toBeDisabled();
+  await expect(baseUrl).toHaveValue('');
   await expect(model).toBeDisabled();
   await expect(model).toHaveValue('');
   await save(page);

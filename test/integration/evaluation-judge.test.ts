@@ -114,7 +114,7 @@ describe('the fuzzy_match judge of a run', () => {
     try {
       const ids = await importInto(bare, [judgedTask(7003)]);
       await expect(bare.run({ taskIds: ids, policy: 'wrong' })).rejects.toThrow(
-        /^1 task\(s\) \(webarena\/7003\) are scored by an LLM judge \(fuzzy_match\), which is the run's LLM: .* Set the judge LLM in Settings \(Language model → Judge\), or give run --judge-provider and --judge-model, or leave those tasks out\.$/,
+        /^1 task\(s\) \(webarena\/7003\) are scored by an LLM judge \(fuzzy_match\), which is the run's LLM: .* Set the judge LLM in Settings \(Language model → Judge\), or give run --judge-provider, --judge-model and --judge-base-url, or leave those tasks out\.$/,
       );
       expect(await bare.store.runs.list()).toEqual([]);
     } finally {
@@ -129,7 +129,7 @@ describe('the fuzzy_match judge of a run', () => {
     try {
       await useGeminiServer(judged.api, server, KEY, 'gemini-2.5-flash', 0);
       await judged.api.updateSettings({ provider: 'none', judge: { provider: 'gemini', model: 'gemini-judge-fixed' } });
-      expect((await judged.api.getSettings()).settings.judge).toEqual({ provider: 'gemini', model: 'gemini-judge-fixed' });
+      expect((await judged.api.getSettings()).settings.judge).toEqual({ provider: 'gemini', model: 'gemini-judge-fixed', baseUrl: null });
       const [id] = await importInto(judged, [judgedTask(7004)]);
       server.reset();
       server.enqueue(reply.text('incorrect'));
@@ -163,7 +163,7 @@ describe('the fuzzy_match judge of a run', () => {
       expect(server.requests.map((r) => r.model)).toEqual(['judge-from-cli']);
       const [run] = await cli.store.runs.list();
       expect(run.config.judge).toMatchObject({ provider: 'gemini', model: 'judge-from-cli' });
-      expect(JSON.parse(await readFile(join(cli.dataDir, 'settings.json'), 'utf8')).judge).toEqual({ provider: 'run', model: null });
+      expect(JSON.parse(await readFile(join(cli.dataDir, 'settings.json'), 'utf8')).judge).toEqual({ provider: 'run', model: null, baseUrl: null });
     } finally {
       spy.mockRestore();
       await cli.close();
@@ -179,7 +179,7 @@ describe('the fuzzy_match judge of a run', () => {
       await bare.api.updateSettings({ judge: { provider: 'openai-compatible', model: 'gpt-4-1106-preview' } });
       const ids = await importInto(bare, [judgedTask(7005)]);
       await expect(bare.run({ taskIds: ids, policy: 'wrong' })).rejects.toThrow(
-        /^1 task\(s\) \(webarena\/7005\) are scored by an LLM judge \(fuzzy_match\), which is the judge LLM set in Settings: The OpenAI-compatible provider needs a base URL in Settings .* Set the judge LLM in Settings \(Language model → Judge\)/,
+        /^1 task\(s\) \(webarena\/7005\) are scored by an LLM judge \(fuzzy_match\), which is the judge LLM set in Settings: the OpenAI-compatible judge lacks a server \(the judge's base URL in Settings → Judge or run --judge-base-url, or the OpenAI-compatible base URL\)\. Set the judge LLM in Settings \(Language model → Judge\)/,
       );
       // A judge endpoint nothing listens on is refused like the run's LLM would be.
       const closed = await closedPortUrl();

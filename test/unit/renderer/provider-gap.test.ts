@@ -5,7 +5,7 @@ import { judgeGap, providerGap } from '../../../renderer/src/features/settings/p
 // The Settings page says what a chosen provider still lacks, the way an LLM run would refuse (the first-hour
 // audit of 2026-12-05: choosing Gemini and saving said only "Settings saved.", and the next react run failed).
 const status = (set: boolean): SecretStatus => ({ set, hint: set ? '…abcd' : null, storage: 'memory', endpoint: null, note: null });
-const secrets = (gemini: boolean) => ({ gemini_api_key: status(gemini), openai_api_key: status(false) });
+const secrets = (gemini: boolean, judge = status(false)) => ({ gemini_api_key: status(gemini), openai_api_key: status(false), judge_api_key: judge });
 const withProvider = (provider: WorkbenchSettings['provider'], openaiCompatible = DEFAULT_SETTINGS.openaiCompatible): WorkbenchSettings => ({ ...DEFAULT_SETTINGS, provider, openaiCompatible });
 
 describe('providerGap', () => {
@@ -26,7 +26,7 @@ describe('providerGap', () => {
 });
 
 describe('judgeGap', () => {
-  const withJudge = (judge: WorkbenchSettings['judge'], openaiCompatible = DEFAULT_SETTINGS.openaiCompatible): WorkbenchSettings => ({ ...DEFAULT_SETTINGS, openaiCompatible, judge });
+  const withJudge = (judge: Pick<WorkbenchSettings['judge'], 'provider'> & Partial<WorkbenchSettings['judge']>, openaiCompatible = DEFAULT_SETTINGS.openaiCompatible): WorkbenchSettings => ({ ...DEFAULT_SETTINGS, openaiCompatible, judge: { model: null, baseUrl: null, ...judge } });
 
   it('says nothing when the judge is the run\'s LLM (the provider above is checked instead)', () => {
     expect(judgeGap(withJudge({ provider: 'run', model: null }), secrets(false))).toBeNull();
@@ -38,5 +38,16 @@ describe('judgeGap', () => {
     const server = { baseUrl: 'http://127.0.0.1:8000/v1', model: null };
     expect(judgeGap(withJudge({ provider: 'openai-compatible', model: null }, server), secrets(false))).toMatch(/has no model name yet/);
     expect(judgeGap(withJudge({ provider: 'openai-compatible', model: 'gpt-4-1106-preview' }, server), secrets(false))).toBeNull();
+  });
+
+  it('checks a judge with a server of its own against the judge key, not the provider\'s', () => {
+    const remote = { baseUrl: 'https://judge.example/v1' };
+    expect(judgeGap(withJudge({ provider: 'gemini', ...remote }), secrets(true))).toMatch(/The judge's server has no API key yet: save the judge's API key below/);
+    expect(judgeGap(withJudge({ provider: 'gemini', ...remote }), secrets(false, status(true)))).toBeNull();
+    // An OpenAI-compatible judge may need no key (a local server), but does need a model.
+    expect(judgeGap(withJudge({ provider: 'openai-compatible', ...remote }), secrets(false))).toMatch(/The OpenAI-compatible judge has no model name yet/);
+    expect(judgeGap(withJudge({ provider: 'openai-compatible', model: 'gpt-4-1106-preview', ...remote }), secrets(false))).toBeNull();
+    const cleared = { ...status(false), note: 'cleared because the endpoint changed; enter the key again' };
+    expect(judgeGap(withJudge({ provider: 'openai-compatible', model: 'gpt-4-1106-preview', ...remote }), secrets(false, cleared))).toMatch(/The judge's API key: cleared because the endpoint changed/);
   });
 });

@@ -5,18 +5,18 @@ import { judgeSelection } from '../../../main/runs/evaluation-judge';
 
 // The fuzzy_match judge is a setting (docs/design/WEBARENA.md §2.2): the run's LLM by default, or a fixed
 // provider and model as the originals fix gpt-4-1106-preview. Before, the judge was always the run's LLM.
-const withJudge = (judge: WorkbenchSettings['judge']): WorkbenchSettings => ({ ...DEFAULT_SETTINGS, provider: 'gemini', judge });
+const withJudge = (judge: Pick<WorkbenchSettings['judge'], 'provider'> & Partial<WorkbenchSettings['judge']>): WorkbenchSettings => ({ ...DEFAULT_SETTINGS, provider: 'gemini', judge: { model: null, baseUrl: null, ...judge } });
 
 describe('the judge setting', () => {
   it('defaults to the run\'s LLM, also for a settings.json written before it existed', () => {
-    expect(DEFAULT_SETTINGS.judge).toEqual({ provider: 'run', model: null });
-    expect(mergeSettings(DEFAULT_SETTINGS, parseStoredSettings({ provider: 'gemini' }, 'settings.json')).judge).toEqual({ provider: 'run', model: null });
+    expect(DEFAULT_SETTINGS.judge).toEqual({ provider: 'run', model: null, baseUrl: null });
+    expect(mergeSettings(DEFAULT_SETTINGS, parseStoredSettings({ provider: 'gemini' }, 'settings.json')).judge).toEqual({ provider: 'run', model: null, baseUrl: null });
   });
 
   it('is replaced whole by a patch; a provider alone leaves the model to that provider\'s setting', () => {
-    expect(parseSettingsPatch({ judge: { provider: 'gemini' } })).toEqual({ judge: { provider: 'gemini', model: null } });
+    expect(parseSettingsPatch({ judge: { provider: 'gemini' } })).toEqual({ judge: { provider: 'gemini', model: null, baseUrl: null } });
     const saved = mergeSettings(withJudge({ provider: 'gemini', model: 'gemini-2.5-pro' }), parseSettingsPatch({ judge: { provider: 'openai-compatible', model: 'gpt-4-1106-preview' } }));
-    expect(saved.judge).toEqual({ provider: 'openai-compatible', model: 'gpt-4-1106-preview' });
+    expect(saved.judge).toEqual({ provider: 'openai-compatible', model: 'gpt-4-1106-preview', baseUrl: null });
   });
 
   it('refuses an unknown provider, and a model for the run\'s LLM, naming the field', () => {
@@ -24,6 +24,17 @@ describe('the judge setting', () => {
     expect(() => parseSettingsPatch({ judge: { provider: 'run', model: 'x' } })).toThrow("judge.model: must be null when the judge is the run's LLM");
     expect(() => parseSettingsPatch({ judge: { provider: 'gemini', model: '' } })).toThrow('judge.model: must name a model (or be null)');
     expect(() => parseSettingsPatch({ judge: { provider: 'gemini', model: null, key: 'sk-x' } })).toThrow('judge: unknown field key');
+  });
+
+  it('takes a base URL of the judge\'s own, checked as a provider\'s is, for a fixed provider only', () => {
+    expect(parseSettingsPatch({ judge: { provider: 'openai-compatible', model: 'gpt-4-1106-preview', baseUrl: 'https://api.openai.com/v1' } }).judge)
+      .toEqual({ provider: 'openai-compatible', model: 'gpt-4-1106-preview', baseUrl: 'https://api.openai.com/v1' });
+    expect(() => parseSettingsPatch({ judge: { provider: 'openai-compatible', baseUrl: 'api.openai.com' } })).toThrow('judge.baseUrl: must be an http:// or https:// URL');
+    expect(() => parseSettingsPatch({ judge: { provider: 'run', baseUrl: 'https://api.openai.com/v1' } })).toThrow("judge.baseUrl: must be null when the judge is the run's LLM");
+    expect(() => parseSettingsPatch({ judge: { provider: 'gemini', baseUrl: 'https://me:pw@judge.example' } })).toThrow('judge.baseUrl: must not carry a user name or password');
+    // Replaced whole: a new provider does not inherit the previous judge's server.
+    const saved = mergeSettings(withJudge({ provider: 'openai-compatible', baseUrl: 'https://api.openai.com/v1' }), parseSettingsPatch({ judge: { provider: 'gemini' } }));
+    expect(saved.judge).toEqual({ provider: 'gemini', model: null, baseUrl: null });
   });
 });
 
@@ -40,6 +51,8 @@ describe('judgeSelection', () => {
       selection: { provider: 'gemini', model: 'gemini-judge' }, origin: 'the judge LLM set in Settings',
     });
     expect(judgeSelection({ llm: runLlm }, withJudge({ provider: 'gemini', model: null })).selection).toEqual({ provider: 'gemini' });
+    expect(judgeSelection({ llm: runLlm }, withJudge({ provider: 'openai-compatible', model: 'gpt-4-1106-preview', baseUrl: 'https://api.openai.com/v1' })).selection)
+      .toEqual({ provider: 'openai-compatible', model: 'gpt-4-1106-preview', baseUrl: 'https://api.openai.com/v1' });
   });
 
   it('keeps a judge the run recorded, over whatever Settings say now', () => {

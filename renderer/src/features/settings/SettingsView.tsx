@@ -65,7 +65,10 @@ export function SettingsView() {
         <div className="field"><label htmlFor="oa-model">OpenAI-compatible model</label><input id="oa-model" value={draft.openaiCompatible.model ?? ''} onChange={(e) => set({ openaiCompatible: { ...draft.openaiCompatible, model: text(e.target.value) } })} /></div>
         <SecretField name="gemini_api_key" label="Gemini API key" status={view.secrets.gemini_api_key} pendingEndpoint={draft.gemini.baseUrl !== view.settings.gemini.baseUrl} onSave={(n, v) => act(() => client.setSecret(n, v), 'Key saved.')} onClear={(n) => act(() => client.clearSecret(n), 'Key removed.')} />
         <SecretField name="openai_api_key" label="OpenAI-compatible API key" status={view.secrets.openai_api_key} pendingEndpoint={draft.openaiCompatible.baseUrl !== view.settings.openaiCompatible.baseUrl} onSave={(n, v) => act(() => client.setSecret(n, v), 'Key saved.')} onClear={(n) => act(() => client.clearSecret(n), 'Key removed.')} />
-        <JudgeField judge={draft.judge} info={info} onChange={(judge) => set({ judge })} />
+        <JudgeField judge={draft.judge} info={info} onChange={(judge) => set({ judge })} judgeKey={{
+          status: view.secrets.judge_api_key, pendingEndpoint: draft.judge.baseUrl !== view.settings.judge.baseUrl,
+          onSave: (n, v) => act(() => client.setSecret(n, v), 'Key saved.'), onClear: (n) => act(() => client.clearSecret(n), 'Key removed.'),
+        }} />
         {judgeProblem && <p className="secret-warning" data-testid="judge-gap">{judgeProblem}</p>}
       </section>
       <section className="panel" aria-label="Browser and benchmarks">

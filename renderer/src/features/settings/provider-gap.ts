@@ -17,11 +17,20 @@ export function providerGap(settings: WorkbenchSettings, secrets: Record<SecretN
 }
 
 /** What the saved settings lack before the judge LLM set apart from the run's (docs/design/WEBARENA.md §2.2) can
- * score fuzzy_match tasks: the same checks, on the judge's provider with its model. null for the run's LLM. */
+ * score fuzzy_match tasks: the same checks, on the judge's provider with its model, and on the judge's own server
+ * and key when it has one (main/settings/judge-endpoint.ts). null for the run's LLM. */
 export function judgeGap(settings: WorkbenchSettings, secrets: Record<SecretName, SecretStatus>): string | null {
-  const { provider, model } = settings.judge;
+  const { provider, model, baseUrl } = settings.judge;
   if (provider === 'run') return null;
-  const openaiCompatible = { ...settings.openaiCompatible, model: model ?? settings.openaiCompatible.model };
-  const gap = providerGap({ ...settings, provider, openaiCompatible }, secrets);
+  const gap = baseUrl ? ownServerGap(provider, model ?? settings.openaiCompatible.model, secrets.judge_api_key)
+    : providerGap({ ...settings, provider, openaiCompatible: { ...settings.openaiCompatible, model: model ?? settings.openaiCompatible.model } }, secrets);
   return gap && `The judge cannot be used yet, so runs of fuzzy_match tasks are refused. ${gap}`;
+}
+
+/** A judge with a server of its own: its key is the judge key; an OpenAI-compatible judge needs a model and may
+ * go without a key (a local server), unless one was given that cannot be sent there. */
+function ownServerGap(provider: Exclude<WorkbenchSettings['judge']['provider'], 'run'>, model: string | null, key: SecretStatus): string | null {
+  if (key.note) return `The judge's API key: ${key.note}.`;
+  if (provider === 'gemini') return key.set ? null : "The judge's server has no API key yet: save the judge's API key below (or set MIRA_JUDGE_API_KEY before the workbench starts).";
+  return model ? null : 'The OpenAI-compatible judge has no model name yet: name it in Judge model (or the OpenAI-compatible model above).';
 }
