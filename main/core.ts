@@ -29,6 +29,7 @@ import { resumeRun, startRun, type RunTasksRequest, type StartedRun } from './ru
 import type { JobProgress, SchedulerSettings } from './runs/scheduler';
 import { homepageFor } from './runs/run-environments';
 import { analyzeRun } from './runs/analyze-run';
+import { PendingAnalyses } from './runs/pending-analyses';
 import { resolveSummarizer, type SummarizerChoice } from './services/llm-summarizer';
 import { runLlmUsage } from './store/run-llm-usage';
 import { closeOrphans, releaseIfOrphaned } from './store/orphans';
@@ -180,13 +181,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onProgress: (runId: string, progress: JobProgress) => events.emit('progress', { runId, done: progress.done, total: progress.total, episodeId: progress.episode.id, retrying: progress.retrying }),
   };
   // Every finished run is analysed (docs/design/MIRA.md §1): failed episodes get a category and a key decision step.
+  const analyses = new PendingAnalyses(); // close() waits for them before the store closes
   const analysed = (started: StartedRun): StartedRun => ({
     ...started,
     done: started.done.then(async (episodes) => {
-      const summarizer = await resolveSummarizer(options.summarizer, inference).catch(() => undefined);
-      await analyzeRun(store, started.runId, summarizer).catch((err: Error) => {
-        if (!/no scored episodes/.test(err.message)) console.error(`Analysis of run ${started.runId} failed: ${err.message}`);
-      });
+      const analyse = async () => analyzeRun(store, started.runId, await resolveSummarizer(options.summarizer, inference).catch(() => undefined));
+      await analyses.track(started.runId, analyse, (err) => /no scored episodes/.test(err.message));
       return episodes;
     }),
   });
@@ -210,6 +210,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await pool.close();
       await sandbox?.close();
       await miniwob.server?.close();
+      await analyses.settle();
       await store.close();
     })());
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GRAMMAR_NAMES, LLM_PROVIDER_IDS, PROMPT_NAMES, SCORING_PROFILE_NAMES } from './registries';
 import { MINIWOB_SUCCESS_RULES, OBSERVATION_FORMATS, SCREENSHOT_CAPTURES } from './run-options';
+import { MAX_SUBGOALS } from './subgoal-limits';
 import type { RunRecord } from './types';
 import { TRAINING_VARIANTS } from './training-types';
 
@@ -22,6 +23,11 @@ const trainingLink = z.object({
   variant: z.enum(TRAINING_VARIANTS),
   stage: z.enum(TRAINING_EPISODE_STAGES),
 }).passthrough();
+
+const sgoSettings = {
+  subgoalCount: positive, replanAfterSteps: positive, subgoalSource: z.enum(['generate', 'latest', 'reference']),
+  subgoalSetId: positive, autoraterScreenshot: z.boolean(),
+};
 
 export const runConfigSchema = z.object({
   policy: z.string().min(1, 'names no policy'),
@@ -48,10 +54,7 @@ export const runConfigSchema = z.object({
     baseUrl: z.string().min(1).optional(),
     thinkingBudget: z.union([count, z.literal('dynamic'), z.literal('off')]).optional(),
   }).passthrough().optional(),
-  sgo: z.object({
-    subgoalCount: positive, replanAfterSteps: positive, subgoalSource: z.enum(['generate', 'latest', 'reference']),
-    subgoalSetId: positive, autoraterScreenshot: z.boolean(),
-  }).partial().passthrough().optional(),
+  sgo: z.object(sgoSettings).partial().passthrough().optional(),
   promptVersion: positive.optional(),
   /** LLM runs: the version of every prompt the run sends, fixed when it started (main/runs/prompt-pins.ts). */
   promptVersions: z.partialRecord(z.enum(PROMPT_NAMES), positive).optional(),
@@ -64,6 +67,12 @@ export const runConfigSchema = z.object({
 }).passthrough();
 
 export type StoredRunConfig = z.infer<typeof runConfigSchema>;
+
+/** What a new run may ask for: a stored config, and no more milestones per set than a subgoal set may hold
+ * (main/api/subgoal-limits.ts). Only new runs: configs stored before the limit stay resumable. */
+export const newRunConfigSchema = runConfigSchema.extend({
+  sgo: z.object({ ...sgoSettings, subgoalCount: positive.max(MAX_SUBGOALS) }).partial().passthrough().optional(),
+});
 
 /** A run's stored config, checked; a config that does not fit says which run and which fields. */
 export function parseRunConfig(run: Pick<RunRecord, 'id' | 'config'>): StoredRunConfig {

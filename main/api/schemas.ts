@@ -6,6 +6,7 @@ import { PROMPT_NAMES } from './inference-types';
 import { TRAINING_VARIANTS } from './training-types';
 import { miraOverridesSchema } from './mira-overrides-schema';
 import { LLM_PROVIDER_IDS, POLICY_IDS } from './registries';
+import { MAX_SUBGOALS } from './subgoal-limits';
 
 // Argument schemas for every API method. Both transports (the web host's WebSocket and Electron's IPC)
 // validate with these before the core sees a call: the renderer is never trusted with shapes.
@@ -45,7 +46,7 @@ const subgoalPredicate = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('element_state'), query: elementQuery, prop: z.string().min(1).max(100), value: z.string().max(2000) }).strict(),
   z.object({ kind: z.literal('site_state'), check: z.string().min(1).max(200), args: z.record(z.string(), z.unknown()) }).strict(),
 ]);
-const subgoalItems = z.array(z.object({ text: z.string().trim().min(1).max(2000), predicate: subgoalPredicate.nullable().optional() }).strict()).min(1).max(20);
+const subgoalItems = z.array(z.object({ text: z.string().trim().min(1).max(2000), predicate: subgoalPredicate.nullable().optional() }).strict()).min(1).max(MAX_SUBGOALS);
 /** A built-in policy (main/api/registries.ts); the core checks again what the policy needs. */
 const policyName = z.enum(POLICY_IDS, { error: `must be one of ${POLICY_IDS.join(', ')}` });
 const llmSelection = z.object({
@@ -154,7 +155,7 @@ const PARAM_SCHEMAS: { [M in ApiMethod]: z.ZodType<unknown[]> } = {
   listPromptVersions: z.tuple([promptName]),
   savePrompt: z.tuple([promptName, z.string().min(1).max(100_000), note]),
   previewPrompt: z.tuple([promptName, id, stepIndex, z.string().min(1).max(100_000).optional()]),
-  tryAutoRater: z.tuple([id, stepIndex, z.number().int().min(0).max(19), z.string().min(1).max(100_000).optional()]),
+  tryAutoRater: z.tuple([id, stepIndex, z.number().int().min(0).max(MAX_SUBGOALS - 1), z.string().min(1).max(100_000).optional()]),
   listVerdicts: z.tuple([id]),
   startTraining: z.tuple([trainingRequest]),
   cancelTraining: z.tuple([id]),

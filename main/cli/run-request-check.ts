@@ -1,7 +1,7 @@
 // `run` and `resume` check what their flags ask for with the rules the API's startRun applies and the rules a
-// stored run config must meet to be resumed (main/api/run-config.ts): a run that could never resume is never
-// stored, and a refused `resume` leaves the run as it was.
-import { runConfigSchema } from '../api/run-config';
+// stored run config must meet to be resumed (main/api/run-config.ts; a new run's, stricter): a run that could
+// never resume is never stored, and a refused `resume` leaves the run as it was.
+import { newRunConfigSchema, runConfigSchema } from '../api/run-config';
 import { paramSchema } from '../api/schemas';
 import type { RunTasksRequest } from '../runs/run-tasks';
 import type { SchedulerSettings } from '../runs/scheduler';
@@ -30,7 +30,7 @@ export function checkRunRequest(args: ParsedArgs, request: RunTasksRequest): voi
   checkWithSchemas(args, [
     { schema: startRunSchema(), value: withoutUndefined(api), fields: { ...COMMON_FIELDS, concurrency: CONCURRENCY } },
     {
-      schema: runConfigSchema, value: request,
+      schema: newRunConfigSchema, value: request,
       fields: {
         ...COMMON_FIELDS, seedsPerTask: { flag: 'seeds' }, 'stopRules.maxSteps': { flag: 'max-steps' }, ...prefixed('scheduler', SCHEDULER_FIELDS),
         'sgo.subgoalCount': { flag: 'subgoal-count' }, 'sgo.replanAfterSteps': { flag: 'replan-after' }, 'sgo.subgoalSource': { flag: 'subgoals' },

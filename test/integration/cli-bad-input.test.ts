@@ -47,7 +47,7 @@ describe('the CLI refuses bad input before anything is stored', { timeout: 600_0
     expectUsageError(await cli(['run', '--family', 'shop/cheapest-in-category', '--concurrency', '0']), '--concurrency must be a whole number from 1 to 16, not 0.');
     expectUsageError(
       await cli(['run', '--family', 'shop/cheapest-in-category', '--episode-timeout', '-5', '--infra-retries', '1.5', '--subgoal-count', '0']),
-      '--episode-timeout must be a number of seconds ≥ 0.001, not -5; --infra-retries must be a whole number ≥ 0, not 1.5; --subgoal-count must be a whole number ≥ 1, not 0.',
+      '--episode-timeout must be a number of seconds ≥ 0.001, not -5; --infra-retries must be a whole number ≥ 0, not 1.5; --subgoal-count must be a whole number from 1 to 20, not 0.',
     );
     expectUsageError(await cli(['run', '--family', 'shop/cheapest-in-category', '--split', 'bogus']), '--split must be train or test, not "bogus".');
     expect(await runIds()).toEqual([]);

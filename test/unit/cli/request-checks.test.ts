@@ -4,6 +4,7 @@ import { runOptions, schedulerOptions } from '../../../main/cli/run-options';
 import { checkResumeOverrides, checkRunRequest } from '../../../main/cli/run-request-check';
 import { checkCriticFitRequest, checkTrainingRequest } from '../../../main/cli/train-request-check';
 import { runConfigSchema } from '../../../main/api/run-config';
+import { MAX_SUBGOALS } from '../../../main/api/subgoal-limits';
 import { usageRefusal } from '../../helpers/usage-refusal';
 
 // `run`, `resume` and `train` check their requests with the API's schemas (main/api/schemas.ts) and the stored
@@ -25,7 +26,15 @@ describe('run flags', () => {
     expect(runRefusal('--concurrency', '17')).toBe('--concurrency must be a whole number from 1 to 16, not 17.');
     expect(runRefusal('--episode-timeout', '-5')).toBe('--episode-timeout must be a number of seconds ≥ 0.001, not -5.');
     expect(runRefusal('--infra-retries', '1.5')).toBe('--infra-retries must be a whole number ≥ 0, not 1.5.');
-    expect(runRefusal('--subgoal-count', '0')).toBe('--subgoal-count must be a whole number ≥ 1, not 0.');
+    expect(runRefusal('--subgoal-count', '0')).toBe('--subgoal-count must be a whole number from 1 to 20, not 0.');
+  });
+
+  it('refuses more milestones per set than a subgoal set may hold (the save check and the AutoRater preview)', () => {
+    expect(runRefusal('--subgoal-count', '21')).toBe(`--subgoal-count must be a whole number from 1 to ${MAX_SUBGOALS}, not 21.`);
+    const { args, request } = runRequest('--subgoal-count', String(MAX_SUBGOALS));
+    expect(() => checkRunRequest(args, request)).not.toThrow();
+    // A stored run that asked for more (before this check) still resumes.
+    expect(runConfigSchema.safeParse({ ...request, sgo: { subgoalCount: 25 } }).success).toBe(true);
   });
 
   it('names every wrong flag in one line', () => {
