@@ -1,8 +1,8 @@
 // The per-site login step for WebArena tasks: logs into each site a task needs, once per site and base URL,
 // and hands the session cookies to every episode's fresh browser context. A task whose config names a
 // storage_state file that exists (the original harness's ./.auth/*.json) uses that file instead.
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright';
 import type { TaskRecord } from '../api/types';
 import type { BrowserPool, SessionCookie } from '../browser/pool';
@@ -92,15 +92,26 @@ export class SiteLogins {
   }
 }
 
-/** Cookies from a Playwright storage_state file (relative paths against WEBARENA_AUTH_DIR or the working
- * directory); null when the file is absent, so the recipes log in instead. */
+/** Larger than any login state (cookies and local storage of a few sites). */
+const MAX_STORAGE_STATE_BYTES = 16 * 1024 * 1024;
+
+/** Cookies from a Playwright storage_state file in the auth folder (WEBARENA_AUTH_DIR, else ./.auth under the working
+ * directory, where the original harness writes them); null when the file is absent, so the recipes log in instead. */
 async function readStorageState(path: string, env: Record<string, string | undefined>): Promise<SessionCookie[] | null> {
-  const base = resolve(env.WEBARENA_AUTH_DIR ?? process.cwd());
-  const full = resolve(base, path.replace(/^\.\/\.auth\//, env.WEBARENA_AUTH_DIR ? '' : './.auth/'));
+  // The folder itself, not the working directory: a desktop app started from a launcher runs in / or $HOME, where
+  // "inside the working directory" would admit any file of the user's.
+  const base = resolve(env.WEBARENA_AUTH_DIR ?? join(process.cwd(), '.auth'));
+  const full = resolve(base, path.replace(/^(\.\/)?\.auth\//, ''));
   // The path is the task file's: only the auth folder's files, never any JSON file of the user's (its cookies
   // would go to the pages the task drives). resolve(base, 'x') minus the x is the folder with its separator.
   if (!full.startsWith(resolve(base, 'x').slice(0, -1))) {
     throw new LoginError(`storage_state "${path}" names a file outside the auth folder ${base}; keep login states there (WEBARENA_AUTH_DIR).`);
+  }
+  const info = await stat(full).catch(() => null);
+  if (!info) return null;
+  // A device or FIFO would never finish reading; a login state is a few kilobytes.
+  if (!info.isFile() || info.size > MAX_STORAGE_STATE_BYTES) {
+    throw new LoginError(`storage_state "${path}" is not a login state file (${info.isFile() ? `${info.size} bytes` : 'not a regular file'}).`);
   }
   let text: string;
   try {
