@@ -10,13 +10,18 @@ import { takeThumbnail, THUMBNAIL } from './scaled-frames';
 import { thumbnailFromFrame } from './frame-thumbnail';
 
 // tsx/esbuild may wrap functions with a `__name` helper that does not exist inside the page; define it.
-// WebRL's DOM snapshot rides in the same call, after the extraction has given every listed element its id. It
-// comes back as one JSON string, and so does the whole result: Playwright's own serialisation of a deep tree took
-// 10–35 ms more per step on the sandbox shop's pages, a string ~1–7 ms (busy 2-core box), and each value of it is
-// parsed and validated again on the Node side (a profile of 24 oracle episodes: Playwright's protocol validator
-// was the harness's largest single cost, issue 22).
+// WebRL's DOM snapshot rides in the same call, after the extraction has given every listed element its id. The
+// result comes back as one JSON string: Playwright's own serialisation of a deep tree took 10–35 ms more per step on
+// the sandbox shop's pages, a string ~1–7 ms (busy 2-core box), and each value of it is parsed and validated again
+// on the Node side (a profile of 24 oracle episodes: Playwright's protocol validator was the harness's largest
+// single cost, issue 22). The page's JSON.stringify is only trusted when it is the browser's own and no built-in
+// prototype has a toJSON (Prototype.js 1.6 adds them): otherwise the result travels as a plain value.
 const EXTRACT_SOURCE = `(() => { const __name = (f) => f; const extract = (${extractPage.toString()}); const webrl = (${snapshotWebRlDom.toString()});
-  return (firstId) => { const raw = extract(firstId); raw.webrl = JSON.stringify(webrl()); return JSON.stringify(raw); }; })()`;
+  const nativeJson = () => /\\[native code\\]/.test(Function.prototype.toString.call(JSON.stringify))
+    && ![Object, Array, String, Number, Boolean].some((C) => 'toJSON' in C.prototype);
+  return (firstId) => { const raw = extract(firstId); raw.webrl = webrl();
+    if (!nativeJson()) return raw;
+    return JSON.stringify(raw); }; })()`;
 
 /** A JPEG of the active tab's viewport, as observations take it: through CDP (cdp-capture.ts), or through
  * Playwright where the page has no fixed viewport or the browser no CDP. */
@@ -42,7 +47,8 @@ export async function observe(session: BrowserSession, options: { screenshot?: b
   const shot = options.screenshot === false ? null : timed(takeScreenshot(session));
   shot?.catch(() => undefined); // an extraction that fails first reports its own error; the capture's is not lost below
   await markClickListeners(page); // which elements listen for clicks (docs/design/WEBARENA.md §3.1)
-  const raw = JSON.parse((await page.evaluate(`${EXTRACT_SOURCE}(${firstId})`)) as string) as RawExtraction & { webrl: string };
+  const result = (await page.evaluate(`${EXTRACT_SOURCE}(${firstId})`)) as string | RawExtraction & { webrl: WebRlSnapshot };
+  const raw = typeof result === 'string' ? (JSON.parse(result) as RawExtraction & { webrl: WebRlSnapshot }) : result;
   session.nextIds.set(page, raw.nextId);
   const extractMs = performance.now() - started;
 
@@ -78,7 +84,7 @@ export async function observe(session: BrowserSession, options: { screenshot?: b
     thumbnail,
     viewport: raw.viewport,
     boxes: visibleBoxes(nodes, raw.viewport),
-    webrl: JSON.parse(raw.webrl) as WebRlSnapshot,
+    webrl: raw.webrl,
     timings: { extractMs, screenshotMs },
   };
   session.lastObservation = observation;
