@@ -18,6 +18,10 @@ const httpUrl = z
       return false;
     }
   }, 'must be an http:// or https:// URL');
+/** An LLM server's base URL: the clients append their paths to it (`/chat/completions`, the Gemini API's), so a
+ * query or fragment never works there, and a key in one would be printed with the URL and, for the judge,
+ * recorded with every run. */
+const serverUrl = httpUrl.refine((value) => !/[?#]/.test(value), "must not have a query (?…) or fragment (#…): give the server's base URL alone (its API key is saved as a key of its own)");
 // No node:path here: main/api/schemas.ts (type-checked with the renderer) builds on this file.
 const isAbsolutePath = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
 const localPath = z.string().min(1).max(4096).refine(isAbsolutePath, 'must be an absolute path');
@@ -35,11 +39,11 @@ const thinkingBudget = z.union([z.number().int().min(0).max(65_536), z.literal('
 
 const gemini = z.strictObject({
   model: z.string().trim().min(1, 'must name a model').max(200),
-  baseUrl: httpUrl.nullable(),
+  baseUrl: serverUrl.nullable(),
   thinkingBudget,
 });
 const openaiCompatible = z.strictObject({
-  baseUrl: httpUrl.nullable(),
+  baseUrl: serverUrl.nullable(),
   model: z.string().trim().min(1, 'must name a model (or be null)').max(200).nullable(),
 });
 
@@ -60,7 +64,7 @@ export const settingsSchema = z.strictObject({
     model: z.string().trim().min(1, 'must name a model (or be null)').max(200).nullable().default(null),
     // Checked as the provider's base URL is; its key is judge_api_key (main/settings/judge-endpoint.ts).
     // No user:password@ in it: it is recorded with every run and printed; the key has its own safe place.
-    baseUrl: httpUrl.refine((value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), "must not carry a user name or password (save the judge's API key instead)").nullable().default(null),
+    baseUrl: serverUrl.refine((value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), "must not carry a user name or password (save the judge's API key instead)").nullable().default(null),
   })
     .refine((j) => j.provider !== 'run' || j.model === null, { path: ['model'], message: "must be null when the judge is the run's LLM (choose a provider to name a judge model)" })
     .refine((j) => j.provider !== 'run' || j.baseUrl === null, { path: ['baseUrl'], message: "must be null when the judge is the run's LLM (choose a provider to give the judge a server of its own)" }),

@@ -49,6 +49,13 @@ export interface JudgeChoice {
   judge?: LlmSelection;
 }
 
+/** The judge a recorded run keeps (a resume, and a fork judged like its source episode): the one it recorded,
+ * else its own LLM ({}: Settings' provider), which judged the episodes of a run started before judges were
+ * recorded (a run with no judged task records none either, and then no judge is asked). */
+export function keptJudge(config: JudgeChoice): LlmSelection {
+  return config.judge ?? config.llm ?? {};
+}
+
 const RECORDED = "the run's recorded judge";
 /** What to set when a judge cannot be used: a resumed run keeps the judge it recorded, so only its provider's
  * key and URL can change. */

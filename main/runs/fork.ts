@@ -2,6 +2,7 @@
 // actions and then hands over to another policy (prefix-replay-policy.ts). The run's config records the fork,
 // so a fork whose process died resumes like any run.
 import type { ForkRequest } from '../api/contract';
+import type { LlmSelection } from '../api/inference-types';
 import type { ForkProvenance } from '../api/types';
 import { PrefixReplayPolicy, type PrefixStep } from '../agent/prefix-replay-policy';
 import type { Policy } from '../agent/policy';
@@ -12,6 +13,8 @@ import { siteBases, siteRelativeText, siteRelativeUrl, sourceBases, type SiteBas
 import { BUILT_IN_POLICIES } from './policies';
 import { isMember, POLICIES, type PolicyId } from '../api/registries';
 import type { RunTasksDeps, RunTasksRequest } from './types';
+import { keptJudge } from './evaluation-judge';
+import { parseRunConfig } from '../api/run-config';
 
 /** Checks a fork request against the store (the episode exists, the step is in range, the policy is known and
  * can run this task) and returns the run request, or throws an Error that says what is wrong. */
@@ -34,18 +37,34 @@ export async function forkRunRequest(deps: RunTasksDeps, request: ForkRequest): 
     throw new Error(`Model, prompt and subgoal versions apply to the LLM policies (react, sgo), not to "${request.policy}".`);
   }
   if (llm && request.promptVersion !== undefined) await checkPromptVersion(deps, request.policy, request.promptVersion);
+  // Judged as the source episode was (its run's judge, not today's Settings): the two are compared on one scale
+  // (docs/design/WEBARENA.md §2.2).
+  const judge = source.runId ? await sourceJudge(deps, source.runId) : undefined;
   return {
     taskIds: [source.taskId],
     policy: request.policy,
     // The source's seed: the same per-episode environment (MiniWoB++ pages are made per seed).
     seed: source.seed,
     ...(request.llm ? { llm: request.llm } : {}),
+    ...(judge ? { judge } : {}),
     ...(request.promptVersion !== undefined ? { promptVersion: request.promptVersion } : {}),
     ...(request.checkpoint ? { checkpoint: request.checkpoint } : {}),
     // A hand-corrected version, pinned by id: SGO acts on it instead of generating (main/subgoals/pinned-set.ts).
     ...(request.subgoalSetId !== undefined ? { sgo: { subgoalSetId: request.subgoalSetId } } : {}),
     fork: { episodeId: source.id, step: request.fromStep },
   };
+}
+
+/** The judge the source episode's run keeps (evaluation-judge.ts keptJudge); undefined when that run or its
+ * config cannot be read, and the fork is judged as a new run is. */
+async function sourceJudge(deps: RunTasksDeps, runId: string): Promise<LlmSelection | undefined> {
+  const run = await deps.store.runs.get(runId);
+  if (!run) return undefined;
+  try {
+    return keptJudge(parseRunConfig(run));
+  } catch {
+    return undefined;
+  }
 }
 
 async function checkPromptVersion(deps: RunTasksDeps, policy: PolicyId, version: number): Promise<void> {

@@ -3,7 +3,7 @@ import type { EpisodeRecord, RunRecord, TaskRecord } from '../api/types';
 import { parseRunConfig } from '../api/run-config';
 import { WEBARENA_STOP_RULES } from '../agent/stop-rules';
 import { predicateMonitor } from '../subgoals/monitor';
-import { episodeJudge } from './evaluation-judge';
+import { episodeJudge, keptJudge } from './evaluation-judge';
 import { isLlmPolicy } from '../agent/sgo-settings';
 import { createPolicy } from './policies';
 import { preflightRun } from './preflight';
@@ -20,7 +20,8 @@ export type { RunTasksDeps, RunTasksRequest, StartedRun } from './types';
 /** Creates a run and schedules its episodes. The run's config records everything needed to resume it. */
 export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Promise<StartedRun> {
   const tasks = await loadTasks(deps, request.taskIds);
-  // The judge of its fuzzy_match tasks is fixed now and recorded, so a resume or a report names the same one.
+  // The judge of its fuzzy_match tasks is fixed now and recorded, so a resume or a report names the same one
+  // (a fork's request carries its source run's: forkRunRequest).
   const judge = await preflightRun(preflightDeps(deps), request, tasks);
   if (judge) request = { ...request, judge };
   const scheduler = { ...DEFAULT_SCHEDULER, ...request.scheduler };
@@ -39,7 +40,7 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
       ...(tasks.some((t) => t.source === 'miniwob') ? { miniwobSuccess: deps.miniwob?.successRule } : {}),
       taskIds: request.taskIds,
       ...(request.llm ? { llm: request.llm } : {}),
-      ...(request.judge ? { judge: request.judge } : {}),
+      ...(judge ? { judge } : {}),
       ...(request.sgo ? { sgo: request.sgo } : {}),
       ...(pinned.promptVersion !== undefined ? { promptVersion: pinned.promptVersion } : {}),
       ...(pinned.promptVersions ? { promptVersions: pinned.promptVersions } : {}),
@@ -62,19 +63,25 @@ export async function startRun(deps: RunTasksDeps, request: RunTasksRequest): Pr
  * duplicated). Finished episodes are kept and not re-run. The run is claimed atomically first, so two resumes
  * at once never run a (task, seed) twice: the second is told the run is already running. */
 export async function resumeRun(deps: RunTasksDeps, runId: string, overrides: Partial<SchedulerSettings> = {}): Promise<StartedRun> {
-  const run = await deps.store.runs.get(runId);
+  let run = await deps.store.runs.get(runId);
   if (!run) throw new Error(`No run with id ${runId}.`);
   const refusal = resumeRefusal(run);
   if (refusal) throw new Error(refusal);
   const config = parseRunConfig(run);
   const stored: RunTasksRequest = { ...config, scheduler: { ...DEFAULT_SCHEDULER, ...config.scheduler, ...overrides } };
   const tasks = await loadTasks(deps, config.taskIds);
-  const judge = await preflightRun(preflightDeps(deps), stored, tasks); // the recorded judge, checked again
+  // The recorded judge, checked again; a run recorded before judges were keeps its own LLM, which judged its
+  // earlier episodes, and records it now so the report and Compare name it.
+  const judge = await preflightRun(preflightDeps(deps), { ...stored, judge: keptJudge(config) }, tasks);
   // The versions the run started with (a run stored before they were recorded: its policy prompt's, else the newest).
   const request = await withPromptPins(deps, judge ? { ...stored, judge } : stored);
   if (!(await deps.store.runs.claimForResume(runId))) throw new Error(`Run ${runId} is already running (another resume took it first).`);
   let jobs: Job[];
   try {
+    if (judge && !config.judge) {
+      run = { ...run, config: { ...run.config, judge } };
+      await deps.store.runs.setConfig(runId, run.config);
+    }
     const finished = new Set(
       (await deps.store.episodes.list({ runId, limit: 100_000 })).filter((e) => e.status === 'finished').map((e) => `${e.taskId}#${e.seed}`),
     );

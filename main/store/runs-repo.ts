@@ -60,6 +60,11 @@ export class RunsRepo {
     return changes === 1;
   }
 
+  /** Replaces a run's config: a resume records the judge of a run stored before judges were (runs/run-tasks.ts). */
+  async setConfig(id: string, config: RunRecord['config']): Promise<void> {
+    await this.db.run('UPDATE runs SET config = ? WHERE id = ?', [JSON.stringify(config), id]);
+  }
+
   async get(id: string): Promise<RunRecord | undefined> {
     const row = await this.db.get<RunRow>('SELECT * FROM runs WHERE id = ?', [id]);
     return row && toRun(row);

@@ -98,6 +98,48 @@ describe('the fuzzy_match judge of a run', () => {
     }
   });
 
+  it('keeps judging a run recorded before judges were with its own LLM when resumed, and records that judge', { timeout: 120_000 }, async () => {
+    const [id] = await importInto(core, [judgedTask(7008)]);
+    try {
+      server.reset();
+      server.enqueue(reply.serverError(503, 'The model is overloaded.'), reply.serverError(503, 'The model is overloaded.'));
+      const { runId, done } = await core.run({ taskIds: [id], policy: 'wrong', seed: 3, llm: { provider: 'gemini', model: 'old-run-model' }, scheduler: { infraRetries: 0 } });
+      expect((await done)[0].status).toBe('error');
+      // As stored before judges were recorded: its episodes were judged by its own LLM.
+      await core.store.db.run(`UPDATE runs SET config = json_remove(config, '$.judge') WHERE id = ?`, [runId]);
+      await core.api.updateSettings({ judge: { provider: 'gemini', model: 'judge-b' } });
+      server.enqueue(reply.text('correct'));
+      const [resumed] = await (await core.resume(runId)).done;
+      expect(resumed).toMatchObject({ status: 'finished', success: true });
+      expect(server.requests.map((r) => r.model)).toEqual(['old-run-model', 'old-run-model', 'old-run-model']);
+      expect((await core.store.runs.get(runId))?.config.judge).toEqual({ provider: 'gemini', model: 'old-run-model', thinkingBudget: 128 });
+    } finally {
+      await core.api.updateSettings({ judge: { provider: 'run', model: null } });
+    }
+  });
+
+  it('judges a fork with its source run\'s judge, not the one Settings name now', { timeout: 120_000 }, async () => {
+    const [id] = await importInto(core, [judgedTask(7009)]);
+    await core.api.updateSettings({ judge: { provider: 'gemini', model: 'judge-a' } });
+    try {
+      server.reset();
+      server.enqueue(reply.text('correct'));
+      const [source] = await (await core.run({ taskIds: [id], policy: 'wrong', seed: 3 })).done;
+      expect(source).toMatchObject({ status: 'finished', success: true });
+      await core.api.updateSettings({ judge: { provider: 'gemini', model: 'judge-b' } });
+      server.enqueue(reply.text('correct'));
+      const { runId } = await core.api.forkEpisode({ episodeId: source.id, fromStep: 0, policy: 'wrong' });
+      for (const deadline = Date.now() + 90_000; (await core.store.runs.get(runId))?.status === 'running';) {
+        if (Date.now() > deadline) throw new Error(`fork run ${runId} did not end`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(server.requests.map((r) => r.model)).toEqual(['judge-a', 'judge-a']);
+      expect((await core.store.runs.get(runId))?.config.judge).toMatchObject({ provider: 'gemini', model: 'judge-a' });
+    } finally {
+      await core.api.updateSettings({ judge: { provider: 'run', model: null } });
+    }
+  });
+
   it('records a judge outage as an infrastructure failure, left out of every rate', { timeout: 120_000 }, async () => {
     const [id] = await importInto(core, [judgedTask(7002)]);
     server.reset();

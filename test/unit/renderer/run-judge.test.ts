@@ -28,6 +28,18 @@ describe('the recorded judge', () => {
     expect(judgeMismatch(run(gemini), run())).toBeNull();
   });
 
+  it('names the judge\'s own server, and flags one model name at two servers', () => {
+    const at = (baseUrl: string) => run({ ...gpt4, baseUrl });
+    expect(judgeText(judgeOf(at('https://judge.example/v1/')))).toBe('openai-compatible · gpt-4-1106-preview at https://judge.example/v1');
+    // A run recorded before the settings refused a query shows none of it (it may hold a key).
+    expect(judgeText(judgeOf(at('https://judge.example/v1?api_key=sk-SECRET')))).toBe('openai-compatible · gpt-4-1106-preview at https://judge.example/v1');
+    expect(judgeMismatch(at('https://judge.example/v1'), at('http://127.0.0.1:8000/v1'))).toBe(
+      'The runs were judged by different LLMs (A: openai-compatible · gpt-4-1106-preview at https://judge.example/v1, B: openai-compatible · gpt-4-1106-preview at http://127.0.0.1:8000/v1): their outcomes on tasks scored by fuzzy_match are not comparable.',
+    );
+    expect(judgeMismatch(at('https://judge.example/v1'), run(gpt4))).toMatch(/^The runs were judged by different LLMs/);
+    expect(judgeMismatch(at('https://judge.example/v1/'), at('https://judge.example/v1'))).toBeNull();
+  });
+
   it('is named in the head of `analyze`', () => {
     const lines = runHeaderLines(run(gemini), { familyOf: () => null, lastFinishedAt: null, model: null });
     expect(lines).toContain('  judge:       gemini gemini-2.5-pro (scores fuzzy_match checks)');

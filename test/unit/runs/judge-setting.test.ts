@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type WorkbenchSettings } from '../../../main/api/settings';
 import { mergeSettings, parseSettingsPatch, parseStoredSettings } from '../../../main/api/settings-schema';
-import { judgeSelection } from '../../../main/runs/evaluation-judge';
+import { judgeSelection, keptJudge } from '../../../main/runs/evaluation-judge';
 
 // The fuzzy_match judge is a setting (docs/design/WEBARENA.md §2.2): the run's LLM by default, or a fixed
 // provider and model as the originals fix gpt-4-1106-preview. Before, the judge was always the run's LLM.
@@ -32,6 +32,10 @@ describe('the judge setting', () => {
     expect(() => parseSettingsPatch({ judge: { provider: 'openai-compatible', baseUrl: 'api.openai.com' } })).toThrow('judge.baseUrl: must be an http:// or https:// URL');
     expect(() => parseSettingsPatch({ judge: { provider: 'run', baseUrl: 'https://api.openai.com/v1' } })).toThrow("judge.baseUrl: must be null when the judge is the run's LLM");
     expect(() => parseSettingsPatch({ judge: { provider: 'gemini', baseUrl: 'https://me:pw@judge.example' } })).toThrow('judge.baseUrl: must not carry a user name or password');
+    // A key in the query (or fragment) would be recorded with every run and printed with the URL.
+    expect(() => parseSettingsPatch({ judge: { provider: 'openai-compatible', baseUrl: 'https://judge.example/v1?api_key=sk-SECRET' } }))
+      .toThrow('judge.baseUrl: must not have a query (?…) or fragment (#…)');
+    expect(() => parseSettingsPatch({ judge: { provider: 'gemini', baseUrl: 'https://judge.example/v1#sk-SECRET' } })).toThrow('judge.baseUrl: must not have a query');
     // Replaced whole: a new provider does not inherit the previous judge's server.
     const saved = mergeSettings(withJudge({ provider: 'openai-compatible', baseUrl: 'https://api.openai.com/v1' }), parseSettingsPatch({ judge: { provider: 'gemini' } }));
     expect(saved.judge).toEqual({ provider: 'gemini', model: null, baseUrl: null });
@@ -60,5 +64,27 @@ describe('judgeSelection', () => {
     expect(judgeSelection({ llm: runLlm, judge: recorded }, withJudge({ provider: 'openai-compatible', model: 'other' }))).toEqual({
       selection: recorded, origin: "the run's recorded judge",
     });
+  });
+});
+
+describe('the run LLM\'s base URL', () => {
+  it('refuses a query or fragment as the judge\'s does: the clients append their paths to it', () => {
+    expect(() => parseSettingsPatch({ openaiCompatible: { baseUrl: 'http://127.0.0.1:8000/v1?key=sk-x' } })).toThrow('openaiCompatible.baseUrl: must not have a query');
+    expect(() => parseSettingsPatch({ gemini: { baseUrl: 'https://gemini.example/#k' } })).toThrow('gemini.baseUrl: must not have a query');
+    expect(parseSettingsPatch({ openaiCompatible: { baseUrl: 'http://127.0.0.1:8000/v1' } }).openaiCompatible).toEqual({ baseUrl: 'http://127.0.0.1:8000/v1' });
+  });
+});
+
+describe('keptJudge', () => {
+  const runLlm = { provider: 'openai-compatible' as const, model: 'qwen-7b' };
+  const recorded = { provider: 'gemini' as const, model: 'gemini-2.5-pro' };
+
+  it('is the judge a run recorded, else (a run started before judges were recorded) the run\'s own LLM', () => {
+    expect(keptJudge({ llm: runLlm, judge: recorded })).toEqual(recorded);
+    expect(keptJudge({ llm: runLlm })).toEqual(runLlm);
+    // Such a run without an LLM of its own (an oracle) was judged by Settings' provider: its selection is empty.
+    expect(keptJudge({})).toEqual({});
+    // Taken as the recorded judge, Settings' judge of today does not replace it.
+    expect(judgeSelection({ llm: runLlm, judge: keptJudge({ llm: runLlm }) }, withJudge({ provider: 'gemini', model: 'judge-b' })).selection).toEqual(runLlm);
   });
 });
