@@ -14,6 +14,7 @@ import { SubgoalsView } from './features/subgoals/SubgoalsView';
 import { TrainingView } from './features/training/TrainingView';
 import { BrowserGate } from './features/first-run/BrowserGate';
 import { focusHeading, useRouteFocus } from './components/use-route-focus';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 
 export function App() {
   const route = useWorkbench((s) => s.route);
@@ -54,6 +55,7 @@ export function App() {
       </header>
       <main className="content" id="content" ref={main}>
         <BrowserGate>
+        <PageErrorBoundary resetKey={JSON.stringify(route)} onHome={() => navigate({ view: 'episodes' })}>
         {route.view === 'replay' && <ReplayView episodeId={route.episodeId} step={route.step} />}
         {route.view === 'episodes' && <EpisodeList />}
         {route.view === 'runs' && <RunList />}
@@ -66,6 +68,7 @@ export function App() {
         {route.view === 'compare-runs' && <RunCompareView left={route.left} right={route.right} />}
         {route.view === 'compare-jobs' && <JobCompareView left={route.left} right={route.right} />}
         {route.view === 'training' && <TrainingView />}
+        </PageErrorBoundary>
         </BrowserGate>
       </main>
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainingJob } from '../../../../main/api/training-types';
 import { getClient } from '../../api/client';
 import { MultiLineChart } from '../../components/charts/MultiLineChart';
@@ -7,23 +7,32 @@ import { lossLabel } from '../training/loss-names';
 import { percent, successSeries } from '../training/training-series';
 import type { SeedMean } from '../training/seed-means';
 import { optionsDiff, phaseRows } from './job-diff';
+import { useTrainingUpdates } from '../training/use-training-updates';
 
 /** Two training jobs side by side (issue 21): the options they differ in, test success per phase (both jobs'
  * variants on one plot) and each phase's SR and losses in A and B. */
 export function JobCompareView({ left, right }: { left: string; right: string }) {
   const [jobs, setJobs] = useState<[TrainingJob, TrainingJob] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  // The pair shown now: a read for a pair the person has left is dropped.
+  const shown = useRef('');
+  shown.current = `${left}/${right}`;
+  const refresh = useCallback(() => {
     const client = getClient();
-    let live = true;
+    const pairKey = `${left}/${right}`;
+    Promise.all([client.getTrainingJob(left), client.getTrainingJob(right)]).then(
+      (pair) => shown.current === pairKey && setJobs(pair),
+      (err: Error) => shown.current === pairKey && setError(err.message),
+    );
+  }, [left, right]);
+  useEffect(() => {
     // Another pair: the last pair's jobs (or its error) no longer hold.
     setJobs(null);
     setError(null);
-    Promise.all([client.getTrainingJob(left), client.getTrainingJob(right)]).then((pair) => live && setJobs(pair), (err: Error) => live && setError(err.message));
-    return () => {
-      live = false;
-    };
-  }, [left, right]);
+    refresh();
+  }, [refresh]);
+  // A running job's status, phases and losses follow its progress, as on the Training page.
+  useTrainingUpdates(refresh, jobs?.some((j) => j.status === 'running') ?? false);
   const options = useMemo(() => (jobs ? optionsDiff(jobs[0].request, jobs[1].request) : []), [jobs]);
   const phases = useMemo(() => (jobs ? phaseRows(...jobs) : []), [jobs]);
   const series = useMemo(

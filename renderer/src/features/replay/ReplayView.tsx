@@ -9,6 +9,7 @@ import { episodeInstruction, instructionTitle } from '../episodes/instruction';
 import { ForkedFrom } from './ForkedFrom';
 import { OutcomePanel } from './OutcomePanel';
 import { useReplay } from './replay-store';
+import { useLiveReplay } from './use-live-replay';
 import { ScreenshotFrame } from './ScreenshotFrame';
 import { StepDetails } from './StepDetails';
 import { stepMarks } from './step-outline';
@@ -49,6 +50,7 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
   const next = frames[index + 1];
   // The windows around the step shown, so the next key presses (and their neighbours' frames) find their records.
   useEffect(() => ensureSteps(index - 2, index + 4), [open, index, ensureSteps]);
+  useLiveReplay(episodeId, open?.episode.status === 'running', index);
 
   const go = useCallback(
     (delta: number | 'first' | 'last') => {
@@ -90,7 +92,9 @@ export function ReplayView({ episodeId, step }: { episodeId: string; step: numbe
     <section className="replay one-screen" aria-labelledby="replay-heading">
       <ReplayHeader open={open} />
       {count === 0 ? (
-        <p className="muted">This episode has no recorded steps.</p>
+        <p className="muted" data-testid="no-steps">
+          {open.episode.status === 'running' ? 'No step recorded yet: steps appear here as the episode runs.' : 'This episode has no recorded steps.'}
+        </p>
       ) : (
         <>
           <div className="stepper" role="group" aria-label="Step controls">

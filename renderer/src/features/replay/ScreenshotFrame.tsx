@@ -66,8 +66,8 @@ export const ScreenshotFrame = memo(function ScreenshotFrame({ step, neighbours 
           data-testid="target-off-frame"
           role="note"
           style={side === 'below' || side === 'above'
-            ? { left: `${clampPercent((box.x + box.width / 2) / natural.width)}%` }
-            : { top: `${clampPercent((box.y + box.height / 2) / natural.height)}%` }}
+            ? alongEdge('left', (box.x + box.width / 2) / natural.width)
+            : alongEdge('top', (box.y + box.height / 2) / natural.height)}
         >
           {OFF_FRAME_ARROW[side]} The element this step acted on is {side} the frame: the page scrolled to it for the action.
         </div>
@@ -102,8 +102,13 @@ function offFrame(box: { x: number; y: number; width: number; height: number }, 
   return null;
 }
 
-/** A fraction as a CSS percentage kept inside the frame's edges. */
-const clampPercent = (fraction: number) => Math.min(95, Math.max(5, fraction * 100));
+/** Places the off-frame note along an edge in line with the element: at `fraction` of the edge, shifted back by
+ * the same fraction of its own size, so the note's whole box stays inside the frame wherever the element is
+ * (centring it on the point pushed half a wide note past the frame's side). */
+function alongEdge(offset: 'left' | 'top', fraction: number): { left?: string; top?: string; transform: string } {
+  const percent = Math.min(100, Math.max(0, fraction * 100));
+  return { [offset]: `${percent}%`, transform: `translate${offset === 'left' ? 'X' : 'Y'}(-${percent}%)` };
+}
 
 /** One frame's <img>: shown (`shownAs` is its step, counted from 1 as the step counter does) or waiting
  * hidden, decoded ahead. React keeps the element when a waiting frame becomes the one shown (same key), so its decoded pixels come with it. */

@@ -14,8 +14,9 @@ interface ReplayState {
   steps: readonly (ReplayStep | undefined)[];
   /** A window that could not be loaded: the frame says so instead of waiting forever. */
   stepsError: string | null;
-  /** Opens episode `id` at step position `step` (one request per episode however many ask at once). */
-  load(id: string, step?: number): Promise<void>;
+  /** Opens episode `id` at step position `step` (one request per episode however many ask at once);
+   * `again`: read it anew even if just read (a running episode recorded more since). */
+  load(id: string, step?: number, again?: boolean): Promise<void>;
   /** Loads the windows covering positions [from, to) that are neither loaded nor on their way. */
   ensureSteps(from: number, to: number): void;
 }
@@ -34,9 +35,9 @@ export const useReplay = create<ReplayState>((set, get) => ({
   error: null,
   steps: [],
   stepsError: null,
-  load(id, step = 0) {
-    if (episodeLoad?.id === id) return episodeLoad.done;
-    if (get().open?.episode.id === id && Date.now() - loadedAt < FRESH_MS) return Promise.resolve();
+  load(id, step = 0, again = false) {
+    if (episodeLoad?.id === id) return again ? episodeLoad.done.then(() => get().load(id, step, true)) : episodeLoad.done;
+    if (!again && get().open?.episode.id === id && Date.now() - loadedAt < FRESH_MS) return Promise.resolve();
     if (get().open?.episode.id !== id) set({ open: null, steps: [], stepsError: null });
     const done = (async () => {
       try {

@@ -12,6 +12,8 @@ import { nothingScoredText } from '../runs/nothing-scored';
 import { notCountedText } from './not-counted';
 import { RunCritics } from './RunCritics';
 import { RunEpisodes } from './RunEpisodes';
+import { useRunEpisodes } from './use-run-episodes';
+import { episodeInstruction } from '../episodes/instruction';
 import { RunLlmUsage } from './RunLlmUsage';
 import { RunPromptVersions } from './RunPromptVersions';
 import { RunStatusBanner } from './RunStatusBanner';
@@ -33,6 +35,8 @@ export function RunReportView({ runId }: { runId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [run, setRun] = useState<RunRecord | null>(null);
   const navigate = useWorkbench((s) => s.navigate);
+  // The failure table names each episode by its task, as the episode list above does.
+  const episodeNames = new Map(useRunEpisodes(runId).map((e) => [e.id, episodeInstruction(e, e)]));
   // The stored count and status, polled while running: the run events alone miss what happened before the
   // page opened and, for a run another process drives, between its watch ticks.
   const { state, error: stateError, refresh } = useRunState(runId);
@@ -116,12 +120,15 @@ export function RunReportView({ runId }: { runId: string }) {
       {Object.keys(report.analyses).length > 0 && (
         <table className="grid" data-testid="failure-table">
           <thead>
-            <tr><th scope="col">Episode</th><th scope="col">Category</th><th scope="col">Rule</th><th scope="col">Key decision step</th><th scope="col">Explanation</th></tr>
+            <tr><th scope="col">Failed episode</th><th scope="col">Category</th><th scope="col">Rule</th><th scope="col">Key decision step</th><th scope="col">Explanation</th></tr>
           </thead>
           <tbody>
             {Object.entries(report.analyses).map(([id, a]) => (
               <tr key={id} onClick={() => navigate({ view: 'replay', episodeId: id, step: a.keyDecision?.t ?? 0 })}>
-                <td><a href={`#/episode/${id}/step/${a.keyDecision?.t ?? 0}`} onClick={(e) => e.preventDefault()}>{id.slice(0, 8)}</a></td>
+                <td>
+                  <a href={`#/episode/${id}/step/${a.keyDecision?.t ?? 0}`} onClick={(e) => e.preventDefault()}>{episodeNames.get(id) ?? `episode ${id.slice(0, 8)}`}</a>
+                  <span className="muted small"> · {id.slice(0, 8)}</span>
+                </td>
                 <td>{CATEGORY_LABELS[a.category]}</td>
                 <td>{a.rule}</td>
                 <td>{a.keyDecision ? `step ${a.keyDecision.t + 1} (${a.keyDecision.type.replace('_', ' ')})` : '—'}</td>

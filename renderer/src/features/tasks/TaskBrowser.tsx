@@ -92,13 +92,6 @@ export function TaskBrowser() {
   return (
     <section aria-labelledby="tasks-heading">
       <h1 id="tasks-heading">Sandbox tasks</h1>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-          {/* "…in Settings" (no LLM provider, a missing key): the way there, one click away. */}
-          {/\bSettings\b/.test(error) && <> <a href="#/settings">Open Settings</a></>}
-        </p>
-      )}
       {trainingCount > 0 && (
         <p className="small muted">
           <label>
@@ -112,6 +105,15 @@ export function TaskBrowser() {
         <ConcurrencyField value={concurrency} machineDefault={machineDefault} onChange={(n) => (setConcurrency(n), setConcurrencyValid(n !== null))} />
         <button type="button" disabled={selected.size === 0 || !concurrencyValid} onClick={() => void start()}>Run {selected.size} selected</button>
         {selected.size === 0 && <span className="muted small" data-testid="run-hint">Open a family below and tick the instances to run.</span>}
+        {/* In the sticky bar, beside the button that was pressed: above it, a refused start scrolled out of sight
+            with the list and the button seemed to do nothing. */}
+        {error && (
+          <p role="alert" className="error run-error">
+            {error}
+            {/* "…in Settings" (no LLM provider, a missing key): the way there, one click away. */}
+            {/\bSettings\b/.test(error) && <> <a href="#/settings">Open Settings</a></>}
+          </p>
+        )}
       </div>
       {families.map(([site, fams]) => (
         <section key={site} className="panel" aria-label={`Site ${site}`}>

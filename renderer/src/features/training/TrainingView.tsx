@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { TrainingJob } from '../../../../main/api/training-types';
 import { getClient } from '../../api/client';
 import { TrainingForm } from './TrainingForm';
@@ -7,17 +7,13 @@ import { useWorkbench } from '../../stores/workbench-store';
 import { TrainingJobPanel } from './TrainingJobPanel';
 import { bestSeedMean, isMultiSeed } from './seed-means';
 import { percent } from './training-series';
-
-const REFRESH_MS = 400;
-/** How often the jobs are read again while one runs (a job the CLI drives sends no events here). */
-const JOB_POLL_MS = 3000;
+import { useTrainingUpdates } from './use-training-updates';
 
 /** The Training page (issue 7): start a job, watch it live, compare variants; past jobs stay listed. */
 export function TrainingView() {
   const [jobs, setJobs] = useState<TrainingJob[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pair = usePairPicker();
   const navigate = useWorkbench((s) => s.navigate);
 
@@ -28,26 +24,8 @@ export function TrainingView() {
     }, (e: Error) => setError(e.message));
   }, []);
 
-  useEffect(() => {
-    refresh();
-    // Progress arrives many times a second while a model fits: refresh at most every REFRESH_MS.
-    const off = getClient().on('training', () => {
-      if (!pending.current) pending.current = setTimeout(() => ((pending.current = null), refresh()), REFRESH_MS);
-    });
-    return () => {
-      off();
-      if (pending.current) clearTimeout(pending.current);
-    };
-  }, [refresh]);
-
-  // A job another process drives (the CLI's `train` on the same data) sends this page no events: while any job
-  // says running, the list (read from the jobs' files) is read again every few seconds.
-  const anyRunning = jobs.some((j) => j.status === 'running');
-  useEffect(() => {
-    if (!anyRunning) return;
-    const timer = setInterval(refresh, JOB_POLL_MS);
-    return () => clearInterval(timer);
-  }, [anyRunning, refresh]);
+  useEffect(refresh, [refresh]);
+  useTrainingUpdates(refresh, jobs.some((j) => j.status === 'running'));
 
   const job = jobs.find((j) => j.id === selected) ?? null;
   return (
