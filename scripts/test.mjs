@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The whole test suite, as CI and developers run it (README "Tests"): type-check the three programs, then two
-// tracks at once — unit + integration tests (vitest; real Chromium and SQLite) and the renderer build followed
-// by the e2e tests (Playwright; real Chromium against web mode). Neither track keeps both cores busy alone (the
+// The whole test suite, as CI and developers run it (README "Tests"): type-check the three programs, then
+// build the renderer, then two tracks at once — unit + integration tests (vitest; real Chromium and SQLite) and
+// the e2e tests (Playwright; real Chromium against web mode). Neither track keeps both cores busy alone (the
 // tests wait on browsers and servers), so together they finish sooner. Each stage prints its time as it ends;
 // the summary closes with "N passed, N failed" across all of them and the total time.
 //   node scripts/test.mjs [static|unit|e2e|dist] [--full]
@@ -76,8 +76,13 @@ const vitest = () =>
     json: 'test-results/vitest.json',
   });
 
+// Before both tracks, not inside the e2e one: vite empties dist/renderer first, and integration tests read it too
+// (the desktop bundle serves it over mira-app://; `npm start` rebuilds it when index.html is missing), so a test
+// that ran during the build saw a 404 or started a second build.
+const buildRenderer = (log) =>
+  stage('renderer build', 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { log: log && 'test-results/renderer-build.log' });
+
 async function e2e(log) {
-  if (!(await stage('renderer build', 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { log: log && 'test-results/renderer-build.log' }))) return;
   // Playwright resolves this against the config's folder; an absolute path keeps it beside vitest.json.
   process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = resolve('test-results/e2e.json');
   await stage('e2e (web mode, Chromium)', 'npx', ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts', '--reporter=list,json'], {
@@ -91,9 +96,13 @@ async function e2e(log) {
 mkdirSync('test-results', { recursive: true });
 if (full) console.log('Full run: every sandbox family and instance, every baseline (MIRA_TEST_FULL=1).');
 if (!only || only === 'static') await typecheck();
-if (!only) await Promise.all([vitest(), e2e(true)]);
-else if (only === 'unit') await vitest();
-else if (only === 'e2e') await e2e(false);
+if (!only) {
+  const built = await buildRenderer(true);
+  await Promise.all([vitest(), built ? e2e(true) : null]);
+} else if (only === 'unit') {
+  await buildRenderer(false);
+  await vitest();
+} else if (only === 'e2e' && (await buildRenderer(false))) await e2e(false);
 // The packaged desktop app (issue 18): electron-builder --dir against a stand-in Electron, its file list, fuses
 // and a run of the packaged files. Last, alone: it rebuilds dist/electron, which the bundle smoke test also uses.
 if (!only || only === 'dist') await stage('desktop package check', 'npm', ['run', '--silent', 'dist:check'], { log: 'test-results/dist-check.log' });
