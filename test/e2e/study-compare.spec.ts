@@ -89,9 +89,11 @@ test('two training jobs side by side: options that differ, SR per phase and loss
   await expect(view.getByRole('heading', { level: 1 })).toHaveText(`Compare training jobs ${a.slice(0, 8)} (A) and ${b.slice(0, 8)} (B)`);
   const differing = view.locator('[data-testid="option-row"][data-differs]');
   await expect(differing).toHaveCount(2);
-  await expect(differing.nth(0)).toHaveText('budget.rolloutsPerTask—3');
-  await expect(differing.nth(1)).toHaveText('seed12');
-  await expect(view.getByRole('row', { name: /^families/ })).toHaveText('familiesshop/sorted-categoryshop/sorted-category');
+  // Named as the New training job form names them; the request's key is on hover.
+  await expect(differing.nth(0)).toHaveText('Rollouts per task—3');
+  await expect(differing.nth(0).getByRole('rowheader')).toHaveAttribute('title', 'budget.rolloutsPerTask');
+  await expect(differing.nth(1)).toHaveText('Seed12');
+  await expect(view.getByRole('row', { name: /^Families/ })).toHaveText('Familiesshop/sorted-categoryshop/sorted-category');
   // Phases 0–2 of the one variant, evaluated in both (the stub's SR: 0% then +1 test task per phase).
   const phases = view.getByTestId('phase-compare-row');
   await expect(phases).toHaveCount(3);

@@ -4,6 +4,7 @@ import type { LlmSelection } from '../../../main/api/inference-types';
 import type { PolicyId, Registries } from '../../../main/api/registries';
 import { getClient } from '../api/client';
 import { isLlmPolicy, useRegistries } from '../api/registries';
+import { currentVersion } from '../features/subgoals/version-labels';
 
 /** Every built-in policy, as the Tasks page, the fork dialog and the Subgoals page offer them: the core's policy
  * registry, served by info() (the core checks the name again and says what is wrong). */
@@ -88,7 +89,7 @@ export function PolicyFields({ choice, onChange, taskId, idPrefix }: { choice: P
             <div className="field">
               <label htmlFor={id('subgoals')}>Subgoal version</label>
               <select id={id('subgoals')} value={choice.subgoalSetId} onChange={(e) => set({ subgoalSetId: e.target.value })}>
-                <option value="">{choice.policy === 'sgo' ? 'generate from the first page' : 'reference (or newest)'}</option>
+                <option value="">{choice.policy === 'sgo' ? 'generate from the first page' : currentVersionText(sets)}</option>
                 {sets.map((s) => <option key={s.id} value={s.id}>{`v${s.version} · ${s.origin} · ${s.items.length} milestones${s.note ? ` — ${s.note}` : ''}`}</option>)}
               </select>
             </div>
@@ -103,4 +104,13 @@ export function PolicyFields({ choice, onChange, taskId, idPrefix }: { choice: P
       )}
     </>
   );
+}
+
+/** The default subgoal version of a run that pins none: the task's current version, as the core resolves it
+ * (main/subgoals/version-use.ts; the web-UI audit of 2026-12-05: this said "reference (or newest)"). A
+ * MiniWoB++ task has none: each seed's runs take the newest version that seed used. */
+function currentVersionText(sets: readonly SubgoalSet[]): string {
+  const current = currentVersion(sets);
+  if (current) return `current (v${current.version})`;
+  return sets.some((s) => s.use === 'per-seed') ? "current (each seed's newest)" : 'current';
 }

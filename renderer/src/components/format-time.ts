@@ -8,3 +8,12 @@ export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : DATE_TIME.format(date);
 }
+
+// Tables with many columns (the episodes table at 1280 px) show the short form; the full one is the cell's title.
+const SHORT_DATE_TIME = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+
+/** An ISO timestamp as month, day, hour and minute (no year, no seconds): about half formatDateTime's width. */
+export function formatShortDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : SHORT_DATE_TIME.format(date);
+}

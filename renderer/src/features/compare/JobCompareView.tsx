@@ -8,6 +8,7 @@ import { percent, successSeries } from '../training/training-series';
 import type { SeedMean } from '../training/seed-means';
 import { optionsDiff, phaseRows } from './job-diff';
 import { useTrainingUpdates } from '../training/use-training-updates';
+import { optionName } from './option-names';
 
 /** Two training jobs side by side (issue 21): the options they differ in, test success per phase (both jobs'
  * variants on one plot) and each phase's SR and losses in A and B. */
@@ -54,7 +55,7 @@ export function JobCompareView({ left, right }: { left: string; right: string })
         <tbody>
           {options.map((o) => (
             <tr key={o.key} data-testid="option-row" data-differs={o.differs || undefined} className={o.differs ? 'differs' : undefined}>
-              <th scope="row">{o.key}</th><td>{o.left}</td><td>{o.right}</td>
+              <th scope="row" title={o.key}>{optionName(o.key)}</th><td>{o.left}</td><td>{o.right}</td>
             </tr>
           ))}
         </tbody>

@@ -8,6 +8,7 @@ import { familyRates, sharedRates, taskDiff, type TaskChange, type TaskSide } fr
 import { formatDateTime } from '../../components/format-time';
 import { signTestText } from './sign-test';
 import { judgeMismatch, judgeOf, judgeText } from '../report/run-judge';
+import { plural } from '../../components/plural';
 
 const CHANGE_LABEL: Record<TaskChange, string> = {
   fixed: 'fixed', broke: 'broke', same: 'same', unscored: 'not scored', 'only-left': 'only in A', 'only-right': 'only in B',
@@ -111,8 +112,6 @@ export function RunCompareView({ left, right }: { left: string; right: string })
 function SummaryRow({ label, a, b, testId }: { label: string; a: ReactNode; b: ReactNode; testId?: string }) {
   return <tr data-testid={testId}><th scope="row">{label}</th><td>{a}</td><td>{b}</td></tr>;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function versions(run: RunSummary): string {
   return run.subgoalVersions.length === 0 ? '—' : run.subgoalVersions.map((v) => `v${v}`).join(', ');

@@ -19,6 +19,8 @@ import { RunPromptVersions } from './RunPromptVersions';
 import { RunStatusBanner } from './RunStatusBanner';
 import { RunJudge } from './RunJudge';
 import { SubgoalQuality } from './SubgoalQuality';
+import { failureRuleLabel } from './failure-rule-label';
+import { plural } from '../../components/plural';
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const CATEGORY_LABELS: Record<string, string> = {
@@ -111,7 +113,7 @@ export function RunReportView({ runId }: { runId: string }) {
           <p className="muted">No failed episodes.</p>
         )}
         {report.passAtK.length > 0 && (
-          <LineChart title={`pass@k over ${report.passAtK[0].tasks} task(s)`} testId="passk-chart" xLabel="k" points={report.passAtK.map((p) => ({ x: p.k, y: p.value, label: pct(p.value) }))} />
+          <LineChart title={`pass@k over ${plural(report.passAtK[0].tasks, 'task')}`} testId="passk-chart" xLabel="k" points={report.passAtK.map((p) => ({ x: p.k, y: p.value, label: pct(p.value) }))} />
         )}
         {report.heatmap && <Heatmap title="P(subgoal done by step)" testId="heatmap" cells={report.heatmap.cells} />}
       </div>
@@ -130,7 +132,7 @@ export function RunReportView({ runId }: { runId: string }) {
                   <span className="muted small"> · {id.slice(0, 8)}</span>
                 </td>
                 <td>{CATEGORY_LABELS[a.category]}</td>
-                <td>{a.rule}</td>
+                <td title={a.rule}>{failureRuleLabel(a.rule)}</td>
                 <td>{a.keyDecision ? `step ${a.keyDecision.t + 1} (${a.keyDecision.type.replace('_', ' ')})` : '—'}</td>
                 <td className="wrap">{a.explanation}</td>
               </tr>

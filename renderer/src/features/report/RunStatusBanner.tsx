@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import type { RunState } from '../../../../main/api/run-state';
 import { getClient } from '../../api/client';
+import { plural } from '../../components/plural';
 
 const STATUS_TEXT: Record<Exclude<RunState['status'], 'finished' | 'running'>, string> = {
   interrupted: 'the run was cancelled, or its process stopped, before all its tasks had run.',
   error: 'the run ended with infrastructure failures: some tasks have no finished episode (left out of the rates below).',
 };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A stopped run's report says so (interrupted, or infrastructure failures), how many of its planned tasks
  * never ran or were cut short, and offers Resume: the API's resumeRun, which runs what is unfinished in this

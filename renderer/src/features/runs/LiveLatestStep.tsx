@@ -3,10 +3,10 @@ import type { EpisodeRecord, StepRecord } from '../../../../main/api/types';
 import { getClient } from '../../api/client';
 import { liveEpisodeCaption, liveProgressCaption } from './live-progress';
 
-/** The newest step of a running run, said to belong to its episode and task, with the subgoals done in words
- * (the first-hour audit of 2026-12-05). Before any step arrives it says what is happening: a cold first run
- * spends seconds starting Chromium, which looked like nothing at all. */
-export function LiveLatestStep({ latest, episode, seedsMatter, nothingFinished }: { latest: StepRecord | null; episode: EpisodeRecord | undefined; seedsMatter: boolean; nothingFinished: boolean }) {
+/** The newest step of a running run, said to belong to its episode (`name`: what the agent was asked) and
+ * task, with the subgoals done in words (the first-hour audit of 2026-12-05). Before any step arrives it says
+ * what is happening: a cold first run spends seconds starting Chromium, which looked like nothing at all. */
+export function LiveLatestStep({ latest, episode, name, seedsMatter, nothingFinished }: { latest: StepRecord | null; episode: EpisodeRecord | undefined; name: string; seedsMatter: boolean; nothingFinished: boolean }) {
   const names = useSubgoalNames(latest?.episodeId ?? null);
   if (!latest) {
     return (
@@ -17,10 +17,13 @@ export function LiveLatestStep({ latest, episode, seedsMatter, nothingFinished }
   }
   return (
     <div className="live-frame">
-      <p className="small" data-testid="live-episode"><strong>{liveEpisodeCaption(episode, latest.episodeId, seedsMatter)}</strong></p>
+      <p className="small" data-testid="live-episode">
+        <strong data-testid="live-episode-name">{name}</strong>
+        {episode && <span className="muted"> · {liveEpisodeCaption(episode, latest.episodeId, seedsMatter)}</span>}
+      </p>
       <p className="small">Step {latest.t + 1}: <code>{latest.actionText}</code> on {latest.url}</p>
       {latest.progress && <p className="small" data-testid="live-progress" title={`progress vector [${latest.progress.join(', ')}]`}>{liveProgressCaption(latest.progress, names)}</p>}
-      {latest.screenshotRef && <img src={getClient().blobUrl(latest.screenshotRef)} alt={`Latest frame of ${episode?.taskId ?? 'the running episode'}`} data-testid="live-frame" />}
+      {latest.screenshotRef && <img src={getClient().blobUrl(latest.screenshotRef)} alt={`Latest frame of ${episode ? name : 'the running episode'}`} data-testid="live-frame" />}
     </div>
   );
 }

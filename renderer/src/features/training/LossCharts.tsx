@@ -18,7 +18,7 @@ export function LossCharts({ plots, testId }: { plots: LossPlotData[]; testId?: 
   return (
     <figure className="chart loss-charts" data-testid={testId}>
       <figcaption>
-        Losses, each on its own axis{' '}
+        Losses per update, each on its own axis{' '}
         <label className="small"><input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log scale</label>
       </figcaption>
       {plots.length === 0 ? <p className="small muted">No points yet.</p> : (
@@ -45,7 +45,7 @@ function LossPlot({ plot, log }: { plot: LossPlotData; log: boolean }) {
   };
   return (
     <div className="loss-plot" data-testid="loss-plot" data-name={plot.name} data-scale={log ? 'log' : 'linear'}>
-      <div className="small"><strong>{plot.title}</strong>{single && <> · last {lastOf(plot.lines[0])}</>}{axis.dropped > 0 && <span className="muted"> · {axis.dropped} non-positive point(s) not drawn on log scale</span>}</div>
+      <div className="small"><strong>{plot.title}</strong>{single && <span title="The newest update's loss (the phase table shows each phase's mean)"> · last update {lastOf(plot.lines[0])}</span>}{axis.dropped > 0 && <span className="muted"> · {axis.dropped} non-positive point(s) not drawn on log scale</span>}</div>
       <svg width={WIDTH} height={HEIGHT} role="img" aria-label={`${plot.title} loss${single ? '' : `, ${plot.lines.map((l) => l.name).join(', ')}`}${log ? ' (log scale)' : ''}`}>
         <line x1={PAD.left} y1={HEIGHT - PAD.bottom} x2={WIDTH - PAD.right} y2={HEIGHT - PAD.bottom} stroke="#9aa5b1" />
         <line x1={PAD.left} y1={HEIGHT - PAD.bottom} x2={PAD.left} y2={PAD.top} stroke="#9aa5b1" />

@@ -20,7 +20,7 @@ export function PhaseTable({ job }: { job: TrainingJob }) {
   });
   return (
     <table className="phases" aria-label="Phases">
-      <thead><tr><th>Variant</th><th>Phase</th><th>Test SR</th><th>Train SR</th><th>Losses</th><th>Samples/s</th><th>Time</th><th>Checkpoint</th></tr></thead>
+      <thead><tr><th>Variant</th><th>Phase</th><th>Test SR</th><th>Train SR</th><th title="Each loss averaged over the phase's updates (the charts draw every update, and their &quot;last&quot; is the newest one)">Losses (phase mean)</th><th>Samples/s</th><th>Time</th><th>Checkpoint</th></tr></thead>
       <tbody>
         {!multi && job.phases.map((p) => <SeedRow key={`${p.variant}-${p.phase}-${p.seed ?? ''}`} job={job} phase={p} label={p.variant} />)}
         {multi && seedMeans(job).map((m) => {
@@ -52,7 +52,7 @@ function MeanRow({ mean, seeds, open, onToggle }: { mean: SeedMean; seeds: numbe
       <td data-testid="phase-mean-sr">{mean.testSuccess === null ? 'not tested' : percent(mean.testSuccess)} <span className="small muted">{over}{srs.length > 1 ? ` (${percent(Math.min(...srs))}–${percent(Math.max(...srs))})` : ''}{untested > 0 && srs.length > 0 ? `; ${untested} not tested` : ''}</span></td>
       <td>{mean.trainSuccess === null ? '—' : percent(mean.trainSuccess)}</td>
       <td className="small">{lossesText(mean.losses, mean.notes)}</td>
-      <td>{average(results.map((r) => r.samplesPerSecond)).toFixed(0)}</td>
+      <SamplesPerSecond results={results} />
       <td>{average(results.map((r) => r.seconds)).toFixed(1)} s</td>
       <td>
         <button type="button" aria-expanded={open} aria-label={`${open ? 'Hide' : 'Show'} the ${n} seed${n === 1 ? '' : 's'} of ${name}`} onClick={onToggle}>
@@ -70,10 +70,18 @@ function SeedRow({ job, phase: p, label }: { job: TrainingJob; phase: TrainingPh
       <td>{label}</td><td>{p.phase === 0 ? '0 (SFT)' : p.phase}</td>
       <td>{p.testEpisodes === 0 ? 'not tested' : `${percent(p.testSuccess)} of ${p.testEpisodes}`}</td><td>{p.trainSuccess === null ? '—' : percent(p.trainSuccess)}</td>
       <td className="small">{lossesText(p.losses, p.notes)}</td>
-      <td>{p.samplesPerSecond.toFixed(0)}</td><td>{p.seconds.toFixed(1)} s</td>
+      <SamplesPerSecond results={[p]} /><td>{p.seconds.toFixed(1)} s</td>
       <td><PhaseCheckpoint job={job} phase={p} /></td>
     </tr>
   );
+}
+
+/** Training throughput over the results that fitted a model; "—" where none did (the web-UI audit of
+ * 2026-12-05: a phase with no update showed "0", as if the trainer had stalled). */
+function SamplesPerSecond({ results }: { results: TrainingPhaseResult[] }) {
+  const fitted = results.filter((r) => r.samplesPerSecond > 0);
+  if (fitted.length === 0) return <td title="No model update in this phase timed any samples (nothing was left to train on)">—</td>;
+  return <td>{average(fitted.map((r) => r.samplesPerSecond)).toFixed(0)}</td>;
 }
 
 /** A phase's losses as a person reads them (lossLabel), then each number the phase could not measure, with why. */

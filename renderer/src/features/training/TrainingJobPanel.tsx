@@ -9,14 +9,16 @@ import { miraSettingsList } from './mira-fields';
 import { PhaseTable } from './PhaseTable';
 import { StudyPanel } from './StudyPanel';
 import { isMultiSeed } from './seed-means';
+import { jobOutcomeLine } from './job-outcome';
 import { smallSplitWarning, testTaskCount } from './split-warning';
 import { stageLine } from './stage-label';
 import { estimateSecondsLeft, formatTimeLeft } from './training-eta';
 import { lossPlots, successSeries } from './training-series';
 
-/** One job: its live stage with a progress bar, throughput, ETA and backend, cancel, the loss curves (one
- * axis each), the test success rate per phase (one line per variant: the ablation plot), a warning when the
- * test split is too small to measure, and the phase table with each phase's checkpoint and its uses. */
+/** One job: its live stage with a progress bar (once it ends, what it came to instead), throughput, ETA and
+ * backend, cancel, the loss curves (one axis each), the test success rate per phase (one line per variant: the
+ * ablation plot), a warning when the test split is too small to measure, and the phase table with each phase's
+ * checkpoint and its uses. */
 export function TrainingJobPanel({ job }: { job: TrainingJob }) {
   const [cancel, setCancel] = useState<'idle' | 'asked' | 'refused'>('idle');
   const last = job.last;
@@ -35,12 +37,13 @@ export function TrainingJobPanel({ job }: { job: TrainingJob }) {
         {job.backend?.device && <span data-testid="training-device"> · {job.backend.device}</span>}
         {job.backend?.attempts.filter((a) => !a.ok).map((a) => <BackendAttempt key={a.name} name={a.name} reason={a.reason} />)}
       </p>
-      {last && (
+      {!running && <p className="small" data-testid="training-outcome">{jobOutcomeLine(job)}</p>}
+      {running && last && (
         <div className="training-stage" data-testid="training-stage">
           <span data-testid="training-stage-line">{stageLine(last, isMultiSeed(job))}</span>{' '}
           <ProgressBar done={last.done} total={Math.max(1, last.total)} label="Training progress" />{' '}
           {last.samplesPerSecond !== undefined && <span className="small" data-testid="training-throughput">{last.samplesPerSecond.toFixed(0)} samples/s</span>}
-          {running && <span className="small" data-testid="training-eta"> · {secondsLeft === null ? 'estimating time left…' : formatTimeLeft(secondsLeft)}</span>}
+          <span className="small" data-testid="training-eta"> · {secondsLeft === null ? 'estimating time left…' : formatTimeLeft(secondsLeft)}</span>
           <div className="small muted">{last.message}</div>
         </div>
       )}
