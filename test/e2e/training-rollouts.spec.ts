@@ -62,7 +62,7 @@ test("a trained job's phase-1 rollouts open from the Training page in the replay
 
   // The demonstrations open as the job's successful phase-0 episodes (SFT learns from no failed one).
   await job.getByRole('link', { name: 'Rollouts of no-potential phase 0' }).click();
-  await expect(page).toHaveURL(/#\/$/);
+  await expect(page).toHaveURL(/#\/\?phase=phase\+\d/);
   const demoFilters = page.getByRole('search', { name: 'Episode filters' });
   await expect(demoFilters.getByLabel('Phase')).toHaveValue('phase 0');
   await expect(demoFilters.getByLabel('Outcome')).toHaveValue('succeeded');
@@ -72,7 +72,7 @@ test("a trained job's phase-1 rollouts open from the Training page in the replay
 
   // The episodes table, filtered to that run and phase.
   await link.click();
-  await expect(page).toHaveURL(/#\/$/);
+  await expect(page).toHaveURL(/#\/\?phase=phase\+\d/);
   const filters = page.getByRole('search', { name: 'Episode filters' });
   await expect(filters.getByLabel('Phase')).toHaveValue('phase 1');
   const episodes = page.getByTestId('episode-row');

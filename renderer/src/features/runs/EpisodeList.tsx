@@ -8,6 +8,7 @@ import { rowAt, useEpisodeTable } from '../../stores/episode-table-store';
 import { useWorkbench } from '../../stores/workbench-store';
 import { EpisodeFilterBar } from './EpisodeFilterBar';
 import { EpisodeTable } from './EpisodeTable';
+import { readEpisodeUrlIntoStore, useEpisodeUrlSync } from './use-episode-url-sync';
 
 const NO_OPTIONS = { site: [], failureMode: [], policy: [], phase: [] };
 
@@ -17,6 +18,8 @@ const pageQueryOf = (query: EpisodePageQuery, filters: EpisodePageQuery['filters
 // Opening the workbench on the episodes list asks for the first page while the app is still starting (issue 22:
 // the table's first paint), instead of after React's first render; the table's own request then joins it.
 {
+  // A reload or pasted link names its filters and sort in the URL: the first page asks for those.
+  readEpisodeUrlIntoStore();
   const start = useWorkbench.getState();
   if (start.route.view === 'episodes') void useEpisodeTable.getState().reload(pageQueryOf(start.query, start.filters, start.sort));
 }
@@ -63,6 +66,7 @@ export function EpisodeList() {
   useEffect(() => void (summary?.facets && setKnownFacets(summary.facets)), [summary]);
   const facets = useMemo(() => studyFacets(seen, runSummaries, knownFacets), [seen, runSummaries, knownFacets]);
   const rowAtIndex = useCallback((index: number) => rowAt(pages, index), [pages]);
+  useEpisodeUrlSync(summary?.options);
 
   const studyTotal = summary?.studyTotal ?? total;
   const studying = Object.keys(query).length > 0;
