@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { escapeHtml, html, htmlDocument } from './html';
 import { SITE_SLOTS, type SandboxSiteId, type SiteModule, type SiteResponse } from './site';
 import { SITE_LIST } from './sites';
+import { isLoopbackHost, loopbackHosts, MISDIRECTED_TEXT } from '../browser/loopback-hosts';
 
 export const STATE_COOKIE = 'mira_state';
 export const DEMO_STATE_ID = 'demo';
@@ -131,9 +132,7 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', baseUrl);
     const isHead = method === 'HEAD';
-    // Only the names this machine reaches the server by are answered: a page on another name that resolves
-    // here (DNS rebinding) gets nothing, as at the web host (host-guard.ts).
-    if (!ownHosts.has((req.headers.host ?? '').toLowerCase())) return send(res, 421, 'Misdirected request: this server answers only on this machine.', 'text/plain');
+    if (!isLoopbackHost(req.headers.host, ownHosts)) return send(res, 421, MISDIRECTED_TEXT, 'text/plain');
     if (url.pathname === '/') return send(res, 200, indexPage(), 'text/html; charset=utf-8', {}, isHead);
     if (url.pathname === '/favicon.ico') return send(res, 204, '', 'text/plain');
     const site = SANDBOX_SITES.find((s) => url.pathname === SITE_SLOTS[s.id].prefix || url.pathname.startsWith(`${SITE_SLOTS[s.id].prefix}/`));
@@ -167,7 +166,7 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
   });
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const ownHosts = new Set([new URL(baseUrl).host, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
+  const ownHosts = loopbackHosts(port).add(new URL(baseUrl).host);
 
   return {
     baseUrl,

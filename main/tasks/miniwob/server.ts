@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { isLoopbackHost, loopbackHosts, MISDIRECTED_TEXT } from '../../browser/loopback-hosts';
 
 export interface MiniWobServer {
   /** e.g. http://127.0.0.1:41234 — task pages are at `${baseUrl}/miniwob/<task>.html`. */
@@ -28,11 +29,9 @@ const CONTENT_TYPES: Record<string, string> = {
 export async function serveMiniWob(htmlDir: string, port = 0): Promise<MiniWobServer> {
   const root = resolve(htmlDir);
   const server = createServer(async (req, res) => {
-    // Only the loopback names it is reached by: a rebound DNS name (a page in the user's browser) reads nothing,
-    // as at the web host (main/host/host-guard.ts).
-    const { port: own } = server.address() as AddressInfo;
-    if (![`127.0.0.1:${own}`, `localhost:${own}`].includes((req.headers.host ?? '').toLowerCase())) {
-      res.writeHead(421).end('Misdirected request: this server answers only on this machine.');
+    // A page in the user's browser on a rebound DNS name reads nothing (browser/loopback-hosts.ts).
+    if (!isLoopbackHost(req.headers.host, loopbackHosts((server.address() as AddressInfo).port))) {
+      res.writeHead(421).end(MISDIRECTED_TEXT);
       return;
     }
     let path: string;
